@@ -1,0 +1,31 @@
+package org.virtd.core.driver;
+
+/**
+ * What a handler may know about the call it serves: who asked, whether the connection is
+ * read-only, the driver connection it opened and where events and streams go. Never serials,
+ * frames or channels.
+ */
+public interface CallContext {
+
+    ClientIdentity identity();
+
+    boolean readOnly();
+
+    /** The connection this client opened; only calls that need an open connection see one. */
+    DriverConnection connection();
+
+    /** The driver's connection with its concrete type. */
+    default <C extends DriverConnection> C connection(Class<C> type) {
+        return type.cast(connection());
+    }
+
+    EventSink events();
+
+    /**
+     * The stream this call opens (procedures declared with a stream kind), for the handler to
+     * attach its data source/sink to; null for other calls.
+     */
+    default StreamChannel stream() {
+        return null;
+    }
+}
