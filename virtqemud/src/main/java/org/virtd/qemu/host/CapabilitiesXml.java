@@ -1,9 +1,8 @@
 package org.virtd.qemu.host;
 
-import org.virtd.qemu.caps.EmulatorCapabilities;
+import org.virtd.qemu.caps.GuestCapabilities;
+import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.MachineType;
-
-import java.util.List;
 
 /**
  * CONNECT_GET_CAPABILITIES: libvirt's {@code <capabilities>} document (qemu-driver.md §9) built
@@ -15,13 +14,13 @@ public final class CapabilitiesXml {
     private CapabilitiesXml() {
     }
 
-    public static String build(String hostUuid, NodeInfo node, List<EmulatorCapabilities> emulators, boolean kvm) {
+    public static String build(String hostUuid, NodeInfo node, HostCapabilities caps) {
         StringBuilder sb = new StringBuilder("<capabilities>\n\n  <host>\n");
         sb.append("    <uuid>").append(hostUuid).append("</uuid>\n");
         host(sb, node);
         sb.append("  </host>\n\n");
-        for (EmulatorCapabilities e : emulators) {
-            guest(sb, e, kvm && e.kvmEnabled());
+        for (GuestCapabilities g : caps.guests()) {
+            guest(sb, g);
         }
         return sb.append("</capabilities>\n").toString();
     }
@@ -57,12 +56,12 @@ public final class CapabilitiesXml {
                 .append("      <baselabel type='qemu'>+0:+0</baselabel>\n    </secmodel>\n");
     }
 
-    private static void guest(StringBuilder sb, EmulatorCapabilities e, boolean kvm) {
-        int wordsize = e.arch().endsWith("64") || e.arch().equals("s390x") ? 64 : 32;
+    private static void guest(StringBuilder sb, GuestCapabilities e) {
+        int wordsize = e.wordSize();
         sb.append("  <guest>\n    <os_type>hvm</os_type>\n");
         sb.append("    <arch name='").append(e.arch()).append("'>\n");
         sb.append("      <wordsize>").append(wordsize).append("</wordsize>\n");
-        sb.append("      <emulator>").append(Xml.escape(e.emulator().toString())).append("</emulator>\n");
+        sb.append("      <emulator>").append(Xml.escape(e.emulatorPath().toString())).append("</emulator>\n");
         for (MachineType m : e.machines()) {
             sb.append("      <machine maxCpus='").append(m.maxCpus()).append('\'');
             if (m.deprecated()) {
@@ -74,9 +73,8 @@ public final class CapabilitiesXml {
                         .append(m.maxCpus()).append("'>").append(Xml.escape(m.alias())).append("</machine>\n");
             }
         }
-        sb.append("      <domain type='qemu'/>\n");
-        if (kvm) {
-            sb.append("      <domain type='kvm'/>\n");
+        for (String type : e.domainTypes()) {
+            sb.append("      <domain type='").append(type).append("'/>\n");
         }
         sb.append("    </arch>\n    <features>\n");
         if (wordsize == 32 && e.arch().startsWith("i")) {

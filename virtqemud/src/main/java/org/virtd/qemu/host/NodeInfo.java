@@ -21,10 +21,10 @@ public record NodeInfo(String model, long memoryKiB, int cpus, int mhz, int node
     private static final Pattern MHZ = Pattern.compile("^cpu MHz\\s*:\\s*([0-9.]+)", Pattern.MULTILINE);
 
     public static NodeInfo read() {
-        String arch = HostArch.name();
+        String arch = org.virtd.qemu.caps.HostCapabilities.hostArchOf(System.getProperty("os.arch"));
         long mem = memTotalKiB();
         int cpus = Runtime.getRuntime().availableProcessors();
-        int mhz = mhz();
+        int mhz = readMhz();
         int nodes = Math.max(1, countDirs(Path.of("/sys/devices/system/node"), "node\\d+"));
         Topology t = Topology.read(cpus);
         return new NodeInfo(arch, mem, cpus, mhz, nodes, Math.max(1, t.sockets / nodes), t.cores, t.threads);
@@ -57,7 +57,7 @@ public record NodeInfo(String model, long memoryKiB, int cpus, int mhz, int node
         return 0;
     }
 
-    private static int mhz() {
+    private static int readMhz() {
         try {
             Path max = Path.of("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq");
             if (Files.isReadable(max)) {
