@@ -47,6 +47,7 @@ public final class Dispatcher {
                 return;
             }
             if (type == MessageType.STREAM) {
+                owned = false;
                 session.streams().incoming(h, frame.payload());
                 return;
             }
