@@ -8,9 +8,20 @@ public enum ErrorDomain {
     CONF(9),
     QEMU(10),
     REMOTE(13),
+    LXC(17),
+    STORAGE(18),
     NETWORK(19),
     DOMAIN(20),
+    NODEDEV(22),
+    SECURITY(24),
     VBOX(25),
+    INTERFACE(26),
+    SECRET(30),
+    CPU(31),
+    NWFILTER(33),
+    DOMAIN_SNAPSHOT(35),
+    STREAMS(38),
+    EVENT(40),
     CAPABILITIES(44),
     URI(45),
     AUTH(46),
@@ -19,7 +30,8 @@ public enum ErrorDomain {
     SYSTEMD(56),
     POLKIT(60),
     ADMIN(62),
-    LOGGING(63);
+    LOGGING(63),
+    DOMAIN_CHECKPOINT(69);
 
     public final int wire;
 

@@ -4,18 +4,24 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.program.Procedure;
 import org.virtd.rpc.program.Program;
+import org.virtd.rpc.program.StreamKind;
 import org.virtd.rpc.remote.types.AgentLifecycleEvent;
+import org.virtd.rpc.remote.types.AllDomainStatsArgs;
 import org.virtd.rpc.remote.types.AuthSaslResult;
 import org.virtd.rpc.remote.types.AuthSaslStartArgs;
 import org.virtd.rpc.remote.types.AuthSaslStepArgs;
 import org.virtd.rpc.remote.types.BalloonChangeEvent;
+import org.virtd.rpc.remote.types.BlockInfo;
 import org.virtd.rpc.remote.types.BlockJob2Event;
 import org.virtd.rpc.remote.types.BlockJobEvent;
+import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.BlockThresholdEvent;
 import org.virtd.rpc.remote.types.CallbackEvent;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
+import org.virtd.rpc.remote.types.CheckpointFlagsArgs;
 import org.virtd.rpc.remote.types.ControlErrorEvent;
+import org.virtd.rpc.remote.types.ControlInfo;
 import org.virtd.rpc.remote.types.CountedParams;
 import org.virtd.rpc.remote.types.CpuModelNames;
 import org.virtd.rpc.remote.types.CpuModelNamesArgs;
@@ -24,15 +30,39 @@ import org.virtd.rpc.remote.types.DeviceRemovalFailedEvent;
 import org.virtd.rpc.remote.types.DeviceRemovedEvent;
 import org.virtd.rpc.remote.types.DiskChangeEvent;
 import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
+import org.virtd.rpc.remote.types.DomainFlagsArgs;
+import org.virtd.rpc.remote.types.DomainInfo;
+import org.virtd.rpc.remote.types.DomainIntArgs;
+import org.virtd.rpc.remote.types.DomainInterface;
 import org.virtd.rpc.remote.types.DomainList;
+import org.virtd.rpc.remote.types.DomainMemoryArgs;
+import org.virtd.rpc.remote.types.DomainMemoryFlagsArgs;
+import org.virtd.rpc.remote.types.DomainNParamsFlagsArgs;
+import org.virtd.rpc.remote.types.DomainPathArgs;
+import org.virtd.rpc.remote.types.DomainPathFlagsArgs;
 import org.virtd.rpc.remote.types.DomainRef;
+import org.virtd.rpc.remote.types.DomainState;
+import org.virtd.rpc.remote.types.DomainStatsRecord;
+import org.virtd.rpc.remote.types.DomainTime;
+import org.virtd.rpc.remote.types.DomainVcpusFlagsArgs;
+import org.virtd.rpc.remote.types.DomainXmlArgs;
+import org.virtd.rpc.remote.types.DomainXmlFlagsArgs;
+import org.virtd.rpc.remote.types.GetMetadataArgs;
+import org.virtd.rpc.remote.types.GetVcpusArgs;
 import org.virtd.rpc.remote.types.GraphicsEvent;
+import org.virtd.rpc.remote.types.GuestInfoArgs;
+import org.virtd.rpc.remote.types.InterfaceAddressesArgs;
+import org.virtd.rpc.remote.types.InterfaceStats;
 import org.virtd.rpc.remote.types.IoErrorEvent;
 import org.virtd.rpc.remote.types.IoErrorReasonEvent;
 import org.virtd.rpc.remote.types.JobCompletedEvent;
+import org.virtd.rpc.remote.types.JobInfo;
+import org.virtd.rpc.remote.types.JobStats;
 import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.rpc.remote.types.MemoryDeviceSizeChangeEvent;
 import org.virtd.rpc.remote.types.MemoryFailureEvent;
+import org.virtd.rpc.remote.types.MemoryStat;
+import org.virtd.rpc.remote.types.MemoryStatsArgs;
 import org.virtd.rpc.remote.types.MetadataChangeEvent;
 import org.virtd.rpc.remote.types.MigrationIterationEvent;
 import org.virtd.rpc.remote.types.NParamsFlagsArgs;
@@ -44,15 +74,27 @@ import org.virtd.rpc.remote.types.NodeInfo;
 import org.virtd.rpc.remote.types.NodeMemoryStatsArgs;
 import org.virtd.rpc.remote.types.NodeStats;
 import org.virtd.rpc.remote.types.OpenArgs;
+import org.virtd.rpc.remote.types.OpenConsoleArgs;
 import org.virtd.rpc.remote.types.PmSuspendDiskEvent;
 import org.virtd.rpc.remote.types.PmSuspendEvent;
 import org.virtd.rpc.remote.types.PmWakeupEvent;
 import org.virtd.rpc.remote.types.RebootEvent;
+import org.virtd.rpc.remote.types.RenameArgs;
+import org.virtd.rpc.remote.types.RestoreFlagsArgs;
 import org.virtd.rpc.remote.types.RtcChangeEvent;
+import org.virtd.rpc.remote.types.SaveFlagsArgs;
+import org.virtd.rpc.remote.types.SchedulerType;
+import org.virtd.rpc.remote.types.ScreenshotArgs;
+import org.virtd.rpc.remote.types.SecurityLabel;
 import org.virtd.rpc.remote.types.SecurityModel;
+import org.virtd.rpc.remote.types.SendKeyArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
+import org.virtd.rpc.remote.types.SetMetadataArgs;
+import org.virtd.rpc.remote.types.SnapshotFlagsArgs;
 import org.virtd.rpc.remote.types.TrayChangeEvent;
 import org.virtd.rpc.remote.types.TunableEvent;
+import org.virtd.rpc.remote.types.TypedParam;
+import org.virtd.rpc.remote.types.VcpuInfoList;
 import org.virtd.rpc.remote.types.WatchdogEvent;
 import org.virtd.rpc.remote.types.XmlFlagsArgs;
 import org.virtd.rpc.xdr.Xdr;
@@ -74,6 +116,18 @@ public final class RemoteProgram {
     public static final int VERSION = 1;
 
     private static final Program.Builder P = Program.builder(ID, VERSION, "REMOTE");
+
+    /** {@code VIR_DOMAIN_XML_SECURE} and {@code _MIGRATABLE}: XML flags refused on read-only connections. */
+    private static final int XML_SECURE = 1;
+    private static final int XML_MIGRATABLE = 8;
+    /** {@code VIR_DOMAIN_VCPU_GUEST}: asks the guest agent, refused on read-only connections. */
+    private static final int VCPU_GUEST = 8;
+    /** {@code VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT}. */
+    private static final int ADDRESSES_SRC_AGENT = 1;
+    /** {@code VIR_DOMAIN_SNAPSHOT_XML_SECURE}, {@code VIR_DOMAIN_SAVE_IMAGE_XML_SECURE}, {@code VIR_DOMAIN_CHECKPOINT_XML_SECURE}. */
+    private static final int SNAPSHOT_XML_SECURE = 1;
+    private static final int SAVE_IMAGE_XML_SECURE = 1;
+    private static final int CHECKPOINT_XML_SECURE = 1;
 
     // ---- §1a connection / host ----
 
@@ -151,7 +205,7 @@ public final class RemoteProgram {
 
     public static final Procedure<Integer, List<String>> CONNECT_LIST_DEFINED_DOMAINS =
             P.call(21, "CONNECT_LIST_DEFINED_DOMAINS", Xdr.INT,
-                    Xdr.array(Xdr.STRING, Limits.DOMAIN_LIST_MAX)).high().add();
+                    Xdr.array(Xdr.STRING, Limits.DOMAIN_LIST_MAX)).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, DomainRef> DOMAIN_LOOKUP_BY_ID =
             P.call(22, "DOMAIN_LOOKUP_BY_ID", Xdr.INT, DomainRef.CODEC).high().add();
     public static final Procedure<String, DomainRef> DOMAIN_LOOKUP_BY_NAME =
@@ -159,30 +213,30 @@ public final class RemoteProgram {
     public static final Procedure<byte[], DomainRef> DOMAIN_LOOKUP_BY_UUID =
             P.call(24, "DOMAIN_LOOKUP_BY_UUID", Xdr.UUID, DomainRef.CODEC).high().add();
     public static final Procedure<Void, Integer> CONNECT_NUM_OF_DEFINED_DOMAINS =
-            P.call(25, "CONNECT_NUM_OF_DEFINED_DOMAINS", Xdr.VOID, Xdr.INT).high().add();
+            P.call(25, "CONNECT_NUM_OF_DEFINED_DOMAINS", Xdr.VOID, Xdr.INT).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, List<Integer>> CONNECT_LIST_DOMAINS =
-            P.call(37, "CONNECT_LIST_DOMAINS", Xdr.INT, Xdr.array(Xdr.INT, Limits.DOMAIN_LIST_MAX)).high().add();
+            P.call(37, "CONNECT_LIST_DOMAINS", Xdr.INT, Xdr.array(Xdr.INT, Limits.DOMAIN_LIST_MAX)).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Void, Integer> CONNECT_NUM_OF_DOMAINS =
-            P.call(51, "CONNECT_NUM_OF_DOMAINS", Xdr.VOID, Xdr.INT).high().add();
+            P.call(51, "CONNECT_NUM_OF_DOMAINS", Xdr.VOID, Xdr.INT).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<NeedResultsArgs, DomainList> CONNECT_LIST_ALL_DOMAINS =
-            P.call(273, "CONNECT_LIST_ALL_DOMAINS", NeedResultsArgs.CODEC, DomainList.CODEC).high().add();
+            P.call(273, "CONNECT_LIST_ALL_DOMAINS", NeedResultsArgs.CODEC, DomainList.CODEC).high().refusalDomain(ErrorDomain.DOMAIN).add();
 
     // ---- §1f event registration ----
 
     public static final Procedure<Void, Void> CONNECT_DOMAIN_EVENT_REGISTER =
-            P.call(105, "CONNECT_DOMAIN_EVENT_REGISTER", Xdr.VOID, Xdr.VOID).high().add();
+            P.call(105, "CONNECT_DOMAIN_EVENT_REGISTER", Xdr.VOID, Xdr.VOID).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Void, Void> CONNECT_DOMAIN_EVENT_DEREGISTER =
-            P.call(106, "CONNECT_DOMAIN_EVENT_DEREGISTER", Xdr.VOID, Xdr.VOID).high().add();
+            P.call(106, "CONNECT_DOMAIN_EVENT_DEREGISTER", Xdr.VOID, Xdr.VOID).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_EVENT_REGISTER_ANY =
-            P.call(167, "CONNECT_DOMAIN_EVENT_REGISTER_ANY", Xdr.INT, Xdr.VOID).high().add();
+            P.call(167, "CONNECT_DOMAIN_EVENT_REGISTER_ANY", Xdr.INT, Xdr.VOID).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_EVENT_DEREGISTER_ANY =
-            P.call(168, "CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID).high().add();
+            P.call(168, "CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<CallbackRegisterArgs, Integer> CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY =
             P.call(316, "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", CallbackRegisterArgs.CODEC, Xdr.INT)
-                    .api("virConnectDomainEventRegisterAny").high().add();
+                    .api("virConnectDomainEventRegisterAny").high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY =
             P.call(317, "CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", Xdr.INT, Xdr.VOID)
-                    .api("virConnectDomainEventDeregisterAny").high().add();
+                    .api("virConnectDomainEventDeregisterAny").high().refusalDomain(ErrorDomain.DOMAIN).add();
 
     // ---- §4 domain event messages: legacy bodies (no callback id) ----
 
@@ -276,7 +330,193 @@ public final class RemoteProgram {
     public static final Procedure<CallbackEvent<MemoryDeviceSizeChangeEvent>, Void> DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE =
             P.message(438, "DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE", CallbackEvent.codec(MemoryDeviceSizeChangeEvent.CODEC)).add();
 
-    //@@STEP2@@
+    // ---- §1c domain lifecycle / config ----
+    public static final Procedure<DomainRef, Void> DOMAIN_CREATE =
+            P.call(9, "DOMAIN_CREATE", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<XmlFlagsArgs, DomainRef> DOMAIN_CREATE_XML =
+            P.call(10, "DOMAIN_CREATE_XML", XmlFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().add();
+    public static final Procedure<String, DomainRef> DOMAIN_DEFINE_XML =
+            P.call(11, "DOMAIN_DEFINE_XML", Xdr.STRING, DomainRef.CODEC).denyReadOnly().high().add();
+    public static final Procedure<DomainRef, Void> DOMAIN_DESTROY =
+            P.call(12, "DOMAIN_DESTROY", DomainRef.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_REBOOT =
+            P.call(27, "DOMAIN_REBOOT", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainRef, Void> DOMAIN_RESUME =
+            P.call(28, "DOMAIN_RESUME", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainRef, Void> DOMAIN_SHUTDOWN =
+            P.call(33, "DOMAIN_SHUTDOWN", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainRef, Void> DOMAIN_SUSPEND =
+            P.call(34, "DOMAIN_SUSPEND", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainRef, Void> DOMAIN_UNDEFINE =
+            P.call(35, "DOMAIN_UNDEFINE", DomainRef.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<DomainPathFlagsArgs, Void> DOMAIN_CORE_DUMP =
+            P.call(53, "DOMAIN_CORE_DUMP", DomainPathFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<String, Void> DOMAIN_RESTORE =
+            P.call(54, "DOMAIN_RESTORE", Xdr.STRING, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainPathArgs, Void> DOMAIN_SAVE =
+            P.call(55, "DOMAIN_SAVE", DomainPathArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_MANAGED_SAVE =
+            P.call(182, "DOMAIN_MANAGED_SAVE", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_HAS_MANAGED_SAVE_IMAGE =
+            P.call(183, "DOMAIN_HAS_MANAGED_SAVE_IMAGE", DomainFlagsArgs.CODEC, Xdr.INT).add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_MANAGED_SAVE_REMOVE =
+            P.call(184, "DOMAIN_MANAGED_SAVE_REMOVE", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, DomainRef> DOMAIN_CREATE_WITH_FLAGS =
+            P.call(196, "DOMAIN_CREATE_WITH_FLAGS", DomainFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_UNDEFINE_FLAGS =
+            P.call(231, "DOMAIN_UNDEFINE_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<SaveFlagsArgs, Void> DOMAIN_SAVE_FLAGS =
+            P.call(232, "DOMAIN_SAVE_FLAGS", SaveFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<RestoreFlagsArgs, Void> DOMAIN_RESTORE_FLAGS =
+            P.call(233, "DOMAIN_RESTORE_FLAGS", RestoreFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_DESTROY_FLAGS =
+            P.call(234, "DOMAIN_DESTROY_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_RESET =
+            P.call(245, "DOMAIN_RESET", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_SHUTDOWN_FLAGS =
+            P.call(258, "DOMAIN_SHUTDOWN_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<XmlFlagsArgs, DomainRef> DOMAIN_DEFINE_XML_FLAGS =
+            P.call(350, "DOMAIN_DEFINE_XML_FLAGS", XmlFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().high().add();
+    public static final Procedure<RenameArgs, Integer> DOMAIN_RENAME =
+            P.call(358, "DOMAIN_RENAME", RenameArgs.CODEC, Xdr.INT).denyReadOnly().add();
+
+    // ---- §1d domain information / tuning ----
+    public static final Procedure<DomainFlagsArgs, String> DOMAIN_GET_XML_DESC =
+            P.call(14, "DOMAIN_GET_XML_DESC", DomainFlagsArgs.CODEC, Xdr.STRING)
+                    .denyReadOnlyIf(a -> (a.flags() & (XML_SECURE | XML_MIGRATABLE)) != 0,
+                            "virDomainGetXMLDesc with secure flag").add();
+    public static final Procedure<DomainRef, Integer> DOMAIN_GET_AUTOSTART =
+            P.call(15, "DOMAIN_GET_AUTOSTART", DomainRef.CODEC, Xdr.INT).high().add();
+    public static final Procedure<DomainRef, DomainInfo> DOMAIN_GET_INFO =
+            P.call(16, "DOMAIN_GET_INFO", DomainRef.CODEC, DomainInfo.CODEC).add();
+    public static final Procedure<DomainRef, Long> DOMAIN_GET_MAX_MEMORY =
+            P.call(17, "DOMAIN_GET_MAX_MEMORY", DomainRef.CODEC, Xdr.UHYPER).high().add();
+    public static final Procedure<DomainRef, Integer> DOMAIN_GET_MAX_VCPUS =
+            P.call(18, "DOMAIN_GET_MAX_VCPUS", DomainRef.CODEC, Xdr.INT).high().add();
+    public static final Procedure<DomainRef, String> DOMAIN_GET_OS_TYPE =
+            P.call(19, "DOMAIN_GET_OS_TYPE", DomainRef.CODEC, Xdr.STRING).high().add();
+    public static final Procedure<GetVcpusArgs, VcpuInfoList> DOMAIN_GET_VCPUS =
+            P.call(20, "DOMAIN_GET_VCPUS", GetVcpusArgs.CODEC, VcpuInfoList.CODEC).high().add();
+    public static final Procedure<DomainIntArgs, Void> DOMAIN_SET_AUTOSTART =
+            P.call(29, "DOMAIN_SET_AUTOSTART", DomainIntArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<DomainMemoryArgs, Void> DOMAIN_SET_MAX_MEMORY =
+            P.call(30, "DOMAIN_SET_MAX_MEMORY", DomainMemoryArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+    public static final Procedure<DomainMemoryArgs, Void> DOMAIN_SET_MEMORY =
+            P.call(31, "DOMAIN_SET_MEMORY", DomainMemoryArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainIntArgs, Void> DOMAIN_SET_VCPUS =
+            P.call(32, "DOMAIN_SET_VCPUS", DomainIntArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainRef, SchedulerType> DOMAIN_GET_SCHEDULER_TYPE =
+            P.call(56, "DOMAIN_GET_SCHEDULER_TYPE", DomainRef.CODEC, SchedulerType.CODEC).add();
+    public static final Procedure<DomainIntArgs, List<TypedParam>> DOMAIN_GET_SCHEDULER_PARAMETERS =
+            P.call(57, "DOMAIN_GET_SCHEDULER_PARAMETERS", DomainIntArgs.CODEC, TypedParam.list(Limits.DOMAIN_SCHEDULER_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainPathArgs, BlockStats> DOMAIN_BLOCK_STATS =
+            P.call(64, "DOMAIN_BLOCK_STATS", DomainPathArgs.CODEC, BlockStats.CODEC).add();
+    public static final Procedure<DomainPathArgs, InterfaceStats> DOMAIN_INTERFACE_STATS =
+            P.call(65, "DOMAIN_INTERFACE_STATS", DomainPathArgs.CODEC, InterfaceStats.CODEC).high().add();
+    public static final Procedure<DomainRef, SecurityLabel> DOMAIN_GET_SECURITY_LABEL =
+            P.call(121, "DOMAIN_GET_SECURITY_LABEL", DomainRef.CODEC, SecurityLabel.CODEC).high().add();
+    public static final Procedure<DomainRef, Integer> DOMAIN_IS_ACTIVE =
+            P.call(150, "DOMAIN_IS_ACTIVE", DomainRef.CODEC, Xdr.INT).high().add();
+    public static final Procedure<DomainRef, Integer> DOMAIN_IS_PERSISTENT =
+            P.call(151, "DOMAIN_IS_PERSISTENT", DomainRef.CODEC, Xdr.INT).high().add();
+    public static final Procedure<MemoryStatsArgs, List<MemoryStat>> DOMAIN_MEMORY_STATS =
+            P.call(159, "DOMAIN_MEMORY_STATS", MemoryStatsArgs.CODEC, Xdr.array(MemoryStat.CODEC, Limits.DOMAIN_MEMORY_STATS_MAX)).add();
+    public static final Procedure<DomainRef, JobInfo> DOMAIN_GET_JOB_INFO =
+            P.call(163, "DOMAIN_GET_JOB_INFO", DomainRef.CODEC, JobInfo.CODEC).add();
+    public static final Procedure<DomainRef, Void> DOMAIN_ABORT_JOB =
+            P.call(164, "DOMAIN_ABORT_JOB", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_SNAPSHOT_NUM =
+            P.call(187, "DOMAIN_SNAPSHOT_NUM", DomainFlagsArgs.CODEC, Xdr.INT)
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
+                    .high().add();
+    public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =
+            P.call(194, "DOMAIN_GET_BLOCK_INFO", DomainPathFlagsArgs.CODEC, BlockInfo.CODEC).add();
+    public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =
+            P.call(198, "DOMAIN_GET_MEMORY_PARAMETERS", DomainNParamsFlagsArgs.CODEC, CountedParams.codec(Limits.DOMAIN_MEMORY_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainVcpusFlagsArgs, Void> DOMAIN_SET_VCPUS_FLAGS =
+            P.call(199, "DOMAIN_SET_VCPUS_FLAGS", DomainVcpusFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_GET_VCPUS_FLAGS =
+            P.call(200, "DOMAIN_GET_VCPUS_FLAGS", DomainFlagsArgs.CODEC, Xdr.INT)
+                    .denyReadOnlyIf(a -> (a.flags() & VCPU_GUEST) != 0,
+                            "read only access prevents virDomainGetVcpusFlags").add();
+    public static final Procedure<DomainRef, Integer> DOMAIN_IS_UPDATED =
+            P.call(202, "DOMAIN_IS_UPDATED", DomainRef.CODEC, Xdr.INT).high().add();
+    public static final Procedure<DomainMemoryFlagsArgs, Void> DOMAIN_SET_MEMORY_FLAGS =
+            P.call(204, "DOMAIN_SET_MEMORY_FLAGS", DomainMemoryFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, DomainState> DOMAIN_GET_STATE =
+            P.call(212, "DOMAIN_GET_STATE", DomainFlagsArgs.CODEC, DomainState.CODEC).high().add();
+    public static final Procedure<DomainFlagsArgs, ControlInfo> DOMAIN_GET_CONTROL_INFO =
+            P.call(229, "DOMAIN_GET_CONTROL_INFO", DomainFlagsArgs.CODEC, ControlInfo.CODEC).high().add();
+    public static final Procedure<SetMetadataArgs, Void> DOMAIN_SET_METADATA =
+            P.call(264, "DOMAIN_SET_METADATA", SetMetadataArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<GetMetadataArgs, String> DOMAIN_GET_METADATA =
+            P.call(265, "DOMAIN_GET_METADATA", GetMetadataArgs.CODEC, Xdr.STRING).add();
+    public static final Procedure<DomainFlagsArgs, String> DOMAIN_GET_HOSTNAME =
+            P.call(277, "DOMAIN_GET_HOSTNAME", DomainFlagsArgs.CODEC, Xdr.STRING).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, JobStats> DOMAIN_GET_JOB_STATS =
+            P.call(298, "DOMAIN_GET_JOB_STATS", DomainFlagsArgs.CODEC, JobStats.CODEC).add();
+    public static final Procedure<DomainFlagsArgs, DomainTime> DOMAIN_GET_TIME =
+            P.call(337, "DOMAIN_GET_TIME", DomainFlagsArgs.CODEC, DomainTime.CODEC).denyReadOnly().add();
+    public static final Procedure<AllDomainStatsArgs, List<DomainStatsRecord>> CONNECT_GET_ALL_DOMAIN_STATS =
+            P.call(344, "CONNECT_GET_ALL_DOMAIN_STATS", AllDomainStatsArgs.CODEC, Xdr.array(DomainStatsRecord.CODEC, Limits.DOMAIN_LIST_MAX))
+                    .refusalDomain(ErrorDomain.DOMAIN).add();
+    public static final Procedure<InterfaceAddressesArgs, List<DomainInterface>> DOMAIN_INTERFACE_ADDRESSES =
+            P.call(353, "DOMAIN_INTERFACE_ADDRESSES", InterfaceAddressesArgs.CODEC, Xdr.array(DomainInterface.CODEC, Limits.DOMAIN_INTERFACE_MAX))
+                    .denyReadOnlyIf(a -> a.source() == ADDRESSES_SRC_AGENT,
+                            "read only access prevents virDomainInterfaceAddresses").add();
+    public static final Procedure<DomainFlagsArgs, List<TypedParam>> DOMAIN_GET_GUEST_VCPUS =
+            P.call(371, "DOMAIN_GET_GUEST_VCPUS", DomainFlagsArgs.CODEC, TypedParam.list(Limits.DOMAIN_GUEST_VCPU_PARAMS_MAX))
+                    .denyReadOnly().add();
+    public static final Procedure<GuestInfoArgs, List<TypedParam>> DOMAIN_GET_GUEST_INFO =
+            P.call(418, "DOMAIN_GET_GUEST_INFO", GuestInfoArgs.CODEC, TypedParam.list(Limits.DOMAIN_GUEST_INFO_MAX))
+                    .denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, List<String>> DOMAIN_GET_MESSAGES =
+            P.call(426, "DOMAIN_GET_MESSAGES", DomainFlagsArgs.CODEC, Xdr.array(Xdr.STRING, Limits.DOMAIN_MESSAGES_MAX)).add();
+    public static final Procedure<DomainXmlArgs, Void> DOMAIN_ATTACH_DEVICE =
+            P.call(8, "DOMAIN_ATTACH_DEVICE", DomainXmlArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainXmlArgs, Void> DOMAIN_DETACH_DEVICE =
+            P.call(13, "DOMAIN_DETACH_DEVICE", DomainXmlArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+
+    // ---- §1e devices, streams, consoles ----
+    public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_ATTACH_DEVICE_FLAGS =
+            P.call(160, "DOMAIN_ATTACH_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_DETACH_DEVICE_FLAGS =
+            P.call(161, "DOMAIN_DETACH_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_UPDATE_DEVICE_FLAGS =
+            P.call(174, "DOMAIN_UPDATE_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<OpenConsoleArgs, Void> DOMAIN_OPEN_CONSOLE =
+            P.call(201, "DOMAIN_OPEN_CONSOLE", OpenConsoleArgs.CODEC, Xdr.VOID)
+                    .denyReadOnly()
+                    .stream(StreamKind.BOTH).add();
+    public static final Procedure<ScreenshotArgs, String> DOMAIN_SCREENSHOT =
+            P.call(211, "DOMAIN_SCREENSHOT", ScreenshotArgs.CODEC, Xdr.OPT_STRING)
+                    .denyReadOnly()
+                    .stream(StreamKind.READ).add();
+    public static final Procedure<SendKeyArgs, Void> DOMAIN_SEND_KEY =
+            P.call(226, "DOMAIN_SEND_KEY", SendKeyArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_INJECT_NMI =
+            P.call(210, "DOMAIN_INJECT_NMI", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<SnapshotFlagsArgs, String> DOMAIN_SNAPSHOT_GET_XML_DESC =
+            P.call(186, "DOMAIN_SNAPSHOT_GET_XML_DESC", SnapshotFlagsArgs.CODEC, Xdr.STRING)
+                    .denyReadOnlyIf(a -> (a.flags() & SNAPSHOT_XML_SECURE) != 0,
+                            "virDomainSnapshotGetXMLDesc with secure flag")
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
+                    .high().add();
+    public static final Procedure<DomainFlagsArgs, String> DOMAIN_MANAGED_SAVE_GET_XML_DESC =
+            P.call(388, "DOMAIN_MANAGED_SAVE_GET_XML_DESC", DomainFlagsArgs.CODEC, Xdr.STRING)
+                    .denyReadOnlyIf(a -> (a.flags() & SAVE_IMAGE_XML_SECURE) != 0,
+                            "virDomainManagedSaveGetXMLDesc with secure flag").add();
+
+    // ---- XML getters refused on read-only connections only with a secure flag ----
+    public static final Procedure<CheckpointFlagsArgs, String> DOMAIN_CHECKPOINT_GET_XML_DESC =
+            P.call(412, "DOMAIN_CHECKPOINT_GET_XML_DESC", CheckpointFlagsArgs.CODEC, Xdr.STRING)
+                    .denyReadOnlyIf(a -> (a.flags() & CHECKPOINT_XML_SECURE) != 0,
+                            "virDomainCheckpointGetXMLDesc with secure flag")
+                    .refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+
+    static {
+        RemoteUnimplemented.declare(P);
+    }
 
     public static final Program PROGRAM = P.build();
 }

@@ -115,6 +115,29 @@ public final class Xdr {
     /** {@code remote_uuid}: sixteen raw bytes. */
     public static final XdrCodec<byte[]> UUID = fixedOpaque(16);
 
+    /**
+     * The rest of the payload as raw bytes: the body of a procedure we relay but do not
+     * interpret (events of object kinds no daemon of ours raises). Round-trips byte for byte.
+     */
+    public static final XdrCodec<byte[]> REST = new XdrCodec<>() {
+        @Override
+        public byte[] decode(ByteBuf in) {
+            byte[] bytes = new byte[in.readableBytes()];
+            in.readBytes(bytes);
+            return bytes;
+        }
+
+        @Override
+        public void encode(ByteBuf out, byte[] value) {
+            out.writeBytes(value);
+        }
+
+        @Override
+        public int minSize() {
+            return 0;
+        }
+    };
+
     public static XdrCodec<String> string(int max) {
         return new XdrCodec<>() {
             @Override
