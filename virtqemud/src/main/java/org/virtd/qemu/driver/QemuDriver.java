@@ -35,13 +35,8 @@ public final class QemuDriver implements Driver {
     /** CONNECT_SUPPORTS_FEATURE numbers the qemu driver answers 1 to (procedures.md §2). */
     private static final Set<Integer> FEATURES = Set.of(3, 4, 6, 7, 9, 11, 12, 13, 16);
 
-    private final boolean privileged;
     private volatile DriverContext context;
     private volatile CompletableFuture<HostCapabilities> capabilities;
-
-    public QemuDriver(boolean privileged) {
-        this.privileged = privileged;
-    }
 
     @Override
     public String name() {
@@ -55,7 +50,7 @@ public final class QemuDriver implements Driver {
 
     @Override
     public DriverConnection open(OpenRequest request) throws VirtException {
-        return new QemuConnection(QemuUris.canonical(request.uri(), privileged), request.readOnly());
+        return new QemuConnection(QemuUris.canonical(request.uri(), privileged()), request.readOnly());
     }
 
     @Override
@@ -78,8 +73,10 @@ public final class QemuDriver implements Driver {
         return context;
     }
 
+    /** A system daemon (root) serves qemu:///system; before start() we assume so. */
     boolean privileged() {
-        return privileged;
+        DriverContext ctx = context;
+        return ctx == null || ctx.privileged();
     }
 
     /** The host's emulators as probed (or read from the cache); waits for the probe if needed. */

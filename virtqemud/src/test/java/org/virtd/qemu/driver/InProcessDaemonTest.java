@@ -32,7 +32,7 @@ class InProcessDaemonTest {
 
     @BeforeAll
     static void start() throws IOException {
-        QemuDriver driver = new QemuDriver(true);
+        QemuDriver driver = new QemuDriver();
         daemon = new RpcDaemon("virtqemud", ServerSettings.MAIN_DEFAULTS, ServerSettings.ADMIN_DEFAULTS, driver,
                 AdminHooks.NONE);
         Path run = dir.resolve("run/libvirt");
