@@ -3,6 +3,7 @@ package org.virtd.rpc.error;
 /** libvirt's {@code virErrorDomain}: which layer reported an error (wire-protocol.md §5). */
 public enum ErrorDomain {
     NONE(0),
+    XML(5),
     DOM(6),
     RPC(7),
     CONF(9),
@@ -10,6 +11,7 @@ public enum ErrorDomain {
     REMOTE(13),
     NETWORK(19),
     DOMAIN(20),
+    CPU(31),
     VBOX(25),
     CAPABILITIES(44),
     URI(45),
