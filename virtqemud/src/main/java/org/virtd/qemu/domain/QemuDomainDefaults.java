@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * libvirt's QEMU post-parse step for a parsed definition (qemu-driver.md §2, §3): checks virt
- * type, os type, arch and machine against the {@link GuestCapabilities}, fills what define
+ * type, os type, arch and machine against the {@link GuestEmulators}, fills what define
  * stores (uuid, canonical machine, boot device, cpu, clock, lifecycle actions, emulator,
  * implicit devices and addresses) and rejects what the qemu driver does not support.
  */
@@ -24,10 +24,10 @@ public final class QemuDomainDefaults {
 
     private static final Set<String> QEMU_VIRT_TYPES = Set.of("qemu", "kvm");
 
-    private final GuestCapabilities caps;
+    private final GuestEmulators caps;
     private final RandomGenerator random;
 
-    public QemuDomainDefaults(GuestCapabilities caps, RandomGenerator random) {
+    public QemuDomainDefaults(GuestEmulators caps, RandomGenerator random) {
         this.caps = caps;
         this.random = random;
     }

@@ -32,12 +32,12 @@ class DomainRegistryTest {
     static DomainDef def(String name, String uuid) throws VirtException {
         String xml = "<domain type='qemu'><name>" + name + "</name>" + (uuid == null ? "" : "<uuid>" + uuid + "</uuid>")
                 + "<memory>65536</memory><os><type>hvm</type></os></domain>";
-        return new QemuDomainDefaults(GuestCapabilities.builtIn(), new SplittableRandom()).apply(
+        return new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom()).apply(
                 DomainXmlParser.parse(xml, false));
     }
 
     private static DomainStore.Reader reader() {
-        return (xml, doc) -> new QemuDomainDefaults(GuestCapabilities.builtIn(), new SplittableRandom())
+        return (xml, doc) -> new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom())
                 .apply(DomainXmlParser.parse(xml, false, doc));
     }
 

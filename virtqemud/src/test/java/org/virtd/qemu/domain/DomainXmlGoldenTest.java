@@ -37,7 +37,7 @@ class DomainXmlGoldenTest {
 
     static String defineAndDump(String xml) throws Exception {
         DomainDef raw = DomainXmlParser.parse(xml, false);
-        DomainDef def = new QemuDomainDefaults(GuestCapabilities.builtIn(), new SplittableRandom(1)).apply(raw);
+        DomainDef def = new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom(1)).apply(raw);
         return DomainXmlFormatter.format(def, DomainXmlFormatter.Options.INACTIVE);
     }
 

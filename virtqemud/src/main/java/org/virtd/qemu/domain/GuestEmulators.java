@@ -12,18 +12,18 @@ import java.util.function.BinaryOperator;
  *
  * @param machineResolver (arch, machine or null) → canonical machine or null
  */
-public record GuestCapabilities(String hostArch, Map<String, String> emulatorByArch,
+public record GuestEmulators(String hostArch, Map<String, String> emulatorByArch,
                                 BinaryOperator<String> machineResolver) {
 
-    public GuestCapabilities {
+    public GuestEmulators {
         emulatorByArch = Map.copyOf(emulatorByArch);
     }
 
     /** QEMU 7.2's x86 emulators at their Debian paths, with the pc/q35 aliases. */
-    public static GuestCapabilities builtIn() {
-        return new GuestCapabilities("x86_64",
+    public static GuestEmulators builtIn() {
+        return new GuestEmulators("x86_64",
                 Map.of("x86_64", "/usr/bin/qemu-system-x86_64", "i686", "/usr/bin/qemu-system-i386"),
-                GuestCapabilities::qemu72Machine);
+                GuestEmulators::qemu72Machine);
     }
 
     private static String qemu72Machine(String arch, String machine) {
@@ -38,6 +38,18 @@ public record GuestCapabilities(String hostArch, Map<String, String> emulatorByA
             return machine;
         }
         return null;
+    }
+
+    /** The probed host: each guest arch's emulator and its machine names and aliases. */
+    public static GuestEmulators from(org.virtd.qemu.caps.HostCapabilities host) {
+        java.util.Map<String, String> emulators = new java.util.HashMap<>();
+        host.guests().forEach(g -> emulators.put(g.arch(), g.emulatorPath().toString()));
+        return new GuestEmulators(host.hostArch(), emulators, (arch, machine) -> {
+            if (machine == null || machine.isEmpty()) {
+                return host.defaultMachine(arch).orElse(null);
+            }
+            return host.supportsMachine(arch, machine) ? host.canonical(arch, machine) : null;
+        });
     }
 
     /** The emulator binary for {@code arch}, or null when there is none. */
