@@ -3,6 +3,7 @@ package org.virtd.rpc.error;
 /** libvirt's {@code virErrorDomain}: which layer reported an error (wire-protocol.md §5). */
 public enum ErrorDomain {
     NONE(0),
+    XML(5),
     DOM(6),
     RPC(7),
     CONF(9),

@@ -1,0 +1,248 @@
+package org.virtd.qemu.domain;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The driver's domains (libvirt's virDomainObjList) indexed by name, uuid and id in concurrent
+ * maps: lookups and listings take no lock. Define and undefine keep the indexes consistent
+ * under a short writer lock; the slow part (the fsync'd config write) runs outside it while the
+ * new name and uuid are reserved, so a domain becomes visible only once it is on disk and whole.
+ * Ids come from a counter that never goes back while the daemon lives.
+ */
+public final class DomainRegistry {
+
+    /** What a define did: a new domain, or an update of an existing one (event detail 0/1). */
+    public record Defined(DomainObject domain, boolean updated) {
+    }
+
+    private final DomainStore store;
+    private final ConcurrentHashMap<String, DomainObject> byName = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, DomainObject> byUuid = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, DomainObject> byId = new ConcurrentHashMap<>();
+    private final Set<String> reservedNames = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> reservedUuids = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Condition released = writer.newCondition();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+
+    public DomainRegistry(DomainStore store) {
+        this.store = store;
+    }
+
+    public DomainStore store() {
+        return store;
+    }
+
+    /** Publishes the definitions found on disk at start-up. */
+    public void load(List<DomainStore.Loaded> loaded) {
+        for (DomainStore.Loaded l : loaded) {
+            DomainDef def = l.def();
+            if (byName.containsKey(def.name()) || byUuid.containsKey(def.uuid())) {
+                continue;
+            }
+            DomainObject dom = new DomainObject(def, true);
+            dom.setAutostart(l.autostart());
+            publish(dom);
+        }
+    }
+
+    public DomainObject byName(String name) {
+        return byName.get(name);
+    }
+
+    public DomainObject byUuid(UUID uuid) {
+        return byUuid.get(uuid);
+    }
+
+    public DomainObject byId(int id) {
+        return byId.get(id);
+    }
+
+    /** A weakly consistent view of every domain (never a half-defined one). */
+    public Collection<DomainObject> all() {
+        return byUuid.values();
+    }
+
+    public int size() {
+        return byUuid.size();
+    }
+
+    /**
+     * Defines or redefines a persistent domain. {@code uuidGiven} says whether the XML carried the
+     * uuid (a define by name only never updates an existing domain, qemu-driver.md §3).
+     */
+    public Defined define(DomainDef def, boolean uuidGiven) throws VirtException {
+        while (true) {
+            DomainObject existing = reserveOrFindExisting(def, uuidGiven);
+            if (existing == null) {
+                return defineNew(def);
+            }
+            existing.lock().lock();
+            try {
+                if (existing.isRemoved()) {
+                    continue;
+                }
+                store.save(def);
+                existing.setDef(def);
+                existing.setPersistent(true);
+                return new Defined(existing, true);
+            } finally {
+                existing.lock().unlock();
+            }
+        }
+    }
+
+    private DomainObject reserveOrFindExisting(DomainDef def, boolean uuidGiven) throws VirtException {
+        writer.lock();
+        try {
+            while (reservedNames.contains(def.name()) || reservedUuids.contains(def.uuid())) {
+                released.awaitUninterruptibly();
+            }
+            DomainObject sameUuid = byUuid.get(def.uuid());
+            if (sameUuid != null && !sameUuid.name().equals(def.name())) {
+                throw failed("domain '" + sameUuid.name() + "' is already defined with uuid " + sameUuid.uuid());
+            }
+            DomainObject sameName = byName.get(def.name());
+            if (sameName != null && (!uuidGiven || !sameName.uuid().equals(def.uuid()))) {
+                throw failed("domain '" + sameName.name() + "' already exists with uuid " + sameName.uuid());
+            }
+            if (sameName != null) {
+                return sameName;
+            }
+            reservedNames.add(def.name());
+            reservedUuids.add(def.uuid());
+            return null;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private Defined defineNew(DomainDef def) throws VirtException {
+        DomainObject dom = new DomainObject(def, true);
+        try {
+            store.save(def);
+            writer.lock();
+            try {
+                publish(dom);
+            } finally {
+                writer.unlock();
+            }
+            return new Defined(dom, false);
+        } finally {
+            writer.lock();
+            try {
+                reservedNames.remove(def.name());
+                reservedUuids.remove(def.uuid());
+                released.signalAll();
+            } finally {
+                writer.unlock();
+            }
+        }
+    }
+
+    private void publish(DomainObject dom) {
+        byUuid.put(dom.uuid(), dom);
+        byName.put(dom.name(), dom);
+        if (dom.isActive()) {
+            byId.put(dom.id(), dom);
+        }
+    }
+
+    /**
+     * Removes the persistent definition (file and autostart link). An inactive domain disappears;
+     * a running one becomes transient and disappears when it stops ({@link #removeIfTransient}).
+     * The caller holds the domain's lock.
+     */
+    public void undefine(DomainObject dom) throws VirtException {
+        requireOwner(dom);
+        store.delete(dom.name());
+        dom.setAutostart(false);
+        if (dom.isActive()) {
+            dom.setPersistent(false);
+        } else {
+            remove(dom);
+        }
+    }
+
+    /** After a stop: a transient domain leaves the registry. The caller holds the domain's lock. */
+    public void removeIfTransient(DomainObject dom) {
+        requireOwner(dom);
+        if (!dom.isPersistent() && !dom.isActive()) {
+            remove(dom);
+        }
+    }
+
+    private void remove(DomainObject dom) {
+        writer.lock();
+        try {
+            dom.markRemoved();
+            byName.remove(dom.name(), dom);
+            byUuid.remove(dom.uuid(), dom);
+            byId.values().remove(dom);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Sets or clears the autostart link; the caller holds the domain's lock. */
+    public void setAutostart(DomainObject dom, boolean on) throws VirtException {
+        requireOwner(dom);
+        if (!dom.isPersistent()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "cannot set autostart for transient domain");
+        }
+        if (on != dom.isAutostart()) {
+            store.setAutostart(dom.name(), on);
+            dom.setAutostart(on);
+        }
+    }
+
+    /** The next domain id; never reused while the daemon lives. */
+    public int allocateId() {
+        return nextId.getAndIncrement();
+    }
+
+    /** After reconnecting a running domain with {@code id}: later ids start above it. */
+    public void observeId(int id) {
+        nextId.accumulateAndGet(id + 1, Math::max);
+    }
+
+    /** Records a domain's id change (start/stop); the caller holds the domain's lock. */
+    public void indexId(DomainObject dom, int oldId) {
+        requireOwner(dom);
+        if (oldId >= 0) {
+            byId.remove(oldId, dom);
+        }
+        if (dom.isActive()) {
+            byId.put(dom.id(), dom);
+        }
+    }
+
+    /** Snapshot copy for listings that must not change under iteration. */
+    public List<DomainObject> snapshot() {
+        return new ArrayList<>(byUuid.values());
+    }
+
+    private static void requireOwner(DomainObject dom) {
+        if (!dom.lock().isHeldByCurrentThread()) {
+            throw new IllegalStateException("domain " + dom.name() + " changed without holding its lock");
+        }
+    }
+
+    private static VirtException failed(String detail) {
+        return new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN, detail);
+    }
+}

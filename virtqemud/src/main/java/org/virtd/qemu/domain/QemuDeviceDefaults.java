@@ -1,0 +1,225 @@
+package org.virtd.qemu.domain;
+
+import org.virtd.core.domain.DeviceAddress;
+import org.virtd.core.domain.Devices;
+import org.virtd.core.domain.Devices.AudioDef;
+import org.virtd.core.domain.Devices.CharDevDef;
+import org.virtd.core.domain.Devices.ControllerDef;
+import org.virtd.core.domain.Devices.DiskDef;
+import org.virtd.core.domain.Devices.GraphicsDef;
+import org.virtd.core.domain.Devices.InputDef;
+import org.virtd.core.domain.Devices.InterfaceDef;
+import org.virtd.core.domain.Devices.MemballoonDef;
+import org.virtd.core.domain.Devices.VideoDef;
+import org.virtd.core.domain.DiskOrder;
+import org.virtd.core.domain.MacAddresses;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The device half of the QEMU post-parse step (qemu-driver.md §2 table): disk drivers and drive
+ * addresses, default and implicit controllers, MACs and NIC models, serial/console pairing,
+ * implicit PS/2 inputs, the default audio, video and balloon, then PCI slots.
+ */
+final class QemuDeviceDefaults {
+
+    private final boolean q35;
+    private final RandomGenerator random;
+
+    QemuDeviceDefaults(String machine, RandomGenerator random) {
+        this.q35 = machine.contains("q35");
+        this.random = random;
+    }
+
+    Devices apply(Devices d, String emulator) throws VirtException {
+        List<DiskDef> disks = disks(d.disks());
+        List<ControllerDef> controllers = new ArrayList<>(d.controllers());
+        Controllers.addDefaults(controllers, disks, q35);
+        List<VideoDef> videos = videos(d.videos(), !d.graphics().isEmpty());
+        PciSlots pci = new PciSlots(q35);
+        reserveGiven(pci, d, controllers, disks);
+        if (!videos.isEmpty() && videos.get(0).primary() && videos.get(0).address() == null && !q35) {
+            videos.set(0, videos.get(0).withAddress(pci.assign(DeviceAddress.pci(0, 2, 0))));
+            pci.reserve(DeviceAddress.pci(0, 2, 0));
+        }
+        Controllers.assignPci(controllers, pci, q35);
+        List<InterfaceDef> nics = new ArrayList<>();
+        for (InterfaceDef n : d.interfaces()) {
+            nics.add(n.with(n.mac() != null ? n.mac() : MacAddresses.generate(random),
+                    n.model() != null ? n.model() : "rtl8139", pci.assign(n.address())));
+        }
+        for (int i = 0; i < disks.size(); i++) {
+            DiskDef k = disks.get(i);
+            if (k.targetBus().equals("virtio")) {
+                disks.set(i, k.withBusAndAddress(k.driverName(), k.driverType(), k.targetBus(), k.readonly(),
+                        pci.assign(k.address())));
+            }
+        }
+        MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
+        if (!balloon.model().equals("none")) {
+            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()));
+        }
+        for (int i = 0; i < videos.size(); i++) {
+            VideoDef v = videos.get(i);
+            if (!v.model().equals("none") && (v.address() == null || i > 0)) {
+                videos.set(i, v.withAddress(pci.assign(v.address())));
+            }
+        }
+        List<InputDef> inputs = inputs(d.inputs(), controllers);
+        CharDevices chars = CharDevices.pair(d.serials(), d.consoles());
+        List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, "none")) : d.audios();
+        return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
+                graphics(d.graphics()), audios, videos, balloon);
+    }
+
+    private List<DiskDef> disks(List<DiskDef> given) throws VirtException {
+        List<DiskDef> out = new ArrayList<>();
+        for (DiskDef k : given) {
+            boolean cdrom = k.device().equals("cdrom");
+            boolean ro = k.readonly() || cdrom;
+            if (ro && !cdrom && (k.targetBus().equals("ide") || k.targetBus().equals("sata"))) {
+                throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                        "readonly " + k.targetBus() + " disks are not supported");
+            }
+            if (!k.device().equals("disk") && !cdrom || !(k.type().equals("file") || k.type().equals("block"))) {
+                throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED, "disk type '" + k.type()
+                        + "' device '" + k.device() + "' is not supported by this daemon");
+            }
+            for (DiskDef prev : out) {
+                if (prev.targetDev().equals(k.targetDev())) {
+                    throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "target '" + k.targetDev()
+                            + "' duplicated for disk sources '" + prev.source() + "' and '" + k.source() + "'");
+                }
+            }
+            out.add(k.withBusAndAddress(k.driverName() == null ? "qemu" : k.driverName(),
+                    k.driverType() == null ? "raw" : k.driverType(), k.targetBus(), ro,
+                    k.address() != null ? PciSlots.normalise(k.address()) : driveAddress(k)));
+        }
+        return out;
+    }
+
+    private static DeviceAddress driveAddress(DiskDef k) {
+        int idx = Math.max(DiskOrder.targetIndex(k.targetDev()), 0);
+        return switch (k.targetBus()) {
+            case "ide" -> DeviceAddress.drive(idx / 4, (idx % 4) / 2, 0, idx % 2);
+            case "sata" -> DeviceAddress.drive(idx / 6, 0, 0, idx % 6);
+            case "scsi" -> DeviceAddress.drive(idx / 7, 0, 0, idx % 7);
+            case "fdc" -> DeviceAddress.drive(0, 0, 0, idx);
+            default -> null;
+        };
+    }
+
+    private static void reserveGiven(PciSlots pci, Devices d, List<ControllerDef> controllers,
+                                     List<DiskDef> disks) {
+        controllers.forEach(c -> pci.reserve(c.address()));
+        disks.forEach(k -> pci.reserve(k.address()));
+        d.interfaces().forEach(n -> pci.reserve(n.address()));
+        d.videos().forEach(v -> pci.reserve(v.address()));
+        if (d.memballoon() != null) {
+            pci.reserve(d.memballoon().address());
+        }
+    }
+
+    private static List<VideoDef> videos(List<VideoDef> given, boolean hasGraphics) throws VirtException {
+        List<VideoDef> in = new ArrayList<>(given);
+        if (in.isEmpty() && hasGraphics) {
+            in.add(new VideoDef(null, null, null, null, null, false, null));
+        }
+        List<VideoDef> out = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            VideoDef v = in.get(i);
+            String model = v.model() == null ? "cirrus" : v.model();
+            boolean primary = i == 0 && !model.equals("none");
+            if (i > 0 && (model.equals("vga") || model.equals("cirrus") || model.equals("vmvga"))) {
+                throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                        "video type '" + model + "' is only valid as primary video device");
+            }
+            out.add(switch (model) {
+                case "none" -> new VideoDef(model, null, null, null, null, false, null);
+                case "qxl" -> new VideoDef(model, or(v.ram(), 65536), or(v.vram(), 65536), or(v.vgamem(), 16384),
+                        or(v.heads(), 1), primary, v.address());
+                case "virtio" -> new VideoDef(model, null, null, null, or(v.heads(), 1), primary, v.address());
+                default -> new VideoDef(model, null, or(v.vram(), 16384), null, or(v.heads(), 1), primary,
+                        v.address());
+            });
+        }
+        return out;
+    }
+
+    private static List<InputDef> inputs(List<InputDef> given, List<ControllerDef> controllers)
+            throws VirtException {
+        boolean usbOff = controllers.stream().anyMatch(c -> c.type().equals("usb") && "none".equals(c.model()));
+        List<InputDef> out = new ArrayList<>();
+        int port = 1;
+        for (InputDef in : given) {
+            String bus = in.bus() != null ? in.bus() : in.type().equals("tablet") ? "usb" : "ps2";
+            DeviceAddress addr = in.address();
+            if (bus.equals("usb")) {
+                if (usbOff) {
+                    throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                            "USB is disabled for this domain, but USB devices are present in the domain XML");
+                }
+                addr = addr != null ? addr : DeviceAddress.usb(0, port++);
+            }
+            out.add(new InputDef(in.type(), bus, addr));
+        }
+        for (String type : new String[]{"mouse", "keyboard"}) {
+            if (out.stream().noneMatch(i -> i.type().equals(type) && i.bus().equals("ps2"))) {
+                out.add(new InputDef(type, "ps2", null));
+            }
+        }
+        return out;
+    }
+
+    private static List<GraphicsDef> graphics(List<GraphicsDef> given) throws VirtException {
+        List<GraphicsDef> out = new ArrayList<>();
+        for (GraphicsDef g : given) {
+            if (!g.type().equals("vnc")) {
+                throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                        "graphics type '" + g.type() + "' is not supported by this daemon");
+            }
+            String autoport = g.autoport() != null ? g.autoport() : g.port() < 0 ? "yes" : "no";
+            out.add(new GraphicsDef(g.type(), g.port() < 0 ? -1 : g.port(), autoport, g.listen(), g.passwd(),
+                    g.keymap()));
+        }
+        return out;
+    }
+
+    private static Integer or(Integer v, int dflt) {
+        return v == null ? dflt : v;
+    }
+
+    /** Serial ports and consoles after libvirt's pairing of console 0 with serial 0. */
+    record CharDevices(List<CharDevDef> serials, List<CharDevDef> consoles) {
+
+        static CharDevices pair(List<CharDevDef> givenSerials, List<CharDevDef> givenConsoles) {
+            List<CharDevDef> serials = new ArrayList<>();
+            List<CharDevDef> consoles = new ArrayList<>(givenConsoles);
+            boolean consoleIsSerial = !consoles.isEmpty()
+                    && (consoles.get(0).targetType() == null || consoles.get(0).targetType().equals("serial"));
+            List<CharDevDef> source = new ArrayList<>(givenSerials);
+            if (source.isEmpty() && consoleIsSerial) {
+                source.add(consoles.get(0));
+            }
+            for (int i = 0; i < source.size(); i++) {
+                CharDevDef s = source.get(i);
+                serials.add(s.withTarget("isa-serial", s.targetPort() >= 0 ? s.targetPort() : i, "isa-serial"));
+            }
+            if (consoles.isEmpty() && !serials.isEmpty()) {
+                consoles.add(serials.get(0));
+                consoleIsSerial = true;
+            }
+            if (consoleIsSerial && !serials.isEmpty()) {
+                CharDevDef s = serials.get(0);
+                consoles.set(0, new CharDevDef(s.type(), s.sourcePath(), s.logFile(), s.logAppend(), "serial",
+                        s.targetPort(), null));
+            }
+            return new CharDevices(serials, consoles);
+        }
+    }
+}
