@@ -332,6 +332,32 @@ public final class Xdr {
         };
     }
 
+    /**
+     * {@code char name<max>} carrying binary data (the SASL exchange): a counted array of
+     * 4-byte words, one per byte, with no NUL convention.
+     */
+    public static XdrCodec<byte[]> charBytes(int max) {
+        return new XdrCodec<>() {
+            @Override
+            public byte[] decode(ByteBuf in) {
+                int count = readLength(in, max, 4, "char array");
+                byte[] bytes = new byte[count];
+                for (int i = 0; i < count; i++) {
+                    bytes[i] = (byte) in.readInt();
+                }
+                return bytes;
+            }
+
+            @Override
+            public void encode(ByteBuf out, byte[] value) {
+                out.writeInt(value.length);
+                for (byte b : value) {
+                    out.writeInt(b);
+                }
+            }
+        };
+    }
+
     // ---- low-level helpers shared by the codecs ----
 
     static int readInt(ByteBuf in) {

@@ -1,0 +1,2 @@
+/** The KEEPALIVE program's declarations (virkeepaliveprotocol.x). */
+package org.virtd.rpc.keepalive;

@@ -1,0 +1,19 @@
+package org.virtd.rpc.remote.types;
+
+import org.virtd.rpc.remote.DomainEvents;
+import org.virtd.rpc.xdr.Struct;
+import org.virtd.rpc.xdr.Xdr;
+import org.virtd.rpc.xdr.XdrCodec;
+
+/** {@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED} body. */
+public record DeviceRemovedEvent(DomainRef domain, String devAlias) implements DomainEventBody {
+
+    public static final XdrCodec<DeviceRemovedEvent> CODEC = Struct.of(DeviceRemovedEvent::new,
+            DomainRef.CODEC, DeviceRemovedEvent::domain,
+            Xdr.STRING, DeviceRemovedEvent::devAlias);
+
+    @Override
+    public DomainEventKind<DeviceRemovedEvent> kind() {
+        return DomainEvents.DEVICE_REMOVED;
+    }
+}

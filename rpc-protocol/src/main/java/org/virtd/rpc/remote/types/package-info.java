@@ -1,0 +1,6 @@
+/**
+ * The argument, return and event-body records of the REMOTE program, each with its XDR
+ * {@code CODEC} composed in wire order (remote_protocol.x structures as procedures.md and
+ * wire-protocol.md §4 describe them). Single-field bodies use plain codecs instead of a record.
+ */
+package org.virtd.rpc.remote.types;
