@@ -116,7 +116,11 @@ class QemuLauncherTest {
         } while (next != null && !next.startsWith("close"));
         assertEquals("close eof=true", next);
         log.note("shutting down, reason=shutdown");
-        assertTrue(Files.readString(log.file()).contains("terminating on signal 15"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!Files.readString(log.file()).contains("terminating on signal 15") && System.nanoTime() < deadline) {
+            Thread.sleep(50); // QEMU's last stderr line may still be on its way into the log
+        }
+        assertTrue(Files.readString(log.file()).contains("terminating on signal 15"), Files.readString(log.file()));
     }
 
     @Test
