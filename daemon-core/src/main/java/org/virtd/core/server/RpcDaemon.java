@@ -1,53 +1,109 @@
 package org.virtd.core.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.admin.AdminHandlers;
 import org.virtd.core.admin.AdminHooks;
 import org.virtd.core.driver.Driver;
+import org.virtd.core.driver.EventSink;
+import org.virtd.core.event.EventRegistry;
+import org.virtd.core.transport.EventLoops;
+import org.virtd.core.transport.Listener;
+import org.virtd.rpc.admin.AdminProgram;
+import org.virtd.rpc.lxc.LxcProgram;
+import org.virtd.rpc.qemu.QemuProgram;
+import org.virtd.rpc.remote.DomainEvents;
+import org.virtd.rpc.remote.RemoteProgram;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
  * The RPC side of one daemon: a main server (named after the daemon, serving REMOTE, QEMU and
  * LXC to the driver) and an admin server, their listeners, sessions and worker pools
- * (libvirt's virNetDaemon with its two virNetServers).
+ * (libvirt's virNetDaemon with its two virNetServers, daemons.md §1).
  *
  * <p>Start-up code creates it, adds listeners, starts it, and later may update its settings or
  * shut it down. Nothing here parses configs or touches the process; that is {@code core.daemon}.
  */
 public final class RpcDaemon {
-    private final String daemonName;
-    private final Driver driver;
+    private static final Logger LOG = LoggerFactory.getLogger(RpcDaemon.class);
+    public static final String ADMIN_SERVER = "admin";
 
-    public RpcDaemon(String daemonName, ServerSettings main, ServerSettings admin, Driver driver, AdminHooks hooks) {
-        this.daemonName = daemonName;
-        this.driver = driver;
-        throw new UnsupportedOperationException("not yet");
+    private final EventLoops loops = new EventLoops(2);
+    private final EventRegistry events;
+    private final RpcServer main;
+    private final RpcServer admin;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<IntConsumer> countListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong clientIds = new AtomicLong();
+
+    public RpcDaemon(String daemonName, ServerSettings mainSettings, ServerSettings adminSettings, Driver driver,
+                     AdminHooks hooks) {
+        this.events = new EventRegistry(DomainEvents.all().size(), QemuMonitorEvents::send);
+        this.main = new RpcServer(daemonName, mainSettings, events, true, clientIds, this::clientsChanged);
+        this.admin = new RpcServer(ADMIN_SERVER, adminSettings, events, false, clientIds, this::clientsChanged);
+        main.addProgram(RemoteProgram.PROGRAM);
+        main.addProgram(QemuProgram.PROGRAM);
+        main.addProgram(LxcProgram.PROGRAM);
+        admin.addProgram(AdminProgram.PROGRAM);
+        new ConnectHandlers(driver, events).bind(main.handlers());
+        QemuMonitorEvents.bind(main.handlers(), events);
+        driver.bind(main.handlers());
+        new AdminHandlers(List.of(admin, main), hooks).bind(admin.handlers());
+        main.handlers().seal();
+        admin.handlers().seal();
+    }
+
+    /** Where drivers raise events. */
+    public EventSink events() {
+        return events;
+    }
+
+    public RpcServer mainServer() {
+        return main;
+    }
+
+    public RpcServer adminServer() {
+        return admin;
     }
 
     /** Opens (or adopts) one listening socket; clients are accepted only after {@link #start()}. */
     public void listen(ListenerSpec spec) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        RpcServer server = spec.role() == ListenerSpec.Role.ADMIN ? admin : main;
+        listeners.add(Listener.open(loops, server, spec));
     }
 
     /** Begins accepting clients on every listener. */
     public void start() {
-        throw new UnsupportedOperationException("not yet");
+        listeners.forEach(Listener::start);
     }
 
     /** Clients connected to any server, admin included. */
     public int clientCount() {
-        throw new UnsupportedOperationException("not yet");
+        return main.clientCount() + admin.clientCount();
     }
 
     /** Called (from any thread) with the new total whenever a client connects or leaves. */
     public void onClientCountChange(IntConsumer listener) {
-        throw new UnsupportedOperationException("not yet");
+        countListeners.add(listener);
+    }
+
+    private void clientsChanged() {
+        int n = clientCount();
+        for (IntConsumer l : countListeners) {
+            l.accept(n);
+        }
     }
 
     /** Applies new limits, pool sizes and keepalive settings live (SIGHUP). */
-    public void updateSettings(ServerSettings main, ServerSettings admin) {
-        throw new UnsupportedOperationException("not yet");
+    public void updateSettings(ServerSettings mainSettings, ServerSettings adminSettings) {
+        main.updateSettings(mainSettings);
+        admin.updateSettings(adminSettings);
     }
 
     /**
@@ -55,6 +111,21 @@ public final class RpcDaemon {
      * unlinks the sockets this daemon created (never inherited ones).
      */
     public void shutdown(Duration grace) {
-        throw new UnsupportedOperationException("not yet");
+        listeners.forEach(Listener::close);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && !(main.idle() && admin.idle())) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        main.closeAll();
+        admin.closeAll();
+        main.stopWorkers(100);
+        admin.stopWorkers(100);
+        loops.close();
+        LOG.debug("RPC servers stopped");
     }
 }

@@ -1,0 +1,151 @@
+package org.virtd.core.activation;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The handful of libc calls the JDK lacks and a daemon needs: fcntl flags on inherited fds,
+ * fcntl record locks for the PID file, unsetenv, dup2, group lookup. Loaded through JNA on first
+ * use only, so a daemon that never needs them never pays for the native library. Failures are
+ * {@link IOException}s carrying the errno text.
+ */
+public final class Posix {
+    private static final int F_GETFD = 1;
+    private static final int F_SETFD = 2;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int F_SETLK = 6;
+    private static final int FD_CLOEXEC = 1;
+    private static final int O_NONBLOCK = 04000;
+    private static final short F_WRLCK = 1;
+    private static final int O_WRONLY = 1;
+    private static final int O_RDWR = 2;
+    private static final int O_CREAT = 0100;
+    private static final int O_CLOEXEC = 02000000;
+
+    private Posix() {
+    }
+
+    /** struct flock as laid out on 64-bit Linux. */
+    @Structure.FieldOrder({"l_type", "l_whence", "l_start", "l_len", "l_pid"})
+    public static class Flock extends Structure {
+        public short l_type;
+        public short l_whence;
+        public long l_start;
+        public long l_len;
+        public int l_pid;
+    }
+
+    interface C extends Library {
+        int fcntl(int fd, int cmd, long arg);
+
+        int fcntl(int fd, int cmd, Flock lock);
+
+        int open(String path, int flags, int mode);
+
+        int close(int fd);
+
+        int ftruncate(int fd, long length);
+
+        long write(int fd, byte[] buf, long count);
+
+        int dup2(int from, int to);
+
+        int unsetenv(String name);
+
+        Pointer getgrnam(String name);
+
+        String strerror(int errnum);
+    }
+
+    private static final class Holder {
+        static final C LIBC = Native.load("c", C.class);
+    }
+
+    private static C c() {
+        return Holder.LIBC;
+    }
+
+    private static IOException failure(String what) {
+        int errno = Native.getLastError();
+        return new IOException(what + ": " + c().strerror(errno));
+    }
+
+    /** Sets O_NONBLOCK and FD_CLOEXEC on an inherited descriptor. */
+    public static void makeNonBlockingCloseOnExec(int fd) throws IOException {
+        int fl = c().fcntl(fd, F_GETFL, 0);
+        if (fl < 0 || c().fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
+            throw failure("Unable to set non-blocking mode on fd " + fd);
+        }
+        int fdfl = c().fcntl(fd, F_GETFD, 0);
+        if (fdfl < 0 || c().fcntl(fd, F_SETFD, fdfl | FD_CLOEXEC) < 0) {
+            throw failure("Unable to set close-on-exec flag on fd " + fd);
+        }
+    }
+
+    public static void close(int fd) {
+        c().close(fd);
+    }
+
+    public static void unsetenv(List<String> names) {
+        for (String n : names) {
+            c().unsetenv(n);
+        }
+    }
+
+    /** open(path, O_WRONLY|O_CREAT|O_CLOEXEC, mode). */
+    public static int openForWrite(String path, int mode) throws IOException {
+        int fd = c().open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode);
+        if (fd < 0) {
+            throw failure("Failed to open pid file '" + path + "'");
+        }
+        return fd;
+    }
+
+    /** Non-blocking fcntl write lock on [start, start+len); false when another process holds it. */
+    public static boolean tryWriteLock(int fd, long start, long len) {
+        Flock lock = new Flock();
+        lock.l_type = F_WRLCK;
+        lock.l_start = start;
+        lock.l_len = len;
+        return c().fcntl(fd, F_SETLK, lock) == 0;
+    }
+
+    /** The errno text of the last failed call on this thread. */
+    public static String lastError() {
+        return c().strerror(Native.getLastError());
+    }
+
+    /** Truncates {@code fd} and writes {@code text} at its start. */
+    public static void replaceContent(int fd, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        if (c().ftruncate(fd, 0) < 0 || c().write(fd, bytes, bytes.length) != bytes.length) {
+            throw failure("Failed to write pid");
+        }
+    }
+
+    /** Points descriptor {@code target} (0, 1, 2) at /dev/null. */
+    public static void redirectToDevNull(int target) throws IOException {
+        int fd = c().open("/dev/null", O_RDWR | O_CLOEXEC, 0);
+        if (fd < 0 || c().dup2(fd, target) < 0) {
+            throw failure("Failed to redirect fd " + target + " to /dev/null");
+        }
+        c().close(fd);
+    }
+
+    /** getgrnam(3): the group's id, or -1 when there is no such group. */
+    public static int groupId(String name) {
+        Pointer grp = c().getgrnam(name);
+        if (grp == null) {
+            return -1;
+        }
+        // struct group { char *gr_name; char *gr_passwd; gid_t gr_gid; char **gr_mem; }
+        return grp.getInt(2L * Native.POINTER_SIZE);
+    }
+}

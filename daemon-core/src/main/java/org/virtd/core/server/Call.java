@@ -1,0 +1,64 @@
+package org.virtd.core.server;
+
+import org.virtd.core.driver.CallContext;
+import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.driver.DriverConnection;
+import org.virtd.core.driver.EventSink;
+import org.virtd.core.driver.StreamChannel;
+import org.virtd.rpc.message.Header;
+import org.virtd.rpc.program.Procedure;
+
+/**
+ * One call being served: the session it came from, its header and procedure, and the stream it
+ * opens if it is a stream call. Handed to handlers as their {@link CallContext}.
+ */
+public final class Call implements CallContext {
+    private final Session session;
+    private final Header header;
+    private final Procedure<?, ?> procedure;
+    private final StreamChannel stream;
+
+    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream) {
+        this.session = session;
+        this.header = header;
+        this.procedure = procedure;
+        this.stream = stream;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Header header() {
+        return header;
+    }
+
+    public Procedure<?, ?> procedure() {
+        return procedure;
+    }
+
+    @Override
+    public ClientIdentity identity() {
+        return session.identity();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return session.readOnly();
+    }
+
+    @Override
+    public DriverConnection connection() {
+        return session.connection();
+    }
+
+    @Override
+    public EventSink events() {
+        return session.server().events();
+    }
+
+    @Override
+    public StreamChannel stream() {
+        return stream;
+    }
+}

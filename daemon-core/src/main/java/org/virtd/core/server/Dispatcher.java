@@ -1,0 +1,156 @@
+package org.virtd.core.server;
+
+import io.netty.buffer.ByteBuf;
+import org.virtd.core.stream.ServerStream;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.RemoteError;
+import org.virtd.rpc.message.Header;
+import org.virtd.rpc.message.MessageStatus;
+import org.virtd.rpc.message.MessageType;
+import org.virtd.rpc.program.Procedure;
+import org.virtd.rpc.program.Program;
+import org.virtd.rpc.program.StreamKind;
+import org.virtd.rpc.xdr.XdrCodec;
+import org.virtd.rpc.xdr.XdrDecodeException;
+
+/**
+ * The one dispatch path for every program, in libvirt's order (virnetserverprogram.c,
+ * wire-protocol.md §6): keepalive first, then program and version, message type, call status,
+ * procedure by number, authentication, argument decoding, open connection, read-only rule, bound
+ * handler, and finally the handler on the event loop or a worker chosen by priority. Every
+ * refusal answers with the request's serial; nothing here switches on procedure numbers.
+ */
+public final class Dispatcher {
+    private final RpcServer server;
+    private final BoundHandlers handlers;
+
+    Dispatcher(RpcServer server, BoundHandlers handlers) {
+        this.server = server;
+        this.handlers = handlers;
+    }
+
+    void dispatch(Session session, Frame frame) {
+        Header h = frame.header();
+        boolean owned = true;
+        try {
+            if (session.keepalive().handles(h)) {
+                return;
+            }
+            Program program = server.program(h.program(), h.version());
+            MessageType type = h.messageType();
+            if (program == null) {
+                if (type == MessageType.CALL || type == MessageType.CALL_WITH_FDS) {
+                    session.replyError(h, ErrorTranslator.rpc("Cannot find program "
+                            + Integer.toUnsignedString(h.program()) + " version " + Integer.toUnsignedString(h.version())));
+                }
+                return;
+            }
+            if (type == MessageType.STREAM) {
+                owned = false;
+                session.streams().incoming(h, frame.payload());
+                return;
+            }
+            if (type != MessageType.CALL && type != MessageType.CALL_WITH_FDS) {
+                return; // REPLY, MESSAGE, STREAM_HOLE or unknown from a client: dropped
+            }
+            owned = false;
+            call(session, program, h, frame.payload());
+        } finally {
+            if (owned) {
+                frame.release();
+            }
+        }
+    }
+
+    private void call(Session session, Program program, Header h, ByteBuf payload) {
+        Procedure<?, ?> proc;
+        Object args;
+        try {
+            if (h.status() != MessageStatus.OK.wire) {
+                session.replyError(h, ErrorTranslator.rpc("Unexpected message status " + h.status()));
+                return;
+            }
+            proc = program.procedure(h.procedure());
+            if (proc == null || proc.kind() != org.virtd.rpc.program.ProcedureKind.CALL) {
+                session.replyError(h, ErrorTranslator.rpc("unknown procedure: " + h.procedure()));
+                return;
+            }
+            if (!session.authenticated() && !proc.beforeAuth()) {
+                session.replyError(h, ErrorTranslator.rpc("authentication required"));
+                return;
+            }
+            if (h.messageType() == MessageType.CALL_WITH_FDS && payload.readableBytes() >= 4) {
+                payload.skipBytes(4); // fd count; we accept no descriptors
+            }
+            try {
+                args = proc.layoutKnown() ? proc.args().decode(payload) : null;
+            } catch (XdrDecodeException e) {
+                session.replyError(h, ErrorTranslator.rpc("Unable to decode message payload"));
+                return;
+            }
+        } finally {
+            payload.release();
+        }
+        RemoteError refusal = refusal(session, proc, args);
+        if (refusal != null) {
+            session.replyError(h, refusal);
+            return;
+        }
+        BoundHandlers.Bound bound = handlers.get(proc);
+        if (bound == null) {
+            session.replyError(h, RemoteError.of(ErrorCode.NO_SUPPORT, proc.refusalDomain(), proc.api()));
+            return;
+        }
+        execute(session, h, bound, args);
+    }
+
+    /** The checks libvirt makes after decoding and before the driver: open connection, read-only. */
+    private RemoteError refusal(Session session, Procedure<?, ?> proc, Object args) {
+        if (!proc.beforeOpen() && server.requiresOpen() && session.connection() == null) {
+            return RemoteError.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "hypervisor connection not open");
+        }
+        if (session.readOnly()) {
+            @SuppressWarnings("unchecked")
+            String denied = ((Procedure<Object, ?>) proc).readOnlyRefusal(args);
+            if (denied != null) {
+                return RemoteError.of(ErrorCode.OPERATION_DENIED, proc.refusalDomain(), denied);
+            }
+        }
+        return null;
+    }
+
+    private void execute(Session session, Header h, BoundHandlers.Bound bound, Object args) {
+        Procedure<?, ?> proc = bound.procedure();
+        ServerStream stream = proc.stream() != StreamKind.NONE ? session.streams().open(h) : null;
+        Call call = new Call(session, h, proc, stream);
+        Runnable job = () -> run(call, bound, args, stream);
+        session.callStarted();
+        if (bound.mode() == BoundHandlers.Mode.INLINE) {
+            job.run();
+        } else {
+            server.workers().execute(proc.priority(), job);
+        }
+    }
+
+    private void run(Call call, BoundHandlers.Bound bound, Object args, ServerStream stream) {
+        Session session = call.session();
+        Header h = call.header();
+        try {
+            Object ret = bound.invoker().invoke(call, args);
+            @SuppressWarnings("unchecked")
+            XdrCodec<Object> codec = (XdrCodec<Object>) bound.procedure().ret();
+            session.reply(h, codec, ret);
+            if (stream != null) {
+                stream.activate();
+            }
+        } catch (Throwable t) {
+            if (stream != null) {
+                session.streams().discard(stream);
+            }
+            session.replyError(h, ErrorTranslator.toWire(t, bound.procedure().api()));
+        } finally {
+            session.callFinished();
+        }
+    }
+}

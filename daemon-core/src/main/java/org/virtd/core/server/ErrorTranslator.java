@@ -1,0 +1,41 @@
+package org.virtd.core.server;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.RemoteError;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.xdr.XdrDecodeException;
+
+/**
+ * The one place any failure becomes a wire error (libvirt's virNetMessageSaveError with grpc's
+ * fromThrowable): a VirtException keeps its error, an undecodable payload is libvirt's RPC
+ * decode error, anything else is an internal error logged with its stack and never sent.
+ */
+public final class ErrorTranslator {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslator.class);
+
+    private ErrorTranslator() {
+    }
+
+    public static RemoteError toWire(Throwable t, String procedure) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof VirtException v) {
+                return RemoteError.of(v.error());
+            }
+            if (c instanceof XdrDecodeException) {
+                return rpc("Unable to decode message payload");
+            }
+        }
+        LOG.error("{} failed unexpectedly", procedure, t);
+        return RemoteError.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                procedure + " failed: " + t.getClass().getSimpleName()
+                        + (t.getMessage() != null ? ": " + t.getMessage() : ""));
+    }
+
+    /** An RPC-layer error (code 39, domain 7) whose message is the detail itself. */
+    public static RemoteError rpc(String detail) {
+        return RemoteError.of(ErrorCode.RPC, ErrorDomain.RPC, detail);
+    }
+}

@@ -1,0 +1,36 @@
+package org.virtd.core.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.virtd.core.driver.ClientIdentity;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What a session may do to its connection, whatever carries it (MINA's IoSession shape). The
+ * transport implements it over a Netty channel; tests implement it in memory.
+ */
+public interface Peer {
+
+    /** Queues a whole packet for sending; callable from any thread; takes ownership of the buffer. */
+    void write(ByteBuf packet);
+
+    /** Closes the connection; idempotent. */
+    void close();
+
+    /** Pauses or resumes reading from the client (back-pressure for max_client_requests). */
+    void setReading(boolean reading);
+
+    ClientIdentity identity();
+
+    /** libvirt's admin transport number: 0 UNIX, 1 TCP, 2 TLS. */
+    int transport();
+
+    /** The remote address for TCP peers, or null. */
+    String address();
+
+    ByteBufAllocator alloc();
+
+    /** The single thread that owns this connection; session timers run here. */
+    ScheduledExecutorService executor();
+}

@@ -1,0 +1,224 @@
+package org.virtd.core.server;
+
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.driver.DriverConnection;
+import org.virtd.core.keepalive.Keepalive;
+import org.virtd.core.stream.SessionStreams;
+import org.virtd.rpc.error.RemoteError;
+import org.virtd.rpc.message.Header;
+import org.virtd.rpc.message.MessageStatus;
+import org.virtd.rpc.message.MessageType;
+import org.virtd.rpc.message.Packets;
+import org.virtd.rpc.xdr.XdrCodec;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One connected client of one server (libvirt's virNetServerClient): its identity, whether it
+ * is read-only, the hypervisor connection it opened, its calls in flight, keepalive and streams.
+ * Frames arrive on the connection's event loop; replies are written from any thread.
+ */
+public final class Session {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    private final long id;
+    private final long connectedAt = Instant.now().getEpochSecond();
+    private final RpcServer server;
+    private final Peer peer;
+    private final boolean readOnlySocket;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final Keepalive keepalive;
+    private final SessionStreams streams;
+    private volatile boolean readOnly;
+    private volatile ClientIdentity identity;
+    private volatile DriverConnection connection;
+    private volatile boolean adminOpened;
+    private volatile boolean closeCallback;
+
+    Session(long id, RpcServer server, Peer peer, boolean readOnlySocket) {
+        this.id = id;
+        this.server = server;
+        this.peer = peer;
+        this.readOnlySocket = readOnlySocket;
+        this.readOnly = readOnlySocket;
+        this.identity = peer.identity();
+        this.keepalive = new Keepalive(this, server.settings().keepaliveInterval(), server.settings().keepaliveCount());
+        this.streams = new SessionStreams(this);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    public RpcServer server() {
+        return server;
+    }
+
+    public Peer peer() {
+        return peer;
+    }
+
+    public ClientIdentity identity() {
+        return identity;
+    }
+
+    public void identity(ClientIdentity newIdentity) {
+        this.identity = newIdentity;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public boolean readOnlySocket() {
+        return readOnlySocket;
+    }
+
+    /** With auth none every client is authenticated at once (libvirt's anonymous-then-auth path). */
+    public boolean authenticated() {
+        return true;
+    }
+
+    public DriverConnection connection() {
+        return connection;
+    }
+
+    /** Installs the hypervisor connection CONNECT_OPEN made; read-only sticks once set. */
+    public void open(DriverConnection conn, boolean ro) {
+        this.readOnly = readOnlySocket || ro;
+        this.connection = conn;
+    }
+
+    /** Drops the hypervisor connection (CONNECT_CLOSE, or the second-open rule). */
+    public void closeConnection() {
+        DriverConnection c = connection;
+        connection = null;
+        closeCallback = false;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the driver connection of client {} failed", id, e);
+            }
+        }
+    }
+
+    public boolean adminOpened() {
+        return adminOpened;
+    }
+
+    public void adminOpened(boolean opened) {
+        this.adminOpened = opened;
+    }
+
+    public boolean closeCallback() {
+        return closeCallback;
+    }
+
+    public void closeCallback(boolean registered) {
+        this.closeCallback = registered;
+    }
+
+    public Keepalive keepalive() {
+        return keepalive;
+    }
+
+    public SessionStreams streams() {
+        return streams;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    // ---- called by the transport ----
+
+    /** A whole packet arrived (header decoded, payload owned by the frame). */
+    public void received(Frame frame) {
+        keepalive.received();
+        server.dispatcher().dispatch(this, frame);
+    }
+
+    /** The connection is gone; release everything this client held. Idempotent. */
+    public void disconnected() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        keepalive.stop();
+        streams.abortAll();
+        server.events().forget(this);
+        closeConnection();
+        server.removed(this);
+    }
+
+    // ---- replies and messages ----
+
+    public <T> void send(Header header, XdrCodec<T> codec, T body) {
+        if (closed.get()) {
+            return;
+        }
+        ByteBuf packet;
+        try {
+            packet = Packets.encode(peer.alloc(), header, codec, body);
+        } catch (RuntimeException e) {
+            LOG.error("cannot encode {} for client {}", header, id, e);
+            sendError(header.reply(MessageType.fromWire(header.type()) == MessageType.STREAM
+                    ? MessageType.STREAM : MessageType.REPLY, MessageStatus.ERROR), ErrorTranslator.toWire(e, "reply"));
+            return;
+        }
+        peer.write(packet);
+    }
+
+    public <T> void reply(Header call, XdrCodec<T> codec, T ret) {
+        send(call.reply(MessageType.REPLY, MessageStatus.OK), codec, ret);
+    }
+
+    public void replyError(Header call, RemoteError error) {
+        sendError(call.reply(MessageType.REPLY, MessageStatus.ERROR), error);
+    }
+
+    public void sendError(Header header, RemoteError error) {
+        if (closed.get()) {
+            return;
+        }
+        peer.write(Packets.encode(peer.alloc(), header, RemoteError.CODEC, error));
+    }
+
+    // ---- back-pressure (max_client_requests) ----
+
+    void callStarted() {
+        if (inFlight.incrementAndGet() >= server.settings().maxClientRequests() && paused.compareAndSet(false, true)) {
+            peer.setReading(false);
+        }
+    }
+
+    void callFinished() {
+        if (inFlight.decrementAndGet() < server.settings().maxClientRequests() && paused.compareAndSet(true, false)) {
+            peer.setReading(true);
+        }
+    }
+
+    int callsInFlight() {
+        return inFlight.get();
+    }
+
+    public void close() {
+        peer.close();
+    }
+
+    @Override
+    public String toString() {
+        return "client " + id + " of " + server.name();
+    }
+}

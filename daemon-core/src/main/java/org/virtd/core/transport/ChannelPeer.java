@@ -1,0 +1,81 @@
+package org.virtd.core.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.unix.PeerCredentials;
+import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.server.Peer;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A {@link Peer} over a Netty channel. Writes from worker threads are handed to the channel,
+ * which queues them onto its event loop; identity comes from SO_PEERCRED for unix peers.
+ */
+final class ChannelPeer implements Peer {
+    private final Channel channel;
+    private final ClientIdentity identity;
+    private final int transport;
+
+    ChannelPeer(Channel channel, int transport) {
+        this.channel = channel;
+        this.transport = transport;
+        this.identity = credentials(channel);
+    }
+
+    private static ClientIdentity credentials(Channel channel) {
+        if (channel instanceof EpollDomainSocketChannel unix) {
+            try {
+                PeerCredentials c = unix.peerCredentials();
+                int[] gids = c.gids();
+                return new ClientIdentity(c.uid() & 0xffffffffL, gids.length > 0 ? gids[0] & 0xffffffffL : -1, c.pid());
+            } catch (java.io.IOException e) {
+                return ClientIdentity.UNKNOWN;
+            }
+        }
+        return ClientIdentity.UNKNOWN;
+    }
+
+    @Override
+    public void write(ByteBuf packet) {
+        channel.writeAndFlush(packet, channel.voidPromise());
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public void setReading(boolean reading) {
+        channel.config().setAutoRead(reading);
+    }
+
+    @Override
+    public ClientIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public int transport() {
+        return transport;
+    }
+
+    @Override
+    public String address() {
+        return channel.remoteAddress() instanceof InetSocketAddress a ? a.getHostString() + ";" + a.getPort() : null;
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    @Override
+    public ScheduledExecutorService executor() {
+        return channel.eventLoop();
+    }
+}

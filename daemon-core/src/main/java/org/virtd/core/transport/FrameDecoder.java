@@ -1,0 +1,50 @@
+package org.virtd.core.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.rpc.message.Limits;
+
+import java.util.List;
+
+/**
+ * Cuts the byte stream into packets (wire-protocol.md §1). The length word is checked before
+ * anything is buffered for it: shorter than a header or longer than libvirt's message limit
+ * means the peer is broken, and only that connection is closed. Emits each packet without its
+ * length word as a retained slice of the cumulation, so nothing is copied.
+ *
+ * <pre>
+ *  +--------+---------------------- len - 4 bytes --------------------+
+ *  |  len   |  header (24)  |  payload                                 |
+ *  +--------+------------------------------------------------------- -+
+ *            \_______________ emitted slice ___________________________/
+ * </pre>
+ */
+public final class FrameDecoder extends ByteToMessageDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.readableBytes() >= Limits.LEN_SIZE) {
+            long len = in.getUnsignedInt(in.readerIndex());
+            if (len < Limits.PACKET_MIN || len - Limits.LEN_SIZE > Limits.MESSAGE_MAX) {
+                failOnLength(ctx, in, len);
+                return;
+            }
+            if (in.readableBytes() < len) {
+                return;
+            }
+            in.skipBytes(Limits.LEN_SIZE);
+            out.add(in.readRetainedSlice((int) len - Limits.LEN_SIZE));
+        }
+    }
+
+    private static void failOnLength(ChannelHandlerContext ctx, ByteBuf in, long len) {
+        LOG.debug("closing {}: packet length {} outside {}..{}", ctx.channel(), len, Limits.PACKET_MIN,
+                Limits.MESSAGE_MAX + Limits.LEN_SIZE);
+        in.skipBytes(in.readableBytes());
+        ctx.close();
+    }
+}

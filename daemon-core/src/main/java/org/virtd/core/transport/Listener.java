@@ -1,0 +1,140 @@
+package org.virtd.core.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.server.ListenerSpec;
+import org.virtd.core.server.RpcServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * One listening socket of one server: a unix socket the daemon creates (stale file unlinked,
+ * created under a umask so it is never more open than its mode, then chmod'ed and chown'ed as
+ * configured) or a descriptor inherited from systemd (adopted as is, never chmod'ed or unlinked).
+ * Accepting starts only when {@link #start()} is called.
+ */
+public final class Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+
+    private final ListenerSpec spec;
+    private final ServerChannel channel;
+
+    private Listener(ListenerSpec spec, ServerChannel channel) {
+        this.spec = spec;
+        this.channel = channel;
+    }
+
+    public static Listener open(EventLoops loops, RpcServer server, ListenerSpec spec) throws IOException {
+        boolean ip = spec.role() == ListenerSpec.Role.TCP || spec.role() == ListenerSpec.Role.TLS;
+        int transport = spec.role() == ListenerSpec.Role.TLS ? 2 : ip ? 1 : 0;
+        boolean readOnly = spec.role() == ListenerSpec.Role.RO;
+        ServerChannel ch;
+        if (spec.isInherited()) {
+            setNonBlocking(spec.inheritedFd());
+            ch = ip ? new EpollServerSocketChannel(spec.inheritedFd())
+                    : new EpollServerDomainSocketChannel(spec.inheritedFd());
+        } else {
+            ch = new EpollServerDomainSocketChannel();
+        }
+        ServerBootstrap b = new ServerBootstrap()
+                .group(loops.group())
+                .channelFactory(() -> ch)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.SO_BACKLOG, Math.max(1, server.settings().maxQueuedClients()))
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel c) {
+                        c.pipeline().addLast("frames", new FrameDecoder())
+                                .addLast("session", new SessionAdapter(server, readOnly, transport));
+                    }
+                });
+        try {
+            if (spec.isInherited()) {
+                b.register().syncUninterruptibly();
+            } else {
+                bindOwn(b, spec);
+            }
+        } catch (RuntimeException e) {
+            ch.close();
+            throw new IOException("cannot listen on " + describe(spec) + ": " + e.getMessage(), e);
+        }
+        LOG.debug("listening on {}", describe(spec));
+        return new Listener(spec, ch);
+    }
+
+    private static void bindOwn(ServerBootstrap b, ListenerSpec spec) throws IOException {
+        Path path = spec.path();
+        Files.createDirectories(path.getParent());
+        Files.deleteIfExists(path);
+        int old = LibC.INSTANCE.umask(~spec.mode() & 0777);
+        try {
+            b.bind(new DomainSocketAddress(path.toString())).syncUninterruptibly();
+        } finally {
+            LibC.INSTANCE.umask(old);
+        }
+        Files.setPosixFilePermissions(path, permissions(spec.mode()));
+        if (spec.gid() >= 0 && LibC.INSTANCE.chown(path.toString(), -1, spec.gid()) != 0) {
+            throw new IOException("cannot change the group of " + path + " to " + spec.gid());
+        }
+    }
+
+    private static void setNonBlocking(int fd) {
+        int flags = LibC.INSTANCE.fcntl(fd, LibC.F_GETFL, 0);
+        if (flags >= 0 && (flags & LibC.O_NONBLOCK) == 0) {
+            LibC.INSTANCE.fcntl(fd, LibC.F_SETFL, flags | LibC.O_NONBLOCK);
+        }
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+        };
+        for (int i = 0; i < order.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                set.add(order[i]);
+            }
+        }
+        return set;
+    }
+
+    private static String describe(ListenerSpec spec) {
+        return spec.isInherited() ? "inherited fd " + spec.inheritedFd() + " (" + spec.role() + ")" : spec.path().toString();
+    }
+
+    public ListenerSpec spec() {
+        return spec;
+    }
+
+    /** Begin accepting clients. */
+    public void start() {
+        channel.config().setAutoRead(true);
+    }
+
+    /** Stop accepting; unlink the socket file if this daemon created it. */
+    public void close() {
+        channel.close().syncUninterruptibly();
+        if (!spec.isInherited()) {
+            try {
+                Files.deleteIfExists(spec.path());
+            } catch (IOException e) {
+                LOG.warn("cannot remove {}: {}", spec.path(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.virtd.qemu.driver;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.driver.Driver;
+import org.virtd.core.driver.DriverConnection;
+import org.virtd.core.driver.DriverContext;
+import org.virtd.core.driver.HandlerTable;
+import org.virtd.core.driver.OpenRequest;
+import org.virtd.qemu.caps.HostCapabilities;
+import org.virtd.qemu.caps.KvmSupport;
+import org.virtd.qemu.caps.QemuProbe;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The QEMU driver as virtqemud hosts it: serves {@code qemu:///system} (or {@code /session}),
+ * answers host-level calls, and binds the domain handlers grouped by concept. The emulator probe
+ * runs in the background from start-up so the first call is answered at once; calls that need
+ * its results wait for it.
+ */
+public final class QemuDriver implements Driver {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** CONNECT_SUPPORTS_FEATURE numbers the qemu driver answers 1 to (procedures.md §2). */
+    private static final Set<Integer> FEATURES = Set.of(3, 4, 6, 7, 9, 11, 12, 13, 16);
+
+    private volatile DriverContext context;
+    private volatile CompletableFuture<HostCapabilities> capabilities;
+
+    @Override
+    public String name() {
+        return "QEMU";
+    }
+
+    @Override
+    public boolean accepts(String uri) {
+        return QemuUris.accepts(uri);
+    }
+
+    @Override
+    public DriverConnection open(OpenRequest request) throws VirtException {
+        return new QemuConnection(QemuUris.canonical(request.uri(), privileged()), request.readOnly());
+    }
+
+    @Override
+    public boolean supportsFeature(int feature) {
+        return FEATURES.contains(feature);
+    }
+
+    @Override
+    public void bind(HandlerTable table) {
+        new HostHandlers(this).bind(table);
+    }
+
+    @Override
+    public void start(DriverContext ctx) {
+        this.context = ctx;
+        probeInBackground();
+    }
+
+    DriverContext context() {
+        return context;
+    }
+
+    /** A system daemon (root) serves qemu:///system; before start() we assume so. */
+    boolean privileged() {
+        DriverContext ctx = context;
+        return ctx == null || ctx.privileged();
+    }
+
+    /** The host's emulators as probed (or read from the cache); waits for the probe if needed. */
+    HostCapabilities capabilities() throws VirtException {
+        CompletableFuture<HostCapabilities> f = probeInBackground();
+        try {
+            return f.get(PROBE_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VirtException(ErrorCode.OPERATION_ABORTED, ErrorDomain.QEMU, "interrupted while probing QEMU");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "cannot probe the QEMU binaries: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized CompletableFuture<HostCapabilities> probeInBackground() {
+        if (capabilities == null) {
+            DriverContext ctx = context;
+            Path cache = ctx != null ? ctx.cacheDir().resolve("qemu/capabilities")
+                    : Path.of(System.getProperty("java.io.tmpdir"), "virtd-qemu-caps");
+            Path scratch = ctx != null ? ctx.runDir().resolve("qemu") : Path.of(System.getProperty("java.io.tmpdir"));
+            capabilities = CompletableFuture.supplyAsync(() -> {
+                QemuProbe probe = new QemuProbe(cache, scratch, PROBE_TIMEOUT, KvmSupport.detect());
+                HostCapabilities caps = HostCapabilities.load(probe, QemuProbe.findEmulators(System.getenv("PATH")));
+                LOG.debug("QEMU probe found {} guest architectures", caps.guests().size());
+                return caps;
+            });
+        }
+        return capabilities;
+    }
+}

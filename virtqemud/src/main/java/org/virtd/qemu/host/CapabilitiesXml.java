@@ -1,0 +1,87 @@
+package org.virtd.qemu.host;
+
+import org.virtd.qemu.caps.GuestCapabilities;
+import org.virtd.qemu.caps.HostCapabilities;
+import org.virtd.qemu.caps.MachineType;
+
+/**
+ * CONNECT_GET_CAPABILITIES: libvirt's {@code <capabilities>} document (qemu-driver.md §9) built
+ * from the host facts and the probed emulators: {@code <host>} with uuid, CPU, power management,
+ * NUMA topology and security models, then one {@code <guest>} per emulator with its machine
+ * types (aliases right after their canonical entry) and the domain types it can run.
+ */
+public final class CapabilitiesXml {
+    private CapabilitiesXml() {
+    }
+
+    public static String build(String hostUuid, NodeInfo node, HostCapabilities caps) {
+        StringBuilder sb = new StringBuilder("<capabilities>\n\n  <host>\n");
+        sb.append("    <uuid>").append(hostUuid).append("</uuid>\n");
+        host(sb, node);
+        sb.append("  </host>\n\n");
+        for (GuestCapabilities g : caps.guests()) {
+            guest(sb, g);
+        }
+        return sb.append("</capabilities>\n").toString();
+    }
+
+    private static void host(StringBuilder sb, NodeInfo node) {
+        sb.append("    <cpu>\n      <arch>").append(node.model()).append("</arch>\n");
+        String vendor = CpuFacts.vendor();
+        if (vendor != null) {
+            sb.append("      <vendor>").append(Xml.escape(vendor)).append("</vendor>\n");
+        }
+        sb.append("      <topology sockets='").append(node.sockets()).append("' dies='1' cores='").append(node.cores())
+                .append("' threads='").append(node.threads()).append("'/>\n");
+        sb.append("      <pages unit='KiB' size='4'/>\n      <pages unit='KiB' size='2048'/>\n")
+                .append("      <pages unit='KiB' size='1048576'/>\n    </cpu>\n");
+        sb.append("    <power_management>\n      <suspend_mem/>\n      <suspend_disk/>\n      <suspend_hybrid/>\n")
+                .append("    </power_management>\n");
+        sb.append("    <iommu support='no'/>\n");
+        sb.append("    <migration_features>\n      <live/>\n      <uri_transports>\n")
+                .append("        <uri_transport>tcp</uri_transport>\n        <uri_transport>rdma</uri_transport>\n")
+                .append("      </uri_transports>\n    </migration_features>\n");
+        sb.append("    <topology>\n      <cells num='1'>\n        <cell id='0'>\n")
+                .append("          <memory unit='KiB'>").append(node.memoryKiB()).append("</memory>\n")
+                .append("          <cpus num='").append(node.cpus()).append("'>\n");
+        int perCore = Math.max(1, node.threads());
+        for (int i = 0; i < node.cpus(); i++) {
+            sb.append("            <cpu id='").append(i).append("' socket_id='0' die_id='0' core_id='")
+                    .append(i / perCore).append("' siblings='").append(i).append("'/>\n");
+        }
+        sb.append("          </cpus>\n        </cell>\n      </cells>\n    </topology>\n");
+        sb.append("    <secmodel>\n      <model>none</model>\n      <doi>0</doi>\n    </secmodel>\n");
+        sb.append("    <secmodel>\n      <model>dac</model>\n      <doi>0</doi>\n")
+                .append("      <baselabel type='kvm'>+0:+0</baselabel>\n")
+                .append("      <baselabel type='qemu'>+0:+0</baselabel>\n    </secmodel>\n");
+    }
+
+    private static void guest(StringBuilder sb, GuestCapabilities e) {
+        int wordsize = e.wordSize();
+        sb.append("  <guest>\n    <os_type>hvm</os_type>\n");
+        sb.append("    <arch name='").append(e.arch()).append("'>\n");
+        sb.append("      <wordsize>").append(wordsize).append("</wordsize>\n");
+        sb.append("      <emulator>").append(Xml.escape(e.emulatorPath().toString())).append("</emulator>\n");
+        for (MachineType m : e.machines()) {
+            sb.append("      <machine maxCpus='").append(m.maxCpus()).append('\'');
+            if (m.deprecated()) {
+                sb.append(" deprecated='yes'");
+            }
+            sb.append('>').append(Xml.escape(m.name())).append("</machine>\n");
+            if (m.alias() != null && !m.alias().isEmpty()) {
+                sb.append("      <machine canonical='").append(Xml.escape(m.name())).append("' maxCpus='")
+                        .append(m.maxCpus()).append("'>").append(Xml.escape(m.alias())).append("</machine>\n");
+            }
+        }
+        for (String type : e.domainTypes()) {
+            sb.append("      <domain type='").append(type).append("'/>\n");
+        }
+        sb.append("    </arch>\n    <features>\n");
+        if (wordsize == 32 && e.arch().startsWith("i")) {
+            sb.append("      <pae/>\n      <nonpae/>\n");
+        }
+        sb.append("      <acpi default='on' toggle='yes'/>\n      <apic default='on' toggle='no'/>\n")
+                .append("      <cpuselection/>\n      <deviceboot/>\n      <disksnapshot default='on' toggle='no'/>\n")
+                .append("    </features>\n  </guest>\n\n");
+    }
+}

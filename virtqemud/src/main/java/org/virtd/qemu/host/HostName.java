@@ -1,0 +1,36 @@
+package org.virtd.qemu.host;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CONNECT_GET_HOSTNAME: the host's name as libvirt's virGetHostname returns it (the kernel's
+ * node name, fully qualified when the resolver knows a canonical name with a dot).
+ */
+public final class HostName {
+    private HostName() {
+    }
+
+    public static String get() {
+        String node;
+        try {
+            node = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            node = "localhost";
+        }
+        if (node.contains(".")) {
+            return node;
+        }
+        try {
+            String canonical = InetAddress.getByName(node).getCanonicalHostName();
+            if (canonical.contains(".") && !canonical.matches("[0-9.]+") && !canonical.startsWith("localhost")) {
+                return canonical;
+            }
+        } catch (IOException | SecurityException e) {
+            return node;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,2 @@
+/** virtqemud's entry point. */
+package org.virtd.qemu;

@@ -1,0 +1,193 @@
+package org.virtd.qemu.process;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.virtd.qemu.process.QemuLaunchSpec.Accel;
+import org.virtd.qemu.process.QemuLaunchSpec.Bus;
+import org.virtd.qemu.process.QemuLaunchSpec.Disk;
+import org.virtd.qemu.process.QemuLaunchSpec.Nic;
+import org.virtd.qemu.process.QemuLaunchSpec.Serial;
+import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+/**
+ * Builds QEMU's argv from a {@link QemuLaunchSpec} in the order libvirt 9.0 uses
+ * (qemu-driver.md §4): identity, paused start, machine and accelerator, CPU, memory, SMP, UUID,
+ * no defaults, the QMP monitor, clock, {@code -no-shutdown}, boot, kernel, disks, NICs, serial
+ * ptys, audio/graphics, video, balloon, panic. Devices use QEMU's JSON syntax; values put into
+ * QemuOpts strings have their commas doubled. The result starts with the emulator path.
+ */
+public final class QemuCommandLine {
+
+    private QemuCommandLine() {
+    }
+
+    public static List<String> build(QemuLaunchSpec s) throws VirtException {
+        List<String> a = new ArrayList<>();
+        a.add(s.emulator().toString());
+        add(a, "-name", "guest=" + opt(s.name()) + ",debug-threads=on");
+        a.add("-S");
+        add(a, "-machine", opt(s.machine()) + ",usb=off,dump-guest-core=off");
+        add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
+        add(a, "-cpu", cpu(s));
+        add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
+        add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
+        add(a, "-uuid", s.uuid().toString());
+        a.add("-no-user-config");
+        a.add("-nodefaults");
+        add(a, "-chardev", "socket,id=charmonitor,path=" + opt(s.monitorSocket().toString()) + ",server=on,wait=off");
+        add(a, "-mon", "chardev=charmonitor,id=monitor,mode=control");
+        add(a, "-rtc", "base=" + s.clockOffset());
+        a.add("-no-shutdown");
+        if (!s.acpi()) {
+            a.add("-no-acpi");
+        }
+        add(a, "-boot", "strict=on");
+        kernel(a, s);
+        disks(a, s.disks());
+        nics(a, s.nics());
+        serials(a, s.serials());
+        display(a, s);
+        if (s.balloon()) {
+            add(a, "-device", JsonObject.of("driver", "virtio-balloon-pci", "id", "balloon0").toJson());
+        }
+        if (s.panicIsa()) {
+            add(a, "-device", JsonObject.of("driver", "pvpanic").toJson());
+        }
+        add(a, "-msg", "timestamp=on");
+        return List.copyOf(a);
+    }
+
+    private static void add(List<String> a, String flag, String value) {
+        a.add(flag);
+        a.add(value);
+    }
+
+    /** QemuOpts value escaping: a comma inside a value is written twice. */
+    static String opt(String value) {
+        return value.replace(",", ",,");
+    }
+
+    private static String cpu(QemuLaunchSpec s) throws VirtException {
+        String mode = s.cpu().mode();
+        return switch (mode) {
+            case "custom" -> opt(s.cpu().model() == null ? "qemu64" : s.cpu().model());
+            case "host-passthrough" -> {
+                failWithoutKvm(s, mode);
+                yield "host,migratable=on";
+            }
+            case "host-model" -> s.accel() == Accel.KVM ? "host" : "max";
+            case "maximum" -> "max";
+            default -> throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "CPU mode '" + mode + "' is not supported");
+        };
+    }
+
+    private static void failWithoutKvm(QemuLaunchSpec s, String mode) throws VirtException {
+        if (s.accel() != Accel.KVM) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "CPU mode '" + mode
+                    + "' for x86_64 qemu domain on x86_64 host is not supported by hypervisor");
+        }
+    }
+
+    static String smp(int current, int max) {
+        return current == max ? current + ",sockets=" + max + ",cores=1,threads=1"
+                : current + ",maxcpus=" + max + ",sockets=" + max + ",cores=1,threads=1";
+    }
+
+    private static void kernel(List<String> a, QemuLaunchSpec s) {
+        if (s.kernel() != null) {
+            add(a, "-kernel", s.kernel().toString());
+        }
+        if (s.initrd() != null) {
+            add(a, "-initrd", s.initrd().toString());
+        }
+        if (s.append() != null) {
+            add(a, "-append", s.append());
+        }
+    }
+
+    private static void disks(List<String> a, List<Disk> disks) throws VirtException {
+        int node = disks.size();
+        int virtio = 0;
+        for (Disk d : disks) {
+            String storage = "libvirt-" + node + "-storage";
+            String format = "libvirt-" + node + "-format";
+            boolean ro = d.readOnly() || d.cdrom();
+            add(a, "-blockdev", JsonObject.of("driver", "file", "filename", d.source().toString(), "node-name", storage,
+                    "auto-read-only", true, "discard", "unmap").toJson());
+            add(a, "-blockdev", JsonObject.of("node-name", format, "read-only", ro,
+                    "driver", d.format() == null ? "raw" : d.format(), "file", storage).toJson());
+            JsonObject dev = d.bus() == Bus.VIRTIO
+                    ? JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++)
+                    : ide(d, format);
+            if (d.bootIndex() > 0) {
+                dev = dev.with("bootindex", (long) d.bootIndex());
+            }
+            add(a, "-device", dev.toJson());
+            node--;
+        }
+    }
+
+    private static JsonObject ide(Disk d, String format) throws VirtException {
+        String t = d.target();
+        if (t == null || !t.matches("hd[a-d]")) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "IDE disk target '" + t + "' must be one of hda..hdd");
+        }
+        int index = t.charAt(2) - 'a';
+        int bus = index / 2;
+        int unit = index % 2;
+        return JsonObject.of("driver", d.cdrom() ? "ide-cd" : "ide-hd", "bus", "ide." + bus, "unit", (long) unit,
+                "drive", format, "id", "ide0-" + bus + "-" + unit);
+    }
+
+    private static void nics(List<String> a, List<Nic> nics) {
+        for (int i = 0; i < nics.size(); i++) {
+            Nic n = nics.get(i);
+            add(a, "-netdev", JsonObject.of("type", "user", "id", "hostnet" + i).toJson());
+            String model = n.model() == null ? "rtl8139" : n.model();
+            JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model,
+                    "netdev", "hostnet" + i, "id", "net" + i, "mac", n.mac());
+            if (n.bootIndex() > 0) {
+                dev = dev.with("bootindex", (long) n.bootIndex());
+            }
+            add(a, "-device", dev.toJson());
+        }
+    }
+
+    private static void serials(List<String> a, List<Serial> serials) {
+        for (Serial s : serials) {
+            String id = "charserial" + s.port();
+            String chardev = "pty,id=" + id;
+            if (s.logFile() != null) {
+                chardev += ",logfile=" + opt(s.logFile().toString()) + ",logappend=" + (s.logAppend() ? "on" : "off");
+            }
+            add(a, "-chardev", chardev);
+            add(a, "-device", JsonObject.of("driver", "isa-serial", "chardev", id, "id", "serial" + s.port(),
+                    "index", (long) s.port()).toJson());
+        }
+    }
+
+    private static void display(List<String> a, QemuLaunchSpec s) {
+        add(a, "-audiodev", JsonObject.of("id", "audio1", "driver", "none").toJson());
+        if (s.vnc() == null) {
+            add(a, "-display", "none");
+        } else {
+            String listen = s.vnc().listen() == null ? "127.0.0.1" : s.vnc().listen();
+            String host = listen.contains(":") ? "[" + listen + "]" : listen;
+            add(a, "-vnc", host + ":" + (s.vnc().port() - 5900) + ",audiodev=audio1");
+        }
+        if (s.video() != null && !s.video().equals("none")) {
+            String driver = switch (s.video()) {
+                case "cirrus" -> "cirrus-vga";
+                case "virtio" -> "virtio-vga";
+                default -> "VGA";
+            };
+            add(a, "-device", JsonObject.of("driver", driver, "id", "video0").toJson());
+        }
+    }
+}

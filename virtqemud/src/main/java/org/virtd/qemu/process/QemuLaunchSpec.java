@@ -1,0 +1,128 @@
+package org.virtd.qemu.process;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Everything the command line needs, already resolved (the clean subset of qemu-driver.md §4):
+ * the driver maps a domain definition onto it (canonical machine, chosen accelerator, allocated
+ * VNC port, monitor socket path) and {@link QemuCommandLine} turns it into argv. Immutable;
+ * build it with {@link #builder}.
+ */
+public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryKiB, int vcpus, int maxVcpus,
+        String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
+        Path kernel, Path initrd, String append,
+        List<Disk> disks, List<Nic> nics, List<Serial> serials, Vnc vnc, String video, boolean balloon,
+        boolean panicIsa, Path monitorSocket) {
+
+    /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
+    public enum Accel { KVM, TCG }
+
+    /** {@code <cpu mode=… >}: custom (named model, default qemu64), host-passthrough, host-model, maximum. */
+    public record Cpu(String mode, String model) {
+        public static final Cpu DEFAULT = new Cpu("custom", "qemu64");
+    }
+
+    /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO). */
+    public enum Bus { IDE, VIRTIO }
+
+    /**
+     * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
+     * bus, cdrom, read-only and boot index (0 = none).
+     */
+    public record Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
+            int bootIndex) {
+    }
+
+    /** A user-mode {@code <interface>}: MAC and model (rtl8139, e1000, virtio); boot index (0 = none). */
+    public record Nic(String mac, String model, int bootIndex) {
+    }
+
+    /** A pty {@code <serial>} with its port and optional {@code <log file= append=>}. */
+    public record Serial(int port, Path logFile, boolean logAppend) {
+    }
+
+    /** {@code <graphics type='vnc'>} with the port already allocated (5900 + display). */
+    public record Vnc(String listen, int port) {
+    }
+
+    public QemuLaunchSpec {
+        Objects.requireNonNull(emulator, "emulator");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(accel, "accel");
+        Objects.requireNonNull(monitorSocket, "monitorSocket");
+        cpu = cpu == null ? Cpu.DEFAULT : cpu;
+        clockOffset = clockOffset == null ? "utc" : clockOffset;
+        disks = List.copyOf(disks);
+        nics = List.copyOf(nics);
+        serials = List.copyOf(serials);
+        if (memoryKiB <= 0 || vcpus <= 0 || maxVcpus < vcpus) {
+            throw new IllegalArgumentException("bad sizes for '" + name + "': memory " + memoryKiB + " KiB, vcpus "
+                    + vcpus + "/" + maxVcpus);
+        }
+    }
+
+    public static Builder builder(String name, UUID uuid) {
+        return new Builder(name, uuid);
+    }
+
+    /** Fluent construction with libvirt's defaults: 1 vCPU, pc machine, TCG, qemu64, ACPI on, utc, balloon. */
+    public static final class Builder {
+        private final String name;
+        private final UUID uuid;
+        private Path emulator = Path.of("/usr/bin/qemu-system-x86_64");
+        private long memoryKiB = 131072;
+        private int vcpus = 1;
+        private int maxVcpus = 1;
+        private String machine = "pc";
+        private Accel accel = Accel.TCG;
+        private Cpu cpu = Cpu.DEFAULT;
+        private boolean acpi = true;
+        private String clockOffset = "utc";
+        private Path kernel;
+        private Path initrd;
+        private String append;
+        private final List<Disk> disks = new ArrayList<>();
+        private final List<Nic> nics = new ArrayList<>();
+        private final List<Serial> serials = new ArrayList<>();
+        private Vnc vnc;
+        private String video;
+        private boolean balloon = true;
+        private boolean panicIsa;
+        private Path monitorSocket;
+
+        private Builder(String name, UUID uuid) {
+            this.name = name;
+            this.uuid = uuid;
+        }
+
+        public Builder emulator(Path p) { emulator = p; return this; }
+        public Builder memoryKiB(long kib) { memoryKiB = kib; return this; }
+        public Builder vcpus(int current, int max) { vcpus = current; maxVcpus = max; return this; }
+        public Builder machine(String m) { machine = m; return this; }
+        public Builder accel(Accel a) { accel = a; return this; }
+        public Builder cpu(Cpu c) { cpu = c; return this; }
+        public Builder acpi(boolean on) { acpi = on; return this; }
+        public Builder clockOffset(String offset) { clockOffset = offset; return this; }
+        public Builder kernel(Path k, Path i, String cmdline) { kernel = k; initrd = i; append = cmdline; return this; }
+        public Builder disk(Disk d) { disks.add(d); return this; }
+        public Builder nic(Nic n) { nics.add(n); return this; }
+        public Builder serial(Serial s) { serials.add(s); return this; }
+        public Builder vnc(Vnc v) { vnc = v; return this; }
+        public Builder video(String model) { video = model; return this; }
+        public Builder balloon(boolean on) { balloon = on; return this; }
+        public Builder panicIsa(boolean on) { panicIsa = on; return this; }
+        public Builder monitorSocket(Path p) { monitorSocket = p; return this; }
+
+        public QemuLaunchSpec build() {
+            return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
+                    clockOffset, kernel, initrd, append, disks, nics, serials, vnc, video, balloon, panicIsa,
+                    monitorSocket);
+        }
+    }
+}

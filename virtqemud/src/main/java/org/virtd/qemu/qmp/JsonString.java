@@ -1,0 +1,52 @@
+package org.virtd.qemu.qmp;
+
+import java.util.Objects;
+
+/** A JSON string; serialised with the escapes JSON requires and UTF-8 text otherwise. */
+public record JsonString(String value) implements JsonValue {
+
+    public JsonString {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toJson() {
+        StringBuilder out = new StringBuilder(value.length() + 2);
+        appendTo(out);
+        return out.toString();
+    }
+
+    @Override
+    public void appendTo(StringBuilder out) {
+        quote(value, out);
+    }
+
+    static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

@@ -1,0 +1,76 @@
+package org.virtd.qemu.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.virtd.qemu.process.QemuLaunchSpec.Bus;
+import org.virtd.qemu.process.QemuLaunchSpec.Cpu;
+import org.virtd.qemu.process.QemuLaunchSpec.Disk;
+import org.virtd.qemu.qmp.JsonParser;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.VirtException;
+
+/**
+ * Golden tests: src/test/resources/cmdline/NAME.spec → NAME.args (one argument per line).
+ * Regenerate with {@code -Dvirtd.regenerate=true}, then review the diff.
+ */
+class QemuCommandLineTest {
+    static final Path DIR = Path.of("src/test/resources/cmdline");
+
+    @TestFactory
+    Stream<DynamicTest> goldens() throws Exception {
+        List<Path> specs;
+        try (Stream<Path> s = Files.list(DIR)) {
+            specs = s.filter(p -> p.toString().endsWith(".spec")).sorted().toList();
+        }
+        assertTrue(specs.size() >= 3, "spec files found in " + DIR.toAbsolutePath());
+        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
+            QemuLaunchSpec s = LaunchSpecJson.read(JsonParser.parseObject(Files.readString(spec)));
+            String actual = String.join("\n", QemuCommandLine.build(s)) + "\n";
+            Path golden = Path.of(spec.toString().replaceAll("\\.spec$", ".args"));
+            if (Boolean.getBoolean("virtd.regenerate") || !Files.exists(golden)) {
+                Files.writeString(golden, actual);
+            }
+            assertEquals(Files.readString(golden), actual, golden.toString());
+        }));
+    }
+
+    @Test
+    void hostPassthroughNeedsKvm() {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .cpu(new Cpu("host-passthrough", null)).build();
+        VirtException e = assertThrows(VirtException.class, () -> QemuCommandLine.build(s));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
+    }
+
+    @Test
+    void ideTargetOutOfRangeIsRejected() {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .disk(new Disk(Path.of("/d"), "raw", "hde", Bus.IDE, false, false, 0)).build();
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, assertThrows(VirtException.class, () -> QemuCommandLine.build(s)).code());
+    }
+
+    @Test
+    void specRejectsNonsenseSizes() {
+        assertThrows(IllegalArgumentException.class, () -> QemuLaunchSpec.builder("t", UUID.randomUUID())
+                .monitorSocket(Path.of("/m")).vcpus(4, 2).build());
+        assertThrows(IllegalArgumentException.class, () -> QemuLaunchSpec.builder("t", UUID.randomUUID())
+                .monitorSocket(Path.of("/m")).memoryKiB(0).build());
+    }
+
+    @Test
+    void smpForm() {
+        assertEquals("1,sockets=1,cores=1,threads=1", QemuCommandLine.smp(1, 1));
+        assertEquals("2,maxcpus=8,sockets=8,cores=1,threads=1", QemuCommandLine.smp(2, 8));
+    }
+}
