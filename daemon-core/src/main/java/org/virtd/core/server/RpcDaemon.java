@@ -78,14 +78,6 @@ public final class RpcDaemon {
         listeners.add(Listener.open(loops, server, spec));
     }
 
-    /**
-     * Where the driver raises events (handed to it in its DriverContext). Added by the daemon-life
-     * work as a hook for the event registry; null until the server implements it.
-     */
-    public org.virtd.core.driver.EventSink events() {
-        return null;
-    }
-
     /** Begins accepting clients on every listener. */
     public void start() {
         listeners.forEach(Listener::start);
