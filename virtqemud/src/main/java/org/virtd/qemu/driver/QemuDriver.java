@@ -11,6 +11,7 @@ import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
 import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
 import org.virtd.qemu.domain.GuestEmulators;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeoutException;
 public final class QemuDriver implements Driver {
     private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a define may wait for the group commit that makes it power-loss safe. */
+    private static final Duration CONFIG_SYNC_WINDOW = Duration.ofMillis(20);
 
     /** CONNECT_SUPPORTS_FEATURE numbers the qemu driver answers 1 to (procedures.md §2). */
     private static final Set<Integer> FEATURES = Set.of(3, 4, 6, 7, 9, 11, 12, 13, 16);
@@ -85,7 +88,12 @@ public final class QemuDriver implements Driver {
 
     /** The persistent definitions under {@code <config>/qemu}; the probe is awaited only if there are any. */
     private DomainRegistry loadDomains(Path dir) {
-        DomainStore store = new DomainStore(dir);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            LOG.error("cannot create the domain config directory {}: {}", dir, e.getMessage());
+        }
+        DomainStore store = new DomainStore(dir, ConfigSync.open(dir, CONFIG_SYNC_WINDOW));
         DomainRegistry registry = new DomainRegistry(store);
         SecureRandom random = new SecureRandom();
         registry.load(store.loadAll((xml, doc) -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), random)
