@@ -70,7 +70,7 @@ public final class VirtqemudProcess implements AutoCloseable {
     private void waitForSocket() throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(socket()) && process.isAlive()) {
+            if (Files.exists(socket()) && process.isAlive() && accepts(socket())) {
                 return;
             }
             if (!process.isAlive()) {
@@ -80,6 +80,15 @@ public final class VirtqemudProcess implements AutoCloseable {
         }
         close();
         throw new IOException(daemon + " did not create " + socket() + " within " + START_TIMEOUT + ": " + log());
+    }
+
+    /** True when something listens on {@code sock} (a socket file left by a killed daemon does not). */
+    private static boolean accepts(Path sock) {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            return ch.connect(java.net.UnixDomainSocketAddress.of(sock));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Restarts the daemon with the same prefix and arguments (after {@link #close} or {@link #kill}). */

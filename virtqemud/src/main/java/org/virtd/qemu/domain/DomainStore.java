@@ -49,11 +49,21 @@ public final class DomainStore {
 
     private final Path dir;
     private final Path autostartDir;
+    private final ConfigSync groupSync;
 
-    /** @param dir the driver's config dir, {@code <config>/qemu} */
+    /** A store that fsyncs every write before it returns. @param dir the driver's config dir, {@code <config>/qemu} */
     public DomainStore(Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * A store whose writes are made durable by {@code groupSync}'s group commit (null: fsync
+     * every write, file and directory, before returning).
+     */
+    public DomainStore(Path dir, ConfigSync groupSync) {
         this.dir = dir.toAbsolutePath();
         this.autostartDir = this.dir.resolve("autostart");
+        this.groupSync = groupSync;
     }
 
     public Path configFile(String name) {
@@ -77,7 +87,9 @@ public final class DomainStore {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (groupSync == null) {
+                    ch.force(true);
+                }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(dir);
@@ -172,7 +184,11 @@ public final class DomainStore {
                 + "-->\n\n";
     }
 
-    private static void syncDirectory(Path d) throws IOException {
+    private void syncDirectory(Path d) throws IOException {
+        if (groupSync != null) {
+            groupSync.request();
+            return;
+        }
         try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
             ch.force(true);
         }

@@ -10,11 +10,18 @@ import org.virtd.core.driver.OpenRequest;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
+import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.qemu.domain.ConfigSync;
+import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.domain.DomainStore;
+import org.virtd.qemu.domain.GuestEmulators;
+import org.virtd.qemu.domain.QemuDomainDefaults;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,12 +38,16 @@ import java.util.concurrent.TimeoutException;
 public final class QemuDriver implements Driver {
     private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a define may wait for the group commit that makes it power-loss safe. */
+    private static final Duration CONFIG_SYNC_WINDOW = Duration.ofMillis(20);
 
     /** CONNECT_SUPPORTS_FEATURE numbers the qemu driver answers 1 to (procedures.md §2). */
     private static final Set<Integer> FEATURES = Set.of(3, 4, 6, 7, 9, 11, 12, 13, 16);
 
     private volatile DriverContext context;
     private volatile CompletableFuture<HostCapabilities> capabilities;
+    private volatile DomainRegistry domains;
+    private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
 
     @Override
     public String name() {
@@ -61,12 +72,44 @@ public final class QemuDriver implements Driver {
     @Override
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
+        DomainLookup lookup = new DomainLookup(this::domains);
+        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), new SecureRandom()).bind(table);
+        new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name"))).bind(table);
+        new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
+        new SecondaryDriverHandlers().bind(table);
     }
 
     @Override
     public void start(DriverContext ctx) {
         this.context = ctx;
         probeInBackground();
+        this.domains = loadDomains(ctx.configDir().resolve("qemu"));
+    }
+
+    /** The persistent definitions under {@code <config>/qemu}; the probe is awaited only if there are any. */
+    private DomainRegistry loadDomains(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            LOG.error("cannot create the domain config directory {}: {}", dir, e.getMessage());
+        }
+        DomainStore store = new DomainStore(dir, ConfigSync.open(dir, CONFIG_SYNC_WINDOW));
+        DomainRegistry registry = new DomainRegistry(store);
+        SecureRandom random = new SecureRandom();
+        registry.load(store.loadAll((xml, doc) -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), random)
+                .apply(DomainXmlParser.parse(xml, false, doc))));
+        LOG.debug("loaded {} persistent domains from {}", registry.size(), dir);
+        return registry;
+    }
+
+    /** The driver's domains; null before {@link #start}. */
+    DomainRegistry domains() {
+        return domains;
+    }
+
+    /** Installs the running half's live setmem/setvcpus (until then LIVE changes are refused). */
+    void setLiveTuning(LiveTuning tuning) {
+        this.liveTuning = tuning;
     }
 
     DriverContext context() {

@@ -1,0 +1,115 @@
+package org.virtd.qemu.domain;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Group commit for the domain config directory (qemu-driver.md §1): instead of one fsync per
+ * define, writers publish with an atomic rename (whole or absent, which already survives a
+ * daemon crash: the page cache is the kernel's) and ask for a sync; one background thread
+ * answers all requests made within a short window with a single {@code syncfs(2)} of the file
+ * system holding the directory, so a power loss can cost at most that window's definitions,
+ * never a half-written file. (libvirt fsyncs the file but not the directory, so its renames
+ * become durable only at the next journal commit.)
+ */
+public final class ConfigSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigSync.class);
+    private static final int O_RDONLY = 0;
+    private static final int O_DIRECTORY = 0x10000;
+    private static final int O_CLOEXEC = 0x80000;
+
+    interface LibC extends Library {
+        int open(String path, int flags);
+
+        int syncfs(int fd);
+
+        int close(int fd);
+    }
+
+    private final LibC libc;
+    private final int fd;
+    private final Duration window;
+    private final Thread thread;
+    private boolean requested;
+    private boolean closed;
+
+    private ConfigSync(LibC libc, int fd, Duration window) {
+        this.libc = libc;
+        this.fd = fd;
+        this.window = window;
+        this.thread = new Thread(this::run, "config-sync");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** A group committer for {@code dir}, or null when syncfs is not available (callers then fsync each file). */
+    public static ConfigSync open(Path dir, Duration window) {
+        try {
+            LibC libc = Native.load("c", LibC.class);
+            int fd = libc.open(dir.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd < 0) {
+                LOG.warn("cannot open {} for syncfs; falling back to fsync per write", dir);
+                return null;
+            }
+            return new ConfigSync(libc, fd, window);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.warn("syncfs unavailable ({}); falling back to fsync per write", e.toString());
+            return null;
+        }
+    }
+
+    /** Asks for the writes done so far to reach the disk within the window. */
+    public synchronized void request() {
+        requested = true;
+        notifyAll();
+    }
+
+    private void run() {
+        while (true) {
+            synchronized (this) {
+                while (!requested && !closed) {
+                    waitQuietly(0);
+                }
+                if (!requested) {
+                    return;
+                }
+                if (!closed) {
+                    waitQuietly(window.toMillis());
+                }
+                requested = false;
+            }
+            if (libc.syncfs(fd) != 0) {
+                LOG.error("syncfs of the domain config directory failed (errno {})", Native.getLastError());
+            }
+        }
+    }
+
+    private void waitQuietly(long ms) {
+        try {
+            wait(ms);
+        } catch (InterruptedException e) {
+            closed = true;
+        }
+    }
+
+    /** Performs a last sync of pending writes and stops the thread. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        libc.close(fd);
+    }
+}
