@@ -62,6 +62,10 @@ public final class Posix {
         Pointer getgrnam(String name);
 
         String strerror(int errnum);
+
+        int umask(int mask);
+
+        int chown(String path, int owner, int group);
     }
 
     private static final class Holder {
@@ -137,6 +141,18 @@ public final class Posix {
             throw failure("Failed to redirect fd " + target + " to /dev/null");
         }
         c().close(fd);
+    }
+
+    /** umask(2): sets the file mode creation mask and returns the previous one. */
+    public static int umask(int mask) {
+        return c().umask(mask);
+    }
+
+    /** Changes the group of {@code path}, keeping its owner. */
+    public static void chgrp(String path, int gid) throws IOException {
+        if (c().chown(path, -1, gid) != 0) {
+            throw failure("Failed to change the group of '" + path + "' to " + gid);
+        }
     }
 
     /** getgrnam(3): the group's id, or -1 when there is no such group. */

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 /**
  * The daemon's signals (daemons.md §10): SIGHUP reloads, SIGTERM / SIGINT / SIGQUIT quit. Each
  * delivery runs its action on a fresh named thread, never on the JVM's signal thread. SIGQUIT is
- * only available when the JVM runs with {@code -Xrs} (the launchers pass it); otherwise it is
- * skipped and reported.
+ * only available when the JVM runs with {@code -Xrs}; otherwise it is
+ * skipped and reported (without -Xrs, which would take SIGHUP/SIGTERM/SIGINT away from us, the JVM
+ * keeps SIGQUIT for thread dumps).
  */
 final class SignalHandlers {
 

@@ -10,6 +10,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.core.activation.Posix;
 import org.virtd.core.server.ListenerSpec;
 import org.virtd.core.server.RpcServer;
 
@@ -42,8 +43,7 @@ public final class Listener {
         int transport = spec.role() == ListenerSpec.Role.TLS ? 2 : ip ? 1 : 0;
         boolean readOnly = spec.role() == ListenerSpec.Role.RO;
         ServerChannel ch;
-        if (spec.isInherited()) {
-            setNonBlocking(spec.inheritedFd());
+        if (spec.isInherited()) { // already non-blocking: activation prepared it
             ch = ip ? new EpollServerSocketChannel(spec.inheritedFd())
                     : new EpollServerDomainSocketChannel(spec.inheritedFd());
         } else {
@@ -79,22 +79,15 @@ public final class Listener {
         Path path = spec.path();
         Files.createDirectories(path.getParent());
         Files.deleteIfExists(path);
-        int old = LibC.INSTANCE.umask(~spec.mode() & 0777);
+        int old = Posix.umask(~spec.mode() & 0777);
         try {
             b.bind(new DomainSocketAddress(path.toString())).syncUninterruptibly();
         } finally {
-            LibC.INSTANCE.umask(old);
+            Posix.umask(old);
         }
         Files.setPosixFilePermissions(path, permissions(spec.mode()));
-        if (spec.gid() >= 0 && LibC.INSTANCE.chown(path.toString(), -1, spec.gid()) != 0) {
-            throw new IOException("cannot change the group of " + path + " to " + spec.gid());
-        }
-    }
-
-    private static void setNonBlocking(int fd) {
-        int flags = LibC.INSTANCE.fcntl(fd, LibC.F_GETFL, 0);
-        if (flags >= 0 && (flags & LibC.O_NONBLOCK) == 0) {
-            LibC.INSTANCE.fcntl(fd, LibC.F_SETFL, flags | LibC.O_NONBLOCK);
+        if (spec.gid() >= 0) {
+            Posix.chgrp(path.toString(), spec.gid());
         }
     }
 

@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# Shared set-up of the benchmark scripts: test classpath, a private virtqemud, and (when
+# /usr/sbin/libvirtd is installed) a private libvirtd via shared/anchor, both stopped on exit.
+# Needs a built tree: mvn -B -DskipTests package (or install) at the repository root.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+shared=${VIRTD_SHARED:-$repo/../shared}
+work=$(mktemp -d /tmp/virtd-bench.XXXXXX)
+
+bench_classpath() {
+    (cd "$repo" && mvn -q -B -o -pl tests dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+    echo "$repo/tests/target/test-classes:$(cat "$work/cp.txt")"
+}
+
+ours_pid=""
+anchor_state=""
+cleanup() {
+    [ -n "$ours_pid" ] && kill "$ours_pid" 2>/dev/null && wait "$ours_pid" 2>/dev/null || true
+    [ -n "$anchor_state" ] && "$shared/anchor/anchor-down.sh" "$anchor_state" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_ours() {
+    mkdir -p "$work/ours"
+    VIRTD_PREFIX="$work/ours" "$repo/bin/virtqemud" >"$work/ours.log" 2>&1 &
+    ours_pid=$!
+    for _ in $(seq 1 300); do
+        [ -S "$work/ours/run/libvirt/virtqemud-sock" ] && break
+        sleep 0.05
+    done
+    OURS_SOCK="$work/ours/run/libvirt/virtqemud-sock"
+}
+
+start_anchor() {
+    ANCHOR_SOCK=""
+    if [ -x /usr/sbin/libvirtd ] && [ -x "$shared/anchor/anchor-up.sh" ]; then
+        anchor_state="$work/anchor"
+        eval "$("$shared/anchor/anchor-up.sh" "$anchor_state" | grep '^SOCK=')"
+        ANCHOR_SOCK=$SOCK
+    else
+        echo "(libvirtd not installed: measuring virtqemud alone)" >&2
+    fi
+}

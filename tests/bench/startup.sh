@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Start-up benchmark (issue 3): under systemd-socket-activate, the median time from the first
+# connection (which launches the daemon) to the first RPC reply, and the daemon's RSS after that
+# call; virtqemud side by side with libvirtd 9.0 in the same run.
+#   tests/bench/startup.sh [RUNS]     (default 7)
+. "$(dirname "$0")/bench-env.sh"
+runs=${1:-7}
+cp=$(bench_classpath)
+probe() { java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp" org.virtd.it.bench.FirstReply "$@"; }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+measure_ours() {
+    local p="$work/ours-$1" sock
+    mkdir -p "$p/run/libvirt"
+    sock="$p/run/libvirt/virtqemud-sock"
+    VIRTD_PREFIX="$p" systemd-socket-activate -l "$sock" --fdname=virtqemud.socket \
+        -E VIRTD_PREFIX -E PATH "$repo/bin/virtqemud" >"$p.log" 2>&1 &
+    local pid=$!
+    local ms; ms=$(probe "$sock" "qemu:///system")
+    echo "$ms $(rss_kb $pid)"
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+
+measure_libvirtd() {
+    local s="$work/anchor-$1" sock
+    sock="$s/sock/libvirt-sock"
+    mkdir -p "$s/sock"
+    ANCHOR_FOREGROUND=1 ANCHOR_EXEC_PREFIX="systemd-socket-activate -l $sock --fdname=libvirtd.socket" \
+        "$shared/anchor/anchor-up.sh" "$s" >"$s.log" 2>&1 &
+    local ms; ms=$(probe "$sock" "qemu:///system")
+    local pid; pid=$(cat "$s/libvirtd.pid" 2>/dev/null || pgrep -n -f "libvirtd -f $s/etc")
+    echo "$ms $(rss_kb "$pid")"
+    kill "$pid" 2>/dev/null || true
+    sleep 0.3
+}
+
+printf '%-10s %18s %18s\n' target "first reply ms" "idle RSS MB"
+for target in ours libvirtd; do
+    [ "$target" = libvirtd ] && [ ! -x /usr/sbin/libvirtd ] && continue
+    : >"$work/$target.txt"
+    for i in $(seq 1 "$runs"); do
+        "measure_$target" "$i" >>"$work/$target.txt"
+    done
+    ms=$(cut -d' ' -f1 "$work/$target.txt" | median)
+    rss=$(cut -d' ' -f2 "$work/$target.txt" | median)
+    printf '%-10s %18s %18.1f\n' "$target" "$ms" "$(echo "$rss / 1024" | bc -l)"
+done
