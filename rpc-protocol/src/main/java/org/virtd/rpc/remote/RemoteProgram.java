@@ -67,6 +67,12 @@ import org.virtd.rpc.remote.types.MetadataChangeEvent;
 import org.virtd.rpc.remote.types.MigrationIterationEvent;
 import org.virtd.rpc.remote.types.NParamsFlagsArgs;
 import org.virtd.rpc.remote.types.NeedResultsArgs;
+import org.virtd.rpc.remote.types.InterfaceRef;
+import org.virtd.rpc.remote.types.NameUuidRef;
+import org.virtd.rpc.remote.types.NodeDeviceCountArgs;
+import org.virtd.rpc.remote.types.NodeDeviceListArgs;
+import org.virtd.rpc.remote.types.ObjectList;
+import org.virtd.rpc.remote.types.SecretRef;
 import org.virtd.rpc.remote.types.NodeCpuMap;
 import org.virtd.rpc.remote.types.NodeCpuMapArgs;
 import org.virtd.rpc.remote.types.NodeCpuStatsArgs;
@@ -513,6 +519,80 @@ public final class RemoteProgram {
                     .denyReadOnlyIf(a -> (a.flags() & CHECKPOINT_XML_SECURE) != 0,
                             "virDomainCheckpointGetXMLDesc with secure flag")
                     .refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+
+    // ---- §1g secondary drivers clients probe on connect (answered empty by the QEMU daemon) ----
+
+    private static final int OBJECT_LIST_MAX = 16_384;
+    private static final int NODE_DEVICE_LIST_MAX = 65_536;
+
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_DEFINED_NETWORKS =
+            P.call(36, "CONNECT_LIST_DEFINED_NETWORKS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_NETWORKS =
+            P.call(38, "CONNECT_LIST_NETWORKS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_DEFINED_NETWORKS =
+            P.call(50, "CONNECT_NUM_OF_DEFINED_NETWORKS", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_NETWORKS =
+            P.call(52, "CONNECT_NUM_OF_NETWORKS", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_STORAGE_POOLS =
+            P.call(71, "CONNECT_NUM_OF_STORAGE_POOLS", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_STORAGE_POOLS =
+            P.call(72, "CONNECT_LIST_STORAGE_POOLS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_DEFINED_STORAGE_POOLS =
+            P.call(73, "CONNECT_NUM_OF_DEFINED_STORAGE_POOLS", Xdr.VOID, Xdr.INT)
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_DEFINED_STORAGE_POOLS =
+            P.call(74, "CONNECT_LIST_DEFINED_STORAGE_POOLS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<NodeDeviceCountArgs, Integer> NODE_NUM_OF_DEVICES =
+            P.call(111, "NODE_NUM_OF_DEVICES", NodeDeviceCountArgs.CODEC, Xdr.INT)
+                    .refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<NodeDeviceListArgs, List<String>> NODE_LIST_DEVICES =
+            P.call(112, "NODE_LIST_DEVICES", NodeDeviceListArgs.CODEC, Xdr.array(Xdr.STRING, NODE_DEVICE_LIST_MAX))
+                    .refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_INTERFACES =
+            P.call(126, "CONNECT_NUM_OF_INTERFACES", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_INTERFACES =
+            P.call(127, "CONNECT_LIST_INTERFACES", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_DEFINED_INTERFACES =
+            P.call(137, "CONNECT_NUM_OF_DEFINED_INTERFACES", Xdr.VOID, Xdr.INT)
+                    .refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_DEFINED_INTERFACES =
+            P.call(138, "CONNECT_LIST_DEFINED_INTERFACES", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_SECRETS =
+            P.call(139, "CONNECT_NUM_OF_SECRETS", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_SECRETS =
+            P.call(140, "CONNECT_LIST_SECRETS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<Void, Integer> CONNECT_NUM_OF_NWFILTERS =
+            P.call(178, "CONNECT_NUM_OF_NWFILTERS", Xdr.VOID, Xdr.INT).api("virConnectNumOfNWFilters")
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<Integer, List<String>> CONNECT_LIST_NWFILTERS =
+            P.call(179, "CONNECT_LIST_NWFILTERS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
+                    .api("virConnectListNWFilters").refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_STORAGE_POOLS =
+            P.call(281, "CONNECT_LIST_ALL_STORAGE_POOLS", NeedResultsArgs.CODEC,
+                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_NETWORKS =
+            P.call(283, "CONNECT_LIST_ALL_NETWORKS", NeedResultsArgs.CODEC,
+                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<InterfaceRef>> CONNECT_LIST_ALL_INTERFACES =
+            P.call(284, "CONNECT_LIST_ALL_INTERFACES", NeedResultsArgs.CODEC,
+                    ObjectList.codec(InterfaceRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<String>> CONNECT_LIST_ALL_NODE_DEVICES =
+            P.call(285, "CONNECT_LIST_ALL_NODE_DEVICES", NeedResultsArgs.CODEC,
+                    ObjectList.codec(Xdr.STRING, NODE_DEVICE_LIST_MAX)).refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_NWFILTERS =
+            P.call(286, "CONNECT_LIST_ALL_NWFILTERS", NeedResultsArgs.CODEC,
+                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).api("virConnectListAllNWFilters")
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<SecretRef>> CONNECT_LIST_ALL_SECRETS =
+            P.call(287, "CONNECT_LIST_ALL_SECRETS", NeedResultsArgs.CODEC,
+                    ObjectList.codec(SecretRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.SECRET).high().add();
 
     static {
         RemoteUnimplemented.declare(P);

@@ -22,8 +22,6 @@ final class RemoteUnimplemented {
 
     static void declare(Program.Builder p) {
         p.unimplemented(26, "DOMAIN_PIN_VCPU").denyReadOnly().add();
-        p.unimplemented(36, "CONNECT_LIST_DEFINED_NETWORKS").refusalDomain(ErrorDomain.NETWORK).high().add();
-        p.unimplemented(38, "CONNECT_LIST_NETWORKS").refusalDomain(ErrorDomain.NETWORK).high().add();
         p.unimplemented(39, "NETWORK_CREATE").denyReadOnly().add();
         p.unimplemented(40, "NETWORK_CREATE_XML").denyReadOnly().add();
         p.unimplemented(41, "NETWORK_DEFINE_XML").denyReadOnly().high().add();
@@ -35,16 +33,10 @@ final class RemoteUnimplemented {
         p.unimplemented(47, "NETWORK_LOOKUP_BY_UUID").high().add();
         p.unimplemented(48, "NETWORK_SET_AUTOSTART").denyReadOnly().high().add();
         p.unimplemented(49, "NETWORK_UNDEFINE").denyReadOnly().high().add();
-        p.unimplemented(50, "CONNECT_NUM_OF_DEFINED_NETWORKS").refusalDomain(ErrorDomain.NETWORK).high().add();
-        p.unimplemented(52, "CONNECT_NUM_OF_NETWORKS").refusalDomain(ErrorDomain.NETWORK).high().add();
         p.unimplemented(58, "DOMAIN_SET_SCHEDULER_PARAMETERS").denyReadOnly().add();
         p.unimplemented(61, "DOMAIN_MIGRATE_PREPARE").denyReadOnly().add();
         p.unimplemented(62, "DOMAIN_MIGRATE_PERFORM").denyReadOnly().add();
         p.unimplemented(63, "DOMAIN_MIGRATE_FINISH").denyReadOnly().add();
-        p.unimplemented(71, "CONNECT_NUM_OF_STORAGE_POOLS").refusalDomain(ErrorDomain.STORAGE).high().add();
-        p.unimplemented(72, "CONNECT_LIST_STORAGE_POOLS").refusalDomain(ErrorDomain.STORAGE).high().add();
-        p.unimplemented(73, "CONNECT_NUM_OF_DEFINED_STORAGE_POOLS").refusalDomain(ErrorDomain.STORAGE).high().add();
-        p.unimplemented(74, "CONNECT_LIST_DEFINED_STORAGE_POOLS").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(75, "CONNECT_FIND_STORAGE_POOL_SOURCES").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(76, "STORAGE_POOL_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(77, "STORAGE_POOL_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).high().add();
@@ -75,8 +67,6 @@ final class RemoteUnimplemented {
         p.unimplemented(104, "DOMAIN_MEMORY_PEEK").denyReadOnly().add();
         p.unimplemented(108, "DOMAIN_MIGRATE_PREPARE2").denyReadOnly().add();
         p.unimplemented(109, "DOMAIN_MIGRATE_FINISH2").denyReadOnly().add();
-        p.unimplemented(111, "NODE_NUM_OF_DEVICES").refusalDomain(ErrorDomain.NODEDEV).high().add();
-        p.unimplemented(112, "NODE_LIST_DEVICES").refusalDomain(ErrorDomain.NODEDEV).high().add();
         p.unimplemented(113, "NODE_DEVICE_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.NODEDEV).high().add();
         p.unimplemented(114, "NODE_DEVICE_GET_XML_DESC").refusalDomain(ErrorDomain.NODEDEV).add();
         p.unimplemented(115, "NODE_DEVICE_GET_PARENT").refusalDomain(ErrorDomain.NODEDEV).high().add();
@@ -88,8 +78,6 @@ final class RemoteUnimplemented {
         p.unimplemented(123, "NODE_DEVICE_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.NODEDEV).add();
         p.unimplemented(124, "NODE_DEVICE_DESTROY").denyReadOnly().refusalDomain(ErrorDomain.NODEDEV).high().add();
         p.unimplemented(125, "STORAGE_VOL_CREATE_XML_FROM").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
-        p.unimplemented(126, "CONNECT_NUM_OF_INTERFACES").refusalDomain(ErrorDomain.INTERFACE).high().add();
-        p.unimplemented(127, "CONNECT_LIST_INTERFACES").refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(128, "INTERFACE_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(129, "INTERFACE_LOOKUP_BY_MAC_STRING").refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(130, "INTERFACE_GET_XML_DESC").refusalDomain(ErrorDomain.INTERFACE).add();
@@ -99,10 +87,6 @@ final class RemoteUnimplemented {
         p.unimplemented(134, "INTERFACE_DESTROY").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(135, "CONNECT_DOMAIN_XML_FROM_NATIVE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
         p.unimplemented(136, "CONNECT_DOMAIN_XML_TO_NATIVE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
-        p.unimplemented(137, "CONNECT_NUM_OF_DEFINED_INTERFACES").refusalDomain(ErrorDomain.INTERFACE).high().add();
-        p.unimplemented(138, "CONNECT_LIST_DEFINED_INTERFACES").refusalDomain(ErrorDomain.INTERFACE).high().add();
-        p.unimplemented(139, "CONNECT_NUM_OF_SECRETS").refusalDomain(ErrorDomain.SECRET).high().add();
-        p.unimplemented(140, "CONNECT_LIST_SECRETS").refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(141, "SECRET_LOOKUP_BY_UUID").refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(142, "SECRET_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(143, "SECRET_GET_XML_DESC").refusalDomain(ErrorDomain.SECRET).high().add();
@@ -122,8 +106,6 @@ final class RemoteUnimplemented {
         p.unimplemented(175, "NWFILTER_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(176, "NWFILTER_LOOKUP_BY_UUID").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(177, "NWFILTER_GET_XML_DESC").refusalDomain(ErrorDomain.NWFILTER).high().add();
-        p.unimplemented(178, "CONNECT_NUM_OF_NWFILTERS").api("virConnectNumOfNWFilters").refusalDomain(ErrorDomain.NWFILTER).high().add();
-        p.unimplemented(179, "CONNECT_LIST_NWFILTERS").api("virConnectListNWFilters").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(180, "NWFILTER_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(181, "NWFILTER_UNDEFINE").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(185, "DOMAIN_SNAPSHOT_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
@@ -186,13 +168,7 @@ final class RemoteUnimplemented {
         p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();
         p.unimplemented(279, "DOMAIN_PIN_EMULATOR").denyReadOnly().add();
         p.unimplemented(280, "DOMAIN_GET_EMULATOR_PIN_INFO").add();
-        p.unimplemented(281, "CONNECT_LIST_ALL_STORAGE_POOLS").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(282, "STORAGE_POOL_LIST_ALL_VOLUMES").refusalDomain(ErrorDomain.STORAGE).high().add();
-        p.unimplemented(283, "CONNECT_LIST_ALL_NETWORKS").refusalDomain(ErrorDomain.NETWORK).high().add();
-        p.unimplemented(284, "CONNECT_LIST_ALL_INTERFACES").refusalDomain(ErrorDomain.INTERFACE).high().add();
-        p.unimplemented(285, "CONNECT_LIST_ALL_NODE_DEVICES").refusalDomain(ErrorDomain.NODEDEV).high().add();
-        p.unimplemented(286, "CONNECT_LIST_ALL_NWFILTERS").api("virConnectListAllNWFilters").refusalDomain(ErrorDomain.NWFILTER).high().add();
-        p.unimplemented(287, "CONNECT_LIST_ALL_SECRETS").refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(288, "NODE_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(290, "DOMAIN_BLOCK_COMMIT").denyReadOnly().add();
         p.unimplemented(291, "NETWORK_UPDATE").denyReadOnly().high().add();

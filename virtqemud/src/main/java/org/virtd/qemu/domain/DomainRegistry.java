@@ -227,6 +227,19 @@ public final class DomainRegistry {
         }
     }
 
+    /**
+     * Replaces a persistent domain's stored definition (the CONFIG half of setmem, setvcpus...):
+     * written to disk first, published after. The caller holds the domain's lock.
+     */
+    public void saveConfig(DomainObject dom, DomainDef def) throws VirtException {
+        requireOwner(dom);
+        if (!def.name().equals(dom.name()) || !def.uuid().equals(dom.uuid())) {
+            throw new IllegalArgumentException("a config update cannot rename " + dom);
+        }
+        store.save(def);
+        dom.setDef(def);
+    }
+
     /** Sets or clears the autostart link; the caller holds the domain's lock. */
     public void setAutostart(DomainObject dom, boolean on) throws VirtException {
         requireOwner(dom);

@@ -11,6 +11,7 @@ import org.virtd.qemu.domain.QemuDomainDefaults;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainList;
 import org.virtd.rpc.remote.types.DomainRef;
@@ -19,44 +20,73 @@ import org.virtd.rpc.remote.types.LifecycleEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The QEMU driver's configuration half (issue 4, procedures.md §1b–1d): define, undefine,
+ * The QEMU driver's configuration half (issue 4, procedures.md §1b–1c): define, undefine,
  * lookups and listings over the {@link DomainRegistry}, raising DEFINED/UNDEFINED lifecycle
- * events. Lookup failures are NO_DOMAIN in the QEMU domain naming what was asked for; calls
- * taking a domain look it up by uuid and name both (qemu-driver.md §6).
+ * events (procedures.md §4). Lookup failures are NO_DOMAIN in the QEMU domain naming what was
+ * asked for; calls taking a domain look it up by uuid ({@link DomainLookup}).
  */
 public final class DomainConfigHandlers {
 
     static final int DEFINE_VALIDATE = 1;
     static final int EVENT_DEFINED = 0;
     static final int EVENT_UNDEFINED = 1;
+    static final int DETAIL_ADDED = 0;
+    static final int DETAIL_UPDATED = 1;
+    static final int DETAIL_REMOVED = 0;
 
-    private final DomainRegistry registry;
-    private final Supplier<GuestEmulators> emulators;
+    /** VIR_DOMAIN_UNDEFINE_*: 1 MANAGED_SAVE, 2 SNAPSHOTS_METADATA, 4 NVRAM, 8 KEEP_NVRAM, 16 CHECKPOINTS_METADATA, 32 TPM, 64 KEEP_TPM. */
+    static final int UNDEFINE_NVRAM = 4;
+    static final int UNDEFINE_KEEP_NVRAM = 8;
+    static final int UNDEFINE_TPM = 32;
+    static final int UNDEFINE_KEEP_TPM = 64;
+    static final int UNDEFINE_ALL = 0x7f;
+
+    /** The probed emulators, asked at each define (may wait for the probe to finish). */
+    @FunctionalInterface
+    public interface EmulatorSource {
+        GuestEmulators get() throws VirtException;
+    }
+
+    private final DomainLookup lookup;
+    private final EmulatorSource emulators;
     private final RandomGenerator random;
 
     /**
-     * @param registry  the driver's domains (already loaded from the store)
-     * @param emulators the probed emulators, asked at each define (may block until the probe ends)
+     * @param registry  the driver's domains, null until the driver has started and loaded them
+     * @param emulators the probed emulators
      */
-    public DomainConfigHandlers(DomainRegistry registry, Supplier<GuestEmulators> emulators) {
-        this(registry, emulators, new java.security.SecureRandom());
+    public DomainConfigHandlers(Supplier<DomainRegistry> registry, EmulatorSource emulators) {
+        this(new DomainLookup(registry), emulators, new java.security.SecureRandom());
     }
 
-    DomainConfigHandlers(DomainRegistry registry, Supplier<GuestEmulators> emulators, RandomGenerator random) {
-        this.registry = registry;
+    DomainConfigHandlers(DomainRegistry registry, EmulatorSource emulators, RandomGenerator random) {
+        this(new DomainLookup(() -> registry), emulators, random);
+    }
+
+    DomainConfigHandlers(DomainLookup lookup, EmulatorSource emulators, RandomGenerator random) {
+        this.lookup = lookup;
         this.emulators = emulators;
         this.random = random;
     }
 
     public void bind(HandlerTable t) {
-        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_NAME, (c, name) -> byName(name).ref());
-        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_UUID, (c, uuid) -> byUuid(uuid).ref());
-        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_ID, (c, id) -> byId(id).ref());
+        t.on(RemoteProgram.DOMAIN_DEFINE_XML, (c, xml) -> define(c, xml, 0));
+        t.on(RemoteProgram.DOMAIN_DEFINE_XML_FLAGS, (c, a) -> define(c, a.xml(), a.flags()));
+        t.on(RemoteProgram.DOMAIN_UNDEFINE, (c, dom) -> {
+            undefine(c, dom, 0);
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_UNDEFINE_FLAGS, (c, a) -> {
+            undefine(c, a.domain(), a.flags());
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_NAME, (c, name) -> lookup.byName(name).ref());
+        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_UUID, (c, uuid) -> lookup.byUuid(uuid).ref());
+        t.on(RemoteProgram.DOMAIN_LOOKUP_BY_ID, (c, id) -> lookup.byId(id).ref());
         t.on(RemoteProgram.CONNECT_LIST_ALL_DOMAINS, (c, a) -> listAll(a.needResults(), a.flags()));
         t.on(RemoteProgram.CONNECT_NUM_OF_DOMAINS, (c, a) -> count(true));
         t.on(RemoteProgram.CONNECT_NUM_OF_DEFINED_DOMAINS, (c, a) -> count(false));
@@ -66,101 +96,96 @@ public final class DomainConfigHandlers {
 
     /** DOMAIN_DEFINE_XML(_FLAGS): parse, apply QEMU defaults, store, raise DEFINED (ADDED/UPDATED). */
     public DomainRef define(CallContext ctx, String xml, int flags) throws VirtException {
-        if ((flags & ~DEFINE_VALIDATE) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
-                    "unsupported flags (0x%x) in function qemuDomainDefineXMLFlags", flags & ~DEFINE_VALIDATE));
-        }
+        DomainLookup.checkFlags(flags, DEFINE_VALIDATE, "qemuDomainDefineXMLFlags");
         DomainDef raw = DomainXmlParser.parse(xml, (flags & DEFINE_VALIDATE) != 0);
         DomainDef def = new QemuDomainDefaults(emulators.get(), random).apply(raw);
-        DomainRegistry.Defined d = registry.define(def, raw.uuid() != null);
+        DomainRegistry.Defined d = lookup.registry().define(def, raw.uuid() != null);
         DomainRef ref = d.domain().ref();
-        ctx.events().domainEvent(new LifecycleEvent(ref, EVENT_DEFINED, d.updated() ? 1 : 0));
+        ctx.events().domainEvent(new LifecycleEvent(ref, EVENT_DEFINED, d.updated() ? DETAIL_UPDATED : DETAIL_ADDED));
         return ref;
     }
 
-    /** DOMAIN_UNDEFINE(_FLAGS): nothing to clean beyond the config (no managed save, snapshots, nvram). */
+    /**
+     * DOMAIN_UNDEFINE(_FLAGS): removes the config and autostart link. This driver keeps no
+     * managed save images, snapshot or checkpoint metadata, nvram or TPM state, so those flags
+     * are accepted and have nothing to remove, except that keeping and deleting the same thing
+     * at once is refused as libvirt does.
+     */
     public void undefine(CallContext ctx, DomainRef ref, int flags) throws VirtException {
-        if ((flags & ~0x7f) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
-                    "unsupported flags (0x%x) in function qemuDomainUndefineFlags", flags & ~0x7f));
-        }
-        DomainObject dom = resolve(ref);
+        DomainLookup.checkFlags(flags, UNDEFINE_ALL, "qemuDomainUndefineFlags");
+        failOnContradiction(flags, UNDEFINE_NVRAM, UNDEFINE_KEEP_NVRAM, "cannot both keep and delete nvram");
+        failOnContradiction(flags, UNDEFINE_TPM, UNDEFINE_KEEP_TPM, "cannot both keep and delete TPM");
+        DomainObject dom = lookup.resolve(ref);
         dom.lock().lock();
         try {
             if (dom.isRemoved()) {
-                throw notFound(ref);
+                throw DomainLookup.notFound(ref);
             }
             if (!dom.isPersistent()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                        "cannot undefine transient domain");
+                        "Cannot undefine transient domain");
             }
-            registry.undefine(dom);
-            ctx.events().domainEvent(new LifecycleEvent(dom.ref(), EVENT_UNDEFINED, 0));
+            lookup.registry().undefine(dom);
+            ctx.events().domainEvent(new LifecycleEvent(dom.ref(), EVENT_UNDEFINED, DETAIL_REMOVED));
         } finally {
             dom.lock().unlock();
         }
     }
 
-    /** The domain a call's {@code D} names: by uuid, and the name must match (qemuDomainObjFromDomain). */
-    public DomainObject resolve(DomainRef ref) throws VirtException {
-        DomainObject d = registry.byUuid(ref.javaUuid());
-        if (d == null || d.isRemoved()) {
-            throw notFound(ref);
+    private static void failOnContradiction(int flags, int delete, int keep, String message) throws VirtException {
+        if ((flags & delete) != 0 && (flags & keep) != 0) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, message);
         }
-        return d;
-    }
-
-    private static VirtException notFound(DomainRef ref) {
-        return new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
-                "no domain with matching uuid '" + ref.javaUuid() + "' (" + ref.name() + ")");
     }
 
     DomainObject byName(String name) throws VirtException {
-        DomainObject d = registry.byName(name);
-        if (d == null) {
-            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching name '" + name + "'");
-        }
-        return d;
-    }
-
-    DomainObject byUuid(byte[] uuid) throws VirtException {
-        UUID u = new DomainRef("", uuid, -1).javaUuid();
-        DomainObject d = registry.byUuid(u);
-        if (d == null) {
-            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching uuid '" + u + "'");
-        }
-        return d;
+        return lookup.byName(name);
     }
 
     DomainObject byId(int id) throws VirtException {
-        DomainObject d = registry.byId(id);
-        if (d == null) {
-            throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU, "no domain with matching id " + id);
-        }
-        return d;
+        return lookup.byId(id);
     }
 
     DomainList listAll(int needResults, int flags) {
         List<DomainRef> out = new ArrayList<>();
-        for (DomainObject d : registry.all()) {
+        int count = 0;
+        for (DomainObject d : lookup.registry().all()) {
             if (DomainListFilter.matches(d, flags)) {
-                out.add(d.ref());
+                count++;
+                if (needResults != 0) {
+                    out.add(d.ref());
+                }
             }
         }
-        return new DomainList(needResults == 0 ? List.of() : out, out.size());
+        return new DomainList(out, count);
     }
 
     private int count(boolean active) {
-        return (int) registry.all().stream().filter(d -> d.isActive() == active).count();
+        int n = 0;
+        for (DomainObject d : lookup.registry().all()) {
+            if (d.isActive() == active) {
+                n++;
+            }
+        }
+        return n;
     }
 
-    private List<Integer> activeIds(int max) {
-        return registry.all().stream().filter(DomainObject::isActive).map(DomainObject::id).sorted()
+    private List<Integer> activeIds(int max) throws VirtException {
+        requireListMax(max, "maxids > REMOTE_DOMAIN_LIST_MAX");
+        return lookup.registry().all().stream().filter(DomainObject::isActive).map(DomainObject::id).sorted()
                 .limit(Math.max(max, 0)).toList();
     }
 
-    private List<String> inactiveNames(int max) {
-        return registry.all().stream().filter(d -> !d.isActive()).map(DomainObject::name)
+    private List<String> inactiveNames(int max) throws VirtException {
+        requireListMax(max, "maxnames > REMOTE_DOMAIN_LIST_MAX");
+        return lookup.registry().all().stream().filter(d -> !d.isActive()).map(DomainObject::name)
                 .sorted(Comparator.naturalOrder()).limit(Math.max(max, 0)).toList();
+    }
+
+    /** The remote dispatcher's bound on legacy list sizes (an RPC error, not a driver one). */
+    static void requireListMax(int max, String message) throws VirtException {
+        if (max > Limits.DOMAIN_LIST_MAX) {
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, message);
+        }
     }
 }

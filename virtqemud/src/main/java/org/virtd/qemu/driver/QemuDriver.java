@@ -10,11 +10,17 @@ import org.virtd.core.driver.OpenRequest;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
+import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.domain.DomainStore;
+import org.virtd.qemu.domain.GuestEmulators;
+import org.virtd.qemu.domain.QemuDomainDefaults;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +43,8 @@ public final class QemuDriver implements Driver {
 
     private volatile DriverContext context;
     private volatile CompletableFuture<HostCapabilities> capabilities;
+    private volatile DomainRegistry domains;
+    private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
 
     @Override
     public String name() {
@@ -61,12 +69,39 @@ public final class QemuDriver implements Driver {
     @Override
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
+        DomainLookup lookup = new DomainLookup(this::domains);
+        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), new SecureRandom()).bind(table);
+        new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name"))).bind(table);
+        new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
+        new SecondaryDriverHandlers().bind(table);
     }
 
     @Override
     public void start(DriverContext ctx) {
         this.context = ctx;
         probeInBackground();
+        this.domains = loadDomains(ctx.configDir().resolve("qemu"));
+    }
+
+    /** The persistent definitions under {@code <config>/qemu}; the probe is awaited only if there are any. */
+    private DomainRegistry loadDomains(Path dir) {
+        DomainStore store = new DomainStore(dir);
+        DomainRegistry registry = new DomainRegistry(store);
+        SecureRandom random = new SecureRandom();
+        registry.load(store.loadAll((xml, doc) -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), random)
+                .apply(DomainXmlParser.parse(xml, false, doc))));
+        LOG.debug("loaded {} persistent domains from {}", registry.size(), dir);
+        return registry;
+    }
+
+    /** The driver's domains; null before {@link #start}. */
+    DomainRegistry domains() {
+        return domains;
+    }
+
+    /** Installs the running half's live setmem/setvcpus (until then LIVE changes are refused). */
+    void setLiveTuning(LiveTuning tuning) {
+        this.liveTuning = tuning;
     }
 
     DriverContext context() {

@@ -1,0 +1,41 @@
+package org.virtd.qemu.domain;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.core.domain.Devices;
+import org.virtd.core.domain.Devices.ControllerDef;
+import org.virtd.core.domain.Devices.InputDef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definition {@code VIR_DOMAIN_XML_MIGRATABLE} prints (libvirt's migratable formatting,
+ * procedures.md §1d XML flags): what older libvirt versions added on their own is left out so
+ * they accept the XML — a sole default USB controller (index 0, piix3-uhci or no model), a sole
+ * {@code pci-root} controller, and the implicit PS/2 keyboard.
+ */
+public final class MigratableDef {
+
+    private MigratableDef() {
+    }
+
+    public static DomainDef of(DomainDef def) {
+        Devices d = def.devices();
+        List<ControllerDef> controllers = new ArrayList<>(d.controllers());
+        removeSole(controllers, "usb", c -> c.index() <= 0 && (c.model() == null || c.model().equals("piix3-uhci")));
+        removeSole(controllers, "pci", c -> c.index() <= 0 && "pci-root".equals(c.model()));
+        List<InputDef> inputs = d.inputs().stream()
+                .filter(i -> !("keyboard".equals(i.type()) && ("ps2".equals(i.bus()) || "xen".equals(i.bus()))))
+                .toList();
+        return def.withDevices(new Devices(d.emulator(), d.disks(), controllers, d.interfaces(), d.serials(),
+                d.consoles(), inputs, d.graphics(), d.audios(), d.videos(), d.memballoon()));
+    }
+
+    private static void removeSole(List<ControllerDef> controllers, String type,
+                                   java.util.function.Predicate<ControllerDef> isDefault) {
+        List<ControllerDef> ofType = controllers.stream().filter(c -> type.equals(c.type())).toList();
+        if (ofType.size() == 1 && isDefault.test(ofType.get(0))) {
+            controllers.remove(ofType.get(0));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.virtd.qemu.driver;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.core.domain.DomainXmlFormatter;
+import org.virtd.core.driver.HandlerTable;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.domain.MigratableDef;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.RemoteProgram;
+import org.virtd.rpc.remote.types.DomainInfo;
+import org.virtd.rpc.remote.types.DomainState;
+import org.virtd.rpc.remote.types.SchedulerType;
+import org.virtd.rpc.remote.types.SecurityLabel;
+import org.virtd.rpc.remote.types.SecurityModel;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Read-only questions about one domain (procedures.md §1d, the calls {@code virsh dominfo},
+ * {@code domstate}, {@code dumpxml}, {@code vcpucount} and {@code undefine} make): XML with its
+ * flags, info, state, OS type, memory and vCPU counts, persistence, autostart, and the answers
+ * of a libvirt whose security driver is "none" (capture 13: model {@code none}, DOI {@code 0},
+ * empty label). Managed save, snapshots and scheduler tuning do not exist here, so their
+ * queries answer "none".
+ */
+final class DomainInfoHandlers {
+
+    static final int XML_SECURE = 1;
+    static final int XML_INACTIVE = 2;
+    static final int XML_UPDATE_CPU = 4;
+    static final int XML_MIGRATABLE = 8;
+    static final int VCPU_MAXIMUM = 4;
+    static final int VCPU_GUEST = 8;
+    static final int MESSAGE_TAINTING = 1;
+    static final int MESSAGE_DEPRECATION = 2;
+    /** VIR_DOMAIN_SNAPSHOT_LIST_* bits 1..1024. */
+    static final int SNAPSHOT_LIST_ALL = 0x7ff;
+    /** Parameters libvirt's qemu driver reports for an inactive domain's "posix" scheduler. */
+    static final int POSIX_SCHEDULER_PARAMS = 9;
+    static final String HIGH_PRIVILEGES_TAINT = "tainted: running with undesirable elevated privileges";
+
+    private final DomainLookup lookup;
+    private final BooleanSupplier privileged;
+    private final boolean runsAsRoot;
+
+    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot) {
+        this.lookup = lookup;
+        this.privileged = privileged;
+        this.runsAsRoot = runsAsRoot;
+    }
+
+    void bind(HandlerTable t) {
+        t.on(RemoteProgram.DOMAIN_GET_XML_DESC, (c, a) -> xmlDesc(lookup.resolve(a.domain()), a.flags()));
+        t.on(RemoteProgram.DOMAIN_GET_INFO, (c, d) -> info(lookup.resolve(d)));
+        t.on(RemoteProgram.DOMAIN_GET_STATE, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainGetState");
+            DomainObject dom = lookup.resolve(a.domain());
+            return new DomainState(dom.state(), dom.reason());
+        });
+        t.on(RemoteProgram.DOMAIN_GET_OS_TYPE, (c, d) -> lookup.resolve(d).currentDef().os().type());
+        t.on(RemoteProgram.DOMAIN_GET_MAX_MEMORY, (c, d) -> lookup.resolve(d).currentDef().memoryKiB());
+        t.on(RemoteProgram.DOMAIN_GET_AUTOSTART, (c, d) -> lookup.resolve(d).isAutostart() ? 1 : 0);
+        t.on(RemoteProgram.DOMAIN_IS_ACTIVE, (c, d) -> lookup.resolve(d).isActive() ? 1 : 0);
+        t.on(RemoteProgram.DOMAIN_IS_PERSISTENT, (c, d) -> lookup.resolve(d).isPersistent() ? 1 : 0);
+        t.on(RemoteProgram.DOMAIN_IS_UPDATED, (c, d) -> {
+            lookup.resolve(d);
+            return 0;
+        });
+        t.on(RemoteProgram.DOMAIN_HAS_MANAGED_SAVE_IMAGE, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainHasManagedSaveImage");
+            lookup.resolve(a.domain());
+            return 0;
+        });
+        t.on(RemoteProgram.DOMAIN_SNAPSHOT_NUM, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), SNAPSHOT_LIST_ALL, "qemuDomainSnapshotNum");
+            lookup.resolve(a.domain());
+            return 0;
+        });
+        t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(lookup.resolve(a.domain()), a.flags()));
+        t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS,
+                (c, d) -> vcpus(lookup.resolve(d), ModificationImpact.AFFECT_LIVE | VCPU_MAXIMUM));
+        t.on(RemoteProgram.DOMAIN_GET_SCHEDULER_TYPE, (c, d) -> schedulerType(lookup.resolve(d)));
+        t.on(RemoteProgram.NODE_GET_SECURITY_MODEL, (c, a) -> new SecurityModel("none", "0"));
+        t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL, (c, d) -> {
+            lookup.resolve(d);
+            return new SecurityLabel("", 0);
+        });
+        t.on(RemoteProgram.DOMAIN_GET_MESSAGES, (c, a) -> messages(lookup.resolve(a.domain()), a.flags()));
+    }
+
+    /**
+     * DOMAIN_GET_XML_DESC: the live definition while running unless INACTIVE asks for the
+     * persistent one; SECURE adds secrets; MIGRATABLE drops what older libvirts added implicitly;
+     * UPDATE_CPU changes nothing for the CPU modes stored here (custom, host-passthrough).
+     */
+    String xmlDesc(DomainObject dom, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, XML_SECURE | XML_INACTIVE | XML_UPDATE_CPU | XML_MIGRATABLE,
+                "qemuDomainGetXMLDesc");
+        boolean inactive = (flags & XML_INACTIVE) != 0 || !dom.isActive();
+        DomainDef def = (flags & XML_INACTIVE) != 0 ? dom.def() : dom.currentDef();
+        if ((flags & XML_MIGRATABLE) != 0) {
+            def = MigratableDef.of(def);
+        }
+        int id = inactive ? -1 : dom.id();
+        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & XML_SECURE) != 0));
+    }
+
+    DomainInfo info(DomainObject dom) {
+        DomainDef def = dom.currentDef();
+        long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
+        return new DomainInfo(dom.state(), def.memoryKiB(), current, def.vcpus().effectiveCurrent(), 0L);
+    }
+
+    /** DOMAIN_GET_VCPUS_FLAGS (qemuDomainGetVcpusFlags): current or maximum count of the chosen definition. */
+    int vcpus(DomainObject dom, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, ModificationImpact.AFFECT_LIVE | ModificationImpact.AFFECT_CONFIG
+                | VCPU_MAXIMUM | VCPU_GUEST, "qemuDomainGetVcpusFlags");
+        ModificationImpact impact = ModificationImpact.of(dom, flags);
+        if ((flags & VCPU_GUEST) != 0) {
+            if (!dom.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "vCPU count provided by the guest agent can only be requested for live domains");
+            }
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "QEMU guest agent is not configured");
+        }
+        DomainDef def = impact.live() ? dom.currentDef() : dom.def();
+        return (flags & VCPU_MAXIMUM) != 0 ? def.vcpus().max() : def.vcpus().effectiveCurrent();
+    }
+
+    private SchedulerType schedulerType(DomainObject dom) throws VirtException {
+        if (!privileged.getAsBoolean()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "CPU tuning is not available in session mode");
+        }
+        if (dom.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "cgroup CPU controller is not mounted");
+        }
+        return new SchedulerType("posix", POSIX_SCHEDULER_PARAMS);
+    }
+
+    private List<String> messages(DomainObject dom, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, MESSAGE_TAINTING | MESSAGE_DEPRECATION, "qemuDomainGetMessages");
+        boolean tainting = flags == 0 || (flags & MESSAGE_TAINTING) != 0;
+        if (tainting && dom.isActive() && runsAsRoot) {
+            return List.of(HIGH_PRIVILEGES_TAINT);
+        }
+        return List.of();
+    }
+}
