@@ -70,7 +70,7 @@ public final class VirtqemudProcess implements AutoCloseable {
     private void waitForSocket() throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(socket()) && process.isAlive()) {
+            if (Files.exists(socket()) && process.isAlive() && accepts(socket())) {
                 return;
             }
             if (!process.isAlive()) {
@@ -80,6 +80,17 @@ public final class VirtqemudProcess implements AutoCloseable {
         }
         close();
         throw new IOException(daemon + " did not create " + socket() + " within " + START_TIMEOUT + ": " + log());
+    }
+
+    /** True when something accepts connections on {@code socket} (a SIGKILLed daemon leaves its file behind). */
+    private static boolean accepts(Path socket) {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Restarts the daemon with the same prefix and arguments (after {@link #close} or {@link #kill}). */
