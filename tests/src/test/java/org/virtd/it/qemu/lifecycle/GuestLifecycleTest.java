@@ -151,8 +151,16 @@ class GuestLifecycleTest {
     @Test
     @Order(9)
     void createRunsATransientGuestThatVanishesOnDestroy() throws Exception {
-        ok(uri, "create", guest.xmlFile(TRANSIENT, prefix).toString());
+        ok(uri, "create", guest.xmlFile(TRANSIENT, prefix, 2).toString());
         assertEquals("running (booted)", state(uri, TRANSIENT));
+        ok(uri, "setvcpus", TRANSIENT, "2", "--live");
+        String cpus = ok(uri, "qemu-monitor-command", TRANSIENT, "{\"execute\":\"query-cpus-fast\"}").out();
+        assertTrue(cpus.contains("\"cpu-index\":1"), "vCPU hot-plugged: " + cpus);
+        Cli.Result tooMany = Cli.virsh(uri, "setvcpus", TRANSIENT, "3", "--live");
+        assertTrue(tooMany.err().contains("requested vcpus is greater than max allowable vcpus for the live domain: "
+                + "3 > 2"), tooMany.all());
+        ok(uri, "setmem", TRANSIENT, "100M", "--live");
+        assertTrue(ok(uri, "dumpxml", TRANSIENT).out().contains("<currentMemory unit='KiB'>102400</currentMemory>"));
         String info = ok(uri, "dominfo", TRANSIENT).out();
         assertTrue(info.matches("(?s).*Persistent:\\s+no\\n.*"), info);
         ok(uri, "destroy", TRANSIENT);

@@ -50,10 +50,15 @@ final class TinyGuest {
 
     /** Domain XML for {@code name} whose console goes to {@link #consoleLog}. */
     String xml(String name, Path prefix) {
+        return xml(name, prefix, 1);
+    }
+
+    /** The same with {@code maxVcpus} vCPU slots of which one is plugged at start. */
+    String xml(String name, Path prefix, int maxVcpus) {
         return "<domain type='qemu'>\n"
                 + "  <name>" + name + "</name>\n"
                 + "  <memory unit='MiB'>128</memory>\n"
-                + "  <vcpu>1</vcpu>\n"
+                + (maxVcpus > 1 ? "  <vcpu current='1'>" + maxVcpus + "</vcpu>\n" : "  <vcpu>1</vcpu>\n")
                 + "  <os>\n"
                 + "    <type arch='x86_64'>hvm</type>\n"
                 + "    <kernel>" + dir.resolve("vmlinuz") + "</kernel>\n"
@@ -78,8 +83,12 @@ final class TinyGuest {
 
     /** Writes the XML of {@code name} to a file for {@code virsh define/create}. */
     Path xmlFile(String name, Path prefix) throws IOException {
+        return xmlFile(name, prefix, 1);
+    }
+
+    Path xmlFile(String name, Path prefix, int maxVcpus) throws IOException {
         Path f = prefix.resolve(name + ".xml");
-        Files.writeString(f, xml(name, prefix));
+        Files.writeString(f, xml(name, prefix, maxVcpus));
         return f;
     }
 
