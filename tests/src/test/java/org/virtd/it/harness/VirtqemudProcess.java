@@ -82,10 +82,12 @@ public final class VirtqemudProcess implements AutoCloseable {
         throw new IOException(daemon + " did not create " + socket() + " within " + START_TIMEOUT + ": " + log());
     }
 
-    /** True when something listens on {@code sock} (a socket file left by a killed daemon does not). */
-    private static boolean accepts(Path sock) {
-        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            return ch.connect(java.net.UnixDomainSocketAddress.of(sock));
+    /** True when something accepts connections on {@code socket} (a SIGKILLed daemon leaves its file behind). */
+    private static boolean accepts(Path socket) {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            return true;
         } catch (IOException e) {
             return false;
         }

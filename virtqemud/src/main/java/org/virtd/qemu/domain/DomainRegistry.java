@@ -105,6 +105,36 @@ public final class DomainRegistry {
         }
     }
 
+    /**
+     * For create-xml and re-attach: the domain {@code def} names if one with the same name and
+     * uuid exists, else a new transient domain published at once. Name or uuid clashes fail as
+     * for define. The caller locks the result and checks {@link DomainObject#isRemoved()}.
+     */
+    public DomainObject addTransient(DomainDef def) throws VirtException {
+        writer.lock();
+        try {
+            while (reservedNames.contains(def.name()) || reservedUuids.contains(def.uuid())) {
+                released.awaitUninterruptibly();
+            }
+            DomainObject sameUuid = byUuid.get(def.uuid());
+            if (sameUuid != null && !sameUuid.name().equals(def.name())) {
+                throw failed("domain '" + sameUuid.name() + "' is already defined with uuid " + sameUuid.uuid());
+            }
+            DomainObject sameName = byName.get(def.name());
+            if (sameName != null && !sameName.uuid().equals(def.uuid())) {
+                throw failed("domain '" + sameName.name() + "' already exists with uuid " + sameName.uuid());
+            }
+            if (sameName != null) {
+                return sameName;
+            }
+            DomainObject dom = new DomainObject(def, false);
+            publish(dom);
+            return dom;
+        } finally {
+            writer.unlock();
+        }
+    }
+
     private DomainObject reserveOrFindExisting(DomainDef def, boolean uuidGiven) throws VirtException {
         writer.lock();
         try {

@@ -10,6 +10,8 @@ import org.virtd.core.driver.OpenRequest;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
+import org.virtd.qemu.console.Consoles;
+import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.core.domain.DomainXmlParser;
 import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
@@ -48,6 +50,8 @@ public final class QemuDriver implements Driver {
     private volatile CompletableFuture<HostCapabilities> capabilities;
     private volatile DomainRegistry domains;
     private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
+    private volatile DomainProcesses processes;
+    private volatile Consoles consoles;
 
     @Override
     public String name() {
@@ -77,6 +81,9 @@ public final class QemuDriver implements Driver {
         new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name"))).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         new SecondaryDriverHandlers().bind(table);
+        new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
+        new ConsoleHandlers(lookup, () -> consoles).bind(table);
+        new QemuMonitorHandlers(lookup, () -> processes).bind(table);
     }
 
     @Override
@@ -84,6 +91,18 @@ public final class QemuDriver implements Driver {
         this.context = ctx;
         probeInBackground();
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
+        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast());
+        this.consoles = new Consoles(processes.lifecycle());
+        setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
+        processes.autostartInBackground();
+    }
+
+    @Override
+    public void shutdown() {
+        DomainProcesses p = processes;
+        if (p != null) {
+            p.detach();
+        }
     }
 
     /** The persistent definitions under {@code <config>/qemu}; the probe is awaited only if there are any. */

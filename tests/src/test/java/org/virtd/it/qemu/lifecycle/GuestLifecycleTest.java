@@ -1,0 +1,188 @@
+package org.virtd.it.qemu.lifecycle;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.VirtqemudProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.virtd.it.qemu.lifecycle.Guests.ok;
+import static org.virtd.it.qemu.lifecycle.Guests.state;
+
+/**
+ * One persistent tiny guest through issue 5's virsh sequence, in order: start, suspend/resume,
+ * monitor passthrough, console, reset, reboot, shutdown, start again, destroy; then a transient
+ * guest from {@code virsh create}. A python-libvirt client records the events all along and the
+ * last step checks them against libvirt's numbers and order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuestLifecycleTest {
+    private static final String NAME = "life";
+    private static final String TRANSIENT = "blip";
+
+    @TempDir
+    static Path prefix;
+    static VirtqemudProcess daemon;
+    static TinyGuest guest;
+    static EventRecorder events;
+    static String uri;
+
+    @BeforeAll
+    static void start() throws Exception {
+        guest = TinyGuest.get();
+        daemon = VirtqemudProcess.start(prefix);
+        uri = daemon.uri();
+        events = EventRecorder.start(uri, prefix);
+        ok(uri, "define", guest.xmlFile(NAME, prefix).toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (events != null) {
+            events.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+        Guests.killQemusUnder(prefix);
+    }
+
+    @Test
+    @Order(1)
+    void startRunsTheGuestWithinFiveSeconds() throws Exception {
+        long t0 = System.nanoTime();
+        ok(uri, "start", NAME);
+        TinyGuest.await(() -> Guests.stateIs(uri, NAME, "running (booted)"), Duration.ofSeconds(5),
+                "not running within 5 s");
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos());
+        TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(30));
+        Path log = prefix.resolve("var/log/libvirt/qemu/" + NAME + ".log");
+        assertTrue(Files.readString(log).contains("char device redirected to /dev/pts/"), "QEMU's stderr in the log");
+        Cli.Result list = ok(uri, "list");
+        assertTrue(list.out().matches("(?s).*\\s1\\s+" + NAME + "\\s+running.*"), list.out());
+    }
+
+    @Test
+    @Order(2)
+    void suspendAndResume() throws Exception {
+        ok(uri, "suspend", NAME);
+        assertEquals("paused (user)", state(uri, NAME));
+        ok(uri, "resume", NAME);
+        assertEquals("running (unpaused)", state(uri, NAME));
+        Cli.Result again = Cli.virsh(uri, "resume", NAME);
+        assertTrue(again.exit() != 0 && again.err().contains("domain is already running"), again.all());
+    }
+
+    @Test
+    @Order(3)
+    void monitorCommandReturnsQemusJson() throws Exception {
+        Cli.Result r = ok(uri, "qemu-monitor-command", NAME, "{\"execute\":\"query-status\"}");
+        assertTrue(r.out().trim().matches("\\{\"return\":\\{.*\"status\":\"running\".*},\"id\":\"libvirt-\\d+\"}"),
+                r.out());
+        Cli.Result hmp = ok(uri, "qemu-monitor-command", "--hmp", NAME, "info status");
+        assertTrue(hmp.out().contains("VM status: running"), hmp.out());
+    }
+
+    @Test
+    @Order(4)
+    void consoleShowsOutputAndTakesInput() throws Exception {
+        Path script = EventRecorder.resource("console.py", prefix);
+        Cli.Result r = Cli.run(List.of("/usr/bin/python3", script.toString(), uri, NAME), 60);
+        assertTrue(r.out().contains("connected True mark True exit 0"), r.all());
+        assertTrue(r.out().contains("Connected to domain '" + NAME + "'"), r.out());
+    }
+
+    @Test
+    @Order(5)
+    void resetBootsAgain() throws Exception {
+        int before = TinyGuest.boots(prefix, NAME);
+        ok(uri, "reset", NAME);
+        TinyGuest.awaitBoots(prefix, NAME, before + 1, Duration.ofSeconds(30));
+        assertTrue(state(uri, NAME).startsWith("running"), state(uri, NAME));
+    }
+
+    @Test
+    @Order(6)
+    void rebootBootsAgain() throws Exception {
+        int before = TinyGuest.boots(prefix, NAME);
+        ok(uri, "reboot", NAME);
+        TinyGuest.awaitBoots(prefix, NAME, before + 1, Duration.ofSeconds(30));
+        assertEquals("running (booted)", state(uri, NAME));
+        assertTrue(Files.readString(TinyGuest.consoleLog(prefix, NAME)).contains("GUEST-POWERDOWN"),
+                "reboot goes through the guest's ACPI power-off");
+    }
+
+    @Test
+    @Order(7)
+    void shutdownEndsShutOffBecauseTheGuestPoweredOff() throws Exception {
+        ok(uri, "shutdown", NAME);
+        TinyGuest.await(() -> Guests.stateIs(uri, NAME, "shut off (shutdown)"), Duration.ofSeconds(20),
+                "not shut off within 20 s");
+        assertTrue(Guests.qemusUnder(prefix).isEmpty(), "QEMU gone");
+        assertFalse(Files.exists(daemon.runDir().resolve("qemu/" + NAME + ".xml")), "status file removed");
+        Path log = prefix.resolve("var/log/libvirt/qemu/" + NAME + ".log");
+        assertTrue(Files.readString(log).contains("shutting down, reason=shutdown"));
+    }
+
+    @Test
+    @Order(8)
+    void startAgainThenDestroyAtOnce() throws Exception {
+        ok(uri, "start", NAME);
+        assertEquals("2", ok(uri, "domid", NAME).out().trim(), "ids increase");
+        TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        ok(uri, "destroy", NAME);
+        assertEquals("shut off (destroyed)", state(uri, NAME));
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(3).toNanos(), "destroy is quick");
+    }
+
+    @Test
+    @Order(9)
+    void createRunsATransientGuestThatVanishesOnDestroy() throws Exception {
+        ok(uri, "create", guest.xmlFile(TRANSIENT, prefix, 2).toString());
+        assertEquals("running (booted)", state(uri, TRANSIENT));
+        ok(uri, "setvcpus", TRANSIENT, "2", "--live");
+        String cpus = ok(uri, "qemu-monitor-command", TRANSIENT, "{\"execute\":\"query-cpus-fast\"}").out();
+        assertTrue(cpus.contains("\"cpu-index\":1"), "vCPU hot-plugged: " + cpus);
+        Cli.Result tooMany = Cli.virsh(uri, "setvcpus", TRANSIENT, "3", "--live");
+        assertTrue(tooMany.err().contains("requested vcpus is greater than max allowable vcpus for the live domain: "
+                + "3 > 2"), tooMany.all());
+        ok(uri, "setmem", TRANSIENT, "100M", "--live");
+        assertTrue(ok(uri, "dumpxml", TRANSIENT).out().contains("<currentMemory unit='KiB'>102400</currentMemory>"));
+        String info = ok(uri, "dominfo", TRANSIENT).out();
+        assertTrue(info.matches("(?s).*Persistent:\\s+no\\n.*"), info);
+        ok(uri, "destroy", TRANSIENT);
+        Cli.Result gone = Cli.virsh(uri, "domstate", TRANSIENT);
+        assertTrue(gone.exit() != 0 && gone.err().contains("failed to get domain"), gone.all());
+        assertFalse(ok(uri, "list", "--all").out().contains(TRANSIENT));
+    }
+
+    @Test
+    @Order(10)
+    void eventsCarryLibvirtsNumbersInLibvirtsOrder() {
+        TinyGuest.await(() -> events.of(TRANSIENT).size() >= 3, Duration.ofSeconds(5), "events: " + events.lines());
+        List<String> life = events.of(NAME).stream().filter(e -> !e.equals("reboot")).toList();
+        assertEquals(List.of("0 0", // defined added
+                "4 0", "2 0", // start: resumed unpaused, started booted
+                "3 0", "4 0", // suspend, resume
+                "6 1", "5 0", // guest shut down on request, stopped shutdown
+                "4 0", "2 0", // start again
+                "5 1"), // destroyed
+                life, "all: " + events.lines());
+        assertTrue(events.of(NAME).stream().filter(e -> e.equals("reboot")).count() >= 2,
+                "reset and reboot raise REBOOT: " + events.lines());
+        assertEquals(List.of("4 0", "2 0", "5 1"), events.of(TRANSIENT));
+    }
+}

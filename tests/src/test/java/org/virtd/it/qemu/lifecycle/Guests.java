@@ -1,0 +1,70 @@
+package org.virtd.it.qemu.lifecycle;
+
+import org.virtd.it.harness.Cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * virsh shorthands for these tests and the cleanup every test ends with: whatever QEMU was
+ * started under a test prefix is killed (found by its monitor path in {@code /proc/PID/cmdline}).
+ */
+final class Guests {
+    private Guests() {
+    }
+
+    static String state(String uri, String name) throws IOException, InterruptedException {
+        Cli.Result r = Cli.virsh(uri, "domstate", "--reason", name);
+        return r.exit() == 0 ? r.out().trim() : "error: " + r.err().trim();
+    }
+
+    static boolean stateIs(String uri, String name, String expected) {
+        try {
+            return state(uri, name).equals(expected);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static Cli.Result ok(String uri, String... args) throws IOException, InterruptedException {
+        Cli.Result r = Cli.virsh(uri, args);
+        if (r.exit() != 0) {
+            throw new AssertionError("virsh " + String.join(" ", args) + " failed: " + r.all());
+        }
+        return r;
+    }
+
+    /** Pids of QEMUs whose command line mentions {@code prefix}. */
+    static List<Long> qemusUnder(Path prefix) {
+        List<Long> out = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String pid = p.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
+                    if (cmd.contains("qemu-system") && cmd.contains(prefix.toString())) {
+                        out.add(Long.parseLong(pid));
+                    }
+                } catch (IOException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    static void killQemusUnder(Path prefix) {
+        for (long pid : qemusUnder(prefix)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+}

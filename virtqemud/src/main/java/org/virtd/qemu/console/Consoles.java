@@ -1,0 +1,80 @@
+package org.virtd.qemu.console;
+
+import org.virtd.core.driver.StreamChannel;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.lifecycle.DomainLifecycle;
+import org.virtd.qemu.lifecycle.RunningDomain;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * virDomainOpenConsole for the QEMU driver: finds the pty of the named console or serial
+ * device (default: the first console) of a running domain, refuses a second session on the
+ * same device unless FORCE (which ends the old one), and bridges the pty to the call's stream
+ * until the client leaves or the guest stops.
+ */
+public final class Consoles {
+    public static final int FORCE = 1;
+    public static final int SAFE = 2;
+
+    private final DomainLifecycle lifecycle;
+    private final ConcurrentHashMap<String, ConsoleSession> open = new ConcurrentHashMap<>();
+
+    public Consoles(DomainLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    public void open(DomainObject dom, String devName, int flags, StreamChannel stream) throws VirtException {
+        if ((flags & ~(FORCE | SAFE)) != 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
+                    "unsupported flags (0x%x) in function qemuDomainOpenConsole", flags & ~(FORCE | SAFE)));
+        }
+        if (stream == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "console call without a stream");
+        }
+        dom.lock().lock();
+        try {
+            RunningDomain rd = lifecycle.running(dom);
+            if (rd == null || !dom.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            }
+            String pty = rd.pty(devName);
+            if (pty == null) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, devName == null
+                        ? "cannot find default console device" : "cannot find character device " + devName);
+            }
+            String key = dom.uuid() + "/" + pty;
+            ConsoleSession old = open.get(key);
+            if (old != null) {
+                if ((flags & FORCE) == 0) {
+                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                            "Active console session exists for this domain");
+                }
+                old.end(true);
+            }
+            PtyFile file;
+            try {
+                file = PtyFile.open(pty);
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                        "cannot open console of '" + dom.name() + "': " + e.getMessage(), e);
+            }
+            ConsoleSession[] self = new ConsoleSession[1];
+            Runnable guestStopped = () -> self[0].end(true);
+            ConsoleSession session = new ConsoleSession(dom.name(), file, stream, () -> {
+                open.remove(key, self[0]);
+                rd.removeStopHook(guestStopped);
+            });
+            self[0] = session;
+            open.put(key, session);
+            rd.onStop(guestStopped);
+            session.start();
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+}

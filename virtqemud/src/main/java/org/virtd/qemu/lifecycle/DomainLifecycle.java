@@ -1,0 +1,284 @@
+package org.virtd.qemu.lifecycle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.domain.DomainDef;
+import org.virtd.core.domain.DomainXmlFormatter;
+import org.virtd.core.driver.DriverContext;
+import org.virtd.core.driver.EventSink;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.process.DomainLog;
+import org.virtd.qemu.process.DomainStatus;
+import org.virtd.qemu.process.DomainStatusFile;
+import org.virtd.qemu.process.QemuLaunchSpec;
+import org.virtd.qemu.process.QemuLauncher;
+import org.virtd.qemu.process.QemuProcess;
+import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.types.LifecycleEvent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * Starts and stops domains (libvirt's qemuProcessStart/qemuProcessStop): a start launches QEMU
+ * paused, applies what must precede the first instruction ({@code set-action} for
+ * on_reboot=destroy, the balloon target), marks the domain active with a fresh id, resumes it,
+ * raises RESUMED then STARTED (libvirt's order) and writes the status file; a stop notes the
+ * reason in the log, ends console sessions, removes status file and domain dir, marks the
+ * domain shut off, raises STOPPED and lets a transient domain go. Callers hold the domain's lock.
+ */
+public final class DomainLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(DomainLifecycle.class);
+
+    private final DomainRegistry registry;
+    private final EventSink events;
+    private final DriverContext.Inhibitor inhibitor;
+    private final QemuLauncher launcher;
+    private final LaunchSpecMapping mapping;
+    private final LifecycleDirs dirs;
+    private final DomainStatusFile statusFiles;
+    private final IdFile idFile;
+    private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "qemu-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DomainLifecycle(DomainRegistry registry, EventSink events, DriverContext.Inhibitor inhibitor,
+            QemuLauncher launcher, LaunchSpecMapping mapping, LifecycleDirs dirs) {
+        this.registry = registry;
+        this.events = events;
+        this.inhibitor = inhibitor;
+        this.launcher = launcher;
+        this.mapping = mapping;
+        this.dirs = dirs;
+        this.statusFiles = new DomainStatusFile(dirs.run());
+        this.idFile = new IdFile(dirs.idFile());
+        registry.observeId(idFile.read() - 1);
+    }
+
+    public DomainRegistry registry() {
+        return registry;
+    }
+
+    EventSink events() {
+        return events;
+    }
+
+    LifecycleDirs dirs() {
+        return dirs;
+    }
+
+    DomainStatusFile statusFiles() {
+        return statusFiles;
+    }
+
+    QemuLauncher launcher() {
+        return launcher;
+    }
+
+    IdFile idFile() {
+        return idFile;
+    }
+
+    /** The current run of {@code dom}, or null while it is inactive. */
+    public RunningDomain running(DomainObject dom) {
+        return running.get(dom.uuid());
+    }
+
+    public Collection<RunningDomain> allRunning() {
+        return running.values();
+    }
+
+    void runInBackground(Runnable task) {
+        background.execute(task);
+    }
+
+    /**
+     * Starts {@code dom} from {@code def} (its persistent definition, or the XML of a create).
+     * The caller holds the domain's lock.
+     */
+    public void start(DomainObject dom, DomainDef def, boolean paused) throws VirtException {
+        if (dom.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
+        }
+        int id = registry.allocateId();
+        idFile.record(id + 1);
+        Path dir = dirs.domainDir(id, def.name());
+        QemuLaunchSpec spec = mapping.map(def, dir.resolve("monitor.sock"));
+        DomainLog log = new DomainLog(dirs.logFile(def.name()));
+        RunningDomain rd = new RunningDomain(dom, id, dir, log, def);
+        QemuProcess p;
+        try {
+            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd));
+        } catch (VirtException e) {
+            dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+            deleteTree(dir);
+            throw e;
+        }
+        rd.attach(p);
+        try {
+            prepare(rd, def, spec);
+            DomainDef live = LiveDefinition.of(def, p.ptys());
+            rd.live(live);
+            dom.setActive(id, live);
+            registry.indexId(dom, -1);
+            running.put(dom.uuid(), rd);
+            inhibitor.acquire();
+            if (paused) {
+                dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_USER);
+                emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_BOOTED);
+                emit(dom, DomainStates.EVENT_SUSPENDED, DomainStates.SUSPENDED_PAUSED);
+            } else {
+                p.monitor().execute("cont", null);
+                dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_BOOTED);
+                emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
+                emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_BOOTED);
+            }
+            rd.starting = false;
+            writeStatus(rd);
+        } catch (VirtException | RuntimeException e) {
+            LOG.warn("start of '{}' failed after launch: {}", def.name(), e.toString());
+            rd.destroying = true;
+            p.terminate(java.time.Duration.ofSeconds(3), true);
+            if (running.get(dom.uuid()) == rd) {
+                stop(rd, DomainStates.SHUTOFF_FAILED, -1);
+            } else {
+                p.monitor().close();
+                dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+                deleteTree(dir);
+            }
+            throw e;
+        }
+    }
+
+    private static void prepare(RunningDomain rd, DomainDef def, QemuLaunchSpec spec) throws VirtException {
+        var monitor = rd.process().monitor();
+        if (def.lifecycle() != null && "destroy".equals(def.lifecycle().onReboot())) {
+            monitor.execute("set-action", JsonObject.of("reboot", "shutdown"));
+        }
+        long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
+        if (spec.balloon() && current < def.memoryKiB()) {
+            monitor.execute("balloon", JsonObject.of("value", current * 1024));
+        }
+    }
+
+    /**
+     * Ends {@code rd}: the domain becomes shut off with {@code reason}; {@code stoppedDetail} is
+     * the STOPPED event's detail, or -1 for none (re-attach found it dead, failed start).
+     * The caller holds the domain's lock; a second call for the same run does nothing.
+     */
+    void stop(RunningDomain rd, int reason, int stoppedDetail) {
+        if (rd.stopped) {
+            return;
+        }
+        rd.stopped = true;
+        DomainObject dom = rd.domain();
+        running.remove(dom.uuid(), rd);
+        note(rd, "shutting down, reason=" + DomainStates.reasonName(DomainStates.SHUTOFF, reason));
+        QemuProcess p = rd.process();
+        if (p != null) {
+            p.monitor().close();
+        }
+        rd.runStopHooks();
+        try {
+            statusFiles.delete(dom.name());
+        } catch (IOException e) {
+            LOG.warn("cannot remove the status file of '{}': {}", dom.name(), e.getMessage());
+        }
+        deleteTree(rd.domainDir());
+        int oldId = dom.id();
+        if (dom.isActive()) {
+            dom.setActive(-1, null);
+            registry.indexId(dom, oldId);
+            inhibitor.release();
+        }
+        dom.setState(DomainStates.SHUTOFF, reason);
+        if (stoppedDetail >= 0) {
+            emit(dom, DomainStates.EVENT_STOPPED, stoppedDetail);
+        }
+        registry.removeIfTransient(dom);
+    }
+
+    void emit(DomainObject dom, int event, int detail) {
+        events.domainEvent(new LifecycleEvent(dom.ref(), event, detail));
+    }
+
+    void note(RunningDomain rd, String text) {
+        try {
+            rd.log().note(text);
+        } catch (IOException e) {
+            LOG.debug("cannot write to {}: {}", rd.log().file(), e.getMessage());
+        }
+    }
+
+    /** Rewrites the status file from the domain's current state (atomic replace). */
+    void writeStatus(RunningDomain rd) {
+        DomainObject dom = rd.domain();
+        QemuProcess p = rd.process();
+        if (p == null || rd.stopped) {
+            return;
+        }
+        String xml = DomainXmlFormatter.format(rd.live(), new DomainXmlFormatter.Options(rd.id(), true));
+        DomainStatus s = new DomainStatus(dom.name(), rd.id(), p.pid(), emulatorOf(rd.live()), p.monitorPath(),
+                DomainStates.stateName(dom.state()), DomainStates.reasonName(dom.state(), dom.reason()), xml);
+        try {
+            statusFiles.write(s);
+        } catch (IOException e) {
+            LOG.warn("cannot write the status file of '{}': {}", dom.name(), e.getMessage());
+        }
+    }
+
+    static Path emulatorOf(DomainDef def) {
+        String e = def.devices() != null ? def.devices().emulator() : null;
+        return Path.of(e != null ? e : "/usr/bin/qemu-system-x86_64");
+    }
+
+    /** Called by re-attach: publishes a run found alive. The caller holds the domain's lock. */
+    void adopt(RunningDomain rd) {
+        running.put(rd.domain().uuid(), rd);
+        inhibitor.acquire();
+    }
+
+    /** Daemon shutdown: drop monitor connections and console sessions; the guests keep running. */
+    public void detachAll() {
+        for (RunningDomain rd : running.values()) {
+            rd.runStopHooks();
+            QemuProcess p = rd.process();
+            if (p != null) {
+                p.monitor().close();
+            }
+        }
+        background.shutdownNow();
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

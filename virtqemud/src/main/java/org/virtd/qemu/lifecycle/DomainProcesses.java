@@ -1,0 +1,79 @@
+package org.virtd.qemu.lifecycle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.core.driver.DriverContext;
+import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.process.QemuLauncher;
+
+import java.time.Duration;
+
+/**
+ * The running half of the driver assembled from the daemon's context: the lifecycle, the
+ * start/create, control, resource and monitor-passthrough calls over it, and the start-up
+ * recovery. {@link #open} re-attaches surviving guests before any client is served;
+ * {@link #autostartInBackground} then starts autostart domains off the start-up path.
+ */
+public final class DomainProcesses {
+    private static final Logger LOG = LoggerFactory.getLogger(DomainProcesses.class);
+    private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BANNER = "virtd-java 0.1.0 (libvirt 9.0.0 compatible)";
+
+    private final DomainLifecycle lifecycle;
+    private final DomainStarter starter;
+    private final DomainControl control;
+    private final DomainResources resources;
+    private final MonitorPassthrough monitor;
+    private final Recovery recovery;
+
+    private DomainProcesses(DomainLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        this.starter = new DomainStarter(lifecycle);
+        this.control = new DomainControl(lifecycle);
+        this.resources = new DomainResources(lifecycle, control);
+        this.monitor = new MonitorPassthrough(lifecycle, control);
+        this.recovery = new Recovery(lifecycle);
+    }
+
+    /** Builds the running half and re-attaches the guests a previous daemon left running. */
+    public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks) {
+        DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), ctx.inhibitor(),
+                new QemuLauncher(MONITOR_TIMEOUT, BANNER), new LaunchSpecMapping(kvmWorks, new VncPorts()),
+                LifecycleDirs.of(ctx));
+        DomainProcesses p = new DomainProcesses(lifecycle);
+        int alive = p.recovery.reattachAll();
+        LOG.debug("re-attached {} running domains", alive);
+        return p;
+    }
+
+    public void autostartInBackground() {
+        Thread t = new Thread(() -> recovery.autostartOnce(starter), "qemu-autostart");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public DomainLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public DomainStarter starter() {
+        return starter;
+    }
+
+    public DomainControl control() {
+        return control;
+    }
+
+    public DomainResources resources() {
+        return resources;
+    }
+
+    public MonitorPassthrough monitor() {
+        return monitor;
+    }
+
+    /** Daemon shutdown: the guests keep running; only our connections to them close. */
+    public void detach() {
+        lifecycle.detachAll();
+    }
+}

@@ -1,0 +1,79 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+/**
+ * virDomainCreateWithFlags (start a defined domain) and virDomainCreateXML (run a transient one
+ * that disappears when it stops). Flags: START_PAUSED, AUTODESTROY, BYPASS_CACHE, FORCE_BOOT,
+ * and VALIDATE for create-xml; nothing to do for the last three here.
+ */
+public final class DomainStarter {
+    public static final int START_PAUSED = 1;
+    public static final int START_AUTODESTROY = 2;
+    public static final int START_BYPASS_CACHE = 4;
+    public static final int START_FORCE_BOOT = 8;
+    public static final int START_VALIDATE = 16;
+
+    private final DomainLifecycle lifecycle;
+
+    public DomainStarter(DomainLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    public void start(DomainObject dom, int flags) throws VirtException {
+        check(flags, START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_FORCE_BOOT,
+                "qemuDomainCreateWithFlags");
+        dom.lock().lock();
+        try {
+            if (dom.isRemoved()) {
+                throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
+                        "no domain with matching uuid '" + dom.uuid() + "' (" + dom.name() + ")");
+            }
+            lifecycle.start(dom, dom.def(), (flags & START_PAUSED) != 0);
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code def} (QEMU defaults already applied): a new transient domain, or an inactive
+     * persistent one of the same name and uuid started with this definition.
+     */
+    public DomainObject create(DomainDef def, int flags) throws VirtException {
+        check(flags, START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_VALIDATE, "qemuDomainCreateXML");
+        DomainRegistry registry = lifecycle.registry();
+        DomainObject dom = registry.addTransient(def);
+        dom.lock().lock();
+        try {
+            if (dom.isRemoved()) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "domain '" + def.name() + "' went away while being created; try again");
+            }
+            if (dom.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "domain '" + def.name() + "' is already active");
+            }
+            try {
+                lifecycle.start(dom, def, (flags & START_PAUSED) != 0);
+            } catch (VirtException | RuntimeException e) {
+                registry.removeIfTransient(dom);
+                throw e;
+            }
+            return dom;
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+
+    private static void check(int flags, int known, String function) throws VirtException {
+        if ((flags & ~known) != 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    String.format("unsupported flags (0x%x) in function %s", flags & ~known, function));
+        }
+    }
+}

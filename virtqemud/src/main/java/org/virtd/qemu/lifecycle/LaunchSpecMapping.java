@@ -1,0 +1,121 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.core.domain.Devices;
+import org.virtd.qemu.process.QemuLaunchSpec;
+import org.virtd.qemu.process.QemuLaunchSpec.Accel;
+import org.virtd.qemu.process.QemuLaunchSpec.Bus;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Maps a completed domain definition (defaults applied at define) onto the launch spec the
+ * command line is built from (qemu-driver.md §4): accelerator from the domain type and whether
+ * KVM really works, boot order as boot indexes on the first device of each kind, pty serials
+ * with their {@code <log file>}, VNC with an allocated port. Devices outside the clean subset
+ * are refused with CONFIG_UNSUPPORTED instead of being started half-configured.
+ */
+public final class LaunchSpecMapping {
+    private static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
+
+    private final boolean kvmWorks;
+    private final IntSupplier vncPorts;
+
+    /**
+     * @param kvmWorks whether domains of type {@code kvm} may use KVM (KvmSupport.fast())
+     * @param vncPorts gives a free VNC port for {@code autoport='yes'}
+     */
+    public LaunchSpecMapping(boolean kvmWorks, IntSupplier vncPorts) {
+        this.kvmWorks = kvmWorks;
+        this.vncPorts = vncPorts;
+    }
+
+    public QemuLaunchSpec map(DomainDef def, Path monitorSocket) throws VirtException {
+        Devices dev = def.devices() == null ? Devices.empty() : def.devices();
+        DomainDef.OsDef os = def.os();
+        QemuLaunchSpec.Builder b = QemuLaunchSpec.builder(def.name(), def.uuid())
+                .emulator(dev.emulator() != null ? Path.of(dev.emulator()) : DEFAULT_EMULATOR)
+                .memoryKiB(def.memoryKiB())
+                .vcpus(def.vcpus().effectiveCurrent(), def.vcpus().max())
+                .machine(os.machine() != null ? os.machine() : "pc")
+                .accel("kvm".equals(def.type()) && kvmWorks ? Accel.KVM : Accel.TCG)
+                .acpi(def.hasFeature("acpi"))
+                .clockOffset(def.clock() != null && def.clock().offset() != null ? def.clock().offset() : "utc")
+                .monitorSocket(monitorSocket);
+        if (def.cpu() != null && def.cpu().mode() != null) {
+            b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model()));
+        }
+        if (os.kernel() != null || os.initrd() != null || os.cmdline() != null) {
+            b.kernel(os.kernel() == null ? null : Path.of(os.kernel()), os.initrd() == null ? null : Path.of(os.initrd()),
+                    os.cmdline());
+        }
+        List<String> boot = os.bootDevices();
+        boolean diskBooted = false;
+        boolean cdromBooted = false;
+        for (Devices.DiskDef d : dev.disks()) {
+            if (d.source() == null) {
+                throw unsupported("disk '" + d.targetDev() + "' has no source file");
+            }
+            boolean cdrom = "cdrom".equals(d.device());
+            int bootIndex = 0;
+            if (cdrom && !cdromBooted && boot.contains("cdrom")) {
+                bootIndex = boot.indexOf("cdrom") + 1;
+                cdromBooted = true;
+            } else if (!cdrom && !diskBooted && boot.contains("hd")) {
+                bootIndex = boot.indexOf("hd") + 1;
+                diskBooted = true;
+            }
+            b.disk(new QemuLaunchSpec.Disk(Path.of(d.source()), d.driverType(), d.targetDev(), bus(d), cdrom,
+                    d.readonly(), bootIndex));
+        }
+        boolean netBooted = false;
+        for (Devices.InterfaceDef n : dev.interfaces()) {
+            if (!"user".equals(n.type())) {
+                throw unsupported("interface type '" + n.type() + "' is not supported by this driver");
+            }
+            int bootIndex = !netBooted && boot.contains("network") ? boot.indexOf("network") + 1 : 0;
+            netBooted |= bootIndex > 0;
+            b.nic(new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex));
+        }
+        for (Devices.CharDevDef s : dev.serials()) {
+            if (s.type() != null && !"pty".equals(s.type())) {
+                throw unsupported("serial type '" + s.type() + "' is not supported by this driver");
+            }
+            b.serial(new QemuLaunchSpec.Serial(Math.max(s.targetPort(), 0),
+                    s.logFile() == null ? null : Path.of(s.logFile()), "on".equals(s.logAppend())));
+        }
+        for (Devices.GraphicsDef g : dev.graphics()) {
+            if (!"vnc".equals(g.type())) {
+                throw unsupported("graphics type '" + g.type() + "' is not supported by this driver");
+            }
+            int port = g.port() > 0 && !"yes".equals(g.autoport()) ? g.port() : vncPorts.getAsInt();
+            b.vnc(new QemuLaunchSpec.Vnc(g.listen(), port));
+        }
+        if (!dev.videos().isEmpty()) {
+            b.video(dev.videos().get(0).model());
+        }
+        b.balloon(dev.memballoon() != null && !"none".equals(dev.memballoon().model()));
+        return b.build();
+    }
+
+    private static Bus bus(Devices.DiskDef d) throws VirtException {
+        String bus = d.targetBus();
+        if (bus == null) {
+            bus = d.targetDev() != null && d.targetDev().startsWith("vd") ? "virtio" : "ide";
+        }
+        return switch (bus) {
+            case "virtio" -> Bus.VIRTIO;
+            case "ide" -> Bus.IDE;
+            default -> throw unsupported("disk bus '" + bus + "' is not supported by this driver");
+        };
+    }
+
+    private static VirtException unsupported(String what) {
+        return new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, what);
+    }
+}

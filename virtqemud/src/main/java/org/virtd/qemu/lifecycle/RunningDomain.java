@@ -1,0 +1,108 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.core.domain.DomainDef;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.process.DomainLog;
+import org.virtd.qemu.process.QemuProcess;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One run of a domain's QEMU (libvirt's qemuDomainObjPrivate for the time the domain is
+ * active): the process and monitor, the per-domain dir and log, the live definition and the
+ * flags the event rules depend on (shutdown seen, fake reboot asked, being destroyed). A new
+ * instance per start, so events of an old run that arrive late are recognised and dropped.
+ * Flags are changed only by the holder of the domain's lock.
+ */
+public final class RunningDomain {
+    private final DomainObject domain;
+    private final int id;
+    private final Path domainDir;
+    private final DomainLog log;
+    private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
+    private volatile QemuProcess process;
+    private volatile DomainDef live;
+    volatile boolean starting = true;
+    volatile boolean shutdownSeen;
+    volatile boolean fakeReboot;
+    volatile boolean rebooting;
+    volatile boolean destroying;
+    volatile boolean tainted;
+    volatile boolean stopped;
+
+    RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
+        this.domain = domain;
+        this.id = id;
+        this.domainDir = domainDir;
+        this.log = log;
+        this.live = live;
+    }
+
+    public DomainObject domain() {
+        return domain;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Path domainDir() {
+        return domainDir;
+    }
+
+    public DomainLog log() {
+        return log;
+    }
+
+    public QemuProcess process() {
+        return process;
+    }
+
+    void attach(QemuProcess p) {
+        this.process = p;
+    }
+
+    public DomainDef live() {
+        return live;
+    }
+
+    void live(DomainDef def) {
+        this.live = def;
+    }
+
+    /** The pty behind a console/serial device name ({@code console0}, {@code serial0}; null = first console). */
+    public String pty(String devName) {
+        return LiveDefinition.ptyOf(live, devName);
+    }
+
+    /** True once this run has ended; its QEMU is gone or being given up. */
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /** Runs {@code hook} when this run stops (console sessions end with it); at once if already stopped. */
+    public void onStop(Runnable hook) {
+        stopHooks.add(hook);
+        if (stopped && stopHooks.remove(hook)) {
+            hook.run();
+        }
+    }
+
+    public void removeStopHook(Runnable hook) {
+        stopHooks.remove(hook);
+    }
+
+    void runStopHooks() {
+        for (Runnable r : stopHooks) {
+            if (stopHooks.remove(r)) {
+                try {
+                    r.run();
+                } catch (RuntimeException ignored) {
+                    // a hook's failure must not keep the domain from stopping
+                }
+            }
+        }
+    }
+}

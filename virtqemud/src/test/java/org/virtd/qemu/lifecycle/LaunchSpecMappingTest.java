@@ -1,0 +1,98 @@
+package org.virtd.qemu.lifecycle;
+
+import org.junit.jupiter.api.Test;
+import org.virtd.core.domain.DomainDef;
+import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.qemu.domain.GuestEmulators;
+import org.virtd.qemu.domain.QemuDomainDefaults;
+import org.virtd.qemu.process.QemuCommandLine;
+import org.virtd.qemu.process.QemuLaunchSpec;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.VirtException;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LaunchSpecMappingTest {
+    private static final String TINY = """
+            <domain type='%s'>
+              <name>tiny</name>
+              <memory unit='KiB'>131073</memory>
+              <vcpu current='1'>2</vcpu>
+              <os><type arch='x86_64'>hvm</type><kernel>/k</kernel><initrd>/i</initrd>
+                <cmdline>console=ttyS0 quiet</cmdline></os>
+              <features><acpi/></features>
+              <on_reboot>destroy</on_reboot>
+              <devices>
+                <serial type='pty'><log file='/tmp/c.log' append='off'/><target port='0'/></serial>
+                <console type='pty'><target type='serial' port='0'/></console>
+                <memballoon model='none'/>
+                %s
+              </devices>
+            </domain>
+            """;
+
+    private static DomainDef def(String type, String extraDevices) throws VirtException {
+        DomainDef raw = DomainXmlParser.parse(String.format(TINY, type, extraDevices), false);
+        return new QemuDomainDefaults(GuestEmulators.builtIn(), new SecureRandom()).apply(raw);
+    }
+
+    @Test
+    void tinyGuestMapsToTheCleanSubset() throws Exception {
+        QemuLaunchSpec s = new LaunchSpecMapping(false, () -> 5901).map(def("qemu", ""), Path.of("/run/m.sock"));
+        assertEquals(QemuLaunchSpec.Accel.TCG, s.accel());
+        assertEquals(131073, s.memoryKiB());
+        assertEquals(1, s.vcpus());
+        assertEquals(2, s.maxVcpus());
+        assertTrue(s.acpi());
+        assertFalse(s.balloon());
+        assertEquals(Path.of("/k"), s.kernel());
+        assertEquals("console=ttyS0 quiet", s.append());
+        assertEquals(List.of(new QemuLaunchSpec.Serial(0, Path.of("/tmp/c.log"), false)), s.serials());
+        List<String> argv = QemuCommandLine.build(s);
+        assertTrue(argv.contains("-no-shutdown"));
+        assertTrue(argv.contains("pty,id=charserial0,logfile=/tmp/c.log,logappend=off"), argv.toString());
+    }
+
+    @Test
+    void kvmTypeUsesKvmOnlyWhereItWorks() throws Exception {
+        assertEquals(QemuLaunchSpec.Accel.TCG,
+                new LaunchSpecMapping(false, () -> 5900).map(def("kvm", ""), Path.of("/m")).accel());
+        assertEquals(QemuLaunchSpec.Accel.KVM,
+                new LaunchSpecMapping(true, () -> 5900).map(def("kvm", ""), Path.of("/m")).accel());
+        assertEquals(QemuLaunchSpec.Accel.TCG,
+                new LaunchSpecMapping(true, () -> 5900).map(def("qemu", ""), Path.of("/m")).accel());
+    }
+
+    @Test
+    void vncAutoportTakesAnAllocatedPort() throws Exception {
+        QemuLaunchSpec s = new LaunchSpecMapping(false, () -> 5907)
+                .map(def("qemu", "<graphics type='vnc' port='-1' autoport='yes'/>"), Path.of("/m"));
+        assertEquals(5907, s.vnc().port());
+    }
+
+    @Test
+    void unsupportedDevicesAreRefusedNotIgnored() throws Exception {
+        VirtException e = assertThrows(VirtException.class, () -> new LaunchSpecMapping(false, () -> 5900)
+                .map(def("qemu", "<interface type='bridge'><source bridge='br0'/></interface>"), Path.of("/m")));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.error().code());
+    }
+
+    @Test
+    void liveDefinitionCarriesPtysAndWholeMebibytes() throws Exception {
+        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"));
+        assertEquals(132096, live.memoryKiB());
+        assertEquals("/dev/pts/7", live.devices().serials().get(0).sourcePath());
+        assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, null));
+        assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, "serial0"));
+        assertNull(LiveDefinition.ptyOf(live, "serial1"));
+    }
+}
