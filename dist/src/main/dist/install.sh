@@ -85,6 +85,8 @@ main_class() {
 # 1. jars and launchers
 mkdir -p "$home/lib" "$home/bin"
 cp "$src"/lib/*.jar "$home/lib/"
+# the launchers share one body
+[ -f "$src/bin/virtd-launch.sh" ] && cp "$src/bin/virtd-launch.sh" "$home/bin/virtd-launch.sh"
 for d in $daemons; do
     if [ -f "$src/bin/$d" ]; then
         cp "$src/bin/$d" "$home/bin/$d"
