@@ -1,11 +1,11 @@
 package org.virtd.core.activation;
 
-import org.newsclub.net.unix.AFUNIXDatagramSocket;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramPacket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,10 +31,10 @@ public final class SdNotify {
             return true;
         }
         byte[] payload = assignments.getBytes(StandardCharsets.UTF_8);
-        try (AFUNIXDatagramSocket s = AFUNIXDatagramSocket.newInstance()) {
-            s.send(new DatagramPacket(payload, payload.length, address()));
+        try (AFUNIXDatagramChannel channel = AFUNIXDatagramChannel.open()) {
+            channel.send(ByteBuffer.wrap(payload), address());
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

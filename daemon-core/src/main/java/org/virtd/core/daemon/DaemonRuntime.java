@@ -75,7 +75,7 @@ final class DaemonRuntime {
             pidFile = PidFile.acquire(pidPath, ProcessHandle.current().pid());
         } catch (PidFile.PidFileException e) {
             LOG.error(e.getMessage());
-            return fail(ExitCode.PIDFILE, null);
+            return fail(ExitCode.PIDFILE, e.getMessage(), null);
         }
         try (pidFile) {
             return runHoldingPidFile(driverFactory);
@@ -86,13 +86,15 @@ final class DaemonRuntime {
         try {
             createRunDir();
         } catch (IOException e) {
-            LOG.error("unable to create rundir {}: {}", paths.runDir(), e.getMessage());
-            return fail(ExitCode.RUNDIR, null);
+            String why = "unable to create rundir " + paths.runDir() + ": " + e.getMessage();
+            LOG.error(why);
+            return fail(ExitCode.RUNDIR, why, null);
         }
         if (config.main().maxAnonymousClients() > config.main().maxClients()) {
-            LOG.error("The overall maximum number of clients must be greater than the maximum number of clients "
-                    + "waiting for authentication");
-            return fail(ExitCode.INIT, null);
+            String why = "The overall maximum number of clients must be greater than the maximum number of clients "
+                    + "waiting for authentication";
+            LOG.error(why);
+            return fail(ExitCode.INIT, why, null);
         }
         IdleTimer timer = new IdleTimer(options.timeout(), () -> {
             LOG.info("Automatic shutdown triggered");
@@ -106,16 +108,16 @@ final class DaemonRuntime {
             rpc.onClientCountChange(timer::clientsChanged);
         } catch (RuntimeException e) {
             LOG.error("Unable to initialize the RPC servers: {}", e.toString());
-            return fail(ExitCode.INIT, timer);
+            return fail(ExitCode.INIT, e.toString(), timer);
         }
         List<String> unhandled = SignalHandlers.install(this::reload, this::quitOnSignal);
         if (unhandled.contains("SIGHUP") || unhandled.contains("SIGTERM")) {
             LOG.error("Unable to handle {}", unhandled);
-            return fail(ExitCode.SIGNAL, timer);
+            return fail(ExitCode.SIGNAL, "Unable to handle " + unhandled, timer);
         }
-        ExitCode net = setUpListeners();
-        if (net != ExitCode.OK) {
-            return fail(net, timer);
+        String netError = setUpListeners();
+        if (netError != null) {
+            return fail(netCode, netError, timer);
         }
         pipe.report(ExitCode.OK);
         startDriver(timer);
@@ -130,7 +132,10 @@ final class DaemonRuntime {
         }
     }
 
-    private ExitCode setUpListeners() {
+    private ExitCode netCode = ExitCode.NETWORK;
+
+    /** Sets up every listener; returns null, or the error (and sets {@link #netCode}). */
+    private String setUpListeners() {
         DaemonPaths.SocketPaths socks = paths.sockets(config.unixSockets().dir().orElse(null));
         Activation activation = Activation.parse(env, ProcessHandle.current().pid());
         List<ListenerSpec> specs;
@@ -153,13 +158,14 @@ final class DaemonRuntime {
             for (ListenerSpec s : specs) {
                 rpc.listen(s);
             }
-            return ExitCode.OK;
+            return null;
         } catch (ConfigException e) {
             LOG.error(e.getMessage());
-            return ExitCode.of(e.exitStatus());
+            netCode = ExitCode.of(e.exitStatus());
+            return e.getMessage();
         } catch (IOException | RuntimeException e) {
             LOG.error("Unable to set up the listening sockets: {}", e.getMessage());
-            return ExitCode.NETWORK;
+            return "Unable to set up the listening sockets: " + e.getMessage();
         }
     }
 
@@ -248,11 +254,11 @@ final class DaemonRuntime {
         notify.send("READY=1\nSTATUS=reloaded: " + applied);
     }
 
-    private int fail(ExitCode code, IdleTimer timer) {
+    private int fail(ExitCode code, String detail, IdleTimer timer) {
         if (timer != null) {
             timer.stop();
         }
-        pipe.report(code);
+        pipe.report(code, detail);
         return code.status();
     }
 }

@@ -41,10 +41,14 @@ final class Daemonizer {
         }
         pb.environment().put(StatusPipe.VARIABLE, "1");
         int status;
+        String detail = "";
         try {
             Process child = pb.start();
             try (InputStream in = child.getInputStream()) {
                 status = in.read();
+                if (status > 0) {
+                    detail = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
+                }
             }
         } catch (IOException e) {
             err.println(argv0 + ": error: unable to determine if daemon is running: " + e.getMessage());
@@ -59,6 +63,9 @@ final class Daemonizer {
             String text = code == null ? "Unknown failure" : code.text();
             err.println(argv0 + ": error: " + text
                     + ". Check /var/log/messages or run without --daemon for more info.");
+            if (!detail.isEmpty()) {
+                err.println(argv0 + ": " + detail);
+            }
             return ExitCode.FAILURE;
         }
         return 0;

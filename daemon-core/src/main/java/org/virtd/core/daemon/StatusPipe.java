@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The child end of the {@code -d} readiness pipe (daemons.md §4): the re-executed daemon finds it
  * on its standard output when {@code VIRTD_STATUS_PIPE=1}, writes one status byte (0 once it
- * listens and holds its PID file, else its {@link ExitCode}), then points stdout at /dev/null.
+ * listens and holds its PID file, else its {@link ExitCode} followed by the error text), then points
+ * stdout at /dev/null.
  */
 final class StatusPipe {
     static final String VARIABLE = "VIRTD_STATUS_PIPE";
@@ -31,6 +32,11 @@ final class StatusPipe {
     }
 
     synchronized void report(ExitCode code) {
+        report(code, null);
+    }
+
+    /** Reports {@code code}; a failure's {@code detail} follows the byte so the parent can show it. */
+    synchronized void report(ExitCode code, String detail) {
         if (!open) {
             return;
         }
@@ -38,6 +44,9 @@ final class StatusPipe {
         try {
             FileOutputStream out = new FileOutputStream(FileDescriptor.out);
             out.write(code.status());
+            if (detail != null && code != ExitCode.OK) {
+                out.write(detail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             out.flush();
             Posix.redirectToDevNull(1);
         } catch (IOException e) {

@@ -2,12 +2,12 @@ package org.virtd.core.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import org.newsclub.net.unix.AFUNIXDatagramSocket;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramPacket;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -19,7 +19,7 @@ final class DatagramAppender extends AppenderBase<ILoggingEvent> {
     private final File socketPath;
     private final DatagramFormat format;
     private boolean bannerSent;
-    private AFUNIXDatagramSocket socket;
+    private AFUNIXDatagramChannel channel;
 
     DatagramAppender(File socketPath, DatagramFormat format) {
         this.socketPath = socketPath;
@@ -46,11 +46,11 @@ final class DatagramAppender extends AppenderBase<ILoggingEvent> {
 
     private void send(byte[] payload) {
         try {
-            if (socket == null) {
-                socket = AFUNIXDatagramSocket.newInstance();
+            if (channel == null) {
+                channel = AFUNIXDatagramChannel.open();
             }
-            socket.send(new DatagramPacket(payload, payload.length, AFUNIXSocketAddress.of(socketPath)));
-        } catch (IOException e) {
+            channel.send(ByteBuffer.wrap(payload), AFUNIXSocketAddress.of(socketPath));
+        } catch (IOException | RuntimeException e) {
             // the log daemon is absent or full: libvirt drops the message too
         }
     }
@@ -58,8 +58,12 @@ final class DatagramAppender extends AppenderBase<ILoggingEvent> {
     @Override
     public void stop() {
         super.stop();
-        if (socket != null) {
-            socket.close();
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was pending
+            }
         }
     }
 

@@ -107,4 +107,16 @@ class DaemonConfigReaderTest {
         Path good = Files.writeString(dir.resolve("a.conf"), "max_clients = 7\n");
         assertEquals(7, DaemonConfigReader.load(good, true).main().maxClients());
     }
+
+    @Test
+    void shippedConfigFilesParseAndTheirExamplesHaveTheRightTypes() throws Exception {
+        for (String name : List.of("virtqemud", "virtvboxd", "virtproxyd")) {
+            Path file = Path.of("src/main/dist/etc/libvirt/" + name + ".conf");
+            assertEquals(ServerSettings.MAIN_DEFAULTS, DaemonConfigReader.load(file, true).main());
+            String uncommented = Files.readString(file).replaceAll("(?m)^#([a-z_]+ = )", "$1");
+            DaemonConfig c = DaemonConfigReader.read(ConfParser.parse(file.toString(), uncommented));
+            assertEquals(ServerSettings.MAIN_DEFAULTS, c.main());
+            assertEquals(ServerSettings.ADMIN_DEFAULTS, c.admin());
+        }
+    }
 }

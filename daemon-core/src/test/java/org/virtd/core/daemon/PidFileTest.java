@@ -1,0 +1,42 @@
+package org.virtd.core.daemon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class PidFileTest {
+
+    @Test
+    void writesPidWithoutNewlineMode0644AndUnlinksOnClose(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("run/virtqemud.pid");
+        try (PidFile pid = PidFile.acquire(path, 10917)) {
+            assertEquals("10917", Files.readString(path));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
+        }
+        assertFalse(Files.exists(path));
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessIsRefusedByName(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("virtqemud.pid");
+        Process holder = new ProcessBuilder("python3", "-c",
+                "import fcntl,os,sys,time\nf=os.open(sys.argv[1],os.O_WRONLY|os.O_CREAT,0o644)\n"
+                        + "fcntl.lockf(f,fcntl.LOCK_EX|fcntl.LOCK_NB,1,0)\nprint('locked',flush=True)\ntime.sleep(30)",
+                path.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new String(holder.getInputStream().readNBytes(6)));
+            PidFile.PidFileException e = assertThrows(PidFile.PidFileException.class, () -> PidFile.acquire(path, 1));
+            assertEquals("Failed to acquire pid file '" + path + "': Resource temporarily unavailable", e.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

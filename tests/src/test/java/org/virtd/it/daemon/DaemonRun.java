@@ -1,0 +1,171 @@
+package org.virtd.it.daemon;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One daemon process started from the repository's {@code bin/} launcher under a private
+ * {@code VIRTD_PREFIX}, with its output captured to a file; every wait is bounded and
+ * {@link #close()} kills whatever is left.
+ */
+final class DaemonRun implements AutoCloseable {
+    static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
+
+    final Path prefix;
+    final String daemon;
+    final Path output;
+    private final List<Process> processes = new ArrayList<>();
+
+    DaemonRun(Path prefix, String daemon) {
+        this.prefix = prefix;
+        this.daemon = daemon;
+        this.output = prefix.resolve(daemon + ".out");
+    }
+
+    static void requireTool(String tool) {
+        boolean present = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError(tool + " is required with CI=true");
+        }
+        Assumptions.assumeTrue(present, tool + " is not installed");
+    }
+
+    static void requireBuiltLauncher(String daemon) {
+        Path lib = REPO.resolve(daemon).resolve("target/lib");
+        if (!Files.isDirectory(lib) && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("build the daemons first: mvn -DskipTests package");
+        }
+        Assumptions.assumeTrue(Files.isDirectory(lib), daemon + " is not packaged (mvn -DskipTests package)");
+    }
+
+    Path launcher() {
+        return REPO.resolve("bin").resolve(daemon);
+    }
+
+    Path runDir() {
+        return prefix.resolve("run/libvirt");
+    }
+
+    Path pidFile() {
+        return prefix.resolve("run/" + daemon + ".pid");
+    }
+
+    Path socket(String suffix) {
+        return runDir().resolve(daemon + suffix);
+    }
+
+    /** Starts {@code command} (launcher first unless given) with the prefix and extra env. */
+    Process start(List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        pb.environment().put("VIRTD_PREFIX", prefix.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    Process startDaemon(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+        cmd.addAll(List.of(args));
+        return start(cmd, Map.of());
+    }
+
+    /** Runs a command to completion (bounded) and returns exit status and output. */
+    Result exec(List<String> command, Map<String, String> env, Duration limit) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("VIRTD_PREFIX", prefix.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        processes.add(p);
+        Path out = Files.createTempFile(prefix, "exec", ".out");
+        Thread pump = new Thread(() -> {
+            try {
+                Files.write(out, p.getInputStream().readAllBytes());
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        });
+        pump.start();
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        pump.join(2000);
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    Result launch(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher().toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, Map.of(), Duration.ofSeconds(30));
+    }
+
+    Result virtAdmin(Path adminSocket, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("virt-admin", "-q", "-c",
+                daemon + ":///system?socket=" + adminSocket));
+        cmd.addAll(List.of(args));
+        return exec(cmd, Map.of(), Duration.ofSeconds(20));
+    }
+
+    String output() throws IOException {
+        return Files.exists(output) ? Files.readString(output) : "";
+    }
+
+    static boolean await(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** Waits until the admin socket answers virt-admin. */
+    void awaitAnswering(Path adminSocket) throws Exception {
+        boolean up = await(Duration.ofSeconds(30), () -> {
+            try {
+                return Files.exists(adminSocket) && virtAdmin(adminSocket, "srv-list").status() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        if (!up) {
+            throw new AssertionError("daemon did not answer on " + adminSocket + "; output:\n" + output());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (Files.exists(pidFile())) {
+            try {
+                long pid = Long.parseLong(Files.readString(pidFile()).trim());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            } catch (IOException | NumberFormatException ignored) {
+                // no daemon left
+            }
+        }
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    record Result(int status, String output) {
+    }
+}
