@@ -10,22 +10,26 @@ probe() { java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp" org.virtd.it.bench
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# One prefix (and one anchor state) for every run, as on a host where the daemon restarts:
+# caches (class-data archive, QEMU capabilities) persist; run 0 is a warm-up and not counted.
 measure_ours() {
-    local p="$work/ours-$1" sock
+    local p="$work/ours" sock
+    rm -f "$p/run/libvirt/virtqemud-sock"
     mkdir -p "$p/run/libvirt"
     sock="$p/run/libvirt/virtqemud-sock"
     VIRTD_PREFIX="$p" systemd-socket-activate -l "$sock" --fdname=virtqemud.socket \
         -E VIRTD_PREFIX -E PATH "$repo/bin/virtqemud" >"$p.log" 2>&1 &
     local pid=$!
     local ms; ms=$(probe "$sock" "qemu:///system")
-    echo "$ms $(rss_kb $pid)"
+    echo "$ms $(rss_kb $pid)"  # socket-activate and the launcher exec: $pid is the JVM
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
 measure_libvirtd() {
-    local s="$work/anchor-$1" sock
+    local s="$work/anchor" sock
     sock="$s/sock/libvirt-sock"
     mkdir -p "$s/sock"
+    rm -f "$sock" "$s/libvirtd.pid"
     ANCHOR_FOREGROUND=1 ANCHOR_EXEC_PREFIX="systemd-socket-activate -l $sock --fdname=libvirtd.socket" \
         "$shared/anchor/anchor-up.sh" "$s" >"$s.log" 2>&1 &
     local ms; ms=$(probe "$sock" "qemu:///system")
@@ -39,6 +43,7 @@ printf '%-10s %18s %18s\n' target "first reply ms" "idle RSS MB"
 for target in ours libvirtd; do
     [ "$target" = libvirtd ] && [ ! -x /usr/sbin/libvirtd ] && continue
     : >"$work/$target.txt"
+    "measure_$target" 0 >/dev/null
     for i in $(seq 1 "$runs"); do
         "measure_$target" "$i" >>"$work/$target.txt"
     done
