@@ -1,12 +1,11 @@
 package org.virtd.it.protocol;
 
 import io.netty.buffer.Unpooled;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.virtd.core.testing.WireClient;
+import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
 import org.virtd.rpc.admin.AdminProgram;
 import org.virtd.rpc.capture.CapturedFrame;
@@ -32,19 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * same message type and status the reference daemon gave.
  */
 class CaptureReplayTest {
-    @TempDir
-    static Path prefix;
-    static VirtqemudProcess daemon;
-
-    @BeforeAll
-    static void start() throws IOException {
-        daemon = VirtqemudProcess.start(prefix);
-    }
-
-    @AfterAll
-    static void stop() {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final DaemonExtension DAEMON = new DaemonExtension();
 
     @ParameterizedTest
     @ValueSource(strings = {"01-virsh-version", "02-virsh-uri", "03-virsh-hostname", "04-virsh-nodeinfo",
@@ -64,7 +52,7 @@ class CaptureReplayTest {
 
     private static void replay(String capture, List<CapturedFrame> conn) throws Exception {
         boolean admin = conn.get(0).header().program() == AdminProgram.ID;
-        try (WireClient c = WireClient.connect(admin ? daemon.adminSocket() : daemon.socket())) {
+        try (WireClient c = WireClient.connect(admin ? DAEMON.daemon().adminSocket() : DAEMON.daemon().socket())) {
             for (CapturedFrame f : conn) {
                 Header h = f.header();
                 if (!f.fromClient() || h.messageType() != MessageType.CALL) {

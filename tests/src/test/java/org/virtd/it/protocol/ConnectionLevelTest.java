@@ -1,10 +1,9 @@
 package org.virtd.it.protocol;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
@@ -20,23 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read-write and the read-only socket, with output of the shape libvirtd 9.0 gives.
  */
 class ConnectionLevelTest {
-    @TempDir
-    static Path prefix;
-    static VirtqemudProcess daemon;
-
-    @BeforeAll
-    static void start() throws IOException {
-        daemon = VirtqemudProcess.start(prefix);
-    }
-
-    @AfterAll
-    static void stop() {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final DaemonExtension DAEMON = new DaemonExtension();
 
     @Test
     void virshConnectionCommandsOnBothSockets() throws Exception {
-        for (String uri : new String[]{daemon.uri(), daemon.roUri()}) {
+        for (String uri : new String[]{DAEMON.daemon().uri(), DAEMON.daemon().roUri()}) {
             Cli.Result v = Cli.virsh(uri, "version");
             assertEquals(0, v.exit(), v.all());
             assertTrue(v.out().contains("Using API: QEMU 9.0.0"), v.out());
@@ -71,15 +59,15 @@ class ConnectionLevelTest {
 
     @Test
     void defineOnTheReadOnlySocketIsForbiddenAndChangesNothing() throws Exception {
-        Path xml = prefix.resolve("ro-test.xml");
+        Path xml = DAEMON.prefix().resolve("ro-test.xml");
         Files.writeString(xml, "<domain type='qemu'><name>rotest</name><memory>131072</memory>"
                 + "<os><type>hvm</type></os></domain>");
-        Cli.Result r = Cli.virsh(daemon.roUri(), "define", xml.toString());
+        Cli.Result r = Cli.virsh(DAEMON.daemon().roUri(), "define", xml.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("operation forbidden: read only access prevents virDomainDefineXML"), r.err());
-        Cli.Result list = Cli.virsh(daemon.uri(), "list", "--all", "--name");
+        Cli.Result list = Cli.virsh(DAEMON.daemon().uri(), "list", "--all", "--name");
         assertFalse(list.out().contains("rotest"), list.out());
-        assertFalse(Files.exists(prefix.resolve("etc/libvirt/qemu/rotest.xml")));
+        assertFalse(Files.exists(DAEMON.prefix().resolve("etc/libvirt/qemu/rotest.xml")));
     }
 
     @Test
@@ -89,17 +77,17 @@ class ConnectionLevelTest {
                 c = libvirt.open(sys.argv[1])
                 print(c.getVersion() > 0, c.getLibVersion(), bool(c.getHostname()), c.listAllDomains())
                 c.close()
-                """, daemon.uri());
+                """, DAEMON.daemon().uri());
         assertEquals(0, r.exit(), r.all());
         assertEquals("True 9000000 True []", r.out().trim());
     }
 
     @Test
     void virtAdminSeesBothServers() throws Exception {
-        Cli.Result r = Cli.run(java.util.List.of("virt-admin", "-c", daemon.adminUri(), "server-list"), 30);
+        Cli.Result r = Cli.run(java.util.List.of("virt-admin", "-c", DAEMON.daemon().adminUri(), "server-list"), 30);
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("admin") && r.out().contains("virtqemud"), r.out());
-        r = Cli.run(java.util.List.of("virt-admin", "-c", daemon.adminUri(), "server-threadpool-info", "virtqemud"), 30);
+        r = Cli.run(java.util.List.of("virt-admin", "-c", DAEMON.daemon().adminUri(), "server-threadpool-info", "virtqemud"), 30);
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("minWorkers") && r.out().contains("maxWorkers"), r.out());
     }

@@ -1,10 +1,9 @@
 package org.virtd.it.qemu;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
@@ -20,19 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Each script prints {@code OK} when all its checks passed, else the failed check.
  */
 class DomainConfigPythonTest {
-    @TempDir
-    static Path prefix;
-    static VirtqemudProcess daemon;
-
-    @BeforeAll
-    static void start() throws IOException {
-        daemon = VirtqemudProcess.start(prefix);
-    }
-
-    @AfterAll
-    static void stop() {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final DaemonExtension DAEMON = new DaemonExtension();
 
     static final String PRELUDE = """
             import sys, threading, time, libvirt
@@ -56,8 +44,8 @@ class DomainConfigPythonTest {
             """;
 
     private static void runScript(String body) throws Exception {
-        Cli.Result r = Cli.python(PRELUDE + body + "\nprint('OK')\n", daemon.uri());
-        assertEquals("OK", r.out().trim(), r.all() + "\n" + daemon.log());
+        Cli.Result r = Cli.python(PRELUDE + body + "\nprint('OK')\n", DAEMON.daemon().uri());
+        assertEquals("OK", r.out().trim(), r.all() + "\n" + DAEMON.daemon().log());
         assertEquals(0, r.exit(), r.all());
     }
 

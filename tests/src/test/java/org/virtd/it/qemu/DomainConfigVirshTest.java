@@ -1,10 +1,9 @@
 package org.virtd.it.qemu;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
@@ -24,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the definition surviving a SIGTERM restart.
  */
 class DomainConfigVirshTest {
-    @TempDir
-    static Path prefix;
-    static VirtqemudProcess daemon;
-
-    @BeforeAll
-    static void start() throws IOException {
-        daemon = VirtqemudProcess.start(prefix);
-    }
-
-    @AfterAll
-    static void stop() {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final DaemonExtension DAEMON = new DaemonExtension();
 
     static String resource(String name) throws IOException {
         try (InputStream in = DomainConfigVirshTest.class.getResourceAsStream(name)) {
@@ -50,21 +38,21 @@ class DomainConfigVirshTest {
     }
 
     private static Cli.Result virsh(String... args) throws Exception {
-        return Cli.virsh(daemon.uri(), args);
+        return Cli.virsh(DAEMON.daemon().uri(), args);
     }
 
     private static Cli.Result ok(String... args) throws Exception {
         Cli.Result r = virsh(args);
-        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.all() + "\n" + daemon.log());
+        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.all() + "\n" + DAEMON.daemon().log());
         return r;
     }
 
     @Test
     void tinyGuestThroughItsConfigLife() throws Exception {
-        Path xml = prefix.resolve("tiny-domain.xml");
+        Path xml = DAEMON.prefix().resolve("tiny-domain.xml");
         Files.writeString(xml, resource("tiny-domain.xml"));
         assertTrue(ok("define", xml.toString()).out().contains("Domain 'tiny-guest' defined from " + xml));
-        Path config = prefix.resolve("etc/libvirt/qemu/tiny-guest.xml");
+        Path config = DAEMON.prefix().resolve("etc/libvirt/qemu/tiny-guest.xml");
         assertTrue(Files.isRegularFile(config));
 
         assertTrue(ok("list", "--all").out().matches("(?s).*\\n -\\s+tiny-guest\\s+shut off\\n.*"));
@@ -91,7 +79,7 @@ class DomainConfigVirshTest {
         assertEquals(golden, normalise(ok("dumpxml", "--inactive", "tiny-guest").out().stripTrailing() + "\n"));
 
         assertTrue(ok("autostart", "tiny-guest").out().contains("Domain 'tiny-guest' marked as autostarted"));
-        Path link = prefix.resolve("etc/libvirt/qemu/autostart/tiny-guest.xml");
+        Path link = DAEMON.prefix().resolve("etc/libvirt/qemu/autostart/tiny-guest.xml");
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(config.toAbsolutePath(), Files.readSymbolicLink(link));
         assertTrue(ok("dominfo", "tiny-guest").out().contains("Autostart:      enable\n"));
@@ -116,7 +104,7 @@ class DomainConfigVirshTest {
         assertEquals(1, high.exit());
         assertTrue(high.err().contains("invalid argument: cannot set memory higher than max memory"), high.err());
 
-        daemon.restart();
+        DAEMON.daemon().restart();
         assertEquals("shut off", ok("domstate", "tiny-guest").out().trim());
         assertEquals(uuid, ok("domuuid", "tiny-guest").out().trim());
         assertTrue(ok("dumpxml", "tiny-guest").out().contains("<currentMemory unit='KiB'>65536</currentMemory>"));
@@ -137,7 +125,7 @@ class DomainConfigVirshTest {
             assertEquals(1, r.exit(), String.join(" ", cmd) + ": " + r.all());
             assertTrue(r.err().contains("error: failed to get domain"), r.err());
         }
-        Path bad = prefix.resolve("bad.xml");
+        Path bad = DAEMON.prefix().resolve("bad.xml");
         Files.writeString(bad, "<domain type='qemu'><name>b</name>");
         Cli.Result r = virsh("define", bad.toString());
         assertEquals(1, r.exit());

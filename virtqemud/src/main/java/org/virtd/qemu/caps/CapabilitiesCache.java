@@ -1,11 +1,11 @@
 package org.virtd.qemu.caps;
 
+import org.virtd.core.driver.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,20 +68,8 @@ public final class CapabilitiesCache {
     }
 
     public void store(EmulatorCapabilities caps, boolean kvmDeviceUsable) throws IOException {
-        Files.createDirectories(dir);
-        Path file = fileFor(caps.emulator());
-        Path tmp = Files.createTempFile(dir, ".caps", ".tmp");
-        try {
-            String text = JsonObject.of("key", key(caps.emulator(), kvmDeviceUsable), "caps", encode(caps)).toJson();
-            Files.writeString(tmp, text + "\n");
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String text = JsonObject.of("key", key(caps.emulator(), kvmDeviceUsable), "caps", encode(caps)).toJson();
+        AtomicFile.write(fileFor(caps.emulator()), text + "\n", null);
     }
 
     static JsonObject key(Path emulator, boolean kvmDeviceUsable) throws IOException {

@@ -3,11 +3,11 @@ package org.virtd.qemu.lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.virtd.core.driver.AtomicFile;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The next domain id kept in {@code <run>/qemu/next-id} so ids keep increasing across daemon
@@ -39,18 +39,7 @@ public final class IdFile {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".next-id", ".tmp");
-            try {
-                Files.writeString(tmp, next + "\n");
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(file, next + "\n", null);
         } catch (IOException e) {
             LOG.warn("cannot record the next domain id in {}: {}", file, e.getMessage());
         }

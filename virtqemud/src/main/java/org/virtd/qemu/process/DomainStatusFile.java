@@ -1,13 +1,12 @@
 package org.virtd.qemu.process;
 
+import org.virtd.core.driver.AtomicFile;
+
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,18 +59,7 @@ public final class DomainStatusFile {
     }
 
     private void atomicWrite(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(tmp, text);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, text, "rw-------");
     }
 
     /** Reads one status file; malformed content is an IOException naming the file. */
