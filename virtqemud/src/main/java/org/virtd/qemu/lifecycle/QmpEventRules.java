@@ -12,8 +12,8 @@ import org.virtd.rpc.remote.types.RebootEvent;
 
 /**
  * The QMP event rules of one run (qemu-driver.md §6, libvirt's qemuProcessHandle*): RESUME →
- * RESUMED only if not already running; STOP → SUSPENDED only if running and not shutting down
- * or fake-rebooting; the first SHUTDOWN → lifecycle SHUTDOWN (guest/host/finished) and SIGTERM,
+ * RESUMED only if not already running; STOP → SUSPENDED only if running and not shutting down,
+ * fake-rebooting or being destroyed (the STOP after a panic with on_crash=destroy raises nothing); the first SHUTDOWN → lifecycle SHUTDOWN (guest/host/finished) and SIGTERM,
  * or a fake reboot ({@code system_reset} + {@code cont}) when one was asked for or
  * on_poweroff=restart; RESET → REBOOT event; GUEST_PANICKED → CRASHED and on_crash; QEMU's exit
  * → STOPPED (shutdown if a SHUTDOWN was seen, else failed/crashed). Every event is also passed on
@@ -80,7 +80,7 @@ final class QmpEventRules {
     }
 
     private void stopped(DomainObject dom) {
-        if (dom.state() == DomainStates.RUNNING && !rd.shutdownSeen && !rd.rebooting) {
+        if (dom.state() == DomainStates.RUNNING && !rd.shutdownSeen && !rd.rebooting && !rd.destroying) {
             dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_UNKNOWN);
             emit(dom, DomainStates.EVENT_SUSPENDED, DomainStates.SUSPENDED_PAUSED);
             run.statusChanged();
