@@ -13,12 +13,13 @@ import org.virtd.rpc.remote.types.RebootEvent;
 /**
  * The QMP event rules of one run (qemu-driver.md §6, libvirt's qemuProcessHandle*): RESUME →
  * RESUMED only if not already running; STOP → SUSPENDED only if running and not shutting down,
- * fake-rebooting or being destroyed (the STOP after a panic with on_crash=destroy raises nothing); the first SHUTDOWN → lifecycle SHUTDOWN (guest/host/finished) and SIGTERM,
- * or a fake reboot ({@code system_reset} + {@code cont}) when one was asked for or
- * on_poweroff=restart; RESET → REBOOT event; GUEST_PANICKED → CRASHED and on_crash; QEMU's exit
- * → STOPPED (shutdown if a SHUTDOWN was seen, else failed/crashed). Every event is also passed on
- * to QEMU monitor event callbacks. Decides only: what it changes outside the domain's state and
- * the run's flags goes through {@link RunEffects}. Callers hold the domain's lock.
+ * fake-rebooting or being destroyed (the STOP after a panic with on_crash=destroy raises
+ * nothing); the first SHUTDOWN → lifecycle SHUTDOWN (guest/host/finished) and SIGTERM, or a fake
+ * reboot ({@code system_reset} + {@code cont}) when one was asked for or on_poweroff=restart;
+ * RESET → REBOOT event; GUEST_PANICKED → CRASHED and on_crash; QEMU's exit → STOPPED (shutdown
+ * if a SHUTDOWN was seen, else failed/crashed). Every event is also passed on to QEMU monitor
+ * event callbacks. Decides only: what it changes outside the domain's state and the run's flags
+ * goes through {@link RunEffects}. Callers hold the domain's lock.
  */
 final class QmpEventRules {
     private static final Logger LOG = LoggerFactory.getLogger(QmpEventRules.class);
