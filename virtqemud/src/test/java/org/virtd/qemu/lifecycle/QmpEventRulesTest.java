@@ -346,7 +346,8 @@ class QmpEventRulesTest {
 
         @Override
         public void terminateThenStop(int reason, int stoppedDetail) {
-            effects.add("terminate+stop " + DomainStates.reasonName(DomainStates.SHUTOFF, reason) + "/" + stoppedDetail);
+            String why = DomainStates.reasonName(DomainStates.SHUTOFF, reason);
+            effects.add("terminate+stop " + why + "/" + stoppedDetail);
         }
 
         @Override
