@@ -1,0 +1,146 @@
+package org.virtd.qemu.lifecycle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.QmpEvent;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.types.BalloonChangeEvent;
+import org.virtd.rpc.remote.types.LifecycleEvent;
+import org.virtd.rpc.remote.types.RebootEvent;
+
+/**
+ * The QMP event rules of one run (qemu-driver.md §6, libvirt's qemuProcessHandle*): RESUME →
+ * RESUMED only if not already running; STOP → SUSPENDED only if running and not shutting down,
+ * fake-rebooting or being destroyed (the STOP after a panic with on_crash=destroy raises
+ * nothing); the first SHUTDOWN → lifecycle SHUTDOWN (guest/host/finished) and SIGTERM, or a fake
+ * reboot ({@code system_reset} + {@code cont}) when one was asked for or on_poweroff=restart;
+ * RESET → REBOOT event; GUEST_PANICKED → CRASHED and on_crash; QEMU's exit → STOPPED (shutdown
+ * if a SHUTDOWN was seen, else failed/crashed). Every event is also passed on to QEMU monitor
+ * event callbacks. Decides only: what it changes outside the domain's state and the run's flags
+ * goes through {@link RunEffects}. Callers hold the domain's lock.
+ */
+final class QmpEventRules {
+    private static final Logger LOG = LoggerFactory.getLogger(QmpEventRules.class);
+
+    private final RunningDomain rd;
+    private final RunEffects run;
+
+    QmpEventRules(RunningDomain rd, RunEffects run) {
+        this.rd = rd;
+        this.run = run;
+    }
+
+    /** One QMP event of this run, in QEMU's order. */
+    void onEvent(QmpEvent event) {
+        DomainObject dom = rd.domain();
+        if (rd.stopped || !run.isCurrent()) {
+            return;
+        }
+        run.monitorEvent(event);
+        switch (event.name()) {
+            case "RESUME" -> resumed(dom);
+            case "STOP" -> stopped(dom);
+            case "SHUTDOWN" -> shutdown(dom, event.data());
+            case "RESET" -> {
+                if (!rd.starting) {
+                    run.domainEvent(new RebootEvent(dom.ref()));
+                }
+            }
+            case "GUEST_PANICKED" -> panicked(dom);
+            case "BALLOON_CHANGE" -> run.domainEvent(
+                    new BalloonChangeEvent(dom.ref(), event.data().number("actual", 0) / 1024));
+            default -> {
+            }
+        }
+    }
+
+    /** QEMU has exited (monitor EOF and the process gone): end the run unless it is already ending. */
+    void exited() {
+        if (rd.stopped || rd.destroying || !run.isCurrent()) {
+            return;
+        }
+        if (rd.shutdownSeen) {
+            run.stop(DomainStates.SHUTOFF_SHUTDOWN, DomainStates.STOPPED_SHUTDOWN);
+        } else {
+            run.stop(DomainStates.SHUTOFF_CRASHED, DomainStates.STOPPED_FAILED);
+        }
+    }
+
+    private void resumed(DomainObject dom) {
+        if (rd.rebooting) {
+            rd.rebooting = false;
+            return;
+        }
+        if (dom.state() != DomainStates.RUNNING && dom.state() != DomainStates.SHUTDOWN) {
+            dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_UNPAUSED);
+            emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
+            run.statusChanged();
+        }
+    }
+
+    private void stopped(DomainObject dom) {
+        if (dom.state() == DomainStates.RUNNING && !rd.shutdownSeen && !rd.rebooting && !rd.destroying) {
+            dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_UNKNOWN);
+            emit(dom, DomainStates.EVENT_SUSPENDED, DomainStates.SUSPENDED_PAUSED);
+            run.statusChanged();
+        }
+    }
+
+    private void shutdown(DomainObject dom, JsonObject data) {
+        if (rd.shutdownSeen || rd.destroying) {
+            return;
+        }
+        boolean guestShutdown = "guest-shutdown".equals(data.string("reason", ""));
+        String onPoweroff = rd.live().lifecycle() != null ? rd.live().lifecycle().onPoweroff() : null;
+        if (rd.fakeReboot || (guestShutdown && "restart".equals(onPoweroff))) {
+            fakeReboot(dom);
+            return;
+        }
+        rd.shutdownSeen = true;
+        dom.setState(DomainStates.SHUTDOWN, 0);
+        int detail = !data.has("guest") ? DomainStates.SHUTDOWN_FINISHED
+                : data.bool("guest", false) ? DomainStates.SHUTDOWN_GUEST : DomainStates.SHUTDOWN_HOST;
+        emit(dom, DomainStates.EVENT_SHUTDOWN, detail);
+        run.statusChanged();
+        run.terminate();
+    }
+
+    /** libvirt's qemuProcessFakeReboot: reset the stopped guest and let it run again. */
+    private void fakeReboot(DomainObject dom) {
+        rd.fakeReboot = false;
+        rd.rebooting = true;
+        try {
+            run.resetAndContinue();
+            dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_BOOTED);
+            run.statusChanged();
+        } catch (VirtException e) {
+            LOG.warn("fake reboot of '{}' failed, stopping it: {}", dom.name(), e.getMessage());
+            rd.rebooting = false;
+            rd.shutdownSeen = true;
+            run.terminate();
+        }
+    }
+
+    private void panicked(DomainObject dom) {
+        String onCrash = rd.live().lifecycle() != null ? rd.live().lifecycle().onCrash() : null;
+        emit(dom, DomainStates.EVENT_CRASHED, DomainStates.CRASHED_PANICKED_DETAIL);
+        if ("preserve".equals(onCrash)) {
+            dom.setState(DomainStates.CRASHED, DomainStates.CRASHED_PANICKED);
+            run.statusChanged();
+            return;
+        }
+        if ("restart".equals(onCrash)) {
+            rd.fakeReboot = true;
+            fakeReboot(dom);
+            return;
+        }
+        rd.destroying = true;
+        run.terminateThenStop(DomainStates.SHUTOFF_CRASHED, DomainStates.STOPPED_CRASHED);
+    }
+
+    private void emit(DomainObject dom, int event, int detail) {
+        run.domainEvent(new LifecycleEvent(dom.ref(), event, detail));
+    }
+}

@@ -1,0 +1,38 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.qemu.qmp.QmpEvent;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.types.DomainEventBody;
+
+/**
+ * What the QMP event rules ({@link QmpEventRules}) ask of one run of a domain's QEMU, so the rules
+ * decide and this carries out: raise events to client callbacks, rewrite the status file, send the
+ * fake reboot's monitor commands, signal QEMU, and end the run with a shut-off reason (libvirt's
+ * qemuProcessStop). {@link MonitorEvents} is the implementation bound to a real QEMU.
+ */
+interface RunEffects {
+
+    /** True while this run is the domain's current one (events of an older run are dropped). */
+    boolean isCurrent();
+
+    /** Passes a QMP event on to QEMU monitor event callbacks (QEMU program proc 6). */
+    void monitorEvent(QmpEvent event);
+
+    /** Raises a domain event (lifecycle, reboot, balloon change) to every registered callback. */
+    void domainEvent(DomainEventBody event);
+
+    /** The domain's state or flags changed: rewrite the status file. */
+    void statusChanged();
+
+    /** libvirt's fake reboot on the monitor: {@code system_reset}, then {@code cont}. */
+    void resetAndContinue() throws VirtException;
+
+    /** SIGTERM (SIGKILL after the usual bound) in the background; the monitor EOF follows. */
+    void terminate();
+
+    /** Terminates QEMU in the background, then stops the run with {@code reason}/{@code stoppedDetail}. */
+    void terminateThenStop(int reason, int stoppedDetail);
+
+    /** Stops the run now: shut off with {@code reason}, STOPPED event with {@code stoppedDetail}. */
+    void stop(int reason, int stoppedDetail);
+}
