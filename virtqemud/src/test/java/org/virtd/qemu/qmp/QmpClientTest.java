@@ -191,18 +191,19 @@ class QmpClientTest {
                 .expect("system_reset", "{\"return\":{}}")
                 .start();
         BlockingQueue<Object> result = new LinkedBlockingQueue<>();
-        QmpClient[] self = new QmpClient[1];
+        // the event may arrive before connect() returns: the listener waits for its client
+        java.util.concurrent.CompletableFuture<QmpClient> self = new java.util.concurrent.CompletableFuture<>();
         QmpEventListener fakeReboot = event -> {
             try {
-                result.add(self[0].execute("system_reset", null));
+                result.add(self.get(5, TimeUnit.SECONDS).execute("system_reset", null));
             } catch (VirtException e) {
                 result.add(e);
+            } catch (Exception e) {
+                result.add(e.toString());
             }
         };
-        synchronized (self) {
-            self[0] = QmpClient.connect(peer.path(), "t1", fakeReboot, T);
-        }
-        try (QmpClient qmp = self[0]) {
+        self.complete(QmpClient.connect(peer.path(), "t1", fakeReboot, T));
+        try (QmpClient qmp = self.get()) {
             assertEquals(JsonObject.EMPTY, result.poll(5, TimeUnit.SECONDS));
         }
     }
