@@ -74,7 +74,10 @@ if [ -n "${VIRTD_JAVA_OPTS+set}" ]; then
 else
     opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx96m
           -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=24m -XX:-UsePerfData
-          -Xshare:auto -Xlog:disable -Xlog:all=error:stderr)
+          -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
+          # Netty: no JFR event registration (tens of ms on the first connection) and no
+          # leak-detection sampling on the hot path; tests run in-process keep both.
+          -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
     cds=$(cds_flags "$@")
     [ -n "$cds" ] && opts+=("$cds")
 fi

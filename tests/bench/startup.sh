@@ -47,6 +47,7 @@ for target in ours libvirtd; do
     for i in $(seq 1 "$runs"); do
         "measure_$target" "$i" >>"$work/$target.txt"
     done
+    echo "$target samples (ms RSSkB): $(tr '\n' ' ' <"$work/$target.txt")" >&2
     ms=$(cut -d' ' -f1 "$work/$target.txt" | median)
     rss=$(cut -d' ' -f2 "$work/$target.txt" | median)
     printf '%-10s %18s %18.1f\n' "$target" "$ms" "$(echo "$rss / 1024" | bc -l)"

@@ -72,6 +72,11 @@ public final class Posix {
         static final C LIBC = Native.load("c", C.class);
     }
 
+    /** Loads the native binding now rather than on first use (start-up warm-up). */
+    public static void preload() {
+        c();
+    }
+
     private static C c() {
         return Holder.LIBC;
     }

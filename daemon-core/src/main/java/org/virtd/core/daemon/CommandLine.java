@@ -1,9 +1,10 @@
 package org.virtd.core.daemon;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.nio.file.Path;
@@ -31,22 +32,29 @@ public final class CommandLine {
         }
     }
 
-    @Command(name = "daemon")
-    static final class Spec {
-        @Option(names = {"-d", "--daemon"})
-        boolean daemon;
-        @Option(names = {"-f", "--config"})
-        String config;
-        @Option(names = {"-p", "--pid-file"})
-        String pidFile;
-        @Option(names = {"-t", "--timeout"})
-        String timeout;
-        @Option(names = {"-v", "--verbose"})
-        boolean verbose;
-        @Option(names = {"-V", "--version"})
-        boolean version;
-        @Option(names = {"-h", "--help"})
-        boolean help;
+    /**
+     * The options as picocli's programmatic model rather than annotations: the same parser, but no
+     * reflection over annotated fields at start-up, which a socket-activated daemon pays for on
+     * its first call.
+     */
+    private static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("daemon");
+        spec.addOption(flag("-d", "--daemon"));
+        spec.addOption(value("-f", "--config"));
+        spec.addOption(value("-p", "--pid-file"));
+        spec.addOption(value("-t", "--timeout"));
+        spec.addOption(flag("-v", "--verbose"));
+        spec.addOption(flag("-V", "--version"));
+        spec.addOption(flag("-h", "--help"));
+        return spec;
+    }
+
+    private static OptionSpec flag(String shortName, String longName) {
+        return OptionSpec.builder(shortName, longName).arity("0").type(boolean.class).build();
+    }
+
+    private static OptionSpec value(String shortName, String longName) {
+        return OptionSpec.builder(shortName, longName).arity("1").type(String.class).build();
     }
 
     private CommandLine() {
@@ -54,12 +62,12 @@ public final class CommandLine {
 
     /** Parses {@code args}; {@code argv0} is the program name as invoked, {@code usage} the help text. */
     public static Outcome parse(String argv0, String[] args, String usage) {
-        Spec spec = new Spec();
-        picocli.CommandLine cli = new picocli.CommandLine(spec);
+        picocli.CommandLine cli = new picocli.CommandLine(spec());
         cli.setPosixClusteredShortOptionsAllowed(true);
         cli.setUnmatchedOptionsArePositionalParams(false);
+        ParseResult parsed;
         try {
-            cli.parseArgs(args);
+            parsed = cli.parseArgs(args);
         } catch (UnmatchedArgumentException e) {
             return unmatched(argv0, e.getUnmatched(), usage);
         } catch (MissingParameterException e) {
@@ -68,18 +76,21 @@ public final class CommandLine {
         } catch (ParameterException e) {
             return new Outcome.Exit(1, "", argv0 + ": " + e.getMessage() + "\n" + usage);
         }
-        if (spec.version) {
+        if (parsed.hasMatchedOption("-V")) {
             return new Outcome.Exit(0, argv0 + " (libvirt) " + Version.LIBVIRT + "\n", "");
         }
-        if (spec.help) {
+        if (parsed.hasMatchedOption("-h")) {
             return new Outcome.Exit(0, "", usage);
         }
-        Integer timeout = spec.timeout == null ? Integer.valueOf(0) : timeout(spec.timeout);
+        String timeoutText = parsed.matchedOptionValue("-t", null);
+        Integer timeout = timeoutText == null ? Integer.valueOf(0) : timeout(timeoutText);
         if (timeout == null) {
             return new Outcome.Exit(1, "", "", "Invalid value for timeout");
         }
-        return new Outcome.Run(new DaemonOptions(spec.daemon, Optional.ofNullable(spec.config).map(Path::of),
-                Optional.ofNullable(spec.pidFile).map(Path::of), timeout, spec.verbose));
+        return new Outcome.Run(new DaemonOptions(parsed.hasMatchedOption("-d"),
+                Optional.ofNullable(parsed.<String>matchedOptionValue("-f", null)).map(Path::of),
+                Optional.ofNullable(parsed.<String>matchedOptionValue("-p", null)).map(Path::of), timeout,
+                parsed.hasMatchedOption("-v")));
     }
 
     private static Outcome unmatched(String argv0, List<String> unmatched, String usage) {

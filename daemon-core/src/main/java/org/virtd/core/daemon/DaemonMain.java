@@ -38,6 +38,7 @@ public final class DaemonMain {
 
     /** Runs the daemon and returns its exit status (for tests; {@link #run} exits with it). */
     public static int execute(DaemonIdentity id, Supplier<Driver> driver, String[] args, Map<String, String> env) {
+        org.virtd.core.server.WarmUp.start();
         String argv0 = System.getProperty("virtd.argv0", id.name());
         DaemonPaths paths = DaemonPaths.of(id, currentUid(), env);
         CommandLine.Outcome outcome = CommandLine.parse(argv0, args, Usage.text(argv0, id, paths));

@@ -21,6 +21,11 @@ public final class EventLoops implements AutoCloseable {
                 EpollIoHandler.newFactory());
     }
 
+    /** Loads the epoll native library ahead of need (see WarmUp). */
+    public static void preload() {
+        Epoll.isAvailable();
+    }
+
     public EventLoopGroup group() {
         return group;
     }

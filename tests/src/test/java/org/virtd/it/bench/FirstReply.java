@@ -16,6 +16,13 @@ import java.nio.file.Path;
 public final class FirstReply {
     public static void main(String[] args) throws Exception {
         Path socket = Path.of(args[0]);
+        // Load the client's own classes (the procedure tables, codecs) before timing the daemon.
+        io.netty.buffer.ByteBuf warm = io.netty.buffer.Unpooled.buffer();
+        org.virtd.rpc.message.Packets.encode(warm, org.virtd.rpc.message.Header.of(RemoteProgram.ID, 1, 1,
+                org.virtd.rpc.message.MessageType.CALL, 0, org.virtd.rpc.message.MessageStatus.OK),
+                RemoteProgram.CONNECT_OPEN.args(), new org.virtd.rpc.remote.types.OpenArgs(args[1], 0));
+        RemoteProgram.CONNECT_GET_LIB_VERSION.ret().decode(io.netty.buffer.Unpooled.wrappedBuffer(new byte[8]));
+        warm.release();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(socket) && System.nanoTime() < deadline) {
             Thread.sleep(1);
