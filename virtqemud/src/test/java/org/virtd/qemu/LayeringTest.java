@@ -1,0 +1,41 @@
+package org.virtd.qemu;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The QEMU driver sees the protocol declarations, the driver SPI and the domain model, never
+ * Netty or the server's insides; only {@code Main} touches the daemon start-up code.
+ */
+class LayeringTest {
+
+    @Test
+    void driverUsesOnlyTheSpi() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                boolean main = f.getFileName().toString().equals("Main.java");
+                for (String line : Files.readAllLines(f)) {
+                    if (!line.startsWith("import ")) {
+                        continue;
+                    }
+                    String what = line.substring(7).replace("static ", "").trim();
+                    boolean core = what.startsWith("org.virtd.core.");
+                    boolean spi = what.startsWith("org.virtd.core.driver.") || what.startsWith("org.virtd.core.domain.");
+                    if (what.startsWith("io.netty.") || core && !spi && !(main && what.startsWith("org.virtd.core.daemon."))) {
+                        violations.add(f + ": " + line);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}
