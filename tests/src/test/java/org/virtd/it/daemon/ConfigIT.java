@@ -90,6 +90,20 @@ class ConfigIT {
         }
     }
 
+    @Test
+    void unixSockDirMovesTheSockets() throws Exception {
+        Path dir = prefix.resolve("elsewhere");
+        Path f = conf("unix_sock_dir = \"" + dir + "\"\n");
+        try (DaemonRun run = new DaemonRun(prefix, DAEMON)) {
+            run.startDaemon("-f", f.toString());
+            run.awaitAnswering(dir.resolve(DAEMON + "-admin-sock"));
+            assertTrue(Files.exists(dir.resolve(DAEMON + "-sock")), "rw socket in unix_sock_dir");
+            assertTrue(Files.exists(dir.resolve(DAEMON + "-sock-ro")), "ro socket in unix_sock_dir");
+            DaemonRun.Result info = run.virtAdmin(dir.resolve(DAEMON + "-admin-sock"), "srv-list");
+            assertTrue(info.output().contains(DAEMON), info.output());
+        }
+    }
+
     private static String perms(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
