@@ -53,24 +53,28 @@ public final class Cli {
         return run(cmd, 60);
     }
 
-    /** Fails under CI when a tool is missing; elsewhere the test is skipped with the reason. */
-    public static void requireTool(String tool) {
-        boolean found = tool.contains("/") ? Files.isExecutable(Path.of(tool)) : onPath(tool);
-        if (!found) {
+    /**
+     * The tool's path. A missing tool fails the test under CI=true (CI must install it, see
+     * .ci/run) and skips it elsewhere, with the reason.
+     */
+    public static Path requireTool(String tool) {
+        Path found = tool.contains("/") ? (Files.isExecutable(Path.of(tool)) ? Path.of(tool) : null) : onPath(tool);
+        if (found == null) {
             String why = "required tool not installed: " + tool;
             if ("true".equals(System.getenv("CI"))) {
                 throw new AssertionError(why + " (CI must install it: see .ci/run)");
             }
             org.junit.jupiter.api.Assumptions.abort(why);
         }
+        return found;
     }
 
-    private static boolean onPath(String tool) {
+    private static Path onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
+                return Path.of(dir, tool);
             }
         }
-        return false;
+        return null;
     }
 }

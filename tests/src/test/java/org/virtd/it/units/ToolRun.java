@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs an external command to completion within a bound and captures its output; finds tools on PATH. */
 record ToolRun(int exit, String stdout, String stderr) {
@@ -39,17 +38,7 @@ record ToolRun(int exit, String stdout, String stderr) {
 
     /** The tool's path; a missing tool fails the test under CI=true and skips it otherwise. */
     static Path requireTool(String name, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail(name + " is not installed (Debian package " + debianPackage + "); CI must provide it");
-        }
-        Assumptions.abort(name + " is not installed; skipping");
-        return null;
+        return org.virtd.it.harness.Cli.requireTool(name);
     }
 
     @Override
