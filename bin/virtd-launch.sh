@@ -47,24 +47,62 @@ training_run() {
     return 0
 }
 
+# Class-data sharing, in three steps keyed by the jars and the java binary (daemons.md's "archive
+# created at first start"): a training start records the classes it loads
+# (-XX:DumpLoadedClassList, nearly free); a later start that finds a finished list dumps a
+# static archive from it in the background, at low priority, under a lock, into a temporary
+# file renamed into place; every start after that maps the archive. A static archive (unlike
+# the dynamic -XX:ArchiveClassesAtExit kind) also holds old class files such as picocli's. Any
+# failure only means no archive: the daemon starts the same, a little slower.
 cds_flags() {
-    local dir key archive tmp pid
+    local dir key base archive list f pid
     dir=$(cds_dir)
     mkdir -p "$dir" 2>/dev/null || return 0
     key=$( { readlink -f "$(command -v "$java")"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } | md5sum | cut -c1-12)
-    archive="$dir/$daemon-$key.jsa"
-    if [ ! -f "$archive" ]; then
-        # adopt an archive a previous, finished run dumped under its pid
-        for tmp in "$archive".*; do
-            [ -f "$tmp" ] || continue
-            pid=${tmp##*.}
-            kill -0 "$pid" 2>/dev/null || { mv -f "$tmp" "$archive" 2>/dev/null; break; }
-        done
-    fi
+    base="$dir/$daemon-$key"
+    archive="$base.jsa"
+    list="$base.classlist"
     if [ -f "$archive" ]; then
         echo "-XX:SharedArchiveFile=$archive"
-    elif training_run "$@" && [ -w "$dir" ]; then
-        echo "-XX:ArchiveClassesAtExit=$archive.$$"
+        return 0
+    fi
+    # a dump that failed is not retried for these jars; nor without flock(1) to serialise dumps
+    [ ! -e "$base.failed" ] && command -v flock >/dev/null || return 0
+    training_run "$@" && [ -w "$dir" ] || return 0
+    if [ ! -f "$list" ]; then
+        # adopt the list of a finished training run that served at least one call
+        for f in "$list".*; do
+            [ -f "$f" ] || continue
+            pid=${f##*.}
+            kill -0 "$pid" 2>/dev/null && continue
+            if grep -qx 'org/virtd/core/server/Frame' "$f" 2>/dev/null; then
+                mv -f "$f" "$list" 2>/dev/null
+            else
+                rm -f "$f"
+            fi
+        done
+    fi
+    if [ -f "$list" ]; then
+        cds_dump "$list" "$archive" </dev/null >/dev/null 2>&1 &
+    else
+        echo "-XX:DumpLoadedClassList=$list.$$"
+    fi
+}
+
+# Dumps the static archive from a class list; one dump at a time per archive.
+cds_dump() {
+    local list=$1 archive=$2 base=${2%.jsa} tmp
+    tmp="$archive.tmp.$BASHPID"
+    exec 9>>"$archive.lock" || return 0
+    flock -n 9 || return 0
+    [ -f "$archive" ] && return 0
+    rm -f "$archive".tmp.*
+    if nice -n 19 timeout 120 "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$list" \
+            -XX:SharedArchiveFile="$tmp" -cp "$classpath" && [ -s "$tmp" ]; then
+        mv -f "$tmp" "$archive"
+    else
+        rm -f "$tmp"
+        : >"$base.failed"
     fi
 }
 

@@ -23,8 +23,6 @@ import java.util.function.Supplier;
  * project calls System.exit.
  */
 public final class DaemonMain {
-    private static final Logger LOG = LoggerFactory.getLogger(DaemonMain.class);
-
     private DaemonMain() {
     }
 
@@ -38,15 +36,17 @@ public final class DaemonMain {
 
     /** Runs the daemon and returns its exit status (for tests; {@link #run} exits with it). */
     public static int execute(DaemonIdentity id, Supplier<Driver> driver, String[] args, Map<String, String> env) {
-        org.virtd.core.server.WarmUp.start();
+        org.virtd.core.server.WarmUp warmUp = org.virtd.core.server.WarmUp.start();
         String argv0 = System.getProperty("virtd.argv0", id.name());
         DaemonPaths paths = DaemonPaths.of(id, currentUid(), env);
         CommandLine.Outcome outcome = CommandLine.parse(argv0, args, Usage.text(argv0, id, paths));
+        warmUp.awaitLogging();
+        Logger log = LoggerFactory.getLogger(DaemonMain.class);
         if (outcome instanceof CommandLine.Outcome.Exit exit) {
             System.out.print(exit.stdout());
             System.err.print(exit.stderr());
             if (exit.logError() != null) {
-                LOG.error(exit.logError());
+                log.error(exit.logError());
             }
             return exit.status();
         }
@@ -59,7 +59,7 @@ public final class DaemonMain {
         try {
             config = DaemonConfigReader.load(configPath, options.configFile().isPresent());
         } catch (ConfigException e) {
-            LOG.error("Can't load config file: {}: {}", e.getMessage(), configPath);
+            log.error("Can't load config file: {}: {}", e.getMessage(), configPath);
             return pipeFailure(pipe, ExitCode.FAILURE);
         }
         LogSettings.Sources sources = logSources(config, env, options.verbose(), daemonMode, paths);
@@ -67,7 +67,7 @@ public final class DaemonMain {
         try {
             logs = LogSettings.resolve(sources);
         } catch (LogSyntax.LogSyntaxException e) {
-            LOG.error(e.getMessage());
+            log.error(e.getMessage());
             return pipeFailure(pipe, ExitCode.FAILURE);
         }
         LogbackWiring.apply(logs, id.name());
@@ -86,7 +86,7 @@ public final class DaemonMain {
         try {
             return DaemonConfigReader.load(configPath, options.configFile().isPresent());
         } catch (ConfigException e) {
-            LOG.error("Can't reload config file: {}: {}", e.getMessage(), configPath);
+            LoggerFactory.getLogger(DaemonMain.class).error("Can't reload config file: {}: {}", e.getMessage(), configPath);
             return fallback;
         }
     }

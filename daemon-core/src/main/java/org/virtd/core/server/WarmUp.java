@@ -1,5 +1,6 @@
 package org.virtd.core.server;
 
+import org.slf4j.LoggerFactory;
 import org.virtd.core.activation.Posix;
 import org.virtd.core.transport.EventLoops;
 import org.virtd.rpc.admin.AdminProgram;
@@ -9,22 +10,56 @@ import org.virtd.rpc.qemu.QemuProgram;
 import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.remote.RemoteProgram;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Start-up work that does not depend on the command line or the config: initialising the
+ * logging framework (slf4j's provider lookup and logback's default configuration), the
  * procedure tables (hundreds of small codec classes), loading the epoll native library and the
  * JNA binding (PID file lock, activation fds). It
- * runs on a second thread while the main thread parses options, reads the config and sets up
+ * runs on two more threads (logging; the rest) while the main thread parses options, reads the config and sets up
  * logging, so a socket-activated daemon answers its first call sooner. Whatever the main thread
  * reaches first it simply initialises itself; the JVM's class-initialisation lock keeps it safe.
+ * Logging is the exception: slf4j hands out substitute loggers to a second thread while it
+ * initialises, so the main thread calls {@link #awaitLogging} before its first logger.
  */
 public final class WarmUp {
+    private static final long LOGGING_WAIT_SECONDS = 30;
+    private final CountDownLatch logging = new CountDownLatch(1);
+
     private WarmUp() {
     }
 
-    public static void start() {
-        Thread t = new Thread(WarmUp::run, "virtd-warmup");
+    /** Starts the warm-up thread. */
+    public static WarmUp start() {
+        WarmUp warmUp = new WarmUp();
+        daemonThread(warmUp::initLogging, "virtd-warmup-log");
+        daemonThread(WarmUp::run, "virtd-warmup");
+        return warmUp;
+    }
+
+    private static void daemonThread(Runnable body, String name) {
+        Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Waits (bounded) until the warm-up thread has initialised the logging framework. */
+    public void awaitLogging() {
+        try {
+            logging.await(LOGGING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void initLogging() {
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            logging.countDown();
+        }
     }
 
     private static void run() {
