@@ -118,6 +118,8 @@ else
           -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
     cds=$(cds_flags "$@")
     [ -n "$cds" ] && opts+=("$cds")
+    # JNA's native library, unpacked once into the same private cache instead of /tmp every start
+    [ -d "$(cds_dir)" ] && [ -w "$(cds_dir)" ] && opts+=("-Dvirtd.native.cache=$(cds_dir)")
 fi
 
 exec "$java" "${opts[@]}" -Dvirtd.argv0="$0" -cp "$classpath" "$main" "$@"

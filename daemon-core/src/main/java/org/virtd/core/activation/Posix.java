@@ -69,7 +69,12 @@ public final class Posix {
     }
 
     private static final class Holder {
-        static final C LIBC = Native.load("c", C.class);
+        static final C LIBC = load();
+
+        private static C load() {
+            NativeLibraryCache.useCachedJnaDispatch();
+            return Native.load("c", C.class);
+        }
     }
 
     /** Loads the native binding now rather than on first use (start-up warm-up). */
