@@ -43,3 +43,12 @@ start_anchor() {
         echo "(libvirtd not installed: measuring virtqemud alone)" >&2
     fi
 }
+
+# Starts both daemons and sets TARGETS to the NAME=SOCKET arguments the Java load tools take.
+start_both() {
+    start_ours
+    start_anchor
+    TARGETS=("ours=$OURS_SOCK")
+    [ -n "$ANCHOR_SOCK" ] && TARGETS+=("libvirtd=$ANCHOR_SOCK")
+    return 0
+}

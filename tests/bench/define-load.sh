@@ -6,8 +6,5 @@
 . "$(dirname "$0")/bench-env.sh"
 seconds=${1:-5}
 cp=$(bench_classpath)
-start_ours
-start_anchor
-targets=("ours=$OURS_SOCK")
-[ -n "$ANCHOR_SOCK" ] && targets+=("libvirtd=$ANCHOR_SOCK")
-java -cp "$cp" org.virtd.it.bench.DefineLoad "$seconds" "${targets[@]}"
+start_both
+java -cp "$cp" org.virtd.it.bench.DefineLoad "$seconds" "${TARGETS[@]}"
