@@ -92,15 +92,18 @@ public final class QemuProbe {
     private EmulatorCapabilities probeQmp(Path emulator, long version) throws VirtException {
         Path dir = null;
         Process qemu = null;
+        Thread reaper = null;
         try {
             Files.createDirectories(scratchDir);
             dir = Files.createTempDirectory(scratchDir, "qmp-");
             Path socket = dir.resolve("qmp.monitor");
             Path log = dir.resolve("qmp.log");
-            qemu = new ProcessBuilder(emulator.toString(), "-S", "-no-user-config", "-nodefaults", "-nographic",
-                    "-machine", "none,accel=kvm:tcg", "-qmp", "unix:" + socket + ",server=on,wait=off")
+            qemu = new ProcessBuilder(bounded(emulator.toString(), "-S", "-no-user-config", "-nodefaults", "-nographic",
+                    "-machine", "none,accel=kvm:tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            reaper = reaperOf(qemu);
+            Runtime.getRuntime().addShutdownHook(reaper);
             try (QmpClient qmp = QmpConnector.connect(socket, "probe", QmpEventListener.NONE, timeout,
                     qemu.toHandle(), () -> readQuietly(log))) {
                 String target = ((JsonObject) qmp.execute("query-target", null, timeout)).string("arch", "");
@@ -119,7 +122,36 @@ public final class QemuProbe {
         } finally {
             stop(qemu);
             deleteTree(dir);
+            if (reaper != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: nothing to undo
+                }
+            }
         }
+    }
+
+    /**
+     * A throw-away probe QEMU must not outlive the daemon: it runs under coreutils' timeout, which
+     * kills it after twice the probe timeout even if the daemon was killed outright, and a shutdown
+     * hook stops it when the daemon exits normally in the middle of a probe.
+     */
+    private List<String> bounded(String... command) {
+        List<String> out = new ArrayList<>();
+        Path timeoutTool = Path.of("/usr/bin/timeout");
+        if (Files.isExecutable(timeoutTool)) {
+            out.addAll(List.of(timeoutTool.toString(), "--kill-after=2", (2 * timeout.toSeconds() + 5) + "s"));
+        }
+        out.addAll(List.of(command));
+        return out;
+    }
+
+    private static Thread reaperOf(Process qemu) {
+        return new Thread(() -> {
+            qemu.descendants().forEach(ProcessHandle::destroyForcibly);
+            qemu.destroyForcibly();
+        }, "qemu-probe-reaper");
     }
 
     static List<MachineType> defaultFirst(List<MachineType> machines) {

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public final class QemuDriver implements Driver {
     private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PROBE_DELAY = Duration.ofSeconds(1);
     /** How long a define may wait for the group commit that makes it power-loss safe. */
     private static final Duration CONFIG_SYNC_WINDOW = Duration.ofMillis(20);
 
@@ -89,7 +90,9 @@ public final class QemuDriver implements Driver {
     @Override
     public void start(DriverContext ctx) {
         this.context = ctx;
-        probeInBackground();
+        // The probe (or its cache read) starts a moment later unless a call or a stored domain needs
+        // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
+        CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
         this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast());
         this.consoles = new Consoles(processes.lifecycle());
