@@ -113,17 +113,7 @@ public final class DomainRegistry {
     public DomainObject addTransient(DomainDef def) throws VirtException {
         writer.lock();
         try {
-            while (reservedNames.contains(def.name()) || reservedUuids.contains(def.uuid())) {
-                released.awaitUninterruptibly();
-            }
-            DomainObject sameUuid = byUuid.get(def.uuid());
-            if (sameUuid != null && !sameUuid.name().equals(def.name())) {
-                throw failed("domain '" + sameUuid.name() + "' is already defined with uuid " + sameUuid.uuid());
-            }
-            DomainObject sameName = byName.get(def.name());
-            if (sameName != null && !sameName.uuid().equals(def.uuid())) {
-                throw failed("domain '" + sameName.name() + "' already exists with uuid " + sameName.uuid());
-            }
+            DomainObject sameName = awaitAndCheckClashes(def, true);
             if (sameName != null) {
                 return sameName;
             }
@@ -135,20 +125,30 @@ public final class DomainRegistry {
         }
     }
 
+    /**
+     * With the writer lock held: waits until no define of the same name or uuid is in progress,
+     * then fails on a uuid used by another name, or on the name used with another uuid (or at all,
+     * when {@code uuidGiven} is false). Returns the domain of the same name and uuid, or null.
+     */
+    private DomainObject awaitAndCheckClashes(DomainDef def, boolean uuidGiven) throws VirtException {
+        while (reservedNames.contains(def.name()) || reservedUuids.contains(def.uuid())) {
+            released.awaitUninterruptibly();
+        }
+        DomainObject sameUuid = byUuid.get(def.uuid());
+        if (sameUuid != null && !sameUuid.name().equals(def.name())) {
+            throw failed("domain '" + sameUuid.name() + "' is already defined with uuid " + sameUuid.uuid());
+        }
+        DomainObject sameName = byName.get(def.name());
+        if (sameName != null && (!uuidGiven || !sameName.uuid().equals(def.uuid()))) {
+            throw failed("domain '" + sameName.name() + "' already exists with uuid " + sameName.uuid());
+        }
+        return sameName;
+    }
+
     private DomainObject reserveOrFindExisting(DomainDef def, boolean uuidGiven) throws VirtException {
         writer.lock();
         try {
-            while (reservedNames.contains(def.name()) || reservedUuids.contains(def.uuid())) {
-                released.awaitUninterruptibly();
-            }
-            DomainObject sameUuid = byUuid.get(def.uuid());
-            if (sameUuid != null && !sameUuid.name().equals(def.name())) {
-                throw failed("domain '" + sameUuid.name() + "' is already defined with uuid " + sameUuid.uuid());
-            }
-            DomainObject sameName = byName.get(def.name());
-            if (sameName != null && (!uuidGiven || !sameName.uuid().equals(def.uuid()))) {
-                throw failed("domain '" + sameName.name() + "' already exists with uuid " + sameName.uuid());
-            }
+            DomainObject sameName = awaitAndCheckClashes(def, uuidGiven);
             if (sameName != null) {
                 return sameName;
             }
