@@ -27,13 +27,6 @@ public record JsonArray(List<JsonValue> values) implements JsonValue {
     }
 
     @Override
-    public String toJson() {
-        StringBuilder out = new StringBuilder();
-        appendTo(out);
-        return out.toString();
-    }
-
-    @Override
     public void appendTo(StringBuilder out) {
         out.append('[');
         for (int i = 0; i < values.size(); i++) {

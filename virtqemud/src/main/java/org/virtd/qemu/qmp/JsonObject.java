@@ -110,13 +110,6 @@ public final class JsonObject implements JsonValue {
     }
 
     @Override
-    public String toJson() {
-        StringBuilder out = new StringBuilder();
-        appendTo(out);
-        return out.toString();
-    }
-
-    @Override
     public void appendTo(StringBuilder out) {
         out.append('{');
         boolean first = true;

@@ -9,7 +9,11 @@ package org.virtd.qemu.qmp;
 public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBoolean, JsonNull {
 
     /** Compact serialisation. */
-    String toJson();
+    default String toJson() {
+        StringBuilder out = new StringBuilder();
+        appendTo(out);
+        return out.toString();
+    }
 
     /** Appends the compact serialisation. */
     void appendTo(StringBuilder out);
