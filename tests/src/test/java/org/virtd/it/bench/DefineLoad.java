@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A load tool (not a test) for issue 4: with 1,000 defined domains, listAllDomains() calls/s
@@ -25,12 +23,6 @@ public final class DefineLoad {
     static final int DOMAINS = 1000;
     static final int CLIENTS = 4;
 
-    /** One measured operation: what each client repeats until the window closes. */
-    @FunctionalInterface
-    interface Op {
-        void run(WireClient c, int client, int i) throws Exception;
-    }
-
     public static void main(String[] args) throws Exception {
         double seconds = Double.parseDouble(args[0]);
         List<String> names = new ArrayList<>();
@@ -43,13 +35,13 @@ public final class DefineLoad {
         for (Path s : sockets) {
             populate(s);
         }
-        Op list = (c, client, i) -> {
+        ClientFleet.Op list = (c, client, i) -> {
             int n = c.call(RemoteProgram.CONNECT_LIST_ALL_DOMAINS, new NeedResultsArgs(1, 0)).ret();
             if (n < DOMAINS) {
                 throw new IllegalStateException("only " + n + " domains listed");
             }
         };
-        Op pair = (c, client, i) -> {
+        ClientFleet.Op pair = (c, client, i) -> {
             DomainRef d = c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml("pair-" + client + "-" + i));
             c.call(RemoteProgram.DOMAIN_UNDEFINE, d);
         };
@@ -58,7 +50,7 @@ public final class DefineLoad {
         report("define+undefine pairs x" + CLIENTS, pair, names, sockets, seconds);
     }
 
-    private static void report(String label, Op op, List<String> names, List<Path> sockets, double seconds)
+    private static void report(String label, ClientFleet.Op op, List<String> names, List<Path> sockets, double seconds)
             throws Exception {
         List<Double> rates = new ArrayList<>();
         for (int t = 0; t < sockets.size(); t++) {
@@ -87,46 +79,7 @@ public final class DefineLoad {
     }
 
     /** Runs {@code op} from {@link #CLIENTS} clients for {@code seconds}; returns completed ops per second. */
-    static double run(Path socket, Op op, double seconds, int iterationBase) throws Exception {
-        int[] counts = new int[CLIENTS];
-        CountDownLatch ready = new CountDownLatch(CLIENTS);
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long[] window = new long[2];
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < CLIENTS; t++) {
-            int client = t;
-            Thread th = new Thread(() -> {
-                try (WireClient c = WireClient.connect(socket).open("qemu:///system", 0)) {
-                    ready.countDown();
-                    go.await();
-                    int i = iterationBase;
-                    while (System.nanoTime() < window[1]) {
-                        op.run(c, client, i++);
-                        counts[client]++;
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                    ready.countDown();
-                }
-            });
-            threads.add(th);
-            th.start();
-        }
-        ready.await();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + (long) (seconds * 1e9);
-        go.countDown();
-        for (Thread th : threads) {
-            th.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        long total = 0;
-        for (int n : counts) {
-            total += n;
-        }
-        return total / ((System.nanoTime() - window[0]) / 1e9);
+    static double run(Path socket, ClientFleet.Op op, double seconds, int iterationBase) throws Exception {
+        return ClientFleet.run(socket, "qemu:///system", CLIENTS, seconds, iterationBase, op).perSecond();
     }
 }
