@@ -34,7 +34,7 @@ class QemuIdentityTest {
         assertTrue(QemuIdentity.alive(me));
         assertFalse(QemuIdentity.matches(me, EMU, "t1", MON));
         assertFalse(QemuIdentity.alive(Integer.MAX_VALUE));
-        assertTrue(QemuIdentity.session(me) > 0);
+        assertTrue(QemuIdentity.session(me) >= 0, "0 when the session leader is outside our pid namespace, as under CI");
         assertEquals(-1, QemuIdentity.session(Integer.MAX_VALUE));
     }
 }
