@@ -53,13 +53,10 @@ training_run() {
 # static archive from it in the background, at low priority, under a lock, into a temporary
 # file renamed into place; every start after that maps the archive. A static archive (unlike
 # the dynamic -XX:ArchiveClassesAtExit kind) also holds old class files such as picocli's. Any
-# failure only means no archive: the daemon starts the same, a little slower.
+# failure only means no archive: the daemon starts the same, a little slower. Uses $cache and $key.
 cds_flags() {
-    local dir key base archive list f pid
-    dir=$(cds_dir)
-    mkdir -p "$dir" 2>/dev/null || return 0
-    key=$( { readlink -f "$(command -v "$java")"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } | md5sum | cut -c1-12)
-    base="$dir/$daemon-$key"
+    local base archive list f pid
+    base="$cache/$daemon-$key"
     archive="$base.jsa"
     list="$base.classlist"
     if [ -f "$archive" ]; then
@@ -68,7 +65,7 @@ cds_flags() {
     fi
     # a dump that failed is not retried for these jars; nor without flock(1) to serialise dumps
     [ ! -e "$base.failed" ] && command -v flock >/dev/null || return 0
-    training_run "$@" && [ -w "$dir" ] || return 0
+    training_run "$@" && [ -w "$cache" ] || return 0
     if [ ! -f "$list" ]; then
         # adopt the list of a finished training run that served at least one call
         for f in "$list".*; do
@@ -110,16 +107,28 @@ if [ -n "${VIRTD_JAVA_OPTS+set}" ]; then
     # shellcheck disable=SC2206
     opts=($VIRTD_JAVA_OPTS)
 else
-    opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx96m
+    # C1 only, and one compiler thread: at start-up a second one competes with the daemon's own
+    # threads for a small host's cores (measured: first reply about 10 ms sooner on 2 cores).
+    opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -Xms8m -Xmx96m
           -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=24m -XX:-UsePerfData
           -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
           # Netty: no JFR event registration (tens of ms on the first connection) and no
           # leak-detection sampling on the hot path; tests run in-process keep both.
           -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
-    cds=$(cds_flags "$@")
-    [ -n "$cds" ] && opts+=("$cds")
-    # JNA's native library, unpacked once into the same private cache instead of /tmp every start
-    [ -d "$(cds_dir)" ] && [ -w "$(cds_dir)" ] && opts+=("-Dvirtd.native.cache=$(cds_dir)")
+    cache=$(cds_dir)
+    if mkdir -p "$cache" 2>/dev/null; then
+        # one key for everything cached for this java binary and these jars
+        key=$( { readlink -f "$(command -v "$java")"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } \
+            | md5sum | cut -c1-12)
+        cds=$(cds_flags "$@")
+        [ -n "$cds" ] && opts+=("$cds")
+        # JNA's and Netty's native libraries: unpacked once (by the daemon, see NativeLibraryCache)
+        # and loaded in place, instead of copied to /tmp at every start
+        native="$cache/native-$key"
+        [ -w "$cache" ] && opts+=("-Dvirtd.native.cache=$native")
+        [ -f "$native/libjnidispatch.so" ] && opts+=("-Djna.boot.library.path=$native")
+        [ -f "$native/libnetty_transport_native_epoll_x86_64.so" ] && opts+=("-Djava.library.path=$native")
+    fi
 fi
 
 exec "$java" "${opts[@]}" -Dvirtd.argv0="$0" -cp "$classpath" "$main" "$@"

@@ -2,55 +2,59 @@ package org.virtd.core.activation;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
- * JNA unpacks its native dispatch library from its jar into a temporary file on every start,
- * which a socket-activated daemon pays for before its first reply. When the launcher names a
- * private cache directory ({@code -Dvirtd.native.cache}, beside the class-data archive, owned by
- * the daemon's user), the library is unpacked there once per JNA jar and JNA loads it from there.
- * Anything unexpected just leaves JNA to do as it always does.
+ * JNA and Netty unpack their native libraries from their jars into temporary files on every
+ * start (the JDK's temporary-file names alone cost a {@code SecureRandom}), which a
+ * socket-activated daemon pays for before its first reply. The launcher keeps a private
+ * directory per java binary and jar set ({@code -Dvirtd.native.cache=DIR}); this class unpacks
+ * whatever is missing there, off the start-up path, and from the next start on the launcher
+ * points {@code jna.boot.library.path} and {@code java.library.path} at it so both load the
+ * library in place. Anything unexpected just leaves them to unpack as they always do.
  */
-final class NativeLibraryCache {
-    private static final String RESOURCE = "/com/sun/jna/linux-x86-64/libjnidispatch.so";
+public final class NativeLibraryCache {
+    /** Jar resource and the file name each library is loaded by (the launcher checks these names). */
+    private static final List<String[]> LIBRARIES = List.of(
+            new String[] {"/com/sun/jna/linux-x86-64/libjnidispatch.so", "libjnidispatch.so"},
+            new String[] {"/META-INF/native/libnetty_transport_native_epoll_x86_64.so",
+                "libnetty_transport_native_epoll_x86_64.so"});
 
     private NativeLibraryCache() {
     }
 
-    static void useCachedJnaDispatch() {
+    /** Unpacks the libraries missing from the cache directory, if the launcher named one. */
+    public static void storeMissing() {
         String cache = System.getProperty("virtd.native.cache");
         String arch = System.getProperty("os.arch");
-        if (cache == null || System.getProperty("jna.boot.library.path") != null
-                || !("amd64".equals(arch) || "x86_64".equals(arch))) {
+        if (cache == null || !("amd64".equals(arch) || "x86_64".equals(arch))) {
             return;
         }
-        try {
-            URL url = NativeLibraryCache.class.getResource(RESOURCE);
-            if (url == null || !"jar".equals(url.getProtocol())) {
-                return;
+        for (String[] library : LIBRARIES) {
+            try {
+                store(library[0], Path.of(cache, library[1]));
+            } catch (IOException | RuntimeException e) {
+                // the next start unpacks as usual
             }
-            Path jar = Path.of(new URL(url.getPath().substring(0, url.getPath().indexOf("!/"))).toURI());
-            String key = Integer.toHexString((jar + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar))
-                    .hashCode());
-            Path dir = Path.of(cache, "jna-" + key);
-            Path lib = dir.resolve("libjnidispatch.so");
-            if (!Files.isRegularFile(lib)) {
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, ".jnidispatch", ".tmp");
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+        }
+    }
+
+    private static void store(String resource, Path lib) throws IOException {
+        if (Files.isRegularFile(lib)) {
+            return;
+        }
+        Files.createDirectories(lib.getParent());
+        Path tmp = Files.createTempFile(lib.getParent(), ".native", ".tmp");
+        try (InputStream in = NativeLibraryCache.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            System.setProperty("jna.boot.library.path", dir.toString());
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            // fall back to JNA's own unpacking
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

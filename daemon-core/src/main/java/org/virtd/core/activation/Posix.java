@@ -72,7 +72,6 @@ public final class Posix {
         static final C LIBC = load();
 
         private static C load() {
-            NativeLibraryCache.useCachedJnaDispatch();
             return Native.load("c", C.class);
         }
     }

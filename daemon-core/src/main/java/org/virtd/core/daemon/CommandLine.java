@@ -57,11 +57,17 @@ public final class CommandLine {
         return OptionSpec.builder(shortName, longName).arity("1").type(String.class).build();
     }
 
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private CommandLine() {
     }
 
     /** Parses {@code args}; {@code argv0} is the program name as invoked, {@code usage} the help text. */
     public static Outcome parse(String argv0, String[] args, String usage) {
+        // our options are strings and flags: skip registering converters for java.sql, java.time...
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\..*");
+        }
         picocli.CommandLine cli = new picocli.CommandLine(spec());
         cli.setPosixClusteredShortOptionsAllowed(true);
         cli.setUnmatchedOptionsArePositionalParams(false);

@@ -1,6 +1,7 @@
 package org.virtd.core.server;
 
 import org.slf4j.LoggerFactory;
+import org.virtd.core.activation.NativeLibraryCache;
 import org.virtd.core.activation.Posix;
 import org.virtd.core.transport.EventLoops;
 import org.virtd.rpc.admin.AdminProgram;
@@ -15,17 +16,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up work that does not depend on the command line or the config: initialising the
- * logging framework (slf4j's provider lookup and logback's default configuration), the
- * procedure tables (hundreds of small codec classes), loading the epoll native library and the
- * JNA binding (PID file lock, activation fds). It
- * runs on two more threads (logging; the rest) while the main thread parses options, reads the config and sets up
- * logging, so a socket-activated daemon answers its first call sooner. Whatever the main thread
- * reaches first it simply initialises itself; the JVM's class-initialisation lock keeps it safe.
- * Logging is the exception: slf4j hands out substitute loggers to a second thread while it
- * initialises, so the main thread calls {@link #awaitLogging} before its first logger.
+ * logging framework (slf4j with its provider named, logback's default configuration), the JNA
+ * binding (PID file lock, activation fds), the procedure tables and the epoll native library.
+ * It runs on two more threads (logging; the rest) while the main thread parses options, reads
+ * the config and sets up logging, so a socket-activated daemon answers its first call sooner.
+ * Whatever the main thread reaches first it simply initialises itself; the JVM's
+ * class-initialisation lock keeps it safe. Logging is the exception: slf4j hands out substitute
+ * loggers to a second thread while it initialises (and warns about them on stderr), so the main
+ * thread, and this one before Netty, call {@link #awaitLogging} before their first logger.
  */
 public final class WarmUp {
     private static final long LOGGING_WAIT_SECONDS = 30;
+    private static final String SLF4J_PROVIDER = "slf4j.provider";
     private final CountDownLatch logging = new CountDownLatch(1);
 
     private WarmUp() {
@@ -35,7 +37,7 @@ public final class WarmUp {
     public static WarmUp start() {
         WarmUp warmUp = new WarmUp();
         daemonThread(warmUp::initLogging, "virtd-warmup-log");
-        daemonThread(WarmUp::run, "virtd-warmup");
+        daemonThread(warmUp::run, "virtd-warmup");
         return warmUp;
     }
 
@@ -56,19 +58,26 @@ public final class WarmUp {
 
     private void initLogging() {
         try {
+            // naming the provider spares slf4j its class-path scan for others
+            if (System.getProperty(SLF4J_PROVIDER) == null) {
+                System.setProperty(SLF4J_PROVIDER, "ch.qos.logback.classic.spi.LogbackServiceProvider");
+                System.setProperty("slf4j.internal.verbosity", "WARN"); // or it says so on stderr
+            }
             LoggerFactory.getILoggerFactory();
         } finally {
             logging.countDown();
         }
     }
 
-    private static void run() {
-        Posix.preload(); // the main thread needs it first, for the PID file lock
+    private void run() {
+        Posix.preload(); // the main thread's first need: the PID file lock
         Object[] tables = {RemoteProgram.PROGRAM, QemuProgram.PROGRAM, LxcProgram.PROGRAM, AdminProgram.PROGRAM,
             KeepaliveProgram.PROGRAM, DomainEvents.all()};
         if (tables.length == 0) {
             throw new AssertionError();
         }
+        awaitLogging(); // Netty takes its loggers from slf4j as it loads
         EventLoops.preload();
+        NativeLibraryCache.storeMissing(); // for the next start; nothing to do once stored
     }
 }

@@ -44,52 +44,52 @@ public final class AdminProgram {
     public static final Procedure<Void, Long> CONNECT_GET_LIB_VERSION =
             P.call(3, "CONNECT_GET_LIB_VERSION", Xdr.VOID, Xdr.UHYPER).api("virAdmConnectGetLibVersion").add();
     public static final Procedure<NeedResultsArgs, ServerList> CONNECT_LIST_SERVERS =
-            P.call(4, "CONNECT_LIST_SERVERS", NeedResultsArgs.CODEC, ServerList.CODEC)
+            P.call(4, "CONNECT_LIST_SERVERS", Xdr.lazy(NeedResultsArgs.class), Xdr.lazy(ServerList.class))
                     .api("virAdmConnectListServers").add();
     public static final Procedure<LookupServerArgs, ServerRef> CONNECT_LOOKUP_SERVER =
-            P.call(5, "CONNECT_LOOKUP_SERVER", LookupServerArgs.CODEC, ServerRef.CODEC)
+            P.call(5, "CONNECT_LOOKUP_SERVER", Xdr.lazy(LookupServerArgs.class), Xdr.lazy(ServerRef.class))
                     .api("virAdmConnectLookupServer").add();
     public static final Procedure<ServerFlagsArgs, List<TypedParam>> SERVER_GET_THREADPOOL_PARAMETERS =
-            P.call(6, "SERVER_GET_THREADPOOL_PARAMETERS", ServerFlagsArgs.CODEC,
+            P.call(6, "SERVER_GET_THREADPOOL_PARAMETERS", Xdr.lazy(ServerFlagsArgs.class),
                     TypedParam.list(Limits.ADMIN_SERVER_THREADPOOL_PARAMETERS_MAX))
                     .api("virAdmServerGetThreadPoolParameters").add();
     public static final Procedure<ServerParamsArgs, Void> SERVER_SET_THREADPOOL_PARAMETERS =
-            P.call(7, "SERVER_SET_THREADPOOL_PARAMETERS", ServerParamsArgs.CODEC, Xdr.VOID)
+            P.call(7, "SERVER_SET_THREADPOOL_PARAMETERS", Xdr.lazy(ServerParamsArgs.class), Xdr.VOID)
                     .api("virAdmServerSetThreadPoolParameters").add();
     public static final Procedure<ListClientsArgs, ClientList> SERVER_LIST_CLIENTS =
-            P.call(8, "SERVER_LIST_CLIENTS", ListClientsArgs.CODEC, ClientList.CODEC)
+            P.call(8, "SERVER_LIST_CLIENTS", Xdr.lazy(ListClientsArgs.class), Xdr.lazy(ClientList.class))
                     .api("virAdmServerListClients").add();
     public static final Procedure<LookupClientArgs, ClientRef> SERVER_LOOKUP_CLIENT =
-            P.call(9, "SERVER_LOOKUP_CLIENT", LookupClientArgs.CODEC, ClientRef.CODEC)
+            P.call(9, "SERVER_LOOKUP_CLIENT", Xdr.lazy(LookupClientArgs.class), Xdr.lazy(ClientRef.class))
                     .api("virAdmServerLookupClient").add();
     public static final Procedure<ClientFlagsArgs, List<TypedParam>> CLIENT_GET_INFO =
-            P.call(10, "CLIENT_GET_INFO", ClientFlagsArgs.CODEC,
+            P.call(10, "CLIENT_GET_INFO", Xdr.lazy(ClientFlagsArgs.class),
                     TypedParam.list(Limits.ADMIN_CLIENT_INFO_PARAMETERS_MAX)).api("virAdmClientGetInfo").add();
     public static final Procedure<ClientFlagsArgs, Void> CLIENT_CLOSE =
-            P.call(11, "CLIENT_CLOSE", ClientFlagsArgs.CODEC, Xdr.VOID).api("virAdmClientClose").add();
+            P.call(11, "CLIENT_CLOSE", Xdr.lazy(ClientFlagsArgs.class), Xdr.VOID).api("virAdmClientClose").add();
     public static final Procedure<ServerFlagsArgs, List<TypedParam>> SERVER_GET_CLIENT_LIMITS =
-            P.call(12, "SERVER_GET_CLIENT_LIMITS", ServerFlagsArgs.CODEC,
+            P.call(12, "SERVER_GET_CLIENT_LIMITS", Xdr.lazy(ServerFlagsArgs.class),
                     TypedParam.list(Limits.ADMIN_SERVER_CLIENT_LIMITS_MAX)).api("virAdmServerGetClientLimits").add();
     public static final Procedure<ServerParamsArgs, Void> SERVER_SET_CLIENT_LIMITS =
-            P.call(13, "SERVER_SET_CLIENT_LIMITS", ServerParamsArgs.CODEC, Xdr.VOID)
+            P.call(13, "SERVER_SET_CLIENT_LIMITS", Xdr.lazy(ServerParamsArgs.class), Xdr.VOID)
                     .api("virAdmServerSetClientLimits").add();
     public static final Procedure<Integer, LoggingOutputs> CONNECT_GET_LOGGING_OUTPUTS =
-            P.call(14, "CONNECT_GET_LOGGING_OUTPUTS", Xdr.UINT, LoggingOutputs.CODEC)
+            P.call(14, "CONNECT_GET_LOGGING_OUTPUTS", Xdr.UINT, Xdr.lazy(LoggingOutputs.class))
                     .api("virAdmConnectGetLoggingOutputs").add();
     public static final Procedure<Integer, LoggingFilters> CONNECT_GET_LOGGING_FILTERS =
-            P.call(15, "CONNECT_GET_LOGGING_FILTERS", Xdr.UINT, LoggingFilters.CODEC)
+            P.call(15, "CONNECT_GET_LOGGING_FILTERS", Xdr.UINT, Xdr.lazy(LoggingFilters.class))
                     .api("virAdmConnectGetLoggingFilters").add();
     public static final Procedure<LoggingSetArgs, Void> CONNECT_SET_LOGGING_OUTPUTS =
-            P.call(16, "CONNECT_SET_LOGGING_OUTPUTS", LoggingSetArgs.CODEC, Xdr.VOID)
+            P.call(16, "CONNECT_SET_LOGGING_OUTPUTS", Xdr.lazy(LoggingSetArgs.class), Xdr.VOID)
                     .api("virAdmConnectSetLoggingOutputs").add();
     public static final Procedure<LoggingSetArgs, Void> CONNECT_SET_LOGGING_FILTERS =
-            P.call(17, "CONNECT_SET_LOGGING_FILTERS", LoggingSetArgs.CODEC, Xdr.VOID)
+            P.call(17, "CONNECT_SET_LOGGING_FILTERS", Xdr.lazy(LoggingSetArgs.class), Xdr.VOID)
                     .api("virAdmConnectSetLoggingFilters").add();
     public static final Procedure<ServerFlagsArgs, Void> SERVER_UPDATE_TLS_FILES =
-            P.call(18, "SERVER_UPDATE_TLS_FILES", ServerFlagsArgs.CODEC, Xdr.VOID)
+            P.call(18, "SERVER_UPDATE_TLS_FILES", Xdr.lazy(ServerFlagsArgs.class), Xdr.VOID)
                     .api("virAdmServerUpdateTlsFiles").add();
     public static final Procedure<DaemonTimeoutArgs, Void> CONNECT_SET_DAEMON_TIMEOUT =
-            P.call(19, "CONNECT_SET_DAEMON_TIMEOUT", DaemonTimeoutArgs.CODEC, Xdr.VOID)
+            P.call(19, "CONNECT_SET_DAEMON_TIMEOUT", Xdr.lazy(DaemonTimeoutArgs.class), Xdr.VOID)
                     .api("virAdmConnectSetDaemonTimeout").add();
 
     public static final Program PROGRAM = P.build();

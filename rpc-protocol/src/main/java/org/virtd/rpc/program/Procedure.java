@@ -22,7 +22,8 @@ public final class Procedure<A, R> {
     private final int version;
     private final int number;
     private final String name;
-    private final String api;
+    /** Derived from the wire name when first asked for (it only appears in messages). */
+    private String api;
     private final ProcedureKind kind;
     private final XdrCodec<A> args;
     private final XdrCodec<R> ret;
@@ -41,7 +42,7 @@ public final class Procedure<A, R> {
         this.version = b.version;
         this.number = b.number;
         this.name = b.name;
-        this.api = b.api != null ? b.api : ApiNames.of(b.name);
+        this.api = b.api;
         this.kind = b.kind;
         this.args = b.args;
         this.ret = b.ret;
@@ -75,7 +76,12 @@ public final class Procedure<A, R> {
 
     /** The public API name used in messages, e.g. {@code virDomainLookupByName}. */
     public String api() {
-        return api;
+        String a = api;
+        if (a == null) {
+            a = ApiNames.of(name);
+            api = a;
+        }
+        return a;
     }
 
     public ProcedureKind kind() {
@@ -101,7 +107,7 @@ public final class Procedure<A, R> {
      */
     public String readOnlyRefusal(A decodedArgs) {
         if (!readOnlyAllowed) {
-            return "read only access prevents " + api;
+            return "read only access prevents " + api();
         }
         if (readOnlyDeniedFor != null && decodedArgs != null && readOnlyDeniedFor.test(decodedArgs)) {
             return readOnlyDeniedDetail;

@@ -25,25 +25,25 @@ public final class QemuProgram {
     private static final Program.Builder P = Program.builder(ID, VERSION, "QEMU");
 
     public static final Procedure<MonitorCommandArgs, String> DOMAIN_MONITOR_COMMAND =
-            P.call(1, "DOMAIN_MONITOR_COMMAND", MonitorCommandArgs.CODEC, Xdr.STRING)
+            P.call(1, "DOMAIN_MONITOR_COMMAND", Xdr.lazy(MonitorCommandArgs.class), Xdr.STRING)
                     .api("virDomainQemuMonitorCommand").denyReadOnly().add();
     public static final Procedure<QemuAttachArgs, DomainRef> DOMAIN_ATTACH =
-            P.call(2, "DOMAIN_ATTACH", QemuAttachArgs.CODEC, DomainRef.CODEC)
+            P.call(2, "DOMAIN_ATTACH", Xdr.lazy(QemuAttachArgs.class), Xdr.lazy(DomainRef.class))
                     .api("virDomainQemuAttach").denyReadOnly().add();
     public static final Procedure<AgentCommandArgs, String> DOMAIN_AGENT_COMMAND =
-            P.call(3, "DOMAIN_AGENT_COMMAND", AgentCommandArgs.CODEC, Xdr.OPT_STRING)
+            P.call(3, "DOMAIN_AGENT_COMMAND", Xdr.lazy(AgentCommandArgs.class), Xdr.OPT_STRING)
                     .api("virDomainQemuAgentCommand").denyReadOnly().add();
     public static final Procedure<MonitorEventRegisterArgs, Integer> CONNECT_DOMAIN_MONITOR_EVENT_REGISTER =
-            P.call(4, "CONNECT_DOMAIN_MONITOR_EVENT_REGISTER", MonitorEventRegisterArgs.CODEC, Xdr.INT)
+            P.call(4, "CONNECT_DOMAIN_MONITOR_EVENT_REGISTER", Xdr.lazy(MonitorEventRegisterArgs.class), Xdr.INT)
                     .api("virConnectDomainQemuMonitorEventRegister").denyReadOnly().add();
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER =
             P.call(5, "CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER", Xdr.INT, Xdr.VOID)
                     .api("virConnectDomainQemuMonitorEventDeregister").add();
     public static final Procedure<MonitorEvent, Void> DOMAIN_MONITOR_EVENT =
-            P.message(6, "DOMAIN_MONITOR_EVENT", MonitorEvent.CODEC).add();
+            P.message(6, "DOMAIN_MONITOR_EVENT", Xdr.lazy(MonitorEvent.class)).add();
     /** Sent as CALL_WITH_FDS; the reply may carry fds (REPLY_WITH_FDS). */
     public static final Procedure<MonitorCommandArgs, String> DOMAIN_MONITOR_COMMAND_WITH_FILES =
-            P.call(7, "DOMAIN_MONITOR_COMMAND_WITH_FILES", MonitorCommandArgs.CODEC, Xdr.STRING)
+            P.call(7, "DOMAIN_MONITOR_COMMAND_WITH_FILES", Xdr.lazy(MonitorCommandArgs.class), Xdr.STRING)
                     .api("virDomainQemuMonitorCommandWithFiles").denyReadOnly().add();
 
     public static final Program PROGRAM = P.build();

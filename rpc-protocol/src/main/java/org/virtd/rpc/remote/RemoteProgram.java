@@ -138,7 +138,7 @@ public final class RemoteProgram {
     // ---- §1a connection / host ----
 
     public static final Procedure<OpenArgs, Void> CONNECT_OPEN =
-            P.call(1, "CONNECT_OPEN", OpenArgs.CODEC, Xdr.VOID).beforeOpen().high().add();
+            P.call(1, "CONNECT_OPEN", Xdr.lazy(OpenArgs.class), Xdr.VOID).beforeOpen().high().add();
     public static final Procedure<Void, Void> CONNECT_CLOSE =
             P.call(2, "CONNECT_CLOSE", Xdr.VOID, Xdr.VOID).high().add();
     public static final Procedure<Void, String> CONNECT_GET_TYPE =
@@ -148,7 +148,7 @@ public final class RemoteProgram {
     public static final Procedure<String, Integer> CONNECT_GET_MAX_VCPUS =
             P.call(5, "CONNECT_GET_MAX_VCPUS", Xdr.OPT_STRING, Xdr.INT).high().add();
     public static final Procedure<Void, NodeInfo> NODE_GET_INFO =
-            P.call(6, "NODE_GET_INFO", Xdr.VOID, NodeInfo.CODEC).high().add();
+            P.call(6, "NODE_GET_INFO", Xdr.VOID, Xdr.lazy(NodeInfo.class)).high().add();
     public static final Procedure<Void, String> CONNECT_GET_CAPABILITIES =
             P.call(7, "CONNECT_GET_CAPABILITIES", Xdr.VOID, Xdr.STRING).add();
     public static final Procedure<Void, String> CONNECT_GET_HOSTNAME =
@@ -161,41 +161,41 @@ public final class RemoteProgram {
     public static final Procedure<Void, String> AUTH_SASL_INIT =
             P.call(67, "AUTH_SASL_INIT", Xdr.VOID, Xdr.STRING).beforeAuth().high().add();
     public static final Procedure<AuthSaslStartArgs, AuthSaslResult> AUTH_SASL_START =
-            P.call(68, "AUTH_SASL_START", AuthSaslStartArgs.CODEC, AuthSaslResult.CODEC).beforeAuth().high().add();
+            P.call(68, "AUTH_SASL_START", Xdr.lazy(AuthSaslStartArgs.class), Xdr.lazy(AuthSaslResult.class)).beforeAuth().high().add();
     public static final Procedure<AuthSaslStepArgs, AuthSaslResult> AUTH_SASL_STEP =
-            P.call(69, "AUTH_SASL_STEP", AuthSaslStepArgs.CODEC, AuthSaslResult.CODEC).beforeAuth().high().add();
+            P.call(69, "AUTH_SASL_STEP", Xdr.lazy(AuthSaslStepArgs.class), Xdr.lazy(AuthSaslResult.class)).beforeAuth().high().add();
     public static final Procedure<Void, Integer> AUTH_POLKIT =
             P.call(70, "AUTH_POLKIT", Xdr.VOID, Xdr.INT).beforeAuth().high().add();
     public static final Procedure<CellsFreeMemoryArgs, List<Long>> NODE_GET_CELLS_FREE_MEMORY =
-            P.call(101, "NODE_GET_CELLS_FREE_MEMORY", CellsFreeMemoryArgs.CODEC,
+            P.call(101, "NODE_GET_CELLS_FREE_MEMORY", Xdr.lazy(CellsFreeMemoryArgs.class),
                     Xdr.array(Xdr.UHYPER, Limits.NODE_MAX_CELLS)).high().add();
     public static final Procedure<Void, Long> NODE_GET_FREE_MEMORY =
             P.call(102, "NODE_GET_FREE_MEMORY", Xdr.VOID, Xdr.UHYPER).high().add();
     public static final Procedure<Void, String> CONNECT_GET_URI =
             P.call(110, "CONNECT_GET_URI", Xdr.VOID, Xdr.STRING).high().add();
     public static final Procedure<Void, SecurityModel> NODE_GET_SECURITY_MODEL =
-            P.call(122, "NODE_GET_SECURITY_MODEL", Xdr.VOID, SecurityModel.CODEC).high().add();
+            P.call(122, "NODE_GET_SECURITY_MODEL", Xdr.VOID, Xdr.lazy(SecurityModel.class)).high().add();
     public static final Procedure<Void, Integer> CONNECT_IS_SECURE =
             P.call(149, "CONNECT_IS_SECURE", Xdr.VOID, Xdr.INT).high().add();
     public static final Procedure<Void, Long> CONNECT_GET_LIB_VERSION =
             P.call(157, "CONNECT_GET_LIB_VERSION", Xdr.VOID, Xdr.UHYPER).high().add();
     public static final Procedure<XmlFlagsArgs, Integer> CONNECT_COMPARE_CPU =
-            P.call(158, "CONNECT_COMPARE_CPU", XmlFlagsArgs.CODEC, Xdr.INT).high().add();
+            P.call(158, "CONNECT_COMPARE_CPU", Xdr.lazy(XmlFlagsArgs.class), Xdr.INT).high().add();
     public static final Procedure<Integer, String> CONNECT_GET_SYSINFO =
             P.call(203, "CONNECT_GET_SYSINFO", Xdr.UINT, Xdr.STRING).high().add();
     public static final Procedure<NodeCpuStatsArgs, NodeStats> NODE_GET_CPU_STATS =
-            P.call(227, "NODE_GET_CPU_STATS", NodeCpuStatsArgs.CODEC, NodeStats.CODEC).high().add();
+            P.call(227, "NODE_GET_CPU_STATS", Xdr.lazy(NodeCpuStatsArgs.class), Xdr.lazy(NodeStats.class)).high().add();
     public static final Procedure<NodeMemoryStatsArgs, NodeStats> NODE_GET_MEMORY_STATS =
-            P.call(228, "NODE_GET_MEMORY_STATS", NodeMemoryStatsArgs.CODEC, NodeStats.CODEC).high().add();
+            P.call(228, "NODE_GET_MEMORY_STATS", Xdr.lazy(NodeMemoryStatsArgs.class), Xdr.lazy(NodeStats.class)).high().add();
     public static final Procedure<NParamsFlagsArgs, CountedParams> NODE_GET_MEMORY_PARAMETERS =
-            P.call(289, "NODE_GET_MEMORY_PARAMETERS", NParamsFlagsArgs.CODEC,
+            P.call(289, "NODE_GET_MEMORY_PARAMETERS", Xdr.lazy(NParamsFlagsArgs.class),
                     CountedParams.codec(Limits.NODE_MEMORY_PARAMETERS_MAX)).add();
     public static final Procedure<NodeCpuMapArgs, NodeCpuMap> NODE_GET_CPU_MAP =
-            P.call(293, "NODE_GET_CPU_MAP", NodeCpuMapArgs.CODEC, NodeCpuMap.CODEC).add();
+            P.call(293, "NODE_GET_CPU_MAP", Xdr.lazy(NodeCpuMapArgs.class), Xdr.lazy(NodeCpuMap.class)).add();
     public static final Procedure<CpuModelNamesArgs, CpuModelNames> CONNECT_GET_CPU_MODEL_NAMES =
-            P.call(312, "CONNECT_GET_CPU_MODEL_NAMES", CpuModelNamesArgs.CODEC, CpuModelNames.CODEC).add();
+            P.call(312, "CONNECT_GET_CPU_MODEL_NAMES", Xdr.lazy(CpuModelNamesArgs.class), Xdr.lazy(CpuModelNames.class)).add();
     public static final Procedure<DomainCapabilitiesArgs, String> CONNECT_GET_DOMAIN_CAPABILITIES =
-            P.call(342, "CONNECT_GET_DOMAIN_CAPABILITIES", DomainCapabilitiesArgs.CODEC, Xdr.STRING)
+            P.call(342, "CONNECT_GET_DOMAIN_CAPABILITIES", Xdr.lazy(DomainCapabilitiesArgs.class), Xdr.STRING)
                     .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Void, Void> CONNECT_REGISTER_CLOSE_CALLBACK =
             P.call(360, "CONNECT_REGISTER_CLOSE_CALLBACK", Xdr.VOID, Xdr.VOID).add();
@@ -205,7 +205,7 @@ public final class RemoteProgram {
     public static final Procedure<Integer, Void> CONNECT_EVENT_CONNECTION_CLOSED =
             P.message(362, "CONNECT_EVENT_CONNECTION_CLOSED", Xdr.INT).add();
     public static final Procedure<SetIdentityArgs, Void> CONNECT_SET_IDENTITY =
-            P.call(419, "CONNECT_SET_IDENTITY", SetIdentityArgs.CODEC, Xdr.VOID).add();
+            P.call(419, "CONNECT_SET_IDENTITY", Xdr.lazy(SetIdentityArgs.class), Xdr.VOID).add();
 
     // ---- §1b listing / lookup ----
 
@@ -213,11 +213,11 @@ public final class RemoteProgram {
             P.call(21, "CONNECT_LIST_DEFINED_DOMAINS", Xdr.INT,
                     Xdr.array(Xdr.STRING, Limits.DOMAIN_LIST_MAX)).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, DomainRef> DOMAIN_LOOKUP_BY_ID =
-            P.call(22, "DOMAIN_LOOKUP_BY_ID", Xdr.INT, DomainRef.CODEC).high().add();
+            P.call(22, "DOMAIN_LOOKUP_BY_ID", Xdr.INT, Xdr.lazy(DomainRef.class)).high().add();
     public static final Procedure<String, DomainRef> DOMAIN_LOOKUP_BY_NAME =
-            P.call(23, "DOMAIN_LOOKUP_BY_NAME", Xdr.STRING, DomainRef.CODEC).high().add();
+            P.call(23, "DOMAIN_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(DomainRef.class)).high().add();
     public static final Procedure<byte[], DomainRef> DOMAIN_LOOKUP_BY_UUID =
-            P.call(24, "DOMAIN_LOOKUP_BY_UUID", Xdr.UUID, DomainRef.CODEC).high().add();
+            P.call(24, "DOMAIN_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(DomainRef.class)).high().add();
     public static final Procedure<Void, Integer> CONNECT_NUM_OF_DEFINED_DOMAINS =
             P.call(25, "CONNECT_NUM_OF_DEFINED_DOMAINS", Xdr.VOID, Xdr.INT).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, List<Integer>> CONNECT_LIST_DOMAINS =
@@ -225,7 +225,7 @@ public final class RemoteProgram {
     public static final Procedure<Void, Integer> CONNECT_NUM_OF_DOMAINS =
             P.call(51, "CONNECT_NUM_OF_DOMAINS", Xdr.VOID, Xdr.INT).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<NeedResultsArgs, DomainList> CONNECT_LIST_ALL_DOMAINS =
-            P.call(273, "CONNECT_LIST_ALL_DOMAINS", NeedResultsArgs.CODEC, DomainList.CODEC).high().refusalDomain(ErrorDomain.DOMAIN).add();
+            P.call(273, "CONNECT_LIST_ALL_DOMAINS", Xdr.lazy(NeedResultsArgs.class), Xdr.lazy(DomainList.class)).high().refusalDomain(ErrorDomain.DOMAIN).add();
 
     // ---- §1f event registration ----
 
@@ -238,7 +238,7 @@ public final class RemoteProgram {
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_EVENT_DEREGISTER_ANY =
             P.call(168, "CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID).high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<CallbackRegisterArgs, Integer> CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY =
-            P.call(316, "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", CallbackRegisterArgs.CODEC, Xdr.INT)
+            P.call(316, "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", Xdr.lazy(CallbackRegisterArgs.class), Xdr.INT)
                     .api("virConnectDomainEventRegisterAny").high().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<Integer, Void> CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY =
             P.call(317, "CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", Xdr.INT, Xdr.VOID)
@@ -247,275 +247,275 @@ public final class RemoteProgram {
     // ---- §4 domain event messages: legacy bodies (no callback id) ----
 
     public static final Procedure<LifecycleEvent, Void> DOMAIN_EVENT_LIFECYCLE =
-            P.message(107, "DOMAIN_EVENT_LIFECYCLE", LifecycleEvent.CODEC).add();
+            P.message(107, "DOMAIN_EVENT_LIFECYCLE", Xdr.lazy(LifecycleEvent.class)).add();
     public static final Procedure<RebootEvent, Void> DOMAIN_EVENT_REBOOT =
-            P.message(169, "DOMAIN_EVENT_REBOOT", RebootEvent.CODEC).add();
+            P.message(169, "DOMAIN_EVENT_REBOOT", Xdr.lazy(RebootEvent.class)).add();
     public static final Procedure<RtcChangeEvent, Void> DOMAIN_EVENT_RTC_CHANGE =
-            P.message(170, "DOMAIN_EVENT_RTC_CHANGE", RtcChangeEvent.CODEC).add();
+            P.message(170, "DOMAIN_EVENT_RTC_CHANGE", Xdr.lazy(RtcChangeEvent.class)).add();
     public static final Procedure<WatchdogEvent, Void> DOMAIN_EVENT_WATCHDOG =
-            P.message(171, "DOMAIN_EVENT_WATCHDOG", WatchdogEvent.CODEC).add();
+            P.message(171, "DOMAIN_EVENT_WATCHDOG", Xdr.lazy(WatchdogEvent.class)).add();
     public static final Procedure<IoErrorEvent, Void> DOMAIN_EVENT_IO_ERROR =
-            P.message(172, "DOMAIN_EVENT_IO_ERROR", IoErrorEvent.CODEC).add();
+            P.message(172, "DOMAIN_EVENT_IO_ERROR", Xdr.lazy(IoErrorEvent.class)).add();
     public static final Procedure<GraphicsEvent, Void> DOMAIN_EVENT_GRAPHICS =
-            P.message(173, "DOMAIN_EVENT_GRAPHICS", GraphicsEvent.CODEC).add();
+            P.message(173, "DOMAIN_EVENT_GRAPHICS", Xdr.lazy(GraphicsEvent.class)).add();
     public static final Procedure<IoErrorReasonEvent, Void> DOMAIN_EVENT_IO_ERROR_REASON =
-            P.message(195, "DOMAIN_EVENT_IO_ERROR_REASON", IoErrorReasonEvent.CODEC).add();
+            P.message(195, "DOMAIN_EVENT_IO_ERROR_REASON", Xdr.lazy(IoErrorReasonEvent.class)).add();
     public static final Procedure<ControlErrorEvent, Void> DOMAIN_EVENT_CONTROL_ERROR =
-            P.message(224, "DOMAIN_EVENT_CONTROL_ERROR", ControlErrorEvent.CODEC).add();
+            P.message(224, "DOMAIN_EVENT_CONTROL_ERROR", Xdr.lazy(ControlErrorEvent.class)).add();
     public static final Procedure<BlockJobEvent, Void> DOMAIN_EVENT_BLOCK_JOB =
-            P.message(241, "DOMAIN_EVENT_BLOCK_JOB", BlockJobEvent.CODEC).add();
+            P.message(241, "DOMAIN_EVENT_BLOCK_JOB", Xdr.lazy(BlockJobEvent.class)).add();
     public static final Procedure<DiskChangeEvent, Void> DOMAIN_EVENT_DISK_CHANGE =
-            P.message(248, "DOMAIN_EVENT_DISK_CHANGE", DiskChangeEvent.CODEC).add();
+            P.message(248, "DOMAIN_EVENT_DISK_CHANGE", Xdr.lazy(DiskChangeEvent.class)).add();
     public static final Procedure<TrayChangeEvent, Void> DOMAIN_EVENT_TRAY_CHANGE =
-            P.message(268, "DOMAIN_EVENT_TRAY_CHANGE", TrayChangeEvent.CODEC).add();
+            P.message(268, "DOMAIN_EVENT_TRAY_CHANGE", Xdr.lazy(TrayChangeEvent.class)).add();
     public static final Procedure<PmWakeupEvent, Void> DOMAIN_EVENT_PMWAKEUP =
             P.message(269, "DOMAIN_EVENT_PMWAKEUP", PmWakeupEvent.LEGACY_CODEC).add();
     public static final Procedure<PmSuspendEvent, Void> DOMAIN_EVENT_PMSUSPEND =
             P.message(270, "DOMAIN_EVENT_PMSUSPEND", PmSuspendEvent.LEGACY_CODEC).add();
     public static final Procedure<BalloonChangeEvent, Void> DOMAIN_EVENT_BALLOON_CHANGE =
-            P.message(276, "DOMAIN_EVENT_BALLOON_CHANGE", BalloonChangeEvent.CODEC).add();
+            P.message(276, "DOMAIN_EVENT_BALLOON_CHANGE", Xdr.lazy(BalloonChangeEvent.class)).add();
     public static final Procedure<PmSuspendDiskEvent, Void> DOMAIN_EVENT_PMSUSPEND_DISK =
             P.message(292, "DOMAIN_EVENT_PMSUSPEND_DISK", PmSuspendDiskEvent.LEGACY_CODEC).add();
     public static final Procedure<DeviceRemovedEvent, Void> DOMAIN_EVENT_DEVICE_REMOVED =
-            P.message(311, "DOMAIN_EVENT_DEVICE_REMOVED", DeviceRemovedEvent.CODEC).add();
+            P.message(311, "DOMAIN_EVENT_DEVICE_REMOVED", Xdr.lazy(DeviceRemovedEvent.class)).add();
 
     // ---- §4 domain event messages: callback bodies (callback id first) ----
 
     public static final Procedure<CallbackEvent<LifecycleEvent>, Void> DOMAIN_EVENT_CALLBACK_LIFECYCLE =
-            P.message(318, "DOMAIN_EVENT_CALLBACK_LIFECYCLE", CallbackEvent.codec(LifecycleEvent.CODEC)).add();
+            P.message(318, "DOMAIN_EVENT_CALLBACK_LIFECYCLE", CallbackEvent.codec(LifecycleEvent.class)).add();
     public static final Procedure<CallbackEvent<RebootEvent>, Void> DOMAIN_EVENT_CALLBACK_REBOOT =
-            P.message(319, "DOMAIN_EVENT_CALLBACK_REBOOT", CallbackEvent.codec(RebootEvent.CODEC)).add();
+            P.message(319, "DOMAIN_EVENT_CALLBACK_REBOOT", CallbackEvent.codec(RebootEvent.class)).add();
     public static final Procedure<CallbackEvent<RtcChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_RTC_CHANGE =
-            P.message(320, "DOMAIN_EVENT_CALLBACK_RTC_CHANGE", CallbackEvent.codec(RtcChangeEvent.CODEC)).add();
+            P.message(320, "DOMAIN_EVENT_CALLBACK_RTC_CHANGE", CallbackEvent.codec(RtcChangeEvent.class)).add();
     public static final Procedure<CallbackEvent<WatchdogEvent>, Void> DOMAIN_EVENT_CALLBACK_WATCHDOG =
-            P.message(321, "DOMAIN_EVENT_CALLBACK_WATCHDOG", CallbackEvent.codec(WatchdogEvent.CODEC)).add();
+            P.message(321, "DOMAIN_EVENT_CALLBACK_WATCHDOG", CallbackEvent.codec(WatchdogEvent.class)).add();
     public static final Procedure<CallbackEvent<IoErrorEvent>, Void> DOMAIN_EVENT_CALLBACK_IO_ERROR =
-            P.message(322, "DOMAIN_EVENT_CALLBACK_IO_ERROR", CallbackEvent.codec(IoErrorEvent.CODEC)).add();
+            P.message(322, "DOMAIN_EVENT_CALLBACK_IO_ERROR", CallbackEvent.codec(IoErrorEvent.class)).add();
     public static final Procedure<CallbackEvent<GraphicsEvent>, Void> DOMAIN_EVENT_CALLBACK_GRAPHICS =
-            P.message(323, "DOMAIN_EVENT_CALLBACK_GRAPHICS", CallbackEvent.codec(GraphicsEvent.CODEC)).add();
+            P.message(323, "DOMAIN_EVENT_CALLBACK_GRAPHICS", CallbackEvent.codec(GraphicsEvent.class)).add();
     public static final Procedure<CallbackEvent<IoErrorReasonEvent>, Void> DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON =
-            P.message(324, "DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON", CallbackEvent.codec(IoErrorReasonEvent.CODEC)).add();
+            P.message(324, "DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON", CallbackEvent.codec(IoErrorReasonEvent.class)).add();
     public static final Procedure<CallbackEvent<ControlErrorEvent>, Void> DOMAIN_EVENT_CALLBACK_CONTROL_ERROR =
-            P.message(325, "DOMAIN_EVENT_CALLBACK_CONTROL_ERROR", CallbackEvent.codec(ControlErrorEvent.CODEC)).add();
+            P.message(325, "DOMAIN_EVENT_CALLBACK_CONTROL_ERROR", CallbackEvent.codec(ControlErrorEvent.class)).add();
     public static final Procedure<CallbackEvent<BlockJobEvent>, Void> DOMAIN_EVENT_CALLBACK_BLOCK_JOB =
-            P.message(326, "DOMAIN_EVENT_CALLBACK_BLOCK_JOB", CallbackEvent.codec(BlockJobEvent.CODEC)).add();
+            P.message(326, "DOMAIN_EVENT_CALLBACK_BLOCK_JOB", CallbackEvent.codec(BlockJobEvent.class)).add();
     public static final Procedure<CallbackEvent<DiskChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_DISK_CHANGE =
-            P.message(327, "DOMAIN_EVENT_CALLBACK_DISK_CHANGE", CallbackEvent.codec(DiskChangeEvent.CODEC)).add();
+            P.message(327, "DOMAIN_EVENT_CALLBACK_DISK_CHANGE", CallbackEvent.codec(DiskChangeEvent.class)).add();
     public static final Procedure<CallbackEvent<TrayChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_TRAY_CHANGE =
-            P.message(328, "DOMAIN_EVENT_CALLBACK_TRAY_CHANGE", CallbackEvent.codec(TrayChangeEvent.CODEC)).add();
+            P.message(328, "DOMAIN_EVENT_CALLBACK_TRAY_CHANGE", CallbackEvent.codec(TrayChangeEvent.class)).add();
     public static final Procedure<CallbackEvent<PmWakeupEvent>, Void> DOMAIN_EVENT_CALLBACK_PMWAKEUP =
-            P.message(329, "DOMAIN_EVENT_CALLBACK_PMWAKEUP", CallbackEvent.codec(PmWakeupEvent.CODEC)).add();
+            P.message(329, "DOMAIN_EVENT_CALLBACK_PMWAKEUP", CallbackEvent.codec(PmWakeupEvent.class)).add();
     public static final Procedure<CallbackEvent<PmSuspendEvent>, Void> DOMAIN_EVENT_CALLBACK_PMSUSPEND =
-            P.message(330, "DOMAIN_EVENT_CALLBACK_PMSUSPEND", CallbackEvent.codec(PmSuspendEvent.CODEC)).add();
+            P.message(330, "DOMAIN_EVENT_CALLBACK_PMSUSPEND", CallbackEvent.codec(PmSuspendEvent.class)).add();
     public static final Procedure<CallbackEvent<BalloonChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE =
-            P.message(331, "DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE", CallbackEvent.codec(BalloonChangeEvent.CODEC)).add();
+            P.message(331, "DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE", CallbackEvent.codec(BalloonChangeEvent.class)).add();
     public static final Procedure<CallbackEvent<PmSuspendDiskEvent>, Void> DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK =
-            P.message(332, "DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK", CallbackEvent.codec(PmSuspendDiskEvent.CODEC)).add();
+            P.message(332, "DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK", CallbackEvent.codec(PmSuspendDiskEvent.class)).add();
     public static final Procedure<CallbackEvent<DeviceRemovedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED =
-            P.message(333, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED", CallbackEvent.codec(DeviceRemovedEvent.CODEC)).add();
+            P.message(333, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED", CallbackEvent.codec(DeviceRemovedEvent.class)).add();
     public static final Procedure<CallbackEvent<BlockJob2Event>, Void> DOMAIN_EVENT_BLOCK_JOB_2 =
-            P.message(339, "DOMAIN_EVENT_BLOCK_JOB_2", CallbackEvent.codec(BlockJob2Event.CODEC)).add();
+            P.message(339, "DOMAIN_EVENT_BLOCK_JOB_2", CallbackEvent.codec(BlockJob2Event.class)).add();
     public static final Procedure<CallbackEvent<TunableEvent>, Void> DOMAIN_EVENT_CALLBACK_TUNABLE =
-            P.message(346, "DOMAIN_EVENT_CALLBACK_TUNABLE", CallbackEvent.codec(TunableEvent.CODEC)).add();
+            P.message(346, "DOMAIN_EVENT_CALLBACK_TUNABLE", CallbackEvent.codec(TunableEvent.class)).add();
     public static final Procedure<CallbackEvent<AgentLifecycleEvent>, Void> DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE =
-            P.message(348, "DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE", CallbackEvent.codec(AgentLifecycleEvent.CODEC)).add();
+            P.message(348, "DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE", CallbackEvent.codec(AgentLifecycleEvent.class)).add();
     public static final Procedure<CallbackEvent<DeviceAddedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_ADDED =
-            P.message(354, "DOMAIN_EVENT_CALLBACK_DEVICE_ADDED", CallbackEvent.codec(DeviceAddedEvent.CODEC)).add();
+            P.message(354, "DOMAIN_EVENT_CALLBACK_DEVICE_ADDED", CallbackEvent.codec(DeviceAddedEvent.class)).add();
     public static final Procedure<CallbackEvent<MigrationIterationEvent>, Void> DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION =
-            P.message(359, "DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION", CallbackEvent.codec(MigrationIterationEvent.CODEC)).add();
+            P.message(359, "DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION", CallbackEvent.codec(MigrationIterationEvent.class)).add();
     public static final Procedure<CallbackEvent<JobCompletedEvent>, Void> DOMAIN_EVENT_CALLBACK_JOB_COMPLETED =
-            P.message(363, "DOMAIN_EVENT_CALLBACK_JOB_COMPLETED", CallbackEvent.codec(JobCompletedEvent.CODEC)).add();
+            P.message(363, "DOMAIN_EVENT_CALLBACK_JOB_COMPLETED", CallbackEvent.codec(JobCompletedEvent.class)).add();
     public static final Procedure<CallbackEvent<DeviceRemovalFailedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED =
-            P.message(367, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED", CallbackEvent.codec(DeviceRemovalFailedEvent.CODEC)).add();
+            P.message(367, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED", CallbackEvent.codec(DeviceRemovalFailedEvent.class)).add();
     public static final Procedure<CallbackEvent<MetadataChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_METADATA_CHANGE =
-            P.message(379, "DOMAIN_EVENT_CALLBACK_METADATA_CHANGE", CallbackEvent.codec(MetadataChangeEvent.CODEC)).add();
+            P.message(379, "DOMAIN_EVENT_CALLBACK_METADATA_CHANGE", CallbackEvent.codec(MetadataChangeEvent.class)).add();
     public static final Procedure<CallbackEvent<BlockThresholdEvent>, Void> DOMAIN_EVENT_BLOCK_THRESHOLD =
-            P.message(385, "DOMAIN_EVENT_BLOCK_THRESHOLD", CallbackEvent.codec(BlockThresholdEvent.CODEC)).add();
+            P.message(385, "DOMAIN_EVENT_BLOCK_THRESHOLD", CallbackEvent.codec(BlockThresholdEvent.class)).add();
     public static final Procedure<CallbackEvent<MemoryFailureEvent>, Void> DOMAIN_EVENT_MEMORY_FAILURE =
-            P.message(423, "DOMAIN_EVENT_MEMORY_FAILURE", CallbackEvent.codec(MemoryFailureEvent.CODEC)).add();
+            P.message(423, "DOMAIN_EVENT_MEMORY_FAILURE", CallbackEvent.codec(MemoryFailureEvent.class)).add();
     public static final Procedure<CallbackEvent<MemoryDeviceSizeChangeEvent>, Void> DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE =
-            P.message(438, "DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE", CallbackEvent.codec(MemoryDeviceSizeChangeEvent.CODEC)).add();
+            P.message(438, "DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE", CallbackEvent.codec(MemoryDeviceSizeChangeEvent.class)).add();
 
     // ---- §1c domain lifecycle / config ----
     public static final Procedure<DomainRef, Void> DOMAIN_CREATE =
-            P.call(9, "DOMAIN_CREATE", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(9, "DOMAIN_CREATE", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<XmlFlagsArgs, DomainRef> DOMAIN_CREATE_XML =
-            P.call(10, "DOMAIN_CREATE_XML", XmlFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().add();
+            P.call(10, "DOMAIN_CREATE_XML", Xdr.lazy(XmlFlagsArgs.class), Xdr.lazy(DomainRef.class)).denyReadOnly().add();
     public static final Procedure<String, DomainRef> DOMAIN_DEFINE_XML =
-            P.call(11, "DOMAIN_DEFINE_XML", Xdr.STRING, DomainRef.CODEC).denyReadOnly().high().add();
+            P.call(11, "DOMAIN_DEFINE_XML", Xdr.STRING, Xdr.lazy(DomainRef.class)).denyReadOnly().high().add();
     public static final Procedure<DomainRef, Void> DOMAIN_DESTROY =
-            P.call(12, "DOMAIN_DESTROY", DomainRef.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(12, "DOMAIN_DESTROY", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_REBOOT =
-            P.call(27, "DOMAIN_REBOOT", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(27, "DOMAIN_REBOOT", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainRef, Void> DOMAIN_RESUME =
-            P.call(28, "DOMAIN_RESUME", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(28, "DOMAIN_RESUME", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainRef, Void> DOMAIN_SHUTDOWN =
-            P.call(33, "DOMAIN_SHUTDOWN", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(33, "DOMAIN_SHUTDOWN", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainRef, Void> DOMAIN_SUSPEND =
-            P.call(34, "DOMAIN_SUSPEND", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(34, "DOMAIN_SUSPEND", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainRef, Void> DOMAIN_UNDEFINE =
-            P.call(35, "DOMAIN_UNDEFINE", DomainRef.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(35, "DOMAIN_UNDEFINE", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainPathFlagsArgs, Void> DOMAIN_CORE_DUMP =
-            P.call(53, "DOMAIN_CORE_DUMP", DomainPathFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(53, "DOMAIN_CORE_DUMP", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<String, Void> DOMAIN_RESTORE =
             P.call(54, "DOMAIN_RESTORE", Xdr.STRING, Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainPathArgs, Void> DOMAIN_SAVE =
-            P.call(55, "DOMAIN_SAVE", DomainPathArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(55, "DOMAIN_SAVE", Xdr.lazy(DomainPathArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_MANAGED_SAVE =
-            P.call(182, "DOMAIN_MANAGED_SAVE", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(182, "DOMAIN_MANAGED_SAVE", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_HAS_MANAGED_SAVE_IMAGE =
-            P.call(183, "DOMAIN_HAS_MANAGED_SAVE_IMAGE", DomainFlagsArgs.CODEC, Xdr.INT).add();
+            P.call(183, "DOMAIN_HAS_MANAGED_SAVE_IMAGE", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT).add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_MANAGED_SAVE_REMOVE =
-            P.call(184, "DOMAIN_MANAGED_SAVE_REMOVE", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(184, "DOMAIN_MANAGED_SAVE_REMOVE", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, DomainRef> DOMAIN_CREATE_WITH_FLAGS =
-            P.call(196, "DOMAIN_CREATE_WITH_FLAGS", DomainFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().add();
+            P.call(196, "DOMAIN_CREATE_WITH_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(DomainRef.class)).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_UNDEFINE_FLAGS =
-            P.call(231, "DOMAIN_UNDEFINE_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(231, "DOMAIN_UNDEFINE_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<SaveFlagsArgs, Void> DOMAIN_SAVE_FLAGS =
-            P.call(232, "DOMAIN_SAVE_FLAGS", SaveFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(232, "DOMAIN_SAVE_FLAGS", Xdr.lazy(SaveFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<RestoreFlagsArgs, Void> DOMAIN_RESTORE_FLAGS =
-            P.call(233, "DOMAIN_RESTORE_FLAGS", RestoreFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(233, "DOMAIN_RESTORE_FLAGS", Xdr.lazy(RestoreFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_DESTROY_FLAGS =
-            P.call(234, "DOMAIN_DESTROY_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(234, "DOMAIN_DESTROY_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_RESET =
-            P.call(245, "DOMAIN_RESET", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(245, "DOMAIN_RESET", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_SHUTDOWN_FLAGS =
-            P.call(258, "DOMAIN_SHUTDOWN_FLAGS", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(258, "DOMAIN_SHUTDOWN_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<XmlFlagsArgs, DomainRef> DOMAIN_DEFINE_XML_FLAGS =
-            P.call(350, "DOMAIN_DEFINE_XML_FLAGS", XmlFlagsArgs.CODEC, DomainRef.CODEC).denyReadOnly().high().add();
+            P.call(350, "DOMAIN_DEFINE_XML_FLAGS", Xdr.lazy(XmlFlagsArgs.class), Xdr.lazy(DomainRef.class)).denyReadOnly().high().add();
     public static final Procedure<RenameArgs, Integer> DOMAIN_RENAME =
-            P.call(358, "DOMAIN_RENAME", RenameArgs.CODEC, Xdr.INT).denyReadOnly().add();
+            P.call(358, "DOMAIN_RENAME", Xdr.lazy(RenameArgs.class), Xdr.INT).denyReadOnly().add();
 
     // ---- §1d domain information / tuning ----
     public static final Procedure<DomainFlagsArgs, String> DOMAIN_GET_XML_DESC =
-            P.call(14, "DOMAIN_GET_XML_DESC", DomainFlagsArgs.CODEC, Xdr.STRING)
+            P.call(14, "DOMAIN_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING)
                     .denyReadOnlyIf(a -> (a.flags() & (XML_SECURE | XML_MIGRATABLE)) != 0,
                             "virDomainGetXMLDesc with secure flag").add();
     public static final Procedure<DomainRef, Integer> DOMAIN_GET_AUTOSTART =
-            P.call(15, "DOMAIN_GET_AUTOSTART", DomainRef.CODEC, Xdr.INT).high().add();
+            P.call(15, "DOMAIN_GET_AUTOSTART", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainRef, DomainInfo> DOMAIN_GET_INFO =
-            P.call(16, "DOMAIN_GET_INFO", DomainRef.CODEC, DomainInfo.CODEC).add();
+            P.call(16, "DOMAIN_GET_INFO", Xdr.lazy(DomainRef.class), Xdr.lazy(DomainInfo.class)).add();
     public static final Procedure<DomainRef, Long> DOMAIN_GET_MAX_MEMORY =
-            P.call(17, "DOMAIN_GET_MAX_MEMORY", DomainRef.CODEC, Xdr.UHYPER).high().add();
+            P.call(17, "DOMAIN_GET_MAX_MEMORY", Xdr.lazy(DomainRef.class), Xdr.UHYPER).high().add();
     public static final Procedure<DomainRef, Integer> DOMAIN_GET_MAX_VCPUS =
-            P.call(18, "DOMAIN_GET_MAX_VCPUS", DomainRef.CODEC, Xdr.INT).high().add();
+            P.call(18, "DOMAIN_GET_MAX_VCPUS", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainRef, String> DOMAIN_GET_OS_TYPE =
-            P.call(19, "DOMAIN_GET_OS_TYPE", DomainRef.CODEC, Xdr.STRING).high().add();
+            P.call(19, "DOMAIN_GET_OS_TYPE", Xdr.lazy(DomainRef.class), Xdr.STRING).high().add();
     public static final Procedure<GetVcpusArgs, VcpuInfoList> DOMAIN_GET_VCPUS =
-            P.call(20, "DOMAIN_GET_VCPUS", GetVcpusArgs.CODEC, VcpuInfoList.CODEC).high().add();
+            P.call(20, "DOMAIN_GET_VCPUS", Xdr.lazy(GetVcpusArgs.class), Xdr.lazy(VcpuInfoList.class)).high().add();
     public static final Procedure<DomainIntArgs, Void> DOMAIN_SET_AUTOSTART =
-            P.call(29, "DOMAIN_SET_AUTOSTART", DomainIntArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(29, "DOMAIN_SET_AUTOSTART", Xdr.lazy(DomainIntArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainMemoryArgs, Void> DOMAIN_SET_MAX_MEMORY =
-            P.call(30, "DOMAIN_SET_MAX_MEMORY", DomainMemoryArgs.CODEC, Xdr.VOID).denyReadOnly().high().add();
+            P.call(30, "DOMAIN_SET_MAX_MEMORY", Xdr.lazy(DomainMemoryArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainMemoryArgs, Void> DOMAIN_SET_MEMORY =
-            P.call(31, "DOMAIN_SET_MEMORY", DomainMemoryArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(31, "DOMAIN_SET_MEMORY", Xdr.lazy(DomainMemoryArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainIntArgs, Void> DOMAIN_SET_VCPUS =
-            P.call(32, "DOMAIN_SET_VCPUS", DomainIntArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(32, "DOMAIN_SET_VCPUS", Xdr.lazy(DomainIntArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainRef, SchedulerType> DOMAIN_GET_SCHEDULER_TYPE =
-            P.call(56, "DOMAIN_GET_SCHEDULER_TYPE", DomainRef.CODEC, SchedulerType.CODEC).add();
+            P.call(56, "DOMAIN_GET_SCHEDULER_TYPE", Xdr.lazy(DomainRef.class), Xdr.lazy(SchedulerType.class)).add();
     public static final Procedure<DomainIntArgs, List<TypedParam>> DOMAIN_GET_SCHEDULER_PARAMETERS =
-            P.call(57, "DOMAIN_GET_SCHEDULER_PARAMETERS", DomainIntArgs.CODEC, TypedParam.list(Limits.DOMAIN_SCHEDULER_PARAMETERS_MAX)).add();
+            P.call(57, "DOMAIN_GET_SCHEDULER_PARAMETERS", Xdr.lazy(DomainIntArgs.class), TypedParam.list(Limits.DOMAIN_SCHEDULER_PARAMETERS_MAX)).add();
     public static final Procedure<DomainPathArgs, BlockStats> DOMAIN_BLOCK_STATS =
-            P.call(64, "DOMAIN_BLOCK_STATS", DomainPathArgs.CODEC, BlockStats.CODEC).add();
+            P.call(64, "DOMAIN_BLOCK_STATS", Xdr.lazy(DomainPathArgs.class), Xdr.lazy(BlockStats.class)).add();
     public static final Procedure<DomainPathArgs, InterfaceStats> DOMAIN_INTERFACE_STATS =
-            P.call(65, "DOMAIN_INTERFACE_STATS", DomainPathArgs.CODEC, InterfaceStats.CODEC).high().add();
+            P.call(65, "DOMAIN_INTERFACE_STATS", Xdr.lazy(DomainPathArgs.class), Xdr.lazy(InterfaceStats.class)).high().add();
     public static final Procedure<DomainRef, SecurityLabel> DOMAIN_GET_SECURITY_LABEL =
-            P.call(121, "DOMAIN_GET_SECURITY_LABEL", DomainRef.CODEC, SecurityLabel.CODEC).high().add();
+            P.call(121, "DOMAIN_GET_SECURITY_LABEL", Xdr.lazy(DomainRef.class), Xdr.lazy(SecurityLabel.class)).high().add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_ACTIVE =
-            P.call(150, "DOMAIN_IS_ACTIVE", DomainRef.CODEC, Xdr.INT).high().add();
+            P.call(150, "DOMAIN_IS_ACTIVE", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_PERSISTENT =
-            P.call(151, "DOMAIN_IS_PERSISTENT", DomainRef.CODEC, Xdr.INT).high().add();
+            P.call(151, "DOMAIN_IS_PERSISTENT", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<MemoryStatsArgs, List<MemoryStat>> DOMAIN_MEMORY_STATS =
-            P.call(159, "DOMAIN_MEMORY_STATS", MemoryStatsArgs.CODEC, Xdr.array(MemoryStat.CODEC, Limits.DOMAIN_MEMORY_STATS_MAX)).add();
+            P.call(159, "DOMAIN_MEMORY_STATS", Xdr.lazy(MemoryStatsArgs.class), Xdr.array(Xdr.lazy(MemoryStat.class), Limits.DOMAIN_MEMORY_STATS_MAX)).add();
     public static final Procedure<DomainRef, JobInfo> DOMAIN_GET_JOB_INFO =
-            P.call(163, "DOMAIN_GET_JOB_INFO", DomainRef.CODEC, JobInfo.CODEC).add();
+            P.call(163, "DOMAIN_GET_JOB_INFO", Xdr.lazy(DomainRef.class), Xdr.lazy(JobInfo.class)).add();
     public static final Procedure<DomainRef, Void> DOMAIN_ABORT_JOB =
-            P.call(164, "DOMAIN_ABORT_JOB", DomainRef.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(164, "DOMAIN_ABORT_JOB", Xdr.lazy(DomainRef.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_SNAPSHOT_NUM =
-            P.call(187, "DOMAIN_SNAPSHOT_NUM", DomainFlagsArgs.CODEC, Xdr.INT)
+            P.call(187, "DOMAIN_SNAPSHOT_NUM", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT)
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
                     .high().add();
     public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =
-            P.call(194, "DOMAIN_GET_BLOCK_INFO", DomainPathFlagsArgs.CODEC, BlockInfo.CODEC).add();
+            P.call(194, "DOMAIN_GET_BLOCK_INFO", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.lazy(BlockInfo.class)).add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =
-            P.call(198, "DOMAIN_GET_MEMORY_PARAMETERS", DomainNParamsFlagsArgs.CODEC, CountedParams.codec(Limits.DOMAIN_MEMORY_PARAMETERS_MAX)).add();
+            P.call(198, "DOMAIN_GET_MEMORY_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_MEMORY_PARAMETERS_MAX)).add();
     public static final Procedure<DomainVcpusFlagsArgs, Void> DOMAIN_SET_VCPUS_FLAGS =
-            P.call(199, "DOMAIN_SET_VCPUS_FLAGS", DomainVcpusFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(199, "DOMAIN_SET_VCPUS_FLAGS", Xdr.lazy(DomainVcpusFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_GET_VCPUS_FLAGS =
-            P.call(200, "DOMAIN_GET_VCPUS_FLAGS", DomainFlagsArgs.CODEC, Xdr.INT)
+            P.call(200, "DOMAIN_GET_VCPUS_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT)
                     .denyReadOnlyIf(a -> (a.flags() & VCPU_GUEST) != 0,
                             "read only access prevents virDomainGetVcpusFlags").add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_UPDATED =
-            P.call(202, "DOMAIN_IS_UPDATED", DomainRef.CODEC, Xdr.INT).high().add();
+            P.call(202, "DOMAIN_IS_UPDATED", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainMemoryFlagsArgs, Void> DOMAIN_SET_MEMORY_FLAGS =
-            P.call(204, "DOMAIN_SET_MEMORY_FLAGS", DomainMemoryFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(204, "DOMAIN_SET_MEMORY_FLAGS", Xdr.lazy(DomainMemoryFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, DomainState> DOMAIN_GET_STATE =
-            P.call(212, "DOMAIN_GET_STATE", DomainFlagsArgs.CODEC, DomainState.CODEC).high().add();
+            P.call(212, "DOMAIN_GET_STATE", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(DomainState.class)).high().add();
     public static final Procedure<DomainFlagsArgs, ControlInfo> DOMAIN_GET_CONTROL_INFO =
-            P.call(229, "DOMAIN_GET_CONTROL_INFO", DomainFlagsArgs.CODEC, ControlInfo.CODEC).high().add();
+            P.call(229, "DOMAIN_GET_CONTROL_INFO", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(ControlInfo.class)).high().add();
     public static final Procedure<SetMetadataArgs, Void> DOMAIN_SET_METADATA =
-            P.call(264, "DOMAIN_SET_METADATA", SetMetadataArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(264, "DOMAIN_SET_METADATA", Xdr.lazy(SetMetadataArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<GetMetadataArgs, String> DOMAIN_GET_METADATA =
-            P.call(265, "DOMAIN_GET_METADATA", GetMetadataArgs.CODEC, Xdr.STRING).add();
+            P.call(265, "DOMAIN_GET_METADATA", Xdr.lazy(GetMetadataArgs.class), Xdr.STRING).add();
     public static final Procedure<DomainFlagsArgs, String> DOMAIN_GET_HOSTNAME =
-            P.call(277, "DOMAIN_GET_HOSTNAME", DomainFlagsArgs.CODEC, Xdr.STRING).denyReadOnly().add();
+            P.call(277, "DOMAIN_GET_HOSTNAME", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, JobStats> DOMAIN_GET_JOB_STATS =
-            P.call(298, "DOMAIN_GET_JOB_STATS", DomainFlagsArgs.CODEC, JobStats.CODEC).add();
+            P.call(298, "DOMAIN_GET_JOB_STATS", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(JobStats.class)).add();
     public static final Procedure<DomainFlagsArgs, DomainTime> DOMAIN_GET_TIME =
-            P.call(337, "DOMAIN_GET_TIME", DomainFlagsArgs.CODEC, DomainTime.CODEC).denyReadOnly().add();
+            P.call(337, "DOMAIN_GET_TIME", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(DomainTime.class)).denyReadOnly().add();
     public static final Procedure<AllDomainStatsArgs, List<DomainStatsRecord>> CONNECT_GET_ALL_DOMAIN_STATS =
-            P.call(344, "CONNECT_GET_ALL_DOMAIN_STATS", AllDomainStatsArgs.CODEC, Xdr.array(DomainStatsRecord.CODEC, Limits.DOMAIN_LIST_MAX))
+            P.call(344, "CONNECT_GET_ALL_DOMAIN_STATS", Xdr.lazy(AllDomainStatsArgs.class), Xdr.array(Xdr.lazy(DomainStatsRecord.class), Limits.DOMAIN_LIST_MAX))
                     .refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<InterfaceAddressesArgs, List<DomainInterface>> DOMAIN_INTERFACE_ADDRESSES =
-            P.call(353, "DOMAIN_INTERFACE_ADDRESSES", InterfaceAddressesArgs.CODEC, Xdr.array(DomainInterface.CODEC, Limits.DOMAIN_INTERFACE_MAX))
+            P.call(353, "DOMAIN_INTERFACE_ADDRESSES", Xdr.lazy(InterfaceAddressesArgs.class), Xdr.array(Xdr.lazy(DomainInterface.class), Limits.DOMAIN_INTERFACE_MAX))
                     .denyReadOnlyIf(a -> a.source() == ADDRESSES_SRC_AGENT,
                             "read only access prevents virDomainInterfaceAddresses").add();
     public static final Procedure<DomainFlagsArgs, List<TypedParam>> DOMAIN_GET_GUEST_VCPUS =
-            P.call(371, "DOMAIN_GET_GUEST_VCPUS", DomainFlagsArgs.CODEC, TypedParam.list(Limits.DOMAIN_GUEST_VCPU_PARAMS_MAX))
+            P.call(371, "DOMAIN_GET_GUEST_VCPUS", Xdr.lazy(DomainFlagsArgs.class), TypedParam.list(Limits.DOMAIN_GUEST_VCPU_PARAMS_MAX))
                     .denyReadOnly().add();
     public static final Procedure<GuestInfoArgs, List<TypedParam>> DOMAIN_GET_GUEST_INFO =
-            P.call(418, "DOMAIN_GET_GUEST_INFO", GuestInfoArgs.CODEC, TypedParam.list(Limits.DOMAIN_GUEST_INFO_MAX))
+            P.call(418, "DOMAIN_GET_GUEST_INFO", Xdr.lazy(GuestInfoArgs.class), TypedParam.list(Limits.DOMAIN_GUEST_INFO_MAX))
                     .denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, List<String>> DOMAIN_GET_MESSAGES =
-            P.call(426, "DOMAIN_GET_MESSAGES", DomainFlagsArgs.CODEC, Xdr.array(Xdr.STRING, Limits.DOMAIN_MESSAGES_MAX)).add();
+            P.call(426, "DOMAIN_GET_MESSAGES", Xdr.lazy(DomainFlagsArgs.class), Xdr.array(Xdr.STRING, Limits.DOMAIN_MESSAGES_MAX)).add();
     public static final Procedure<DomainXmlArgs, Void> DOMAIN_ATTACH_DEVICE =
-            P.call(8, "DOMAIN_ATTACH_DEVICE", DomainXmlArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(8, "DOMAIN_ATTACH_DEVICE", Xdr.lazy(DomainXmlArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainXmlArgs, Void> DOMAIN_DETACH_DEVICE =
-            P.call(13, "DOMAIN_DETACH_DEVICE", DomainXmlArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(13, "DOMAIN_DETACH_DEVICE", Xdr.lazy(DomainXmlArgs.class), Xdr.VOID).denyReadOnly().add();
 
     // ---- §1e devices, streams, consoles ----
     public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_ATTACH_DEVICE_FLAGS =
-            P.call(160, "DOMAIN_ATTACH_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(160, "DOMAIN_ATTACH_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_DETACH_DEVICE_FLAGS =
-            P.call(161, "DOMAIN_DETACH_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(161, "DOMAIN_DETACH_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_UPDATE_DEVICE_FLAGS =
-            P.call(174, "DOMAIN_UPDATE_DEVICE_FLAGS", DomainXmlFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(174, "DOMAIN_UPDATE_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<OpenConsoleArgs, Void> DOMAIN_OPEN_CONSOLE =
-            P.call(201, "DOMAIN_OPEN_CONSOLE", OpenConsoleArgs.CODEC, Xdr.VOID)
+            P.call(201, "DOMAIN_OPEN_CONSOLE", Xdr.lazy(OpenConsoleArgs.class), Xdr.VOID)
                     .denyReadOnly()
                     .stream(StreamKind.BOTH).add();
     public static final Procedure<ScreenshotArgs, String> DOMAIN_SCREENSHOT =
-            P.call(211, "DOMAIN_SCREENSHOT", ScreenshotArgs.CODEC, Xdr.OPT_STRING)
+            P.call(211, "DOMAIN_SCREENSHOT", Xdr.lazy(ScreenshotArgs.class), Xdr.OPT_STRING)
                     .denyReadOnly()
                     .stream(StreamKind.READ).add();
     public static final Procedure<SendKeyArgs, Void> DOMAIN_SEND_KEY =
-            P.call(226, "DOMAIN_SEND_KEY", SendKeyArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(226, "DOMAIN_SEND_KEY", Xdr.lazy(SendKeyArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_INJECT_NMI =
-            P.call(210, "DOMAIN_INJECT_NMI", DomainFlagsArgs.CODEC, Xdr.VOID).denyReadOnly().add();
+            P.call(210, "DOMAIN_INJECT_NMI", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<SnapshotFlagsArgs, String> DOMAIN_SNAPSHOT_GET_XML_DESC =
-            P.call(186, "DOMAIN_SNAPSHOT_GET_XML_DESC", SnapshotFlagsArgs.CODEC, Xdr.STRING)
+            P.call(186, "DOMAIN_SNAPSHOT_GET_XML_DESC", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.STRING)
                     .denyReadOnlyIf(a -> (a.flags() & SNAPSHOT_XML_SECURE) != 0,
                             "virDomainSnapshotGetXMLDesc with secure flag")
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
                     .high().add();
     public static final Procedure<DomainFlagsArgs, String> DOMAIN_MANAGED_SAVE_GET_XML_DESC =
-            P.call(388, "DOMAIN_MANAGED_SAVE_GET_XML_DESC", DomainFlagsArgs.CODEC, Xdr.STRING)
+            P.call(388, "DOMAIN_MANAGED_SAVE_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING)
                     .denyReadOnlyIf(a -> (a.flags() & SAVE_IMAGE_XML_SECURE) != 0,
                             "virDomainManagedSaveGetXMLDesc with secure flag").add();
 
     // ---- XML getters refused on read-only connections only with a secure flag ----
     public static final Procedure<CheckpointFlagsArgs, String> DOMAIN_CHECKPOINT_GET_XML_DESC =
-            P.call(412, "DOMAIN_CHECKPOINT_GET_XML_DESC", CheckpointFlagsArgs.CODEC, Xdr.STRING)
+            P.call(412, "DOMAIN_CHECKPOINT_GET_XML_DESC", Xdr.lazy(CheckpointFlagsArgs.class), Xdr.STRING)
                     .denyReadOnlyIf(a -> (a.flags() & CHECKPOINT_XML_SECURE) != 0,
                             "virDomainCheckpointGetXMLDesc with secure flag")
                     .refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
@@ -547,10 +547,10 @@ public final class RemoteProgram {
             P.call(74, "CONNECT_LIST_DEFINED_STORAGE_POOLS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
                     .refusalDomain(ErrorDomain.STORAGE).high().add();
     public static final Procedure<NodeDeviceCountArgs, Integer> NODE_NUM_OF_DEVICES =
-            P.call(111, "NODE_NUM_OF_DEVICES", NodeDeviceCountArgs.CODEC, Xdr.INT)
+            P.call(111, "NODE_NUM_OF_DEVICES", Xdr.lazy(NodeDeviceCountArgs.class), Xdr.INT)
                     .refusalDomain(ErrorDomain.NODEDEV).high().add();
     public static final Procedure<NodeDeviceListArgs, List<String>> NODE_LIST_DEVICES =
-            P.call(112, "NODE_LIST_DEVICES", NodeDeviceListArgs.CODEC, Xdr.array(Xdr.STRING, NODE_DEVICE_LIST_MAX))
+            P.call(112, "NODE_LIST_DEVICES", Xdr.lazy(NodeDeviceListArgs.class), Xdr.array(Xdr.STRING, NODE_DEVICE_LIST_MAX))
                     .refusalDomain(ErrorDomain.NODEDEV).high().add();
     public static final Procedure<Void, Integer> CONNECT_NUM_OF_INTERFACES =
             P.call(126, "CONNECT_NUM_OF_INTERFACES", Xdr.VOID, Xdr.INT).refusalDomain(ErrorDomain.INTERFACE).high().add();
@@ -575,24 +575,24 @@ public final class RemoteProgram {
             P.call(179, "CONNECT_LIST_NWFILTERS", Xdr.INT, Xdr.array(Xdr.STRING, OBJECT_LIST_MAX))
                     .api("virConnectListNWFilters").refusalDomain(ErrorDomain.NWFILTER).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_STORAGE_POOLS =
-            P.call(281, "CONNECT_LIST_ALL_STORAGE_POOLS", NeedResultsArgs.CODEC,
-                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.STORAGE).high().add();
+            P.call(281, "CONNECT_LIST_ALL_STORAGE_POOLS", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(NameUuidRef.class), OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.STORAGE).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_NETWORKS =
-            P.call(283, "CONNECT_LIST_ALL_NETWORKS", NeedResultsArgs.CODEC,
-                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.NETWORK).high().add();
+            P.call(283, "CONNECT_LIST_ALL_NETWORKS", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(NameUuidRef.class), OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.NETWORK).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<InterfaceRef>> CONNECT_LIST_ALL_INTERFACES =
-            P.call(284, "CONNECT_LIST_ALL_INTERFACES", NeedResultsArgs.CODEC,
-                    ObjectList.codec(InterfaceRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.INTERFACE).high().add();
+            P.call(284, "CONNECT_LIST_ALL_INTERFACES", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(InterfaceRef.class), OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.INTERFACE).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<String>> CONNECT_LIST_ALL_NODE_DEVICES =
-            P.call(285, "CONNECT_LIST_ALL_NODE_DEVICES", NeedResultsArgs.CODEC,
+            P.call(285, "CONNECT_LIST_ALL_NODE_DEVICES", Xdr.lazy(NeedResultsArgs.class),
                     ObjectList.codec(Xdr.STRING, NODE_DEVICE_LIST_MAX)).refusalDomain(ErrorDomain.NODEDEV).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<NameUuidRef>> CONNECT_LIST_ALL_NWFILTERS =
-            P.call(286, "CONNECT_LIST_ALL_NWFILTERS", NeedResultsArgs.CODEC,
-                    ObjectList.codec(NameUuidRef.CODEC, OBJECT_LIST_MAX)).api("virConnectListAllNWFilters")
+            P.call(286, "CONNECT_LIST_ALL_NWFILTERS", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(NameUuidRef.class), OBJECT_LIST_MAX)).api("virConnectListAllNWFilters")
                     .refusalDomain(ErrorDomain.NWFILTER).high().add();
     public static final Procedure<NeedResultsArgs, ObjectList<SecretRef>> CONNECT_LIST_ALL_SECRETS =
-            P.call(287, "CONNECT_LIST_ALL_SECRETS", NeedResultsArgs.CODEC,
-                    ObjectList.codec(SecretRef.CODEC, OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.SECRET).high().add();
+            P.call(287, "CONNECT_LIST_ALL_SECRETS", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(SecretRef.class), OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.SECRET).high().add();
 
     static {
         RemoteUnimplemented.declare(P);

@@ -230,6 +230,19 @@ public final class Xdr {
         };
     }
 
+    /**
+     * The codec of {@code type}, taken from its {@code public static final CODEC} field on first
+     * use rather than now: program tables declare hundreds of types, and a client uses a few.
+     */
+    public static <T> XdrCodec<T> lazy(Class<T> type) {
+        return new LazyCodec<>(type, java.util.function.Function.identity());
+    }
+
+    /** As {@link #lazy(Class)}, for a codec built around the type's own, e.g. an event with its callback id. */
+    public static <B, T> XdrCodec<T> lazy(Class<B> type, java.util.function.Function<XdrCodec<B>, XdrCodec<T>> wrap) {
+        return new LazyCodec<>(type, wrap);
+    }
+
     /** Variable array {@code T name<max>}. */
     public static <T> XdrCodec<List<T>> array(XdrCodec<T> element, int max) {
         return new XdrCodec<>() {

@@ -60,7 +60,7 @@ public final class DomainConfigHandlers {
      * @param emulators the probed emulators
      */
     public DomainConfigHandlers(Supplier<DomainRegistry> registry, EmulatorSource emulators) {
-        this(new DomainLookup(registry), emulators, new java.security.SecureRandom());
+        this(new DomainLookup(registry), emulators, UuidRandom.INSTANCE);
     }
 
     DomainConfigHandlers(DomainRegistry registry, EmulatorSource emulators, RandomGenerator random) {

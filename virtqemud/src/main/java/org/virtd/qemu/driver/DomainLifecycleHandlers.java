@@ -13,7 +13,6 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainRef;
 
-import java.security.SecureRandom;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,7 @@ public final class DomainLifecycleHandlers {
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
     private final DomainConfigHandlers.EmulatorSource emulators;
-    private final SecureRandom random = new SecureRandom();
+    private final UuidRandom random = UuidRandom.INSTANCE;
 
     DomainLifecycleHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes,
             DomainConfigHandlers.EmulatorSource emulators) {

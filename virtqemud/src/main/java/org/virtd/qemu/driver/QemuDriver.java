@@ -23,7 +23,6 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +77,7 @@ public final class QemuDriver implements Driver {
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
-        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), new SecureRandom()).bind(table);
+        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
         new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name"))).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         new SecondaryDriverHandlers().bind(table);
@@ -117,7 +116,7 @@ public final class QemuDriver implements Driver {
         }
         DomainStore store = new DomainStore(dir, ConfigSync.open(dir, CONFIG_SYNC_WINDOW));
         DomainRegistry registry = new DomainRegistry(store);
-        SecureRandom random = new SecureRandom();
+        UuidRandom random = UuidRandom.INSTANCE;
         registry.load(store.loadAll((xml, doc) -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), random)
                 .apply(DomainXmlParser.parse(xml, false, doc))));
         LOG.debug("loaded {} persistent domains from {}", registry.size(), dir);
