@@ -3,6 +3,7 @@ package org.virtd.core.server;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.activation.NativeLibraryCache;
 import org.virtd.core.activation.Posix;
+import org.virtd.core.logging.DaemonLoggingProvider;
 import org.virtd.core.transport.EventLoops;
 import org.virtd.rpc.admin.AdminProgram;
 import org.virtd.rpc.keepalive.KeepaliveProgram;
@@ -58,9 +59,9 @@ public final class WarmUp {
 
     private void initLogging() {
         try {
-            // naming the provider spares slf4j its class-path scan for others
+            // naming the provider spares slf4j its class-path scan, and logback its auto-configuration
             if (System.getProperty(SLF4J_PROVIDER) == null) {
-                System.setProperty(SLF4J_PROVIDER, "ch.qos.logback.classic.spi.LogbackServiceProvider");
+                System.setProperty(SLF4J_PROVIDER, DaemonLoggingProvider.class.getName());
                 System.setProperty("slf4j.internal.verbosity", "WARN"); // or it says so on stderr
             }
             LoggerFactory.getILoggerFactory();
