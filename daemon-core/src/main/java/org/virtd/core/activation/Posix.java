@@ -72,13 +72,19 @@ public final class Posix {
         static final C LIBC = load();
 
         private static C load() {
-            return Native.load("c", C.class);
+            try {
+                // glibc's soname: found by dlopen at once, where "c" makes JNA search directories
+                return Native.load("libc.so.6", C.class);
+            } catch (UnsatisfiedLinkError e) {
+                return Native.load("c", C.class);
+            }
         }
     }
 
     /** Loads the native binding now rather than on first use (start-up warm-up). */
     public static void preload() {
         c();
+        new Flock(); // JNA lays out a structure class by reflection on first use
     }
 
     private static C c() {

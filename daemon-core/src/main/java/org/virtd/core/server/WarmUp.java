@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
  * Start-up work that does not depend on the command line or the config: initialising the
  * logging framework (slf4j with its provider named, logback's default configuration), the JNA
  * binding (PID file lock, activation fds), the procedure tables and the epoll native library.
- * It runs on two more threads (logging; the rest) while the main thread parses options, reads
+ * It runs on two more threads (logging then Netty; JNA then the tables) while the main thread parses options, reads
  * the config and sets up logging, so a socket-activated daemon answers its first call sooner.
+ * Each thread takes its work in the order the main thread will need it.
  * Whatever the main thread reaches first it simply initialises itself; the JVM's
  * class-initialisation lock keeps it safe. Logging is the exception: slf4j hands out substitute
  * loggers to a second thread while it initialises (and warns about them on stderr), so the main
- * thread, and this one before Netty, call {@link #awaitLogging} before their first logger.
+ * thread calls {@link #awaitLogging} before its first logger, and Netty loads after logging.
  */
 public final class WarmUp {
     private static final long LOGGING_WAIT_SECONDS = 30;
@@ -34,11 +35,11 @@ public final class WarmUp {
     private WarmUp() {
     }
 
-    /** Starts the warm-up thread. */
+    /** Starts the warm-up threads. */
     public static WarmUp start() {
         WarmUp warmUp = new WarmUp();
-        daemonThread(warmUp::initLogging, "virtd-warmup-log");
-        daemonThread(warmUp::run, "virtd-warmup");
+        daemonThread(warmUp::loggingThenNetty, "virtd-warmup-log");
+        daemonThread(WarmUp::nativeThenTables, "virtd-warmup");
         return warmUp;
     }
 
@@ -57,6 +58,12 @@ public final class WarmUp {
         }
     }
 
+    /** Netty takes its loggers from slf4j as it loads, so it comes after logging, on the same thread. */
+    private void loggingThenNetty() {
+        initLogging();
+        EventLoops.preload();
+    }
+
     private void initLogging() {
         try {
             // naming the provider spares slf4j its class-path scan, and logback its auto-configuration
@@ -70,15 +77,13 @@ public final class WarmUp {
         }
     }
 
-    private void run() {
+    private static void nativeThenTables() {
         Posix.preload(); // the main thread's first need: the PID file lock
         Object[] tables = {RemoteProgram.PROGRAM, QemuProgram.PROGRAM, LxcProgram.PROGRAM, AdminProgram.PROGRAM,
             KeepaliveProgram.PROGRAM, DomainEvents.all()};
         if (tables.length == 0) {
             throw new AssertionError();
         }
-        awaitLogging(); // Netty takes its loggers from slf4j as it loads
-        EventLoops.preload();
         NativeLibraryCache.storeMissing(); // for the next start; nothing to do once stored
     }
 }
