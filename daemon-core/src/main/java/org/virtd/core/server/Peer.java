@@ -18,6 +18,14 @@ public interface Peer {
     /** Closes the connection; idempotent. */
     void close();
 
+    /**
+     * False while more is queued for the client than the transport lets pile up (its high-water
+     * mark); streams then hold their producers back until {@link Session#writable} is called.
+     */
+    default boolean writable() {
+        return true;
+    }
+
     /** Pauses or resumes reading from the client (back-pressure for max_client_requests). */
     void setReading(boolean reading);
 

@@ -138,6 +138,11 @@ public final class Session {
         return streams;
     }
 
+    /** The transport drained below its low-water mark (see {@link Peer#writable}). */
+    public void writable() {
+        streams.writable();
+    }
+
     public boolean isClosed() {
         return closed.get();
     }

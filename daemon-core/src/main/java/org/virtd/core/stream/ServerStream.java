@@ -32,6 +32,8 @@ public final class ServerStream implements StreamChannel {
         }
     };
 
+    private static final long DRAIN_CHECK_MILLIS = 100;
+
     private final Session session;
     private final Header call;
     private volatile StreamChannel.Sink sink = DISCARD;
@@ -39,6 +41,8 @@ public final class ServerStream implements StreamChannel {
     private boolean finishedPending;
     private VirtError pendingError;
     private volatile boolean closed;
+    /** Producers waiting for the client to drain its queue; woken by writability or closing. */
+    private final Object drained = new Object();
 
     ServerStream(Session session, Header call) {
         this.session = session;
@@ -64,9 +68,36 @@ public final class ServerStream implements StreamChannel {
                     continue;
                 }
             }
+            if (!awaitWritable()) {
+                return false;
+            }
             write(chunk);
         }
         return true;
+    }
+
+    /**
+     * Waits while the client's queue is over its high-water mark. The wait is re-checked every
+     * {@link #DRAIN_CHECK_MILLIS}, so a missed wake-up costs a moment, never a hang.
+     */
+    private boolean awaitWritable() {
+        while (!closed && !session.peer().writable()) {
+            synchronized (drained) {
+                try {
+                    drained.wait(DRAIN_CHECK_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return !closed;
+    }
+
+    void wakeProducers() {
+        synchronized (drained) {
+            drained.notifyAll();
+        }
     }
 
     private void write(ByteBuf chunk) {
@@ -91,6 +122,7 @@ public final class ServerStream implements StreamChannel {
             write(Unpooled.EMPTY_BUFFER); // EOF: an empty CONTINUE; the client then finishes
         } else {
             closed = true;
+            wakeProducers();
             session.streams().remove(this);
             session.sendError(call.reply(MessageType.STREAM, MessageStatus.ERROR), RemoteError.of(errorOrNull));
         }
@@ -133,6 +165,7 @@ public final class ServerStream implements StreamChannel {
             return;
         }
         closed = true;
+        wakeProducers();
         sink.closed(aborted);
         session.send(call.reply(MessageType.STREAM, MessageStatus.OK), org.virtd.rpc.xdr.Xdr.VOID, null);
     }
@@ -141,6 +174,7 @@ public final class ServerStream implements StreamChannel {
     void abort() {
         if (!closed) {
             closed = true;
+            wakeProducers();
             sink.closed(true);
         }
         synchronized (this) {

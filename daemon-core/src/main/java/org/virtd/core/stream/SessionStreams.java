@@ -59,6 +59,11 @@ public final class SessionStreams {
         }
     }
 
+    /** The connection can take more: wake producers waiting in {@link ServerStream#send}. */
+    public void writable() {
+        bySerial.values().forEach(ServerStream::wakeProducers);
+    }
+
     public void abortAll() {
         bySerial.values().forEach(ServerStream::abort);
         bySerial.clear();

@@ -45,6 +45,11 @@ final class ChannelPeer implements Peer {
     }
 
     @Override
+    public boolean writable() {
+        return channel.isWritable();
+    }
+
+    @Override
     public void close() {
         channel.close();
     }

@@ -13,6 +13,17 @@ import java.util.List;
 public final class FakeDriver implements Driver {
     public static final long VERSION = 1_002_003L;
 
+    private final java.util.function.Consumer<HandlerTable> extra;
+
+    public FakeDriver() {
+        this(t -> { });
+    }
+
+    /** The harmless handlers plus those {@code extra} binds (a stream procedure, say). */
+    public FakeDriver(java.util.function.Consumer<HandlerTable> extra) {
+        this.extra = extra;
+    }
+
     @Override
     public String name() {
         return "FAKE";
@@ -33,5 +44,6 @@ public final class FakeDriver implements Driver {
         table.on(RemoteProgram.CONNECT_GET_VERSION, (c, a) -> VERSION);
         table.on(RemoteProgram.CONNECT_GET_HOSTNAME, (c, a) -> "fakehost");
         table.on(RemoteProgram.CONNECT_LIST_ALL_DOMAINS, (c, a) -> new DomainList(List.of(), 0));
+        extra.accept(table);
     }
 }

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open console: a reader thread copies what the guest prints from the pty to the stream
- * (STREAM CONTINUE packets); what the client types is written to the pty. It ends when the
+ * (STREAM CONTINUE packets), waiting in {@code send} while the client is slow to read, so that
+ * the output backs up in the pty rather than in the daemon; what the client types is written to
+ * the pty. It ends when the
  * client finishes or aborts, when the pty reports EOF/hang-up or the guest stops (EOF to the
  * client: an empty CONTINUE), or when another client takes the console over with FORCE.
  */
