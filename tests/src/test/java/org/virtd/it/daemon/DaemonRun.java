@@ -1,6 +1,7 @@
 package org.virtd.it.daemon;
 
 import org.junit.jupiter.api.Assumptions;
+import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * One daemon process started from the repository's {@code bin/} launcher under a private
- * {@code VIRTD_PREFIX}, with its output captured to a file; every wait is bounded and
- * {@link #close()} kills whatever is left.
+ * A daemon's life scenario (traditional mode, activation, signals, config errors): the
+ * repository's launcher run as many times as the scenario needs under one private
+ * {@code VIRTD_PREFIX}, with output captured to a file. Unlike {@link VirtqemudProcess} (one
+ * daemon that a test talks to), it runs commands to completion and watches PID files; every
+ * wait is bounded and {@link #close()} kills whatever is left.
  */
 final class DaemonRun implements AutoCloseable {
-    static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
-
     final Path prefix;
     final String daemon;
     final Path output;
@@ -37,7 +38,7 @@ final class DaemonRun implements AutoCloseable {
     }
 
     static void requireBuiltLauncher(String daemon) {
-        Path lib = REPO.resolve(daemon).resolve("target/lib");
+        Path lib = VirtqemudProcess.repo().resolve(daemon).resolve("target/lib");
         if (!Files.isDirectory(lib) && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("build the daemons first: mvn -DskipTests package");
         }
@@ -45,7 +46,7 @@ final class DaemonRun implements AutoCloseable {
     }
 
     Path launcher() {
-        return REPO.resolve("bin").resolve(daemon);
+        return VirtqemudProcess.launcher(daemon);
     }
 
     Path runDir() {
