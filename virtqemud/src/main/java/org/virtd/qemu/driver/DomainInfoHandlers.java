@@ -17,6 +17,7 @@ import org.virtd.rpc.remote.types.SecurityModel;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Read-only questions about one domain (procedures.md §1d, the calls {@code virsh dominfo},
@@ -43,11 +44,15 @@ final class DomainInfoHandlers {
     static final String HIGH_PRIVILEGES_TAINT = "tainted: running with undesirable elevated privileges";
 
     private final DomainLookup lookup;
+    /** CPU time of the running domain (the QEMU process), for get-info. */
+    private final ToLongFunction<DomainObject> cpuTime;
     private final BooleanSupplier privileged;
     private final boolean runsAsRoot;
 
-    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot) {
+    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot,
+            ToLongFunction<DomainObject> cpuTime) {
         this.lookup = lookup;
+        this.cpuTime = cpuTime;
         this.privileged = privileged;
         this.runsAsRoot = runsAsRoot;
     }
@@ -111,7 +116,8 @@ final class DomainInfoHandlers {
     DomainInfo info(DomainObject dom) {
         DomainDef def = dom.currentDef();
         long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
-        return new DomainInfo(dom.state(), def.memoryKiB(), current, def.vcpus().effectiveCurrent(), 0L);
+        return new DomainInfo(dom.state(), def.memoryKiB(), current, def.vcpus().effectiveCurrent(),
+                cpuTime.applyAsLong(dom));
     }
 
     /** DOMAIN_GET_VCPUS_FLAGS (qemuDomainGetVcpusFlags): current or maximum count of the chosen definition. */

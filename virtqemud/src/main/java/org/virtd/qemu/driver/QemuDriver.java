@@ -11,6 +11,7 @@ import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
 import org.virtd.qemu.console.Consoles;
+import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.core.domain.DomainXmlParser;
 import org.virtd.qemu.domain.ConfigSync;
@@ -78,7 +79,8 @@ public final class QemuDriver implements Driver {
         new HostHandlers(this).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
-        new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name"))).bind(table);
+        new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name")),
+                this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         new SecondaryDriverHandlers().bind(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
@@ -105,6 +107,11 @@ public final class QemuDriver implements Driver {
         if (p != null) {
             p.detach();
         }
+    }
+
+    private long cpuTimeNanos(DomainObject dom) {
+        DomainProcesses p = processes;
+        return p == null ? 0L : p.lifecycle().cpuTimeNanos(dom);
     }
 
     /** The persistent definitions under {@code <config>/qemu}; the probe is awaited only if there are any. */

@@ -99,6 +99,12 @@ public final class DomainLifecycle {
         return running.get(dom.uuid());
     }
 
+    /** The CPU time of the current run of {@code dom}; 0 while it is inactive. */
+    public long cpuTimeNanos(DomainObject dom) {
+        RunningDomain rd = running(dom);
+        return rd == null ? 0L : rd.process().cpuTimeNanos();
+    }
+
     public Collection<RunningDomain> allRunning() {
         return running.values();
     }

@@ -48,6 +48,11 @@ public final class QemuProcess {
         return handle.pid();
     }
 
+    /** CPU time QEMU has used, all threads, user and system (what virDomainGetInfo reports). */
+    public long cpuTimeNanos() {
+        return handle.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     public Path monitorPath() {
         return monitorPath;
     }

@@ -163,6 +163,8 @@ class GuestLifecycleTest {
         assertTrue(ok(uri, "dumpxml", TRANSIENT).out().contains("<currentMemory unit='KiB'>102400</currentMemory>"));
         String info = ok(uri, "dominfo", TRANSIENT).out();
         assertTrue(info.matches("(?s).*Persistent:\\s+no\\n.*"), info);
+        // virsh prints the line only when the CPU time is not zero: QEMU's own, user and system
+        assertTrue(info.matches("(?s).*CPU time:\\s+\\d+\\.\\ds\\n.*"), info);
         ok(uri, "destroy", TRANSIENT);
         Cli.Result gone = Cli.virsh(uri, "domstate", TRANSIENT);
         assertTrue(gone.exit() != 0 && gone.err().contains("failed to get domain"), gone.all());
