@@ -17,7 +17,17 @@ import java.time.Duration;
 public final class DomainProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(DomainProcesses.class);
     private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
-    private static final String BANNER = "virtd-java 0.1.0 (libvirt 9.0.0 compatible)";
+    /** What a domain log's "starting up" line says, in libvirt's words (without its DNS lookup). */
+    private static String banner() {
+        String host;
+        try {
+            host = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return "libvirt version: 9.0.0, package: virtd-java 0.1.0, kernel: " + System.getProperty("os.version")
+                + ", hostname: " + host;
+    }
 
     private final DomainLifecycle lifecycle;
     private final DomainStarter starter;
@@ -38,7 +48,7 @@ public final class DomainProcesses {
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks) {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), ctx.inhibitor(),
-                new QemuLauncher(MONITOR_TIMEOUT, BANNER), new LaunchSpecMapping(kvmWorks, new VncPorts()),
+                new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts()),
                 LifecycleDirs.of(ctx));
         DomainProcesses p = new DomainProcesses(lifecycle);
         int alive = p.recovery.reattachAll();

@@ -69,7 +69,13 @@ class GuestLifecycleTest {
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos());
         TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(30));
         Path log = prefix.resolve("var/log/libvirt/qemu/" + NAME + ".log");
-        assertTrue(Files.readString(log).contains("char device redirected to /dev/pts/"), "QEMU's stderr in the log");
+        String text = Files.readString(log);
+        assertTrue(text.contains("char device redirected to /dev/pts/"), "QEMU's stderr in the log");
+        assertTrue(text.matches("(?s).*: starting up libvirt version: 9\\.0\\.0, package: virtd-java [^,]+, kernel: "
+                + "[^,]+, hostname: \\S+\n.*"), text);
+        if ("root".equals(System.getProperty("user.name"))) {
+            assertTrue(text.contains(" is tainted: high-privileges\n"), text);
+        }
         Cli.Result list = ok(uri, "list");
         assertTrue(list.out().matches("(?s).*\\s1\\s+" + NAME + "\\s+running.*"), list.out());
     }
