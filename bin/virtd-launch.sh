@@ -123,7 +123,9 @@ else
         cds=$(cds_flags "$@")
         [ -n "$cds" ] && opts+=("$cds")
         # JNA's and Netty's native libraries: unpacked once (by the daemon, see NativeLibraryCache)
-        # and loaded in place, instead of copied to /tmp at every start
+        # and loaded in place, instead of copied to /tmp at every start. java.library.path then
+        # names only that directory: the JDK's own libraries come from its boot path, and nothing
+        # else the daemon loads looks a library up by name there.
         native="$cache/native-$key"
         [ -w "$cache" ] && opts+=("-Dvirtd.native.cache=$native")
         [ -f "$native/libjnidispatch.so" ] && opts+=("-Djna.boot.library.path=$native")

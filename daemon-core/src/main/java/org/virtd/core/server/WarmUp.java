@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * Start-up work that does not depend on the command line or the config: initialising the
  * logging framework (slf4j with its provider named, logback's default configuration), the JNA
  * binding (PID file lock, activation fds), the procedure tables and the epoll native library.
- * It runs on two more threads (logging then Netty; JNA then the tables) while the main thread parses options, reads
- * the config and sets up logging, so a socket-activated daemon answers its first call sooner.
- * Each thread takes its work in the order the main thread will need it.
- * Whatever the main thread reaches first it simply initialises itself; the JVM's
- * class-initialisation lock keeps it safe. Logging is the exception: slf4j hands out substitute
+ * It runs on two more threads (logging then Netty; JNA then the tables), each in the order the
+ * main thread will need them, while the main thread parses options, reads the config and sets
+ * up logging, so a socket-activated daemon answers its first call sooner. Whatever the main
+ * thread reaches first it simply initialises itself; the JVM's class-initialisation lock keeps
+ * it safe. Logging is the exception: slf4j hands out substitute
  * loggers to a second thread while it initialises (and warns about them on stderr), so the main
  * thread calls {@link #awaitLogging} before its first logger, and Netty loads after logging.
  */
