@@ -124,8 +124,8 @@ else
         [ -n "$cds" ] && opts+=("$cds")
         # JNA's and Netty's native libraries: unpacked once (by the daemon, see NativeLibraryCache)
         # and loaded in place, instead of copied to /tmp at every start. java.library.path then
-        # names only that directory: the JDK's own libraries come from its boot path, and nothing
-        # else the daemon loads looks a library up by name there.
+        # names only that directory: the JDK's own libraries come from its boot path, and a
+        # library not found there (junixsocket's, for sd_notify) is unpacked as before.
         native="$cache/native-$key"
         [ -w "$cache" ] && opts+=("-Dvirtd.native.cache=$native")
         [ -f "$native/libjnidispatch.so" ] && opts+=("-Djna.boot.library.path=$native")
