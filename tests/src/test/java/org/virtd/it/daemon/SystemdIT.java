@@ -94,6 +94,7 @@ class SystemdIT {
                         r.output() + run.output());
             }
             assertFalse(Files.exists(run.socket("-sock")), "own sockets must not be created under activation");
+            assertFalse(run.output().contains("SLF4J"), "logging framework chatter on stderr: " + run.output());
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertTrue(Files.exists(sock), "an activated socket is never unlinked");
