@@ -3,9 +3,7 @@ package org.virtd.qemu.driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtd.core.driver.CallContext;
-import org.virtd.core.driver.ClientIdentity;
-import org.virtd.core.driver.DriverConnection;
-import org.virtd.core.driver.EventSink;
+import org.virtd.core.testing.TestCalls;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
 import org.virtd.qemu.domain.GuestEmulators;
@@ -30,23 +28,7 @@ class DomainConfigHandlersTest {
     Path dir;
 
     private final List<DomainEventBody> events = new ArrayList<>();
-    private final CallContext ctx = new CallContext() {
-        public ClientIdentity identity() {
-            return ClientIdentity.UNKNOWN;
-        }
-
-        public boolean readOnly() {
-            return false;
-        }
-
-        public DriverConnection connection() {
-            return () -> "qemu:///system";
-        }
-
-        public EventSink events() {
-            return events::add;
-        }
-    };
+    private final CallContext ctx = TestCalls.readWrite(events::add);
 
     private DomainConfigHandlers handlers() {
         return new DomainConfigHandlers(new DomainRegistry(new DomainStore(dir)), GuestEmulators::builtIn,

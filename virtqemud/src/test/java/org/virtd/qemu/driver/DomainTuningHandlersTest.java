@@ -3,9 +3,7 @@ package org.virtd.qemu.driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtd.core.driver.CallContext;
-import org.virtd.core.driver.ClientIdentity;
-import org.virtd.core.driver.DriverConnection;
-import org.virtd.core.driver.EventSink;
+import org.virtd.core.testing.TestCalls;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
@@ -32,23 +30,7 @@ class DomainTuningHandlersTest {
     private static final String XML = "<domain type='qemu'><name>t1</name><memory>65536</memory>"
             + "<vcpu>2</vcpu><os><type>hvm</type></os></domain>";
 
-    private final CallContext ctx = new CallContext() {
-        public ClientIdentity identity() {
-            return ClientIdentity.UNKNOWN;
-        }
-
-        public boolean readOnly() {
-            return false;
-        }
-
-        public DriverConnection connection() {
-            return () -> "qemu:///system";
-        }
-
-        public EventSink events() {
-            return e -> { };
-        }
-    };
+    private final CallContext ctx = TestCalls.readWrite(e -> { });
 
     private DomainRegistry registry;
     private DomainLookup lookup;
