@@ -13,6 +13,7 @@ import org.virtd.qemu.caps.QemuProbe;
 import org.virtd.qemu.console.Consoles;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainProcesses;
+import org.virtd.qemu.process.QemuLauncher;
 import org.virtd.core.domain.DomainXmlParser;
 import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
@@ -79,8 +80,7 @@ public final class QemuDriver implements Driver {
         new HostHandlers(this).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
-        new DomainInfoHandlers(lookup, this::privileged, "root".equals(System.getProperty("user.name")),
-                this::cpuTimeNanos).bind(table);
+        new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         new SecondaryDriverHandlers().bind(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);

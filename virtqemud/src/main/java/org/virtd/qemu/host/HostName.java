@@ -14,12 +14,7 @@ public final class HostName {
     }
 
     public static String get() {
-        String node;
-        try {
-            node = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException e) {
-            node = "localhost";
-        }
+        String node = node();
         if (node.contains(".")) {
             return node;
         }
@@ -32,5 +27,14 @@ public final class HostName {
             return node;
         }
         return node;
+    }
+
+    /** The kernel's node name alone, without asking the resolver. */
+    public static String node() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 }

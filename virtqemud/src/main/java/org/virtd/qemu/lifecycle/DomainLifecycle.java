@@ -41,8 +41,6 @@ import java.util.stream.Stream;
  */
 public final class DomainLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DomainLifecycle.class);
-    /** QEMU runs as the daemon's user: as root, libvirt marks every domain tainted (high-privileges). */
-    private static final boolean QEMU_RUNS_AS_ROOT = "root".equals(System.getProperty("user.name"));
 
     private final DomainRegistry registry;
     private final EventSink events;
@@ -138,7 +136,7 @@ public final class DomainLifecycle {
             throw e;
         }
         rd.attach(p);
-        if (QEMU_RUNS_AS_ROOT) {
+        if (QemuLauncher.RUNS_AS_ROOT) {
             note(rd, "Domain id=" + id + " is tainted: high-privileges");
         }
         try {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.host.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
 import java.time.Duration;
@@ -19,14 +20,8 @@ public final class DomainProcesses {
     private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
     /** What a domain log's "starting up" line says, in libvirt's words (without its DNS lookup). */
     private static String banner() {
-        String host;
-        try {
-            host = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (java.io.IOException e) {
-            host = "localhost";
-        }
         return "libvirt version: 9.0.0, package: virtd-java 0.1.0, kernel: " + System.getProperty("os.version")
-                + ", hostname: " + host;
+                + ", hostname: " + HostName.node();
     }
 
     private final DomainLifecycle lifecycle;

@@ -32,6 +32,8 @@ import org.virtd.rpc.error.VirtException;
  */
 public final class QemuLauncher {
     public static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** QEMU runs as the daemon's user (no privilege drop): as root, libvirt calls a domain tainted. */
+    public static final boolean RUNS_AS_ROOT = "root".equals(System.getProperty("user.name"));
     private static final int LOG_TAIL = 4096;
 
     private final Duration monitorTimeout;
