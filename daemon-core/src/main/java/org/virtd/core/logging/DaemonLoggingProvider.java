@@ -25,7 +25,7 @@ public final class DaemonLoggingProvider implements SLF4JServiceProvider {
     public void initialize() {
         LoggerContext c = new LoggerContext();
         c.setName("default");
-        LogbackWiring.apply(c, LogSettings.INITIAL, "virtd");
+        LogbackWiring.applyInitial(c);
         c.start();
         mdc = new LogbackMDCAdapter();
         c.setMDCAdapter(mdc);

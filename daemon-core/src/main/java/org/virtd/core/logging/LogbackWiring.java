@@ -34,6 +34,11 @@ public final class LogbackWiring {
         apply(context, settings, ident);
     }
 
+    /** The settings a daemon logs with until it has read its config: warnings and errors on stderr. */
+    static void applyInitial(LoggerContext context) {
+        apply(context, LogSettings.INITIAL, "virtd");
+    }
+
     static synchronized void apply(LoggerContext context, LogSettings settings, String ident) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();

@@ -13,7 +13,7 @@ public final class StartupConfigurator extends ContextAwareBase implements Confi
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        LogbackWiring.apply(context, LogSettings.INITIAL, "virtd");
+        LogbackWiring.applyInitial(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
