@@ -37,8 +37,9 @@ start_anchor() {
     ANCHOR_SOCK=""
     if [ -x /usr/sbin/libvirtd ] && [ -x "$shared/anchor/anchor-up.sh" ]; then
         anchor_state="$work/anchor"
-        eval "$("$shared/anchor/anchor-up.sh" "$anchor_state" | grep '^SOCK=')"
+        eval "$("$shared/anchor/anchor-up.sh" "$anchor_state" | grep -E '^(SOCK|PID)=')"
         ANCHOR_SOCK=$SOCK
+        ANCHOR_PID=$PID
     else
         echo "(libvirtd not installed: measuring virtqemud alone)" >&2
     fi

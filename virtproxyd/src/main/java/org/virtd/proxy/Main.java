@@ -3,6 +3,7 @@ package org.virtd.proxy;
 import org.virtd.core.daemon.DaemonIdentity;
 import org.virtd.core.daemon.DaemonMain;
 import org.virtd.core.daemon.PlaceholderDriver;
+import org.virtd.core.server.MainServer;
 
 /**
  * virtproxyd's entry point: the daemon behind the legacy {@code libvirt-sock*} sockets
@@ -13,6 +14,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        DaemonMain.run(DaemonIdentity.VIRTPROXYD, () -> new PlaceholderDriver("remote"), args);
+        DaemonMain.run(DaemonIdentity.VIRTPROXYD, MainServer.driver(() -> new PlaceholderDriver("remote")), args);
     }
 }

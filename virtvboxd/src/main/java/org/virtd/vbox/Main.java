@@ -3,6 +3,7 @@ package org.virtd.vbox;
 import org.virtd.core.daemon.DaemonIdentity;
 import org.virtd.core.daemon.DaemonMain;
 import org.virtd.core.daemon.PlaceholderDriver;
+import org.virtd.core.server.MainServer;
 
 /**
  * virtvboxd's entry point (daemons.md §1). Until the VirtualBox driver lands it runs with a
@@ -13,6 +14,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        DaemonMain.run(DaemonIdentity.VIRTVBOXD, () -> new PlaceholderDriver("VBOX"), args);
+        DaemonMain.run(DaemonIdentity.VIRTVBOXD, MainServer.driver(() -> new PlaceholderDriver("VBOX")), args);
     }
 }

@@ -1,8 +1,8 @@
 package org.virtd.core.admin;
 
 import org.virtd.core.server.BoundHandlers;
+import org.virtd.core.config.ServerSettings;
 import org.virtd.core.server.RpcServer;
-import org.virtd.core.server.ServerSettings;
 import org.virtd.core.server.Session;
 import org.virtd.rpc.admin.AdminProgram;
 import org.virtd.rpc.admin.types.ClientList;
@@ -150,8 +150,7 @@ public final class AdminHandlers {
         if (max == 0) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "maxWorkers must be greater than 0");
         }
-        s.updateSettings(new ServerSettings(cur.maxClients(), cur.maxAnonymousClients(), cur.maxQueuedClients(), min,
-                max, prio, cur.maxClientRequests(), cur.keepaliveInterval(), cur.keepaliveCount()));
+        s.updateSettings(cur.withWorkers(min, max, prio));
     }
 
     private static List<TypedParam> clientLimits(RpcServer s) {
@@ -180,8 +179,7 @@ public final class AdminHandlers {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
                     "The overall maximum number of clients must be greater than the maximum number of clients waiting for authentication");
         }
-        s.updateSettings(new ServerSettings(max, unauth, cur.maxQueuedClients(), cur.minWorkers(), cur.maxWorkers(),
-                cur.prioWorkers(), cur.maxClientRequests(), cur.keepaliveInterval(), cur.keepaliveCount()));
+        s.updateSettings(cur.withClientLimits(max, unauth));
     }
 
     private static int uint(TypedParam p) throws VirtException {

@@ -1,7 +1,5 @@
 package org.virtd.core.config;
 
-import org.virtd.core.server.ServerSettings;
-
 import java.util.List;
 import java.util.Optional;
 

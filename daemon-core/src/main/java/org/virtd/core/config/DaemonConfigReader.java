@@ -1,6 +1,5 @@
 package org.virtd.core.config;
 
-import org.virtd.core.server.ServerSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +123,21 @@ public final class DaemonConfigReader {
                 maxWorkers, uint("prio_workers", d.prioWorkers()),
                 uint("max_client_requests", d.maxClientRequests()),
                 f.signed("keepalive_interval").orElse(d.keepaliveInterval()),
-                uint("keepalive_count", d.keepaliveCount()));
+                uint("keepalive_count", d.keepaliveCount()), sendLowWater(""), sendHighWater("", sendLowWater("")));
+    }
+
+    /** Our own keys: a client's send queue water marks (see {@link ServerSettings}). */
+    private int sendLowWater(String prefix) throws ConfigException {
+        return uint(prefix + "client_send_low_water", ServerSettings.SEND_LOW_WATER);
+    }
+
+    private int sendHighWater(String prefix, int low) throws ConfigException {
+        String key = prefix + "client_send_high_water";
+        int high = uint(key, Math.max(low, ServerSettings.SEND_HIGH_WATER));
+        if (high < low || high == 0) {
+            throw f.invalid(key, "'" + key + "' must be at least '" + prefix + "client_send_low_water' and above 0", 1);
+        }
+        return high;
     }
 
     private ServerSettings adminServer() throws ConfigException {
@@ -138,7 +151,8 @@ public final class DaemonConfigReader {
                 uint("admin_min_workers", d.minWorkers()), maxWorkers, d.prioWorkers(),
                 uint("admin_max_client_requests", d.maxClientRequests()),
                 f.signed("admin_keepalive_interval").orElse(d.keepaliveInterval()),
-                uint("admin_keepalive_count", d.keepaliveCount()));
+                uint("admin_keepalive_count", d.keepaliveCount()), sendLowWater("admin_"),
+                sendHighWater("admin_", sendLowWater("admin_")));
     }
 
     private Optional<String> hostUuid() throws ConfigException {

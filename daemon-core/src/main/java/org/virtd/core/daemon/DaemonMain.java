@@ -5,16 +5,16 @@ import org.slf4j.LoggerFactory;
 import org.virtd.core.config.ConfigException;
 import org.virtd.core.config.DaemonConfig;
 import org.virtd.core.config.DaemonConfigReader;
-import org.virtd.core.driver.Driver;
 import org.virtd.core.logging.LogSettings;
 import org.virtd.core.logging.LogSyntax;
 import org.virtd.core.logging.LogbackWiring;
+import org.virtd.core.assembly.WarmUp;
+import org.virtd.core.server.MainServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The one entry point of every daemon (libvirt's remote_daemon.c main, daemons.md §4): command
@@ -27,16 +27,17 @@ public final class DaemonMain {
     }
 
     /** Runs the daemon and exits the JVM with libvirt's status. Never returns. */
-    public static void run(DaemonIdentity id, Supplier<Driver> driver, String[] args) {
-        int status = execute(id, driver, args, System.getenv());
+    public static void run(DaemonIdentity id, MainServer.Factory mainServer, String[] args) {
+        int status = execute(id, mainServer, args, System.getenv());
         System.out.flush();
         System.err.flush();
         System.exit(status);
     }
 
     /** Runs the daemon and returns its exit status (for tests; {@link #run} exits with it). */
-    public static int execute(DaemonIdentity id, Supplier<Driver> driver, String[] args, Map<String, String> env) {
-        org.virtd.core.server.WarmUp warmUp = org.virtd.core.server.WarmUp.start();
+    public static int execute(DaemonIdentity id, MainServer.Factory mainServer, String[] args,
+                              Map<String, String> env) {
+        WarmUp warmUp = WarmUp.start();
         String argv0 = System.getProperty("virtd.argv0", id.name());
         DaemonPaths paths = DaemonPaths.of(id, currentUid(), env);
         CommandLine.Outcome outcome = CommandLine.parse(argv0, args, Usage.text(argv0, id, paths));
@@ -79,7 +80,7 @@ public final class DaemonMain {
                         paths.defaultLogFile()))));
         DaemonRuntime runtime = new DaemonRuntime(id, paths, options, config, env, pipe, logging, daemonMode,
                 () -> reload(configPath, options, config));
-        return runtime.run(driver);
+        return runtime.run(mainServer);
     }
 
     private static DaemonConfig reload(Path configPath, DaemonOptions options, DaemonConfig fallback) {

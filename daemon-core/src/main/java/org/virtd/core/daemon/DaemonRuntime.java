@@ -7,11 +7,11 @@ import org.virtd.core.activation.Posix;
 import org.virtd.core.activation.SdNotify;
 import org.virtd.core.config.ConfigException;
 import org.virtd.core.config.DaemonConfig;
-import org.virtd.core.driver.Driver;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.core.logging.LogSettings;
-import org.virtd.core.server.ListenerSpec;
-import org.virtd.core.server.RpcDaemon;
+import org.virtd.core.assembly.RpcDaemon;
+import org.virtd.core.server.MainServer;
+import org.virtd.core.transport.ListenerSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class DaemonRuntime {
     private final CompletableFuture<Integer> quit = new CompletableFuture<>();
     private volatile boolean driverReady;
     private volatile RpcDaemon rpc;
-    private volatile Driver driver;
+    private volatile MainServer driver;
     private volatile DaemonConfig liveConfig;
 
     DaemonRuntime(DaemonIdentity id, DaemonPaths paths, DaemonOptions options, DaemonConfig config,
@@ -68,7 +68,7 @@ final class DaemonRuntime {
         this.notify = new SdNotify(env.get("NOTIFY_SOCKET"));
     }
 
-    int run(Supplier<Driver> driverFactory) {
+    int run(MainServer.Factory driverFactory) {
         Path pidPath = options.pidFile().orElse(paths.pidFile());
         PidFile pidFile;
         try {
@@ -82,7 +82,7 @@ final class DaemonRuntime {
         }
     }
 
-    private int runHoldingPidFile(Supplier<Driver> driverFactory) {
+    private int runHoldingPidFile(MainServer.Factory driverFactory) {
         try {
             createRunDir();
         } catch (IOException e) {
@@ -103,7 +103,7 @@ final class DaemonRuntime {
         logging.attach(timer);
         timer.acquire();
         try {
-            driver = driverFactory.get();
+            driver = driverFactory.create();
             rpc = new RpcDaemon(id.name(), config.main(), config.admin(), driver, logging);
             rpc.onClientCountChange(timer::clientsChanged);
         } catch (RuntimeException e) {

@@ -6,8 +6,8 @@ import org.virtd.core.activation.Posix;
 import org.virtd.core.config.ConfigException;
 import org.virtd.core.config.DaemonConfig;
 import org.virtd.core.config.SocketModes;
-import org.virtd.core.server.ListenerSpec;
-import org.virtd.core.server.ListenerSpec.Role;
+import org.virtd.core.transport.ListenerSpec;
+import org.virtd.core.transport.ListenerSpec.Role;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

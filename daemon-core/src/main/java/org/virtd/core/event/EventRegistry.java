@@ -1,7 +1,7 @@
 package org.virtd.core.event;
 
 import org.virtd.core.driver.EventSink;
-import org.virtd.core.server.Session;
+import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -30,7 +30,7 @@ public final class EventRegistry implements EventSink {
     /** libvirtd 9.0 sends events with serial 1. */
     private static final int EVENT_SERIAL = 1;
 
-    private record Registration(Session session, int callbackId, int eventId, byte[] uuid, boolean legacy,
+    private record Registration(Outbound session, int callbackId, int eventId, byte[] uuid, boolean legacy,
                                 MonitorFilter monitor) {
         boolean matches(DomainRef dom) {
             return uuid == null || Arrays.equals(uuid, dom.uuid());
@@ -53,7 +53,7 @@ public final class EventRegistry implements EventSink {
     }
 
     /** CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY (316): returns the new callback id. */
-    public int register(Session session, int eventId, DomainRef filter) throws VirtException {
+    public int register(Outbound session, int eventId, DomainRef filter) throws VirtException {
         checkEventId(eventId);
         int id = nextId.getAndIncrement();
         domainCallbacks.add(new Registration(session, id, eventId, filter != null ? filter.uuid() : null, false, null));
@@ -61,7 +61,7 @@ public final class EventRegistry implements EventSink {
     }
 
     /** CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY (317). */
-    public void deregister(Session session, int callbackId) throws VirtException {
+    public void deregister(Outbound session, int callbackId) throws VirtException {
         if (!domainCallbacks.removeIf(r -> r.session == session && r.callbackId == callbackId && !r.legacy)) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "domain event callback " + callbackId + " not registered");
@@ -69,7 +69,7 @@ public final class EventRegistry implements EventSink {
     }
 
     /** The legacy per-event-id registration (105 for lifecycle, 167): one per id and connection. */
-    public void registerLegacy(Session session, int eventId) throws VirtException {
+    public void registerLegacy(Outbound session, int eventId) throws VirtException {
         checkEventId(eventId);
         for (Registration r : domainCallbacks) {
             if (r.session == session && r.eventId == eventId) {
@@ -79,7 +79,7 @@ public final class EventRegistry implements EventSink {
         domainCallbacks.add(new Registration(session, nextId.getAndIncrement(), eventId, null, true, null));
     }
 
-    public void deregisterLegacy(Session session, int eventId) throws VirtException {
+    public void deregisterLegacy(Outbound session, int eventId) throws VirtException {
         if (!domainCallbacks.removeIf(r -> r.session == session && r.eventId == eventId && r.legacy)) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "domain event " + eventId + " not registered");
@@ -87,13 +87,13 @@ public final class EventRegistry implements EventSink {
     }
 
     /** QEMU program proc 4: monitor events, optionally for one domain and one event name. */
-    public int registerMonitor(Session session, DomainRef filter, MonitorFilter events) {
+    public int registerMonitor(Outbound session, DomainRef filter, MonitorFilter events) {
         int id = nextId.getAndIncrement();
         monitorCallbacks.add(new Registration(session, id, -1, filter != null ? filter.uuid() : null, false, events));
         return id;
     }
 
-    public void deregisterMonitor(Session session, int callbackId) throws VirtException {
+    public void deregisterMonitor(Outbound session, int callbackId) throws VirtException {
         if (!monitorCallbacks.removeIf(r -> r.session == session && r.callbackId == callbackId)) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
                     "qemu monitor event callback " + callbackId + " not registered");
@@ -101,7 +101,7 @@ public final class EventRegistry implements EventSink {
     }
 
     /** The client is gone: its callbacks go with it. */
-    public void forget(Session session) {
+    public void forget(Outbound session) {
         domainCallbacks.removeIf(r -> r.session == session);
         monitorCallbacks.removeIf(r -> r.session == session);
     }
@@ -134,7 +134,7 @@ public final class EventRegistry implements EventSink {
         }
     }
 
-    private static <M> void send(Session session, Procedure<M, Void> message, M body) {
+    private static <M> void send(Outbound session, Procedure<M, Void> message, M body) {
         session.send(Header.of(message.program(), message.version(), message.number(), MessageType.MESSAGE,
                 EVENT_SERIAL, MessageStatus.OK), message.args(), body);
     }
@@ -154,7 +154,7 @@ public final class EventRegistry implements EventSink {
     /** Frames one monitor event for one callback; supplied by whoever declares the QEMU program. */
     @FunctionalInterface
     public interface MonitorEventMessage {
-        void send(Session session, int callbackId, DomainRef domain, String event, long seconds, int micros,
+        void send(Outbound session, int callbackId, DomainRef domain, String event, long seconds, int micros,
                   String details);
     }
 }

@@ -2,7 +2,7 @@ package org.virtd.core.keepalive;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.server.Session;
+import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.keepalive.KeepaliveProgram;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.message.MessageStatus;
@@ -20,13 +20,13 @@ import java.util.concurrent.TimeUnit;
 public final class Keepalive {
     private static final Logger LOG = LoggerFactory.getLogger(Keepalive.class);
 
-    private final Session session;
+    private final Outbound session;
     private final int interval;
     private final int count;
     private volatile KeepalivePolicy policy;
     private ScheduledFuture<?> timer;
 
-    public Keepalive(Session session, int intervalSeconds, int count) {
+    public Keepalive(Outbound session, int intervalSeconds, int count) {
         this.session = session;
         this.interval = intervalSeconds;
         this.count = count;
@@ -59,12 +59,12 @@ public final class Keepalive {
         if (interval <= 0 || policy != null) {
             return;
         }
-        session.peer().executor().execute(() -> {
+        session.executor().execute(() -> {
             if (policy != null || session.isClosed()) {
                 return;
             }
             policy = new KeepalivePolicy(interval, count, System.nanoTime());
-            timer = session.peer().executor().scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.SECONDS);
+            timer = session.executor().scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.SECONDS);
         });
     }
 
@@ -82,7 +82,7 @@ public final class Keepalive {
     }
 
     public void stop() {
-        session.peer().executor().execute(() -> {
+        session.executor().execute(() -> {
             if (timer != null) {
                 timer.cancel(false);
             }

@@ -17,12 +17,14 @@ public final class Call implements CallContext {
     private final Header header;
     private final Procedure<?, ?> procedure;
     private final StreamChannel stream;
+    private final EventSink events;
 
-    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream) {
+    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventSink events) {
         this.session = session;
         this.header = header;
         this.procedure = procedure;
         this.stream = stream;
+        this.events = events;
     }
 
     public Session session() {
@@ -54,7 +56,7 @@ public final class Call implements CallContext {
 
     @Override
     public EventSink events() {
-        return session.server().events();
+        return events;
     }
 
     @Override

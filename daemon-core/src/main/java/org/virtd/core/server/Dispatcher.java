@@ -1,6 +1,7 @@
 package org.virtd.core.server;
 
 import io.netty.buffer.ByteBuf;
+import org.virtd.core.event.EventRegistry;
 import org.virtd.core.stream.ServerStream;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -14,6 +15,11 @@ import org.virtd.rpc.program.StreamKind;
 import org.virtd.rpc.xdr.XdrCodec;
 import org.virtd.rpc.xdr.XdrDecodeException;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
  * The one dispatch path for every program, in libvirt's order (virnetserverprogram.c,
  * wire-protocol.md §6): keepalive first, then program and version, message type, call status,
@@ -21,23 +27,53 @@ import org.virtd.rpc.xdr.XdrDecodeException;
  * handler, and finally the handler on the event loop or a worker chosen by priority. Every
  * refusal answers with the request's serial; nothing here switches on procedure numbers.
  */
-public final class Dispatcher {
+public final class Dispatcher implements FrameHandler {
     private final RpcServer server;
-    private final BoundHandlers handlers;
+    private final Map<Long, Program> programs = new HashMap<>();
+    private final BoundHandlers handlers = new BoundHandlers();
+    private final EventRegistry events;
+    private final boolean requiresOpen;
 
-    Dispatcher(RpcServer server, BoundHandlers handlers) {
+    /**
+     * @param requiresOpen whether calls other than those declared {@code beforeOpen} need a
+     *                     CONNECT_OPEN first (true for a driver daemon's main server)
+     * @param bind         binds every handler; the table is sealed when it returns
+     */
+    public Dispatcher(RpcServer server, EventRegistry events, boolean requiresOpen, List<Program> served,
+                      Consumer<BoundHandlers> bind) {
         this.server = server;
-        this.handlers = handlers;
+        this.events = events;
+        this.requiresOpen = requiresOpen;
+        for (Program p : served) {
+            programs.put(key(p.id(), p.version()), p);
+        }
+        bind.accept(handlers);
+        handlers.seal();
     }
 
-    void dispatch(Session session, Frame frame) {
+    /** Where the handlers of this server register and raise events. */
+    public EventRegistry events() {
+        return events;
+    }
+
+    private Program program(int id, int version) {
+        return programs.get(key(id, version));
+    }
+
+    private static long key(int id, int version) {
+        return ((long) id << 32) | (version & 0xffffffffL);
+    }
+
+    @Override
+    public void frame(Session session, ByteBuf packet) {
+        Frame frame = Frame.of(packet);
         Header h = frame.header();
         boolean owned = true;
         try {
             if (session.keepalive().handles(h)) {
                 return;
             }
-            Program program = server.program(h.program(), h.version());
+            Program program = program(h.program(), h.version());
             MessageType type = h.messageType();
             if (program == null) {
                 if (type == MessageType.CALL || type == MessageType.CALL_WITH_FDS) {
@@ -61,6 +97,11 @@ public final class Dispatcher {
                 frame.release();
             }
         }
+    }
+
+    @Override
+    public void disconnected(Session session) {
+        events.forget(session);
     }
 
     private void call(Session session, Program program, Header h, ByteBuf payload) {
@@ -107,7 +148,7 @@ public final class Dispatcher {
 
     /** The checks libvirt makes after decoding and before the driver: open connection, read-only. */
     private RemoteError refusal(Session session, Procedure<?, ?> proc, Object args) {
-        if (!proc.beforeOpen() && server.requiresOpen() && session.connection() == null) {
+        if (!proc.beforeOpen() && requiresOpen && session.connection() == null) {
             return RemoteError.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "hypervisor connection not open");
         }
         if (session.readOnly()) {
@@ -123,13 +164,13 @@ public final class Dispatcher {
     private void execute(Session session, Header h, BoundHandlers.Bound bound, Object args) {
         Procedure<?, ?> proc = bound.procedure();
         ServerStream stream = proc.stream() != StreamKind.NONE ? session.streams().open(h) : null;
-        Call call = new Call(session, h, proc, stream);
+        Call call = new Call(session, h, proc, stream, events);
         Runnable job = () -> run(call, bound, args, stream);
         session.callStarted();
         if (bound.mode() == BoundHandlers.Mode.INLINE) {
             job.run();
         } else {
-            server.workers().execute(proc.priority(), job);
+            server.workers().execute(session.calls(), proc.priority(), job);
         }
     }
 

@@ -11,7 +11,7 @@ import org.virtd.rpc.xdr.XdrDecodeException;
 /**
  * The one place any failure becomes a wire error (libvirt's virNetMessageSaveError with grpc's
  * fromThrowable): a VirtException keeps its error, an undecodable payload is libvirt's RPC
- * decode error, anything else is an internal error logged with its stack and never sent.
+ * decode error, running out of memory is libvirt's {@code VIR_ERR_NO_MEMORY}, anything else is an internal error logged with its stack and never sent.
  */
 public final class ErrorTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslator.class);
@@ -26,6 +26,10 @@ public final class ErrorTranslator {
             }
             if (c instanceof XdrDecodeException) {
                 return rpc("Unable to decode message payload");
+            }
+            if (c instanceof OutOfMemoryError) {
+                LOG.warn("{} failed: {}", procedure, c.toString());
+                return RemoteError.of(ErrorCode.NO_MEMORY, ErrorDomain.RPC, null);
             }
         }
         LOG.error("{} failed unexpectedly", procedure, t);

@@ -2,17 +2,18 @@ package org.virtd.core.server;
 
 import io.netty.buffer.ByteBuf;
 import org.virtd.rpc.message.Header;
+import org.virtd.rpc.message.Limits;
 
 /**
  * One received packet after framing: its decoded header and the payload as a slice that the
- * receiver must release. The length word has already been checked and dropped.
+ * receiver must release. The transport has already checked the length word.
  */
 public record Frame(Header header, ByteBuf payload) {
 
-    /** Splits a framed buffer (header + payload) without copying; takes ownership of it. */
-    public static Frame of(ByteBuf headerAndPayload) {
-        Header header = Header.decode(headerAndPayload);
-        return new Frame(header, headerAndPayload);
+    /** Splits a whole packet (length word, header, payload) without copying; takes ownership of it. */
+    public static Frame of(ByteBuf packet) {
+        packet.skipBytes(Limits.LEN_SIZE);
+        return new Frame(Header.decode(packet), packet);
     }
 
     public void release() {

@@ -2,6 +2,7 @@ package org.virtd.core.server;
 
 import org.virtd.core.event.EventRegistry;
 import org.virtd.core.event.MonitorFilter;
+import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -41,7 +42,7 @@ final class QemuMonitorEvents {
         });
     }
 
-    static void send(Session session, int callbackId, DomainRef domain, String event, long seconds, int micros,
+    static void send(Outbound session, int callbackId, DomainRef domain, String event, long seconds, int micros,
                      String details) {
         var msg = QemuProgram.DOMAIN_MONITOR_EVENT;
         session.send(Header.of(msg.program(), msg.version(), msg.number(), MessageType.MESSAGE, 1, MessageStatus.OK),

@@ -2,49 +2,45 @@ package org.virtd.core.server;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.event.EventRegistry;
-import org.virtd.rpc.program.Program;
+import org.virtd.core.config.ServerSettings;
+import org.virtd.core.peer.Acceptor;
+import org.virtd.core.peer.Peer;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * One named server of a daemon (libvirt's virNetServer): its programs and handler table, its
- * worker pools, its clients and their limits. The main server of virtqemud is named
+ * One named server of a daemon (libvirt's virNetServer): its clients and their limits, its
+ * worker pools, and what it does with their packets ({@link FrameHandler}: usually a
+ * {@link Dispatcher} over its programs and handler table). The main server of virtqemud is named
  * {@code virtqemud}; every daemon also has an {@code admin} server.
  */
-public final class RpcServer {
+public final class RpcServer implements Acceptor {
     private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
 
     private final String name;
-    private final Map<Long, Program> programs = new ConcurrentHashMap<>();
-    private final BoundHandlers handlers = new BoundHandlers();
-    private final Dispatcher dispatcher;
+    private final FrameHandler frames;
     private final WorkerPools workers;
-    private final EventRegistry events;
-    private final boolean requiresOpen;
     private final AtomicLong clientIds;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
     private final Runnable clientsChanged;
     private volatile ServerSettings settings;
 
     /**
-     * @param requiresOpen whether calls other than those declared {@code beforeOpen} need a
-     *                     CONNECT_OPEN first (true for the main server)
      * @param clientIds    the daemon-wide client id counter
+     * @param frames       makes what serves this server's packets, once the server exists
      */
-    RpcServer(String name, ServerSettings settings, EventRegistry events, boolean requiresOpen, AtomicLong clientIds,
-              Runnable clientsChanged) {
+    public RpcServer(String name, ServerSettings settings, AtomicLong clientIds, Runnable clientsChanged,
+                     Function<RpcServer, FrameHandler> frames) {
         this.name = name;
         this.settings = settings;
-        this.events = events;
-        this.requiresOpen = requiresOpen;
         this.clientIds = clientIds;
         this.clientsChanged = clientsChanged;
-        this.dispatcher = new Dispatcher(this, handlers);
         this.workers = new WorkerPools(name, settings.minWorkers(), settings.maxWorkers(), settings.prioWorkers());
+        this.frames = frames.apply(this);
     }
 
     public String name() {
@@ -55,39 +51,16 @@ public final class RpcServer {
         return settings;
     }
 
-    public EventRegistry events() {
-        return events;
-    }
-
-    boolean requiresOpen() {
-        return requiresOpen;
-    }
-
-    Dispatcher dispatcher() {
-        return dispatcher;
+    FrameHandler frames() {
+        return frames;
     }
 
     WorkerPools workers() {
         return workers;
     }
 
-    public BoundHandlers handlers() {
-        return handlers;
-    }
-
-    void addProgram(Program program) {
-        programs.put(key(program.id(), program.version()), program);
-    }
-
-    Program program(int id, int version) {
-        return programs.get(key(id, version));
-    }
-
-    private static long key(int id, int version) {
-        return ((long) id << 32) | (version & 0xffffffffL);
-    }
-
     /** A client connected; null means it is over {@code max_clients} and must be closed. */
+    @Override
     public Session accept(Peer peer, boolean readOnly) {
         if (sessions.size() >= settings.maxClients()) {
             LOG.warn("{}: refusing a client, {} clients is the limit (max_clients)", name, settings.maxClients());
@@ -143,11 +116,11 @@ public final class RpcServer {
                                  int queueDepth) {
     }
 
-    void closeAll() {
+    public void closeAll() {
         sessions.values().forEach(Session::close);
     }
 
-    boolean idle() {
+    public boolean idle() {
         for (Session s : sessions.values()) {
             if (s.callsInFlight() > 0) {
                 return false;
@@ -156,7 +129,7 @@ public final class RpcServer {
         return true;
     }
 
-    void stopWorkers(long millis) {
+    public void stopWorkers(long millis) {
         workers.shutdown(millis);
     }
 }

@@ -1,11 +1,15 @@
 package org.virtd.core.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.ClientIdentity;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.keepalive.Keepalive;
+import org.virtd.core.peer.Inbound;
+import org.virtd.core.peer.Outbound;
+import org.virtd.core.peer.Peer;
 import org.virtd.core.stream.SessionStreams;
 import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.message.Header;
@@ -15,15 +19,16 @@ import org.virtd.rpc.message.Packets;
 import org.virtd.rpc.xdr.XdrCodec;
 
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connected client of one server (libvirt's virNetServerClient): its identity, whether it
- * is read-only, the hypervisor connection it opened, its calls in flight, keepalive and streams.
- * Frames arrive on the connection's event loop; replies are written from any thread.
+ * is read-only, the hypervisor connection it opened, keepalive and streams. Frames arrive on the
+ * connection's event loop and go to the server's {@link FrameHandler}, but only while the client
+ * keeps up ({@link ReadGate}); replies are written from any thread.
  */
-public final class Session {
+public final class Session implements Inbound, Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final long id;
@@ -31,11 +36,11 @@ public final class Session {
     private final RpcServer server;
     private final Peer peer;
     private final boolean readOnlySocket;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean paused = new AtomicBoolean();
     private final Keepalive keepalive;
     private final SessionStreams streams;
+    private final ReadGate gate;
+    private final WorkerPools.Queue calls = new WorkerPools.Queue();
     private volatile boolean readOnly;
     private volatile ClientIdentity identity;
     private volatile DriverConnection connection;
@@ -51,6 +56,8 @@ public final class Session {
         this.identity = peer.identity();
         this.keepalive = new Keepalive(this, server.settings().keepaliveInterval(), server.settings().keepaliveCount());
         this.streams = new SessionStreams(this);
+        this.gate = new ReadGate(peer, () -> server.settings().maxClientRequests(),
+                packet -> server.frames().frame(this, packet));
     }
 
     public long id() {
@@ -138,37 +145,44 @@ public final class Session {
         return streams;
     }
 
-    /** The transport drained below its low-water mark (see {@link Peer#writable}). */
-    public void writable() {
-        streams.writable();
-    }
-
+    @Override
     public boolean isClosed() {
         return closed.get();
     }
 
-    // ---- called by the transport ----
+    // ---- Inbound: called by the transport on the event loop ----
 
-    /** A whole packet arrived (header decoded, payload owned by the frame). */
-    public void received(Frame frame) {
+    @Override
+    public void frame(ByteBuf packet) {
         keepalive.received();
-        server.dispatcher().dispatch(this, frame);
+        gate.offer(packet);
+    }
+
+    @Override
+    public void writabilityChanged(boolean writable) {
+        if (writable) {
+            streams.writable();
+        }
+        gate.writabilityChanged(writable);
     }
 
     /** The connection is gone; release everything this client held. Idempotent. */
+    @Override
     public void disconnected() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        gate.discard();
         keepalive.stop();
         streams.abortAll();
-        server.events().forget(this);
+        server.frames().disconnected(this);
         closeConnection();
         server.removed(this);
     }
 
-    // ---- replies and messages ----
+    // ---- Outbound: replies and messages, from any thread ----
 
+    @Override
     public <T> void send(Header header, XdrCodec<T> codec, T body) {
         if (closed.get()) {
             return;
@@ -176,8 +190,10 @@ public final class Session {
         ByteBuf packet;
         try {
             packet = Packets.encode(peer.alloc(), header, codec, body);
-        } catch (RuntimeException e) {
-            LOG.error("cannot encode {} for client {}", header, id, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (!(e instanceof OutOfMemoryError)) {
+                LOG.error("cannot encode {} for client {}", header, id, e);
+            }
             sendError(header.reply(MessageType.fromWire(header.type()) == MessageType.STREAM
                     ? MessageType.STREAM : MessageType.REPLY, MessageStatus.ERROR), ErrorTranslator.toWire(e, "reply"));
             return;
@@ -193,31 +209,60 @@ public final class Session {
         sendError(call.reply(MessageType.REPLY, MessageStatus.ERROR), error);
     }
 
+    @Override
     public void sendError(Header header, RemoteError error) {
         if (closed.get()) {
             return;
         }
-        peer.write(Packets.encode(peer.alloc(), header, RemoteError.CODEC, error));
+        try {
+            peer.write(Packets.encode(peer.alloc(), header, RemoteError.CODEC, error));
+        } catch (OutOfMemoryError e) {
+            // not even an error fits: the client cannot be answered, so it must not wait forever
+            LOG.warn("{}: no memory left to answer serial {}; closing it", this, header.serial());
+            close();
+        }
     }
 
-    // ---- back-pressure (max_client_requests) ----
+    @Override
+    public void write(ByteBuf packet) {
+        peer.write(packet);
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return peer.alloc();
+    }
+
+    @Override
+    public boolean writable() {
+        return peer.writable();
+    }
+
+    @Override
+    public ScheduledExecutorService executor() {
+        return peer.executor();
+    }
+
+    // ---- calls in flight (max_client_requests) ----
 
     void callStarted() {
-        if (inFlight.incrementAndGet() >= server.settings().maxClientRequests() && paused.compareAndSet(false, true)) {
-            peer.setReading(false);
-        }
+        gate.callStarted();
     }
 
     void callFinished() {
-        if (inFlight.decrementAndGet() < server.settings().maxClientRequests() && paused.compareAndSet(true, false)) {
-            peer.setReading(true);
-        }
+        gate.callFinished();
     }
 
     int callsInFlight() {
-        return inFlight.get();
+        return gate.inFlight();
     }
 
+    /** This client's calls waiting for a worker, served round-robin with other clients'. */
+    WorkerPools.Queue calls() {
+        return calls;
+    }
+
+    @Override
     public void close() {
         peer.close();
     }

@@ -3,7 +3,7 @@ package org.virtd.core.stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.virtd.core.driver.StreamChannel;
-import org.virtd.core.server.Session;
+import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.error.VirtError;
 import org.virtd.rpc.message.Header;
@@ -34,7 +34,8 @@ public final class ServerStream implements StreamChannel {
 
     private static final long DRAIN_CHECK_MILLIS = 100;
 
-    private final Session session;
+    private final Outbound session;
+    private final SessionStreams owner;
     private final Header call;
     private volatile StreamChannel.Sink sink = DISCARD;
     private List<ByteBuf> pending = new ArrayList<>();
@@ -44,8 +45,9 @@ public final class ServerStream implements StreamChannel {
     /** Producers waiting for the client to drain its queue; woken by writability or closing. */
     private final Object drained = new Object();
 
-    ServerStream(Session session, Header call) {
+    ServerStream(Outbound session, SessionStreams owner, Header call) {
         this.session = session;
+        this.owner = owner;
         this.call = call;
     }
 
@@ -81,7 +83,7 @@ public final class ServerStream implements StreamChannel {
      * {@link #DRAIN_CHECK_MILLIS}, so a missed wake-up costs a moment, never a hang.
      */
     private boolean awaitWritable() {
-        while (!closed && !session.peer().writable()) {
+        while (!closed && !session.writable()) {
             synchronized (drained) {
                 try {
                     drained.wait(DRAIN_CHECK_MILLIS);
@@ -101,9 +103,9 @@ public final class ServerStream implements StreamChannel {
     }
 
     private void write(ByteBuf chunk) {
-        ByteBuf packet = session.peer().alloc().ioBuffer(Limits.PACKET_MIN + chunk.readableBytes());
+        ByteBuf packet = session.alloc().ioBuffer(Limits.PACKET_MIN + chunk.readableBytes());
         Packets.encodeRaw(packet, call.reply(MessageType.STREAM, MessageStatus.CONTINUE), chunk);
-        session.peer().write(packet);
+        session.write(packet);
     }
 
     @Override
@@ -123,7 +125,7 @@ public final class ServerStream implements StreamChannel {
         } else {
             closed = true;
             wakeProducers();
-            session.streams().remove(this);
+            owner.remove(this);
             session.sendError(call.reply(MessageType.STREAM, MessageStatus.ERROR), RemoteError.of(errorOrNull));
         }
     }

@@ -1,7 +1,7 @@
 package org.virtd.core.stream;
 
 import io.netty.buffer.ByteBuf;
-import org.virtd.core.server.Session;
+import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.message.MessageStatus;
 
@@ -13,16 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * for a serial with no stream are dropped, as libvirt does.
  */
 public final class SessionStreams {
-    private final Session session;
+    private final Outbound session;
     private final Map<Integer, ServerStream> bySerial = new ConcurrentHashMap<>();
 
-    public SessionStreams(Session session) {
+    public SessionStreams(Outbound session) {
         this.session = session;
     }
 
     /** A stream call is about to run: its stream exists (held back) before the handler sees it. */
     public ServerStream open(Header call) {
-        ServerStream s = new ServerStream(session, call);
+        ServerStream s = new ServerStream(session, this, call);
         ServerStream old = bySerial.put(call.serial(), s);
         if (old != null) {
             old.abort();

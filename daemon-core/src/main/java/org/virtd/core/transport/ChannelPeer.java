@@ -6,7 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.PeerCredentials;
 import org.virtd.core.driver.ClientIdentity;
-import org.virtd.core.server.Peer;
+import org.virtd.core.peer.Peer;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;

@@ -12,14 +12,15 @@ import java.util.List;
 /**
  * Cuts the byte stream into packets (wire-protocol.md §1). The length word is checked before
  * anything is buffered for it: shorter than a header or longer than libvirt's message limit
- * means the peer is broken, and only that connection is closed. Emits each packet without its
- * length word as a retained slice of the cumulation, so nothing is copied.
+ * means the peer is broken, and only that connection is closed. Emits each whole packet, length
+ * word included, as a retained slice of the cumulation: nothing is copied, and a forwarder can
+ * pass it on as it came.
  *
  * <pre>
  *  +--------+---------------------- len - 4 bytes --------------------+
  *  |  len   |  header (24)  |  payload                                 |
- *  +--------+------------------------------------------------------- -+
- *            \_______________ emitted slice ___________________________/
+ *  +--------+---------------------------------------------------------+
+ *  \_______________________ emitted slice ____________________________/
  * </pre>
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
@@ -36,8 +37,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() < len) {
                 return;
             }
-            in.skipBytes(Limits.LEN_SIZE);
-            out.add(in.readRetainedSlice((int) len - Limits.LEN_SIZE));
+            out.add(in.readRetainedSlice((int) len));
         }
     }
 

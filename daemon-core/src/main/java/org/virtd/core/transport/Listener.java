@@ -1,18 +1,19 @@
 package org.virtd.core.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.activation.Posix;
-import org.virtd.core.server.ListenerSpec;
-import org.virtd.core.server.RpcServer;
+import org.virtd.core.peer.Acceptor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,13 @@ public final class Listener {
         this.channel = channel;
     }
 
-    public static Listener open(EventLoops loops, RpcServer server, ListenerSpec spec) throws IOException {
+    /**
+     * @param backlog      the listen queue ({@code max_queued_clients})
+     * @param lowWater     a client's send queue, in bytes, below which it is writable again
+     * @param highWater    a client's send queue, in bytes, above which it is not writable
+     */
+    public static Listener open(EventLoops loops, Acceptor server, ListenerSpec spec, int backlog, int lowWater,
+                                int highWater) throws IOException {
         boolean ip = spec.role() == ListenerSpec.Role.TCP || spec.role() == ListenerSpec.Role.TLS;
         int transport = spec.role() == ListenerSpec.Role.TLS ? 2 : ip ? 1 : 0;
         boolean readOnly = spec.role() == ListenerSpec.Role.RO;
@@ -53,7 +60,11 @@ public final class Listener {
                 .group(loops.group())
                 .channelFactory(() -> ch)
                 .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.SO_BACKLOG, Math.max(1, server.settings().maxQueuedClients()))
+                .option(ChannelOption.SO_BACKLOG, backlog)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(lowWater, highWater))
+                // one socket read per wake-up: when a client's gate shuts mid-batch, at most one
+                // buffer of its calls is held unread instead of sixteen
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel c) {

@@ -5,23 +5,22 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.server.Frame;
-import org.virtd.core.server.RpcServer;
-import org.virtd.core.server.Session;
+import org.virtd.core.peer.Acceptor;
+import org.virtd.core.peer.Inbound;
 
 /**
- * The last handler of a client pipeline: turns channel events into session events (opened,
- * frame, closed). A client over the server's limit is closed at once.
+ * The last handler of a client pipeline: turns channel events into the server's events (accepted,
+ * packet, writability, gone). A client the server refuses is closed at once.
  */
 final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionAdapter.class);
 
-    private final RpcServer server;
+    private final Acceptor server;
     private final boolean readOnly;
     private final int transport;
-    private Session session;
+    private Inbound session;
 
-    SessionAdapter(RpcServer server, boolean readOnly, int transport) {
+    SessionAdapter(Acceptor server, boolean readOnly, int transport) {
         this.server = server;
         this.readOnly = readOnly;
         this.transport = transport;
@@ -42,13 +41,13 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
-        session.received(Frame.of(frame));
+        session.frame(frame);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (session != null && ctx.channel().isWritable()) {
-            session.writable();
+        if (session != null) {
+            session.writabilityChanged(ctx.channel().isWritable());
         }
     }
 

@@ -2,7 +2,6 @@ package org.virtd.core.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.virtd.core.server.ServerSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

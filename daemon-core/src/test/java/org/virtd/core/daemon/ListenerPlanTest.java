@@ -7,8 +7,8 @@ import org.virtd.core.config.ConfParser;
 import org.virtd.core.config.ConfigException;
 import org.virtd.core.config.DaemonConfig;
 import org.virtd.core.config.DaemonConfigReader;
-import org.virtd.core.server.ListenerSpec;
-import org.virtd.core.server.ListenerSpec.Role;
+import org.virtd.core.transport.ListenerSpec;
+import org.virtd.core.transport.ListenerSpec.Role;
 
 import java.nio.file.Path;
 import java.util.List;

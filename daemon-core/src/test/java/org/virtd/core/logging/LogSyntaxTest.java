@@ -42,7 +42,7 @@ class LogSyntaxTest {
         assertEquals(LogPriority.ERROR, config.priority());
         assertEquals("4:stderr", config.outputsText());
         assertEquals(LogPriority.DEBUG, config.threshold("org.virtd.qemu.qmp.QmpClient"));
-        assertEquals(LogPriority.ERROR, config.threshold("org.virtd.core.server.RpcDaemon"));
+        assertEquals(LogPriority.ERROR, config.threshold("org.virtd.core.assembly.RpcDaemon"));
         LogSettings env = LogSettings.resolve(new LogSettings.Sources(4, null, "4:stderr",
                 Map.of("LIBVIRT_DEBUG", "3", "LIBVIRT_LOG_OUTPUTS", "3:journald"), true, false, log));
         assertEquals(LogPriority.INFO, env.priority());

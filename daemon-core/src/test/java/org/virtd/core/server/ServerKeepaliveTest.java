@@ -3,6 +3,7 @@ package org.virtd.core.server;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtd.core.config.ServerSettings;
 import org.virtd.core.testing.FakeDriver;
 import org.virtd.core.testing.InProcessDaemon;
 import org.virtd.core.testing.WireClient;

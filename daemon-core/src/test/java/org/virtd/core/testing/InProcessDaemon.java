@@ -2,9 +2,10 @@ package org.virtd.core.testing;
 
 import org.virtd.core.admin.AdminHooks;
 import org.virtd.core.driver.Driver;
-import org.virtd.core.server.ListenerSpec;
-import org.virtd.core.server.RpcDaemon;
-import org.virtd.core.server.ServerSettings;
+import org.virtd.core.assembly.RpcDaemon;
+import org.virtd.core.config.ServerSettings;
+import org.virtd.core.server.MainServer;
+import org.virtd.core.transport.ListenerSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ public final class InProcessDaemon implements AutoCloseable {
     public final Path admin;
 
     public InProcessDaemon(Path dir, Driver driver, ServerSettings main) throws IOException {
-        daemon = new RpcDaemon("virtfaked", main, ServerSettings.ADMIN_DEFAULTS, driver, AdminHooks.NONE);
+        daemon = new RpcDaemon("virtfaked", main, ServerSettings.ADMIN_DEFAULTS,
+                MainServer.driver(() -> driver).create(), AdminHooks.NONE);
         rw = dir.resolve("sock");
         ro = dir.resolve("sock-ro");
         admin = dir.resolve("admin-sock");

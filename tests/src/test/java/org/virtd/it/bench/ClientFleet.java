@@ -26,7 +26,7 @@ final class ClientFleet {
     }
 
     /** What a run achieved: operations per second and the latency percentiles in microseconds. */
-    record Result(double perSecond, double p50Micros, double p99Micros) {
+    public record Result(double perSecond, double p50Micros, double p99Micros) {
     }
 
     static Result run(Path socket, String uri, int clients, double seconds, int iterationBase, Op op)

@@ -1,4 +1,4 @@
-package org.virtd.core.server;
+package org.virtd.core.transport;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.virtd.core.server;
+package org.virtd.core.assembly;
 
 import org.slf4j.LoggerFactory;
 import org.virtd.core.activation.NativeLibraryCache;

@@ -1,4 +1,4 @@
-package org.virtd.core.server;
+package org.virtd.core.peer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -20,13 +20,13 @@ public interface Peer {
 
     /**
      * False while more is queued for the client than the transport lets pile up (its high-water
-     * mark); streams then hold their producers back until {@link Session#writable} is called.
+     * mark); streams then hold their producers back until the transport reports it writable again.
      */
     default boolean writable() {
         return true;
     }
 
-    /** Pauses or resumes reading from the client (back-pressure for max_client_requests). */
+    /** Pauses or resumes reading from the client (back-pressure: max_client_requests, a full send queue). */
     void setReading(boolean reading);
 
     ClientIdentity identity();

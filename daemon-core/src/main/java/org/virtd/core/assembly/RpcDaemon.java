@@ -1,19 +1,19 @@
-package org.virtd.core.server;
+package org.virtd.core.assembly;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.admin.AdminHandlers;
 import org.virtd.core.admin.AdminHooks;
-import org.virtd.core.driver.Driver;
+import org.virtd.core.config.ServerSettings;
 import org.virtd.core.driver.EventSink;
 import org.virtd.core.event.EventRegistry;
+import org.virtd.core.server.Dispatcher;
+import org.virtd.core.server.MainServer;
+import org.virtd.core.server.RpcServer;
 import org.virtd.core.transport.EventLoops;
 import org.virtd.core.transport.Listener;
+import org.virtd.core.transport.ListenerSpec;
 import org.virtd.rpc.admin.AdminProgram;
-import org.virtd.rpc.lxc.LxcProgram;
-import org.virtd.rpc.qemu.QemuProgram;
-import org.virtd.rpc.remote.DomainEvents;
-import org.virtd.rpc.remote.RemoteProgram;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * The RPC side of one daemon: a main server (named after the daemon, serving REMOTE, QEMU and
- * LXC to the driver) and an admin server, their listeners, sessions and worker pools
- * (libvirt's virNetDaemon with its two virNetServers, daemons.md §1).
+ * The RPC side of one daemon, assembled: a main server (named after the daemon, served by what
+ * the daemon's {@link MainServer} installs) and an admin server, their listeners, sessions and
+ * worker pools (libvirt's virNetDaemon with its two virNetServers, daemons.md §1).
  *
  * <p>Start-up code creates it, adds listeners, starts it, and later may update its settings or
  * shut it down. Nothing here parses configs or touches the process; that is {@code core.daemon}.
@@ -35,33 +35,29 @@ public final class RpcDaemon {
     public static final String ADMIN_SERVER = "admin";
 
     private final EventLoops loops = new EventLoops(2);
-    private final EventRegistry events;
+    private final MainServer mainServer;
     private final RpcServer main;
     private final RpcServer admin;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<IntConsumer> countListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong clientIds = new AtomicLong();
 
-    public RpcDaemon(String daemonName, ServerSettings mainSettings, ServerSettings adminSettings, Driver driver,
-                     AdminHooks hooks) {
-        this.events = new EventRegistry(DomainEvents.all().size(), QemuMonitorEvents::send);
-        this.main = new RpcServer(daemonName, mainSettings, events, true, clientIds, this::clientsChanged);
-        this.admin = new RpcServer(ADMIN_SERVER, adminSettings, events, false, clientIds, this::clientsChanged);
-        main.addProgram(RemoteProgram.PROGRAM);
-        main.addProgram(QemuProgram.PROGRAM);
-        main.addProgram(LxcProgram.PROGRAM);
-        admin.addProgram(AdminProgram.PROGRAM);
-        new ConnectHandlers(driver, events).bind(main.handlers());
-        QemuMonitorEvents.bind(main.handlers(), events);
-        driver.bind(main.handlers());
-        new AdminHandlers(List.of(admin, main), hooks).bind(admin.handlers());
-        main.handlers().seal();
-        admin.handlers().seal();
+    public RpcDaemon(String daemonName, ServerSettings mainSettings, ServerSettings adminSettings,
+                     MainServer mainServer, AdminHooks hooks) {
+        this.mainServer = mainServer;
+        this.main = new RpcServer(daemonName, mainSettings, clientIds, this::clientsChanged, mainServer::install);
+        this.admin = new RpcServer(ADMIN_SERVER, adminSettings, clientIds, this::clientsChanged,
+                server -> new Dispatcher(server, new EventRegistry(0, null), false, List.of(AdminProgram.PROGRAM),
+                        table -> new AdminHandlers(List.of(server, main), hooks).bind(table)));
     }
 
-    /** Where drivers raise events. */
+    /** Where the daemon's driver raises events. */
     public EventSink events() {
-        return events;
+        return mainServer.events();
+    }
+
+    public MainServer main() {
+        return mainServer;
     }
 
     public RpcServer mainServer() {
@@ -75,7 +71,9 @@ public final class RpcDaemon {
     /** Opens (or adopts) one listening socket; clients are accepted only after {@link #start()}. */
     public void listen(ListenerSpec spec) throws IOException {
         RpcServer server = spec.role() == ListenerSpec.Role.ADMIN ? admin : main;
-        listeners.add(Listener.open(loops, server, spec));
+        ServerSettings limits = server.settings();
+        listeners.add(Listener.open(loops, server, spec, Math.max(1, limits.maxQueuedClients()),
+                limits.sendLowWater(), limits.sendHighWater()));
     }
 
     /** Begins accepting clients on every listener. */

@@ -1,0 +1,52 @@
+package org.virtd.it.protocol;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtd.it.bench.HostileLoad;
+import org.virtd.it.harness.VirtqemudProcess;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 9's fairness, a smaller run of {@code tests/bench/hostile-load.sh} against the real
+ * virtqemud: ten clients each pipeline 10,000 getCapabilities calls and never read, while four
+ * normal clients loop on getLibVersion and listAllDomains. The normal clients see no error, a
+ * p99 under 50 ms and at least half the rate they had alone; the daemon grows by less than
+ * 64 MB and logs no OutOfMemoryError.
+ */
+class HostileClientsIT {
+    private static final int HOSTILE = 10;
+    private static final int CALLS = 10_000;
+    private static final double SECONDS = 5;
+
+    @TempDir
+    Path prefix;
+    VirtqemudProcess daemon;
+
+    @AfterEach
+    void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    void clientsThatNeverReadDoNotStarveTheOthers() throws Exception {
+        daemon = VirtqemudProcess.start(prefix);
+        HostileLoad.Figures f = HostileLoad.measure(daemon.socket(), daemon.pid(), HOSTILE, CALLS, SECONDS);
+        String figures = String.format("alone %.0f/s, attacked %.0f/s, p99 %.2f ms, errors %d, RSS %d KiB + %d KiB",
+                f.alone().perSecond(), f.attacked().perSecond(), f.attacked().p99Micros() / 1000, f.errors(),
+                f.idleRssKiB(), f.rssGrowthKiB());
+        assertEquals(0, f.errors(), figures);
+        assertTrue(f.attacked().p99Micros() < 50_000, figures);
+        assertTrue(f.rateRatio() >= 0.5, figures);
+        assertTrue(f.rssGrowthKiB() < 64 * 1024, figures);
+        assertTrue(daemon.process().isAlive(), "the daemon died: " + figures);
+        assertFalse(daemon.log().contains("OutOfMemoryError"), daemon.log());
+    }
+}
