@@ -5,13 +5,17 @@ import org.slf4j.LoggerFactory;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.RemoteError;
+import org.virtd.rpc.error.VirtError;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.xdr.XdrDecodeException;
+import org.virtd.rpc.xdr.XdrEncodeException;
 
 /**
  * The one place any failure becomes a wire error (libvirt's virNetMessageSaveError with grpc's
  * fromThrowable): a VirtException keeps its error, an undecodable payload is libvirt's RPC
- * decode error, running out of memory is libvirt's {@code VIR_ERR_NO_MEMORY}, anything else is an internal error logged with its stack and never sent.
+ * decode error, a reply over a declared limit is libvirt's refusal of it, running out of memory
+ * is libvirt's {@code VIR_ERR_NO_MEMORY}, anything else is an internal error logged with its
+ * stack and never sent.
  */
 public final class ErrorTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslator.class);
@@ -26,6 +30,9 @@ public final class ErrorTranslator {
             }
             if (c instanceof XdrDecodeException) {
                 return rpc("Unable to decode message payload");
+            }
+            if (c instanceof XdrEncodeException e) {
+                return RemoteError.of(VirtError.encodeRefusal(e));
             }
             if (c instanceof OutOfMemoryError) {
                 LOG.warn("{} failed: {}", procedure, c.toString());

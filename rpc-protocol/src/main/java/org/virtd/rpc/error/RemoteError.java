@@ -15,7 +15,10 @@ public record RemoteError(int code, int domain, String message, int level,
 
     public static final int LEVEL_ERROR = 2;
 
-    /** The optional {@code remote_nonnull_domain dom} field: decoded for framing only. */
+    /**
+     * The optional {@code remote_nonnull_domain dom} and {@code remote_nonnull_network net}
+     * fields: decoded for framing only, always sent absent.
+     */
     private static final XdrCodec<Object> SKIPPED_DOMAIN = Xdr.optional(
             Struct.of((String n, byte[] u, Integer i) -> (Object) null,
                     Xdr.STRING, o -> "", Xdr.UUID, o -> new byte[16], Xdr.INT, o -> -1));
@@ -24,38 +27,21 @@ public record RemoteError(int code, int domain, String message, int level,
                     Xdr.STRING, o -> "", Xdr.UUID, o -> new byte[16]));
 
     /** The wire form: code, domain, message?, level, dom?, str1?, str2?, str3?, int1, int2, net?. */
-    public static final XdrCodec<RemoteError> CODEC = new XdrCodec<>() {
-        @Override
-        public RemoteError decode(io.netty.buffer.ByteBuf in) {
-            int code = Xdr.INT.decode(in);
-            int domain = Xdr.INT.decode(in);
-            String message = Xdr.OPT_STRING.decode(in);
-            int level = Xdr.INT.decode(in);
-            SKIPPED_DOMAIN.decode(in);
-            String str1 = Xdr.OPT_STRING.decode(in);
-            String str2 = Xdr.OPT_STRING.decode(in);
-            String str3 = Xdr.OPT_STRING.decode(in);
-            int int1 = Xdr.INT.decode(in);
-            int int2 = Xdr.INT.decode(in);
-            SKIPPED_NETWORK.decode(in);
-            return new RemoteError(code, domain, message, level, str1, str2, str3, int1, int2);
-        }
-
-        @Override
-        public void encode(io.netty.buffer.ByteBuf out, RemoteError e) {
-            Xdr.INT.encode(out, e.code);
-            Xdr.INT.encode(out, e.domain);
-            Xdr.OPT_STRING.encode(out, e.message);
-            Xdr.INT.encode(out, e.level);
-            out.writeInt(0); // dom: absent
-            Xdr.OPT_STRING.encode(out, e.str1);
-            Xdr.OPT_STRING.encode(out, e.str2);
-            Xdr.OPT_STRING.encode(out, e.str3);
-            Xdr.INT.encode(out, e.int1);
-            Xdr.INT.encode(out, e.int2);
-            out.writeInt(0); // net: absent
-        }
-    };
+    public static final XdrCodec<RemoteError> CODEC = Struct.of(
+            (Integer code, Integer domain, String message, Integer level, Object dom, String str1, String str2,
+             String str3, Integer int1, Integer int2, Object net) ->
+                    new RemoteError(code, domain, message, level, str1, str2, str3, int1, int2),
+            Xdr.INT, RemoteError::code,
+            Xdr.INT, RemoteError::domain,
+            Xdr.OPT_STRING, RemoteError::message,
+            Xdr.INT, RemoteError::level,
+            SKIPPED_DOMAIN, e -> null,
+            Xdr.OPT_STRING, RemoteError::str1,
+            Xdr.OPT_STRING, RemoteError::str2,
+            Xdr.OPT_STRING, RemoteError::str3,
+            Xdr.INT, RemoteError::int1,
+            Xdr.INT, RemoteError::int2,
+            SKIPPED_NETWORK, e -> null);
 
     /** The wire form of an error, filled the way libvirtd 9.0 fills it. */
     public static RemoteError of(VirtError e) {

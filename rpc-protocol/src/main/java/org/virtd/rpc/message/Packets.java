@@ -29,7 +29,12 @@ public final class Packets {
         int start = out.writerIndex();
         out.writeInt(0);
         header.encode(out);
-        codec.encode(out, body);
+        try {
+            codec.encode(out, body);
+        } catch (RuntimeException e) {
+            out.writerIndex(start); // no half packet is left behind in a shared buffer
+            throw e;
+        }
         int len = out.writerIndex() - start;
         if (len - Limits.LEN_SIZE > Limits.MESSAGE_MAX) {
             out.writerIndex(start);

@@ -30,6 +30,7 @@ public final class Procedure<A, R> {
     private final boolean layoutKnown;
     private final boolean readOnlyAllowed;
     private final Predicate<A> readOnlyDeniedFor;
+    /** The refusal's detail with {@code %s} for the API name. */
     private final String readOnlyDeniedDetail;
     private final ErrorDomain refusalDomain;
     private final boolean beforeOpen;
@@ -110,7 +111,7 @@ public final class Procedure<A, R> {
             return "read only access prevents " + api();
         }
         if (readOnlyDeniedFor != null && decodedArgs != null && readOnlyDeniedFor.test(decodedArgs)) {
-            return readOnlyDeniedDetail;
+            return String.format(readOnlyDeniedDetail, api());
         }
         return null;
     }
@@ -202,10 +203,26 @@ public final class Procedure<A, R> {
             return this;
         }
 
-        /** Allowed on read-only connections unless the arguments match (e.g. a SECURE flag). */
-        public Builder<A, R> denyReadOnlyIf(Predicate<A> when, String detail) {
+        /**
+         * Allowed on read-only connections unless the arguments match (e.g. asking the guest
+         * agent): then refused as the whole API would be, "read only access prevents <api>".
+         */
+        public Builder<A, R> denyReadOnlyIf(Predicate<A> when) {
+            return denyReadOnlyIf(when, "read only access prevents %s");
+        }
+
+        /**
+         * Allowed on read-only connections unless a SECURE flag is set: libvirt's XML getters
+         * then refuse with "<api> with secure flag".
+         */
+        public Builder<A, R> denyReadOnlyIfSecure(Predicate<A> when) {
+            return denyReadOnlyIf(when, "%s with secure flag");
+        }
+
+        /** {@code detailOfApi} gets the API name for its {@code %s}. */
+        private Builder<A, R> denyReadOnlyIf(Predicate<A> when, String detailOfApi) {
             this.readOnlyDeniedFor = when;
-            this.readOnlyDeniedDetail = detail;
+            this.readOnlyDeniedDetail = detailOfApi;
             return this;
         }
 

@@ -102,6 +102,19 @@ public final class Program {
                     .layoutUnknown();
         }
 
+        /**
+         * Adds procedures declared apart from this builder (the domain event messages, declared
+         * with their events) for the same program and version.
+         */
+        public void include(java.util.Collection<? extends Procedure<?, ?>> declared) {
+            for (Procedure<?, ?> p : declared) {
+                if (p.program() != id || p.version() != version) {
+                    throw new IllegalStateException(name + ": " + p + " belongs to another program");
+                }
+                register(p);
+            }
+        }
+
         void register(Procedure<?, ?> p) {
             if (built) {
                 throw new IllegalStateException(name + ": " + p + " declared after the program was built");

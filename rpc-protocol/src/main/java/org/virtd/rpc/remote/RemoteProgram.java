@@ -5,31 +5,21 @@ import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.program.Procedure;
 import org.virtd.rpc.program.Program;
 import org.virtd.rpc.program.StreamKind;
-import org.virtd.rpc.remote.types.AgentLifecycleEvent;
 import org.virtd.rpc.remote.types.AllDomainStatsArgs;
 import org.virtd.rpc.remote.types.AuthSaslResult;
 import org.virtd.rpc.remote.types.AuthSaslStartArgs;
 import org.virtd.rpc.remote.types.AuthSaslStepArgs;
-import org.virtd.rpc.remote.types.BalloonChangeEvent;
 import org.virtd.rpc.remote.types.BlockInfo;
-import org.virtd.rpc.remote.types.BlockJob2Event;
-import org.virtd.rpc.remote.types.BlockJobEvent;
 import org.virtd.rpc.remote.types.BlockStats;
-import org.virtd.rpc.remote.types.BlockThresholdEvent;
-import org.virtd.rpc.remote.types.CallbackEvent;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
 import org.virtd.rpc.remote.types.CheckpointFlagsArgs;
-import org.virtd.rpc.remote.types.ControlErrorEvent;
 import org.virtd.rpc.remote.types.ControlInfo;
 import org.virtd.rpc.remote.types.CountedParams;
 import org.virtd.rpc.remote.types.CpuModelNames;
 import org.virtd.rpc.remote.types.CpuModelNamesArgs;
-import org.virtd.rpc.remote.types.DeviceAddedEvent;
-import org.virtd.rpc.remote.types.DeviceRemovalFailedEvent;
-import org.virtd.rpc.remote.types.DeviceRemovedEvent;
-import org.virtd.rpc.remote.types.DiskChangeEvent;
 import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
+import org.virtd.rpc.remote.types.DomainEventKind;
 import org.virtd.rpc.remote.types.DomainFlagsArgs;
 import org.virtd.rpc.remote.types.DomainInfo;
 import org.virtd.rpc.remote.types.DomainIntArgs;
@@ -49,22 +39,13 @@ import org.virtd.rpc.remote.types.DomainXmlArgs;
 import org.virtd.rpc.remote.types.DomainXmlFlagsArgs;
 import org.virtd.rpc.remote.types.GetMetadataArgs;
 import org.virtd.rpc.remote.types.GetVcpusArgs;
-import org.virtd.rpc.remote.types.GraphicsEvent;
 import org.virtd.rpc.remote.types.GuestInfoArgs;
 import org.virtd.rpc.remote.types.InterfaceAddressesArgs;
 import org.virtd.rpc.remote.types.InterfaceStats;
-import org.virtd.rpc.remote.types.IoErrorEvent;
-import org.virtd.rpc.remote.types.IoErrorReasonEvent;
-import org.virtd.rpc.remote.types.JobCompletedEvent;
 import org.virtd.rpc.remote.types.JobInfo;
 import org.virtd.rpc.remote.types.JobStats;
-import org.virtd.rpc.remote.types.LifecycleEvent;
-import org.virtd.rpc.remote.types.MemoryDeviceSizeChangeEvent;
-import org.virtd.rpc.remote.types.MemoryFailureEvent;
 import org.virtd.rpc.remote.types.MemoryStat;
 import org.virtd.rpc.remote.types.MemoryStatsArgs;
-import org.virtd.rpc.remote.types.MetadataChangeEvent;
-import org.virtd.rpc.remote.types.MigrationIterationEvent;
 import org.virtd.rpc.remote.types.NParamsFlagsArgs;
 import org.virtd.rpc.remote.types.NeedResultsArgs;
 import org.virtd.rpc.remote.types.InterfaceRef;
@@ -81,13 +62,9 @@ import org.virtd.rpc.remote.types.NodeMemoryStatsArgs;
 import org.virtd.rpc.remote.types.NodeStats;
 import org.virtd.rpc.remote.types.OpenArgs;
 import org.virtd.rpc.remote.types.OpenConsoleArgs;
-import org.virtd.rpc.remote.types.PmSuspendDiskEvent;
-import org.virtd.rpc.remote.types.PmSuspendEvent;
-import org.virtd.rpc.remote.types.PmWakeupEvent;
-import org.virtd.rpc.remote.types.RebootEvent;
+import org.virtd.rpc.remote.types.RemoteProtocol;
 import org.virtd.rpc.remote.types.RenameArgs;
 import org.virtd.rpc.remote.types.RestoreFlagsArgs;
-import org.virtd.rpc.remote.types.RtcChangeEvent;
 import org.virtd.rpc.remote.types.SaveFlagsArgs;
 import org.virtd.rpc.remote.types.SchedulerType;
 import org.virtd.rpc.remote.types.ScreenshotArgs;
@@ -97,11 +74,8 @@ import org.virtd.rpc.remote.types.SendKeyArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
 import org.virtd.rpc.remote.types.SetMetadataArgs;
 import org.virtd.rpc.remote.types.SnapshotFlagsArgs;
-import org.virtd.rpc.remote.types.TrayChangeEvent;
-import org.virtd.rpc.remote.types.TunableEvent;
 import org.virtd.rpc.remote.types.TypedParam;
 import org.virtd.rpc.remote.types.VcpuInfoList;
-import org.virtd.rpc.remote.types.WatchdogEvent;
 import org.virtd.rpc.remote.types.XmlFlagsArgs;
 import org.virtd.rpc.xdr.Xdr;
 
@@ -118,22 +92,10 @@ public final class RemoteProgram {
     private RemoteProgram() {
     }
 
-    public static final int ID = 0x20008086;
-    public static final int VERSION = 1;
+    public static final int ID = RemoteProtocol.PROGRAM;
+    public static final int VERSION = RemoteProtocol.VERSION;
 
-    private static final Program.Builder P = Program.builder(ID, VERSION, "REMOTE");
-
-    /** {@code VIR_DOMAIN_XML_SECURE} and {@code _MIGRATABLE}: XML flags refused on read-only connections. */
-    private static final int XML_SECURE = 1;
-    private static final int XML_MIGRATABLE = 8;
-    /** {@code VIR_DOMAIN_VCPU_GUEST}: asks the guest agent, refused on read-only connections. */
-    private static final int VCPU_GUEST = 8;
-    /** {@code VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT}. */
-    private static final int ADDRESSES_SRC_AGENT = 1;
-    /** {@code VIR_DOMAIN_SNAPSHOT_XML_SECURE}, {@code VIR_DOMAIN_SAVE_IMAGE_XML_SECURE}, {@code VIR_DOMAIN_CHECKPOINT_XML_SECURE}. */
-    private static final int SNAPSHOT_XML_SECURE = 1;
-    private static final int SAVE_IMAGE_XML_SECURE = 1;
-    private static final int CHECKPOINT_XML_SECURE = 1;
+    private static final Program.Builder P = Program.builder(ID, VERSION, RemoteProtocol.NAME);
 
     // ---- §1a connection / host ----
 
@@ -244,97 +206,11 @@ public final class RemoteProgram {
             P.call(317, "CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", Xdr.INT, Xdr.VOID)
                     .api("virConnectDomainEventDeregisterAny").high().refusalDomain(ErrorDomain.DOMAIN).add();
 
-    // ---- §4 domain event messages: legacy bodies (no callback id) ----
+    // ---- §4 domain event messages: declared with their events, see DomainEventKind ----
 
-    public static final Procedure<LifecycleEvent, Void> DOMAIN_EVENT_LIFECYCLE =
-            P.message(107, "DOMAIN_EVENT_LIFECYCLE", Xdr.lazy(LifecycleEvent.class)).add();
-    public static final Procedure<RebootEvent, Void> DOMAIN_EVENT_REBOOT =
-            P.message(169, "DOMAIN_EVENT_REBOOT", Xdr.lazy(RebootEvent.class)).add();
-    public static final Procedure<RtcChangeEvent, Void> DOMAIN_EVENT_RTC_CHANGE =
-            P.message(170, "DOMAIN_EVENT_RTC_CHANGE", Xdr.lazy(RtcChangeEvent.class)).add();
-    public static final Procedure<WatchdogEvent, Void> DOMAIN_EVENT_WATCHDOG =
-            P.message(171, "DOMAIN_EVENT_WATCHDOG", Xdr.lazy(WatchdogEvent.class)).add();
-    public static final Procedure<IoErrorEvent, Void> DOMAIN_EVENT_IO_ERROR =
-            P.message(172, "DOMAIN_EVENT_IO_ERROR", Xdr.lazy(IoErrorEvent.class)).add();
-    public static final Procedure<GraphicsEvent, Void> DOMAIN_EVENT_GRAPHICS =
-            P.message(173, "DOMAIN_EVENT_GRAPHICS", Xdr.lazy(GraphicsEvent.class)).add();
-    public static final Procedure<IoErrorReasonEvent, Void> DOMAIN_EVENT_IO_ERROR_REASON =
-            P.message(195, "DOMAIN_EVENT_IO_ERROR_REASON", Xdr.lazy(IoErrorReasonEvent.class)).add();
-    public static final Procedure<ControlErrorEvent, Void> DOMAIN_EVENT_CONTROL_ERROR =
-            P.message(224, "DOMAIN_EVENT_CONTROL_ERROR", Xdr.lazy(ControlErrorEvent.class)).add();
-    public static final Procedure<BlockJobEvent, Void> DOMAIN_EVENT_BLOCK_JOB =
-            P.message(241, "DOMAIN_EVENT_BLOCK_JOB", Xdr.lazy(BlockJobEvent.class)).add();
-    public static final Procedure<DiskChangeEvent, Void> DOMAIN_EVENT_DISK_CHANGE =
-            P.message(248, "DOMAIN_EVENT_DISK_CHANGE", Xdr.lazy(DiskChangeEvent.class)).add();
-    public static final Procedure<TrayChangeEvent, Void> DOMAIN_EVENT_TRAY_CHANGE =
-            P.message(268, "DOMAIN_EVENT_TRAY_CHANGE", Xdr.lazy(TrayChangeEvent.class)).add();
-    public static final Procedure<PmWakeupEvent, Void> DOMAIN_EVENT_PMWAKEUP =
-            P.message(269, "DOMAIN_EVENT_PMWAKEUP", PmWakeupEvent.LEGACY_CODEC).add();
-    public static final Procedure<PmSuspendEvent, Void> DOMAIN_EVENT_PMSUSPEND =
-            P.message(270, "DOMAIN_EVENT_PMSUSPEND", PmSuspendEvent.LEGACY_CODEC).add();
-    public static final Procedure<BalloonChangeEvent, Void> DOMAIN_EVENT_BALLOON_CHANGE =
-            P.message(276, "DOMAIN_EVENT_BALLOON_CHANGE", Xdr.lazy(BalloonChangeEvent.class)).add();
-    public static final Procedure<PmSuspendDiskEvent, Void> DOMAIN_EVENT_PMSUSPEND_DISK =
-            P.message(292, "DOMAIN_EVENT_PMSUSPEND_DISK", PmSuspendDiskEvent.LEGACY_CODEC).add();
-    public static final Procedure<DeviceRemovedEvent, Void> DOMAIN_EVENT_DEVICE_REMOVED =
-            P.message(311, "DOMAIN_EVENT_DEVICE_REMOVED", Xdr.lazy(DeviceRemovedEvent.class)).add();
-
-    // ---- §4 domain event messages: callback bodies (callback id first) ----
-
-    public static final Procedure<CallbackEvent<LifecycleEvent>, Void> DOMAIN_EVENT_CALLBACK_LIFECYCLE =
-            P.message(318, "DOMAIN_EVENT_CALLBACK_LIFECYCLE", CallbackEvent.codec(LifecycleEvent.class)).add();
-    public static final Procedure<CallbackEvent<RebootEvent>, Void> DOMAIN_EVENT_CALLBACK_REBOOT =
-            P.message(319, "DOMAIN_EVENT_CALLBACK_REBOOT", CallbackEvent.codec(RebootEvent.class)).add();
-    public static final Procedure<CallbackEvent<RtcChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_RTC_CHANGE =
-            P.message(320, "DOMAIN_EVENT_CALLBACK_RTC_CHANGE", CallbackEvent.codec(RtcChangeEvent.class)).add();
-    public static final Procedure<CallbackEvent<WatchdogEvent>, Void> DOMAIN_EVENT_CALLBACK_WATCHDOG =
-            P.message(321, "DOMAIN_EVENT_CALLBACK_WATCHDOG", CallbackEvent.codec(WatchdogEvent.class)).add();
-    public static final Procedure<CallbackEvent<IoErrorEvent>, Void> DOMAIN_EVENT_CALLBACK_IO_ERROR =
-            P.message(322, "DOMAIN_EVENT_CALLBACK_IO_ERROR", CallbackEvent.codec(IoErrorEvent.class)).add();
-    public static final Procedure<CallbackEvent<GraphicsEvent>, Void> DOMAIN_EVENT_CALLBACK_GRAPHICS =
-            P.message(323, "DOMAIN_EVENT_CALLBACK_GRAPHICS", CallbackEvent.codec(GraphicsEvent.class)).add();
-    public static final Procedure<CallbackEvent<IoErrorReasonEvent>, Void> DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON =
-            P.message(324, "DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON", CallbackEvent.codec(IoErrorReasonEvent.class)).add();
-    public static final Procedure<CallbackEvent<ControlErrorEvent>, Void> DOMAIN_EVENT_CALLBACK_CONTROL_ERROR =
-            P.message(325, "DOMAIN_EVENT_CALLBACK_CONTROL_ERROR", CallbackEvent.codec(ControlErrorEvent.class)).add();
-    public static final Procedure<CallbackEvent<BlockJobEvent>, Void> DOMAIN_EVENT_CALLBACK_BLOCK_JOB =
-            P.message(326, "DOMAIN_EVENT_CALLBACK_BLOCK_JOB", CallbackEvent.codec(BlockJobEvent.class)).add();
-    public static final Procedure<CallbackEvent<DiskChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_DISK_CHANGE =
-            P.message(327, "DOMAIN_EVENT_CALLBACK_DISK_CHANGE", CallbackEvent.codec(DiskChangeEvent.class)).add();
-    public static final Procedure<CallbackEvent<TrayChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_TRAY_CHANGE =
-            P.message(328, "DOMAIN_EVENT_CALLBACK_TRAY_CHANGE", CallbackEvent.codec(TrayChangeEvent.class)).add();
-    public static final Procedure<CallbackEvent<PmWakeupEvent>, Void> DOMAIN_EVENT_CALLBACK_PMWAKEUP =
-            P.message(329, "DOMAIN_EVENT_CALLBACK_PMWAKEUP", CallbackEvent.codec(PmWakeupEvent.class)).add();
-    public static final Procedure<CallbackEvent<PmSuspendEvent>, Void> DOMAIN_EVENT_CALLBACK_PMSUSPEND =
-            P.message(330, "DOMAIN_EVENT_CALLBACK_PMSUSPEND", CallbackEvent.codec(PmSuspendEvent.class)).add();
-    public static final Procedure<CallbackEvent<BalloonChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE =
-            P.message(331, "DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE", CallbackEvent.codec(BalloonChangeEvent.class)).add();
-    public static final Procedure<CallbackEvent<PmSuspendDiskEvent>, Void> DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK =
-            P.message(332, "DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK", CallbackEvent.codec(PmSuspendDiskEvent.class)).add();
-    public static final Procedure<CallbackEvent<DeviceRemovedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED =
-            P.message(333, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED", CallbackEvent.codec(DeviceRemovedEvent.class)).add();
-    public static final Procedure<CallbackEvent<BlockJob2Event>, Void> DOMAIN_EVENT_BLOCK_JOB_2 =
-            P.message(339, "DOMAIN_EVENT_BLOCK_JOB_2", CallbackEvent.codec(BlockJob2Event.class)).add();
-    public static final Procedure<CallbackEvent<TunableEvent>, Void> DOMAIN_EVENT_CALLBACK_TUNABLE =
-            P.message(346, "DOMAIN_EVENT_CALLBACK_TUNABLE", CallbackEvent.codec(TunableEvent.class)).add();
-    public static final Procedure<CallbackEvent<AgentLifecycleEvent>, Void> DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE =
-            P.message(348, "DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE", CallbackEvent.codec(AgentLifecycleEvent.class)).add();
-    public static final Procedure<CallbackEvent<DeviceAddedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_ADDED =
-            P.message(354, "DOMAIN_EVENT_CALLBACK_DEVICE_ADDED", CallbackEvent.codec(DeviceAddedEvent.class)).add();
-    public static final Procedure<CallbackEvent<MigrationIterationEvent>, Void> DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION =
-            P.message(359, "DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION", CallbackEvent.codec(MigrationIterationEvent.class)).add();
-    public static final Procedure<CallbackEvent<JobCompletedEvent>, Void> DOMAIN_EVENT_CALLBACK_JOB_COMPLETED =
-            P.message(363, "DOMAIN_EVENT_CALLBACK_JOB_COMPLETED", CallbackEvent.codec(JobCompletedEvent.class)).add();
-    public static final Procedure<CallbackEvent<DeviceRemovalFailedEvent>, Void> DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED =
-            P.message(367, "DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED", CallbackEvent.codec(DeviceRemovalFailedEvent.class)).add();
-    public static final Procedure<CallbackEvent<MetadataChangeEvent>, Void> DOMAIN_EVENT_CALLBACK_METADATA_CHANGE =
-            P.message(379, "DOMAIN_EVENT_CALLBACK_METADATA_CHANGE", CallbackEvent.codec(MetadataChangeEvent.class)).add();
-    public static final Procedure<CallbackEvent<BlockThresholdEvent>, Void> DOMAIN_EVENT_BLOCK_THRESHOLD =
-            P.message(385, "DOMAIN_EVENT_BLOCK_THRESHOLD", CallbackEvent.codec(BlockThresholdEvent.class)).add();
-    public static final Procedure<CallbackEvent<MemoryFailureEvent>, Void> DOMAIN_EVENT_MEMORY_FAILURE =
-            P.message(423, "DOMAIN_EVENT_MEMORY_FAILURE", CallbackEvent.codec(MemoryFailureEvent.class)).add();
-    public static final Procedure<CallbackEvent<MemoryDeviceSizeChangeEvent>, Void> DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE =
-            P.message(438, "DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE", CallbackEvent.codec(MemoryDeviceSizeChangeEvent.class)).add();
+    static {
+        P.include(DomainEventKind.messages());
+    }
 
     // ---- §1c domain lifecycle / config ----
     public static final Procedure<DomainRef, Void> DOMAIN_CREATE =
@@ -389,8 +265,8 @@ public final class RemoteProgram {
     // ---- §1d domain information / tuning ----
     public static final Procedure<DomainFlagsArgs, String> DOMAIN_GET_XML_DESC =
             P.call(14, "DOMAIN_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING)
-                    .denyReadOnlyIf(a -> (a.flags() & (XML_SECURE | XML_MIGRATABLE)) != 0,
-                            "virDomainGetXMLDesc with secure flag").add();
+                    .denyReadOnlyIfSecure(a -> (a.flags() & (DomainFlags.Xml.SECURE | DomainFlags.Xml.MIGRATABLE)) != 0)
+                    .add();
     public static final Procedure<DomainRef, Integer> DOMAIN_GET_AUTOSTART =
             P.call(15, "DOMAIN_GET_AUTOSTART", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainRef, DomainInfo> DOMAIN_GET_INFO =
@@ -443,8 +319,7 @@ public final class RemoteProgram {
             P.call(199, "DOMAIN_SET_VCPUS_FLAGS", Xdr.lazy(DomainVcpusFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_GET_VCPUS_FLAGS =
             P.call(200, "DOMAIN_GET_VCPUS_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT)
-                    .denyReadOnlyIf(a -> (a.flags() & VCPU_GUEST) != 0,
-                            "read only access prevents virDomainGetVcpusFlags").add();
+                    .denyReadOnlyIf(a -> (a.flags() & DomainFlags.Vcpu.GUEST) != 0).add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_UPDATED =
             P.call(202, "DOMAIN_IS_UPDATED", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainMemoryFlagsArgs, Void> DOMAIN_SET_MEMORY_FLAGS =
@@ -468,8 +343,7 @@ public final class RemoteProgram {
                     .refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<InterfaceAddressesArgs, List<DomainInterface>> DOMAIN_INTERFACE_ADDRESSES =
             P.call(353, "DOMAIN_INTERFACE_ADDRESSES", Xdr.lazy(InterfaceAddressesArgs.class), Xdr.array(Xdr.lazy(DomainInterface.class), Limits.DOMAIN_INTERFACE_MAX))
-                    .denyReadOnlyIf(a -> a.source() == ADDRESSES_SRC_AGENT,
-                            "read only access prevents virDomainInterfaceAddresses").add();
+                    .denyReadOnlyIf(a -> a.source() == DomainFlags.InterfaceAddressesSource.AGENT).add();
     public static final Procedure<DomainFlagsArgs, List<TypedParam>> DOMAIN_GET_GUEST_VCPUS =
             P.call(371, "DOMAIN_GET_GUEST_VCPUS", Xdr.lazy(DomainFlagsArgs.class), TypedParam.list(Limits.DOMAIN_GUEST_VCPU_PARAMS_MAX))
                     .denyReadOnly().add();
@@ -504,20 +378,17 @@ public final class RemoteProgram {
             P.call(210, "DOMAIN_INJECT_NMI", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<SnapshotFlagsArgs, String> DOMAIN_SNAPSHOT_GET_XML_DESC =
             P.call(186, "DOMAIN_SNAPSHOT_GET_XML_DESC", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.STRING)
-                    .denyReadOnlyIf(a -> (a.flags() & SNAPSHOT_XML_SECURE) != 0,
-                            "virDomainSnapshotGetXMLDesc with secure flag")
+                    .denyReadOnlyIfSecure(a -> (a.flags() & DomainFlags.SecureXml.SNAPSHOT) != 0)
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
                     .high().add();
     public static final Procedure<DomainFlagsArgs, String> DOMAIN_MANAGED_SAVE_GET_XML_DESC =
             P.call(388, "DOMAIN_MANAGED_SAVE_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING)
-                    .denyReadOnlyIf(a -> (a.flags() & SAVE_IMAGE_XML_SECURE) != 0,
-                            "virDomainManagedSaveGetXMLDesc with secure flag").add();
+                    .denyReadOnlyIfSecure(a -> (a.flags() & DomainFlags.SecureXml.SAVE_IMAGE) != 0).add();
 
     // ---- XML getters refused on read-only connections only with a secure flag ----
     public static final Procedure<CheckpointFlagsArgs, String> DOMAIN_CHECKPOINT_GET_XML_DESC =
             P.call(412, "DOMAIN_CHECKPOINT_GET_XML_DESC", Xdr.lazy(CheckpointFlagsArgs.class), Xdr.STRING)
-                    .denyReadOnlyIf(a -> (a.flags() & CHECKPOINT_XML_SECURE) != 0,
-                            "virDomainCheckpointGetXMLDesc with secure flag")
+                    .denyReadOnlyIfSecure(a -> (a.flags() & DomainFlags.SecureXml.CHECKPOINT) != 0)
                     .refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
 
     // ---- §1g secondary drivers clients probe on connect (answered empty by the QEMU daemon) ----

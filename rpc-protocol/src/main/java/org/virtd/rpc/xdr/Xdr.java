@@ -154,6 +154,10 @@ public final class Xdr {
                 int lenAt = out.writerIndex();
                 out.writeInt(0);
                 int len = ByteBufUtil.writeUtf8(out, value);
+                if (len > max) {
+                    out.writerIndex(lenAt);
+                    throw new XdrEncodeException(null, len, max);
+                }
                 out.setInt(lenAt, len);
                 writePad(out, len);
             }
@@ -174,6 +178,9 @@ public final class Xdr {
 
             @Override
             public void encode(ByteBuf out, byte[] value) {
+                if (value.length > max) {
+                    throw new XdrEncodeException(null, value.length, max);
+                }
                 out.writeInt(value.length);
                 out.writeBytes(value);
                 writePad(out, value.length);
@@ -243,8 +250,16 @@ public final class Xdr {
         return new LazyCodec<>(type, wrap);
     }
 
-    /** Variable array {@code T name<max>}. */
+    /** Variable array {@code T name<max>}; encoding more than {@code max} elements is refused. */
     public static <T> XdrCodec<List<T>> array(XdrCodec<T> element, int max) {
+        return array(element, max, null);
+    }
+
+    /**
+     * As {@link #array(XdrCodec, int)}, naming the elements in libvirt's plural ("domains") for
+     * the refusal of an over-long list: libvirtd checks such lists before it encodes a reply.
+     */
+    public static <T> XdrCodec<List<T>> array(XdrCodec<T> element, int max, String noun) {
         return new XdrCodec<>() {
             @Override
             public List<T> decode(ByteBuf in) {
@@ -261,37 +276,13 @@ public final class Xdr {
 
             @Override
             public void encode(ByteBuf out, List<T> value) {
+                if (value.size() > max) {
+                    throw new XdrEncodeException(noun, value.size(), max);
+                }
                 out.writeInt(value.size());
                 for (T item : value) {
                     element.encode(out, item);
                 }
-            }
-        };
-    }
-
-    /** Fixed array of hypers {@code hyper name[n]}, as the job-info reply carries. */
-    public static XdrCodec<long[]> fixedHypers(int n) {
-        return new XdrCodec<>() {
-            @Override
-            public long[] decode(ByteBuf in) {
-                require(in, 8L * n);
-                long[] values = new long[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = in.readLong();
-                }
-                return values;
-            }
-
-            @Override
-            public void encode(ByteBuf out, long[] value) {
-                for (int i = 0; i < n; i++) {
-                    out.writeLong(i < value.length ? value[i] : 0);
-                }
-            }
-
-            @Override
-            public int minSize() {
-                return 8 * n;
             }
         };
     }
@@ -359,6 +350,9 @@ public final class Xdr {
             @Override
             public void encode(ByteBuf out, String value) {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                if (bytes.length + 1 > max) {
+                    throw new XdrEncodeException(null, bytes.length + 1, max);
+                }
                 out.writeInt(bytes.length + 1);
                 for (byte b : bytes) {
                     out.writeInt(b);
@@ -386,6 +380,9 @@ public final class Xdr {
 
             @Override
             public void encode(ByteBuf out, byte[] value) {
+                if (value.length > max) {
+                    throw new XdrEncodeException(null, value.length, max);
+                }
                 out.writeInt(value.length);
                 for (byte b : value) {
                     out.writeInt(b);

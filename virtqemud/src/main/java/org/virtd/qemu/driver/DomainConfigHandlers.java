@@ -12,6 +12,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.message.Limits;
+import org.virtd.rpc.remote.DomainFlags.Undefine;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainList;
 import org.virtd.rpc.remote.types.DomainRef;
@@ -38,12 +39,6 @@ public final class DomainConfigHandlers {
     static final int DETAIL_UPDATED = 1;
     static final int DETAIL_REMOVED = 0;
 
-    /** VIR_DOMAIN_UNDEFINE_*: 1 MANAGED_SAVE, 2 SNAPSHOTS_METADATA, 4 NVRAM, 8 KEEP_NVRAM, 16 CHECKPOINTS_METADATA, 32 TPM, 64 KEEP_TPM. */
-    static final int UNDEFINE_NVRAM = 4;
-    static final int UNDEFINE_KEEP_NVRAM = 8;
-    static final int UNDEFINE_TPM = 32;
-    static final int UNDEFINE_KEEP_TPM = 64;
-    static final int UNDEFINE_ALL = 0x7f;
 
     /** The probed emulators, asked at each define (may wait for the probe to finish). */
     @FunctionalInterface
@@ -112,9 +107,9 @@ public final class DomainConfigHandlers {
      * at once is refused as libvirt does.
      */
     public void undefine(CallContext ctx, DomainRef ref, int flags) throws VirtException {
-        DomainLookup.checkFlags(flags, UNDEFINE_ALL, "qemuDomainUndefineFlags");
-        failOnContradiction(flags, UNDEFINE_NVRAM, UNDEFINE_KEEP_NVRAM, "cannot both keep and delete nvram");
-        failOnContradiction(flags, UNDEFINE_TPM, UNDEFINE_KEEP_TPM, "cannot both keep and delete TPM");
+        DomainLookup.checkFlags(flags, Undefine.ALL, "qemuDomainUndefineFlags");
+        failOnContradiction(flags, Undefine.NVRAM, Undefine.KEEP_NVRAM, "cannot both keep and delete nvram");
+        failOnContradiction(flags, Undefine.TPM, Undefine.KEEP_TPM, "cannot both keep and delete TPM");
         DomainObject dom = lookup.resolve(ref);
         dom.lock().lock();
         try {

@@ -8,6 +8,9 @@ import org.virtd.qemu.domain.MigratableDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.DomainFlags;
+import org.virtd.rpc.remote.DomainFlags.Vcpu;
+import org.virtd.rpc.remote.DomainFlags.Xml;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainInfo;
 import org.virtd.rpc.remote.types.DomainState;
@@ -29,12 +32,9 @@ import java.util.function.ToLongFunction;
  */
 final class DomainInfoHandlers {
 
-    static final int XML_SECURE = 1;
-    static final int XML_INACTIVE = 2;
-    static final int XML_UPDATE_CPU = 4;
-    static final int XML_MIGRATABLE = 8;
-    static final int VCPU_MAXIMUM = 4;
-    static final int VCPU_GUEST = 8;
+    /** virDomainModificationImpact bits (the record of that name in this package interprets them). */
+    private static final int LIVE = DomainFlags.ModificationImpact.LIVE;
+    private static final int CONFIG = DomainFlags.ModificationImpact.CONFIG;
     static final int MESSAGE_TAINTING = 1;
     static final int MESSAGE_DEPRECATION = 2;
     /** VIR_DOMAIN_SNAPSHOT_LIST_* bits 1..1024. */
@@ -86,7 +86,7 @@ final class DomainInfoHandlers {
         });
         t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(lookup.resolve(a.domain()), a.flags()));
         t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS,
-                (c, d) -> vcpus(lookup.resolve(d), ModificationImpact.AFFECT_LIVE | VCPU_MAXIMUM));
+                (c, d) -> vcpus(lookup.resolve(d), LIVE | Vcpu.MAXIMUM));
         t.on(RemoteProgram.DOMAIN_GET_SCHEDULER_TYPE, (c, d) -> schedulerType(lookup.resolve(d)));
         t.on(RemoteProgram.NODE_GET_SECURITY_MODEL, (c, a) -> new SecurityModel("none", "0"));
         t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL, (c, d) -> {
@@ -102,15 +102,15 @@ final class DomainInfoHandlers {
      * UPDATE_CPU changes nothing for the CPU modes stored here (custom, host-passthrough).
      */
     String xmlDesc(DomainObject dom, int flags) throws VirtException {
-        DomainLookup.checkFlags(flags, XML_SECURE | XML_INACTIVE | XML_UPDATE_CPU | XML_MIGRATABLE,
+        DomainLookup.checkFlags(flags, Xml.SECURE | Xml.INACTIVE | Xml.UPDATE_CPU | Xml.MIGRATABLE,
                 "qemuDomainGetXMLDesc");
-        boolean inactive = (flags & XML_INACTIVE) != 0 || !dom.isActive();
-        DomainDef def = (flags & XML_INACTIVE) != 0 ? dom.def() : dom.currentDef();
-        if ((flags & XML_MIGRATABLE) != 0) {
+        boolean inactive = (flags & Xml.INACTIVE) != 0 || !dom.isActive();
+        DomainDef def = (flags & Xml.INACTIVE) != 0 ? dom.def() : dom.currentDef();
+        if ((flags & Xml.MIGRATABLE) != 0) {
             def = MigratableDef.of(def);
         }
         int id = inactive ? -1 : dom.id();
-        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & XML_SECURE) != 0));
+        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & Xml.SECURE) != 0));
     }
 
     DomainInfo info(DomainObject dom) {
@@ -122,10 +122,10 @@ final class DomainInfoHandlers {
 
     /** DOMAIN_GET_VCPUS_FLAGS (qemuDomainGetVcpusFlags): current or maximum count of the chosen definition. */
     int vcpus(DomainObject dom, int flags) throws VirtException {
-        DomainLookup.checkFlags(flags, ModificationImpact.AFFECT_LIVE | ModificationImpact.AFFECT_CONFIG
-                | VCPU_MAXIMUM | VCPU_GUEST, "qemuDomainGetVcpusFlags");
+        DomainLookup.checkFlags(flags, LIVE | CONFIG
+                | Vcpu.MAXIMUM | Vcpu.GUEST, "qemuDomainGetVcpusFlags");
         ModificationImpact impact = ModificationImpact.of(dom, flags);
-        if ((flags & VCPU_GUEST) != 0) {
+        if ((flags & Vcpu.GUEST) != 0) {
             if (!dom.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "vCPU count provided by the guest agent can only be requested for live domains");
@@ -134,7 +134,7 @@ final class DomainInfoHandlers {
                     "QEMU guest agent is not configured");
         }
         DomainDef def = impact.live() ? dom.currentDef() : dom.def();
-        return (flags & VCPU_MAXIMUM) != 0 ? def.vcpus().max() : def.vcpus().effectiveCurrent();
+        return (flags & Vcpu.MAXIMUM) != 0 ? def.vcpus().max() : def.vcpus().effectiveCurrent();
     }
 
     private SchedulerType schedulerType(DomainObject dom) throws VirtException {

@@ -6,6 +6,9 @@ import org.virtd.qemu.domain.DomainObject;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.DomainFlags;
+import org.virtd.rpc.remote.DomainFlags.Memory;
+import org.virtd.rpc.remote.DomainFlags.Vcpu;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainRef;
 
@@ -20,12 +23,9 @@ import java.util.function.Supplier;
  */
 final class DomainTuningHandlers {
 
-    static final int MEM_MAXIMUM = 4;
-    static final int VCPU_MAXIMUM = 4;
-    static final int VCPU_GUEST = 8;
-    static final int VCPU_HOTPLUGGABLE = 16;
-    private static final int LIVE = ModificationImpact.AFFECT_LIVE;
-    private static final int CONFIG = ModificationImpact.AFFECT_CONFIG;
+    /** virDomainModificationImpact bits (the record of that name in this package interprets them). */
+    private static final int LIVE = DomainFlags.ModificationImpact.LIVE;
+    private static final int CONFIG = DomainFlags.ModificationImpact.CONFIG;
 
     private final DomainLookup lookup;
     private final Supplier<LiveTuning> live;
@@ -41,23 +41,23 @@ final class DomainTuningHandlers {
             return null;
         });
         t.on(RemoteProgram.DOMAIN_SET_MEMORY, (c, a) -> {
-            setMemory(a.domain(), a.memory(), LIVE, "virDomainSetMemory");
+            setMemory(a.domain(), a.memory(), LIVE, RemoteProgram.DOMAIN_SET_MEMORY.api());
             return null;
         });
         t.on(RemoteProgram.DOMAIN_SET_MAX_MEMORY, (c, a) -> {
-            setMemory(a.domain(), a.memory(), MEM_MAXIMUM, "virDomainSetMaxMemory");
+            setMemory(a.domain(), a.memory(), Memory.MAXIMUM, RemoteProgram.DOMAIN_SET_MAX_MEMORY.api());
             return null;
         });
         t.on(RemoteProgram.DOMAIN_SET_MEMORY_FLAGS, (c, a) -> {
-            setMemory(a.domain(), a.memory(), a.flags(), "virDomainSetMemoryFlags");
+            setMemory(a.domain(), a.memory(), a.flags(), RemoteProgram.DOMAIN_SET_MEMORY_FLAGS.api());
             return null;
         });
         t.on(RemoteProgram.DOMAIN_SET_VCPUS, (c, a) -> {
-            setVcpus(a.domain(), a.value(), LIVE, "virDomainSetVcpus");
+            setVcpus(a.domain(), a.value(), LIVE, RemoteProgram.DOMAIN_SET_VCPUS.api());
             return null;
         });
         t.on(RemoteProgram.DOMAIN_SET_VCPUS_FLAGS, (c, a) -> {
-            setVcpus(a.domain(), a.nvcpus(), a.flags(), "virDomainSetVcpusFlags");
+            setVcpus(a.domain(), a.nvcpus(), a.flags(), RemoteProgram.DOMAIN_SET_VCPUS_FLAGS.api());
             return null;
         });
     }
@@ -74,7 +74,7 @@ final class DomainTuningHandlers {
     }
 
     void setMemory(DomainRef ref, long kib, int flags, String api) throws VirtException {
-        DomainLookup.checkFlags(flags, LIVE | CONFIG | MEM_MAXIMUM, "qemuDomainSetMemoryFlags");
+        DomainLookup.checkFlags(flags, LIVE | CONFIG | Memory.MAXIMUM, "qemuDomainSetMemoryFlags");
         requireNonZero(kib, "memory", api);
         if (kib < 0) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "memory size too large");
@@ -84,7 +84,7 @@ final class DomainTuningHandlers {
         try {
             requireNotRemoved(dom, ref);
             ModificationImpact impact = ModificationImpact.of(dom, flags);
-            if ((flags & MEM_MAXIMUM) != 0) {
+            if ((flags & Memory.MAXIMUM) != 0) {
                 if (impact.live()) {
                     throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                             "cannot resize the maximum memory on an active domain");
@@ -116,13 +116,13 @@ final class DomainTuningHandlers {
     }
 
     void setVcpus(DomainRef ref, int nvcpus, int flags, String api) throws VirtException {
-        DomainLookup.checkFlags(flags, LIVE | CONFIG | VCPU_MAXIMUM | VCPU_GUEST | VCPU_HOTPLUGGABLE,
+        DomainLookup.checkFlags(flags, LIVE | CONFIG | Vcpu.MAXIMUM | Vcpu.GUEST | Vcpu.HOTPLUGGABLE,
                 "qemuDomainSetVcpusFlags");
-        if ((flags & VCPU_GUEST) != 0 && (flags & VCPU_MAXIMUM) != 0) {
+        if ((flags & Vcpu.GUEST) != 0 && (flags & Vcpu.MAXIMUM) != 0) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                     "setting maximum vCPU count is not supported with guest agent");
         }
-        if ((flags & VCPU_GUEST) == 0) {
+        if ((flags & Vcpu.GUEST) == 0) {
             requireNonZero(nvcpus, "nvcpus", api);
         }
         if (nvcpus < 0) {
@@ -133,9 +133,9 @@ final class DomainTuningHandlers {
         try {
             requireNotRemoved(dom, ref);
             ModificationImpact impact = ModificationImpact.of(dom, flags);
-            if ((flags & VCPU_GUEST) != 0) {
+            if ((flags & Vcpu.GUEST) != 0) {
                 failOnGuestAgent(dom);
-            } else if ((flags & VCPU_MAXIMUM) != 0) {
+            } else if ((flags & Vcpu.MAXIMUM) != 0) {
                 setMaxVcpus(dom, impact, nvcpus);
             } else {
                 setCurrentVcpus(dom, impact, nvcpus);

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -12,9 +11,4 @@ public record AgentLifecycleEvent(DomainRef domain, int state, int reason) imple
             DomainRef.CODEC, AgentLifecycleEvent::domain,
             Xdr.INT, AgentLifecycleEvent::state,
             Xdr.INT, AgentLifecycleEvent::reason);
-
-    @Override
-    public DomainEventKind<AgentLifecycleEvent> kind() {
-        return DomainEvents.AGENT_LIFECYCLE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record BalloonChangeEvent(DomainRef domain, long actual) implements Domai
     public static final XdrCodec<BalloonChangeEvent> CODEC = Struct.of(BalloonChangeEvent::new,
             DomainRef.CODEC, BalloonChangeEvent::domain,
             Xdr.UHYPER, BalloonChangeEvent::actual);
-
-    @Override
-    public DomainEventKind<BalloonChangeEvent> kind() {
-        return DomainEvents.BALLOON_CHANGE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -13,9 +12,4 @@ public record BlockJob2Event(DomainRef domain, String dst, int type, int status)
             Xdr.STRING, BlockJob2Event::dst,
             Xdr.INT, BlockJob2Event::type,
             Xdr.INT, BlockJob2Event::status);
-
-    @Override
-    public DomainEventKind<BlockJob2Event> kind() {
-        return DomainEvents.BLOCK_JOB_2;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -13,9 +12,4 @@ public record BlockJobEvent(DomainRef domain, String path, int type, int status)
             Xdr.STRING, BlockJobEvent::path,
             Xdr.INT, BlockJobEvent::type,
             Xdr.INT, BlockJobEvent::status);
-
-    @Override
-    public DomainEventKind<BlockJobEvent> kind() {
-        return DomainEvents.BLOCK_JOB;
-    }
 }

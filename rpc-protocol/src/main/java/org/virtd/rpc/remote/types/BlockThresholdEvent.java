@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record BlockThresholdEvent(DomainRef domain, String dev, String path, lon
             Xdr.OPT_STRING, BlockThresholdEvent::path,
             Xdr.UHYPER, BlockThresholdEvent::threshold,
             Xdr.UHYPER, BlockThresholdEvent::excess);
-
-    @Override
-    public DomainEventKind<BlockThresholdEvent> kind() {
-        return DomainEvents.BLOCK_THRESHOLD;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -10,9 +9,4 @@ public record ControlErrorEvent(DomainRef domain) implements DomainEventBody {
 
     public static final XdrCodec<ControlErrorEvent> CODEC = Struct.of(ControlErrorEvent::new,
             DomainRef.CODEC, ControlErrorEvent::domain);
-
-    @Override
-    public DomainEventKind<ControlErrorEvent> kind() {
-        return DomainEvents.CONTROL_ERROR;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record DeviceAddedEvent(DomainRef domain, String devAlias) implements Dom
     public static final XdrCodec<DeviceAddedEvent> CODEC = Struct.of(DeviceAddedEvent::new,
             DomainRef.CODEC, DeviceAddedEvent::domain,
             Xdr.STRING, DeviceAddedEvent::devAlias);
-
-    @Override
-    public DomainEventKind<DeviceAddedEvent> kind() {
-        return DomainEvents.DEVICE_ADDED;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record DeviceRemovalFailedEvent(DomainRef domain, String devAlias) implem
     public static final XdrCodec<DeviceRemovalFailedEvent> CODEC = Struct.of(DeviceRemovalFailedEvent::new,
             DomainRef.CODEC, DeviceRemovalFailedEvent::domain,
             Xdr.STRING, DeviceRemovalFailedEvent::devAlias);
-
-    @Override
-    public DomainEventKind<DeviceRemovalFailedEvent> kind() {
-        return DomainEvents.DEVICE_REMOVAL_FAILED;
-    }
 }

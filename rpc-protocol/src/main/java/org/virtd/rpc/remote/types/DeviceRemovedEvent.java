@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record DeviceRemovedEvent(DomainRef domain, String devAlias) implements D
     public static final XdrCodec<DeviceRemovedEvent> CODEC = Struct.of(DeviceRemovedEvent::new,
             DomainRef.CODEC, DeviceRemovedEvent::domain,
             Xdr.STRING, DeviceRemovedEvent::devAlias);
-
-    @Override
-    public DomainEventKind<DeviceRemovedEvent> kind() {
-        return DomainEvents.DEVICE_REMOVED;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record DiskChangeEvent(DomainRef domain, String oldSrcPath, String newSrc
             Xdr.OPT_STRING, DiskChangeEvent::newSrcPath,
             Xdr.STRING, DiskChangeEvent::devAlias,
             Xdr.INT, DiskChangeEvent::reason);
-
-    @Override
-    public DomainEventKind<DiskChangeEvent> kind() {
-        return DomainEvents.DISK_CHANGE;
-    }
 }

@@ -8,7 +8,10 @@ package org.virtd.rpc.remote.types;
  */
 public interface DomainEventBody {
 
-    DomainEventKind<?> kind();
+    /** The event this body belongs to, found from its declaration in {@link DomainEventKind}. */
+    default DomainEventKind<?> kind() {
+        return DomainEventKind.of(this);
+    }
 
     /** The domain the event is about; the registry filters per-domain callbacks on its uuid. */
     DomainRef domain();

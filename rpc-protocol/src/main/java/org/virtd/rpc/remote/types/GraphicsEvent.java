@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -17,9 +16,4 @@ public record GraphicsEvent(DomainRef domain, int phase, GraphicsAddress local, 
             GraphicsAddress.CODEC, GraphicsEvent::remote,
             Xdr.STRING, GraphicsEvent::authScheme,
             Xdr.array(GraphicsIdentity.CODEC, 20), GraphicsEvent::subject);
-
-    @Override
-    public DomainEventKind<GraphicsEvent> kind() {
-        return DomainEvents.GRAPHICS;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -13,9 +12,4 @@ public record IoErrorEvent(DomainRef domain, String srcPath, String devAlias, in
             Xdr.STRING, IoErrorEvent::srcPath,
             Xdr.STRING, IoErrorEvent::devAlias,
             Xdr.INT, IoErrorEvent::action);
-
-    @Override
-    public DomainEventKind<IoErrorEvent> kind() {
-        return DomainEvents.IO_ERROR;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record IoErrorReasonEvent(DomainRef domain, String srcPath, String devAli
             Xdr.STRING, IoErrorReasonEvent::devAlias,
             Xdr.INT, IoErrorReasonEvent::action,
             Xdr.STRING, IoErrorReasonEvent::reason);
-
-    @Override
-    public DomainEventKind<IoErrorReasonEvent> kind() {
-        return DomainEvents.IO_ERROR_REASON;
-    }
 }

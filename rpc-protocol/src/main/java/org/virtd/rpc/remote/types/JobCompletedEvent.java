@@ -1,7 +1,6 @@
 package org.virtd.rpc.remote.types;
 
 import org.virtd.rpc.message.Limits;
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record JobCompletedEvent(DomainRef domain, List<TypedParam> params) imple
     public static final XdrCodec<JobCompletedEvent> CODEC = Struct.of(JobCompletedEvent::new,
             DomainRef.CODEC, JobCompletedEvent::domain,
             TypedParam.list(Limits.DOMAIN_JOB_STATS_MAX), JobCompletedEvent::params);
-
-    @Override
-    public DomainEventKind<JobCompletedEvent> kind() {
-        return DomainEvents.JOB_COMPLETED;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -12,9 +11,4 @@ public record LifecycleEvent(DomainRef domain, int event, int detail) implements
             DomainRef.CODEC, LifecycleEvent::domain,
             Xdr.INT, LifecycleEvent::event,
             Xdr.INT, LifecycleEvent::detail);
-
-    @Override
-    public DomainEventKind<LifecycleEvent> kind() {
-        return DomainEvents.LIFECYCLE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -12,9 +11,4 @@ public record MemoryDeviceSizeChangeEvent(DomainRef domain, String alias, long s
             DomainRef.CODEC, MemoryDeviceSizeChangeEvent::domain,
             Xdr.STRING, MemoryDeviceSizeChangeEvent::alias,
             Xdr.UHYPER, MemoryDeviceSizeChangeEvent::size);
-
-    @Override
-    public DomainEventKind<MemoryDeviceSizeChangeEvent> kind() {
-        return DomainEvents.MEMORY_DEVICE_SIZE_CHANGE;
-    }
 }

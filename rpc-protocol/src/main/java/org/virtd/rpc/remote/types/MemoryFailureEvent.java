@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -13,9 +12,4 @@ public record MemoryFailureEvent(DomainRef domain, int recipient, int action, in
             Xdr.INT, MemoryFailureEvent::recipient,
             Xdr.INT, MemoryFailureEvent::action,
             Xdr.UINT, MemoryFailureEvent::flags);
-
-    @Override
-    public DomainEventKind<MemoryFailureEvent> kind() {
-        return DomainEvents.MEMORY_FAILURE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -12,9 +11,4 @@ public record MetadataChangeEvent(DomainRef domain, int type, String nsuri) impl
             DomainRef.CODEC, MetadataChangeEvent::domain,
             Xdr.INT, MetadataChangeEvent::type,
             Xdr.OPT_STRING, MetadataChangeEvent::nsuri);
-
-    @Override
-    public DomainEventKind<MetadataChangeEvent> kind() {
-        return DomainEvents.METADATA_CHANGE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record MigrationIterationEvent(DomainRef domain, int iteration) implement
     public static final XdrCodec<MigrationIterationEvent> CODEC = Struct.of(MigrationIterationEvent::new,
             DomainRef.CODEC, MigrationIterationEvent::domain,
             Xdr.INT, MigrationIterationEvent::iteration);
-
-    @Override
-    public DomainEventKind<MigrationIterationEvent> kind() {
-        return DomainEvents.MIGRATION_ITERATION;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record PmSuspendDiskEvent(int reason, DomainRef domain) implements Domain
 
     /** The legacy message body: the domain alone; decodes with reason 0. */
     public static final XdrCodec<PmSuspendDiskEvent> LEGACY_CODEC = DomainRef.CODEC.map(d -> new PmSuspendDiskEvent(0, d), PmSuspendDiskEvent::domain);
-
-    @Override
-    public DomainEventKind<PmSuspendDiskEvent> kind() {
-        return DomainEvents.PMSUSPEND_DISK;
-    }
 }

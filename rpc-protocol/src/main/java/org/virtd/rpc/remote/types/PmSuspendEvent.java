@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record PmSuspendEvent(int reason, DomainRef domain) implements DomainEven
 
     /** The legacy message body: the domain alone; decodes with reason 0. */
     public static final XdrCodec<PmSuspendEvent> LEGACY_CODEC = DomainRef.CODEC.map(d -> new PmSuspendEvent(0, d), PmSuspendEvent::domain);
-
-    @Override
-    public DomainEventKind<PmSuspendEvent> kind() {
-        return DomainEvents.PMSUSPEND;
-    }
 }

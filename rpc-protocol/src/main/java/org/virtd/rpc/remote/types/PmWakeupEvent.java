@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record PmWakeupEvent(int reason, DomainRef domain) implements DomainEvent
 
     /** The legacy message body: the domain alone; decodes with reason 0. */
     public static final XdrCodec<PmWakeupEvent> LEGACY_CODEC = DomainRef.CODEC.map(d -> new PmWakeupEvent(0, d), PmWakeupEvent::domain);
-
-    @Override
-    public DomainEventKind<PmWakeupEvent> kind() {
-        return DomainEvents.PMWAKEUP;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -10,9 +9,4 @@ public record RebootEvent(DomainRef domain) implements DomainEventBody {
 
     public static final XdrCodec<RebootEvent> CODEC = Struct.of(RebootEvent::new,
             DomainRef.CODEC, RebootEvent::domain);
-
-    @Override
-    public DomainEventKind<RebootEvent> kind() {
-        return DomainEvents.REBOOT;
-    }
 }

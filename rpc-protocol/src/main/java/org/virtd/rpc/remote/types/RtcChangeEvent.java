@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record RtcChangeEvent(DomainRef domain, long offset) implements DomainEve
     public static final XdrCodec<RtcChangeEvent> CODEC = Struct.of(RtcChangeEvent::new,
             DomainRef.CODEC, RtcChangeEvent::domain,
             Xdr.HYPER, RtcChangeEvent::offset);
-
-    @Override
-    public DomainEventKind<RtcChangeEvent> kind() {
-        return DomainEvents.RTC_CHANGE;
-    }
 }

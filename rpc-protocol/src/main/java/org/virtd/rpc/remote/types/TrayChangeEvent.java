@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -12,9 +11,4 @@ public record TrayChangeEvent(DomainRef domain, String devAlias, int reason) imp
             DomainRef.CODEC, TrayChangeEvent::domain,
             Xdr.STRING, TrayChangeEvent::devAlias,
             Xdr.INT, TrayChangeEvent::reason);
-
-    @Override
-    public DomainEventKind<TrayChangeEvent> kind() {
-        return DomainEvents.TRAY_CHANGE;
-    }
 }

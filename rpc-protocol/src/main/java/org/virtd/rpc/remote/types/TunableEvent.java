@@ -1,7 +1,6 @@
 package org.virtd.rpc.remote.types;
 
 import org.virtd.rpc.message.Limits;
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -14,9 +13,4 @@ public record TunableEvent(DomainRef domain, List<TypedParam> params) implements
     public static final XdrCodec<TunableEvent> CODEC = Struct.of(TunableEvent::new,
             DomainRef.CODEC, TunableEvent::domain,
             TypedParam.list(Limits.DOMAIN_EVENT_TUNABLE_MAX), TunableEvent::params);
-
-    @Override
-    public DomainEventKind<TunableEvent> kind() {
-        return DomainEvents.TUNABLE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.virtd.rpc.remote.types;
 
-import org.virtd.rpc.remote.DomainEvents;
 import org.virtd.rpc.xdr.Struct;
 import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
@@ -11,9 +10,4 @@ public record WatchdogEvent(DomainRef domain, int action) implements DomainEvent
     public static final XdrCodec<WatchdogEvent> CODEC = Struct.of(WatchdogEvent::new,
             DomainRef.CODEC, WatchdogEvent::domain,
             Xdr.INT, WatchdogEvent::action);
-
-    @Override
-    public DomainEventKind<WatchdogEvent> kind() {
-        return DomainEvents.WATCHDOG;
-    }
 }

@@ -73,13 +73,24 @@ class CodecRoundTripTest {
         roundTrip(RemoteProgram.DOMAIN_GET_JOB_INFO.ret(), new JobInfo(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
         roundTrip(RemoteProgram.CONNECT_LIST_ALL_DOMAINS.ret(), new DomainList(List.of(DOM), 1));
         roundTrip(RemoteProgram.NODE_GET_SECURITY_MODEL.ret(), new SecurityModel("none", ""));
-        roundTrip(RemoteProgram.DOMAIN_EVENT_CALLBACK_LIFECYCLE.args(),
+        roundTrip(DomainEventKind.LIFECYCLE.callbackMessage().args(),
                 new CallbackEvent<>(7, new LifecycleEvent(DOM, 5, 1)));
-        roundTrip(RemoteProgram.DOMAIN_EVENT_CALLBACK_PMWAKEUP.args(), new CallbackEvent<>(1, new PmWakeupEvent(0, DOM)));
+        roundTrip(DomainEventKind.PMWAKEUP.callbackMessage().args(), new CallbackEvent<>(1, new PmWakeupEvent(0, DOM)));
         roundTrip(RemoteProgram.DOMAIN_INTERFACE_ADDRESSES.ret(), List.of(new DomainInterface("vnet0", null,
                 List.of(new IpAddress(0, "10.0.0.2", 24)))));
         roundTrip(AdminProgram.SERVER_SET_THREADPOOL_PARAMETERS.args(), new ServerParamsArgs(new ServerRef("virtqemud"),
                 List.of(TypedParam.ofUInt("maxWorkers", 30)), 0));
+    }
+
+    @Test
+    void jobInfoIsTypeThenElevenHypers() {
+        ByteBuf buf = Unpooled.buffer();
+        JobInfo.CODEC.encode(buf, new JobInfo(2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1));
+        assertEquals("00000002"
+                + "0000000000000001" + "0000000000000002" + "0000000000000003" + "0000000000000004"
+                + "0000000000000005" + "0000000000000006" + "0000000000000007" + "0000000000000008"
+                + "0000000000000009" + "000000000000000a" + "ffffffffffffffff", ByteBufUtil.hexDump(buf));
+        assertEquals(4 + 11 * 8, JobInfo.CODEC.minSize());
     }
 
     @Test
@@ -92,7 +103,7 @@ class CodecRoundTripTest {
     @Test
     void legacyPmEventCarriesTheDomainOnly() {
         ByteBuf buf = Unpooled.buffer();
-        RemoteProgram.DOMAIN_EVENT_PMWAKEUP.args().encode(buf, new PmWakeupEvent(3, DOM));
+        DomainEventKind.PMWAKEUP.legacyMessage().args().encode(buf, new PmWakeupEvent(3, DOM));
         ByteBuf dom = Unpooled.buffer();
         DomainRef.CODEC.encode(dom, DOM);
         assertEquals(ByteBufUtil.hexDump(dom), ByteBufUtil.hexDump(buf));
