@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * daemon-core's fences (style.md, "Dependency direction"), checked on every import line of the
  * main sources: which core packages each package may import (so no cycle can form, and the
  * layers read bottom-up: driver SPI and peer, then keepalive/stream/event, server, admin and
- * transport, assembly, daemon), and that Netty's channels appear only in transport and activation.
+ * transport, assembly, daemon), that Netty's channels appear only in transport and activation,
+ * that the driver SPI sees no Netty at all, and that the domain model (module domain-conf, which
+ * depends on daemon-core) is never imported here.
  */
 class LayeringTest {
     private static final Path ROOT = Path.of("src/main/java/org/virtd/core/");
@@ -32,7 +34,6 @@ class LayeringTest {
             entry("config", Set.of()),
             entry("activation", Set.of()),
             entry("logging", Set.of()),
-            entry("domain", Set.of()),
             entry("peer", Set.of("driver")),
             entry("keepalive", Set.of("peer")),
             entry("stream", Set.of("peer", "driver")),
@@ -89,7 +90,11 @@ class LayeringTest {
                 continue;
             }
             String imported = line.substring(7).replace("static ", "").replace(";", "").trim();
-            if (imported.startsWith(CORE)) {
+            if (imported.startsWith("org.virtd.conf.")) {
+                out.add(file + ": daemon-core may not import the domain model (" + imported + ")");
+            } else if (imported.startsWith("io.netty.") && pkg.equals("driver")) {
+                out.add(file + ": the driver SPI may not use Netty (" + imported + ")");
+            } else if (imported.startsWith(CORE)) {
                 String target = imported.substring(CORE.length()).split("\\.")[0];
                 if (!target.equals(pkg) && !allowed.contains(target)) {
                     out.add(file + ": " + pkg + " may not import " + imported);

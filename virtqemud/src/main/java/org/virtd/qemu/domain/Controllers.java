@@ -1,8 +1,8 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DeviceAddress;
-import org.virtd.core.domain.Devices.ControllerDef;
-import org.virtd.core.domain.Devices.DiskDef;
+import org.virtd.conf.domain.DeviceAddress;
+import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DiskDef;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DomainDef;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.state.DomainObj;
 import org.virtd.rpc.remote.types.DomainRef;
 
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * makes the holder the domain's single owner (define/undefine/config changes here, start/stop
  * in the lifecycle code).
  */
-public final class DomainObject {
+public final class DomainObject implements DomainObj {
 
     /** virDomainState values used by the config half (qemu-driver.md §6). */
     public static final int STATE_RUNNING = 1;
@@ -79,10 +80,12 @@ public final class DomainObject {
         return id;
     }
 
+    @Override
     public boolean isActive() {
         return id != DomainRef.INACTIVE_ID;
     }
 
+    @Override
     public int state() {
         return (int) (stateAndReason >>> 32);
     }
@@ -91,10 +94,12 @@ public final class DomainObject {
         return (int) stateAndReason;
     }
 
+    @Override
     public boolean isPersistent() {
         return persistent;
     }
 
+    @Override
     public boolean isAutostart() {
         return autostart;
     }

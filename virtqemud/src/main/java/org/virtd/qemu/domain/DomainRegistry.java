@@ -1,6 +1,6 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DomainDef;
+import org.virtd.conf.domain.DomainDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;

@@ -2,8 +2,8 @@ package org.virtd.qemu.domain;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlFormatter;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;

@@ -1,9 +1,9 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.Devices;
-import org.virtd.core.domain.Devices.ControllerDef;
-import org.virtd.core.domain.Devices.InputDef;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.Devices;
+import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.InputDef;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DeviceAddress;
+import org.virtd.conf.domain.DeviceAddress;
 
 import java.util.BitSet;
 

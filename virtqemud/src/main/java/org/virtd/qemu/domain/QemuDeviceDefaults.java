@@ -1,18 +1,17 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DeviceAddress;
-import org.virtd.core.domain.Devices;
-import org.virtd.core.domain.Devices.AudioDef;
-import org.virtd.core.domain.Devices.CharDevDef;
-import org.virtd.core.domain.Devices.ControllerDef;
-import org.virtd.core.domain.Devices.DiskDef;
-import org.virtd.core.domain.Devices.GraphicsDef;
-import org.virtd.core.domain.Devices.InputDef;
-import org.virtd.core.domain.Devices.InterfaceDef;
-import org.virtd.core.domain.Devices.MemballoonDef;
-import org.virtd.core.domain.Devices.VideoDef;
-import org.virtd.core.domain.DiskOrder;
-import org.virtd.core.domain.MacAddresses;
+import org.virtd.conf.domain.DeviceAddress;
+import org.virtd.conf.domain.Devices;
+import org.virtd.conf.domain.Devices.AudioDef;
+import org.virtd.conf.domain.Devices.CharDevDef;
+import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.conf.domain.Devices.GraphicsDef;
+import org.virtd.conf.domain.Devices.InputDef;
+import org.virtd.conf.domain.Devices.InterfaceDef;
+import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.VideoDef;
+import org.virtd.conf.domain.DiskOrder;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -50,7 +49,7 @@ final class QemuDeviceDefaults {
         Controllers.assignPci(controllers, pci, q35);
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
-            nics.add(n.with(n.mac() != null ? n.mac() : MacAddresses.generate(random),
+            nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
                     n.model() != null ? n.model() : "rtl8139", pci.assign(n.address())));
         }
         for (int i = 0; i < disks.size(); i++) {

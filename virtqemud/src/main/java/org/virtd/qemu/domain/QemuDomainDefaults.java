@@ -1,10 +1,10 @@
 package org.virtd.qemu.domain;
 
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainDef.ClockDef;
-import org.virtd.core.domain.DomainDef.CpuDef;
-import org.virtd.core.domain.DomainDef.Lifecycle;
-import org.virtd.core.domain.DomainDef.OsDef;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainDef.ClockDef;
+import org.virtd.conf.domain.DomainDef.CpuDef;
+import org.virtd.conf.domain.DomainDef.Lifecycle;
+import org.virtd.conf.domain.DomainDef.OsDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;

@@ -1,13 +1,14 @@
 package org.virtd.qemu.driver;
 
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.state.DomainListFilter;
 import org.virtd.core.driver.CallContext;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.GuestEmulators;
 import org.virtd.qemu.domain.QemuDomainDefaults;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -92,7 +93,7 @@ public final class DomainConfigHandlers {
     /** DOMAIN_DEFINE_XML(_FLAGS): parse, apply QEMU defaults, store, raise DEFINED (ADDED/UPDATED). */
     public DomainRef define(CallContext ctx, String xml, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, DEFINE_VALIDATE, "qemuDomainDefineXMLFlags");
-        DomainDef raw = DomainXmlParser.parse(xml, (flags & DEFINE_VALIDATE) != 0);
+        DomainDef raw = QemuXmlConf.PARSER.parse(xml, (flags & DEFINE_VALIDATE) != 0);
         DomainDef def = new QemuDomainDefaults(emulators.get(), random).apply(raw);
         DomainRegistry.Defined d = lookup.registry().define(def, raw.uuid() != null);
         DomainRef ref = d.domain().ref();

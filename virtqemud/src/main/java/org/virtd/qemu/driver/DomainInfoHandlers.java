@@ -1,7 +1,8 @@
 package org.virtd.qemu.driver;
 
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlFormatter;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainXmlFormatter;
+import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.MigratableDef;

@@ -1,10 +1,10 @@
 package org.virtd.qemu.driver;
 
-import org.virtd.core.domain.DomainXmlParser;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.GuestEmulators;
 import org.virtd.qemu.domain.QemuDomainDefaults;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.DomainStarter;
 import org.virtd.rpc.error.ErrorCode;
@@ -82,7 +82,7 @@ public final class DomainLifecycleHandlers {
 
     /** DOMAIN_CREATE_XML: parse (VALIDATE = flag 16), QEMU defaults, run as a transient domain. */
     DomainRef createXml(String xml, int flags) throws VirtException {
-        var raw = DomainXmlParser.parse(xml, (flags & DomainStarter.START_VALIDATE) != 0);
+        var raw = QemuXmlConf.PARSER.parse(xml, (flags & DomainStarter.START_VALIDATE) != 0);
         GuestEmulators guests = emulators.get();
         var def = new QemuDomainDefaults(guests, random).apply(raw);
         return processes().starter().create(def, flags).ref();

@@ -1,6 +1,7 @@
 package org.virtd.qemu.driver;
 
-import org.virtd.core.domain.DomainDef;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.rpc.error.ErrorCode;

@@ -2,6 +2,7 @@ package org.virtd.qemu.driver;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.conf.secondary.SecondaryDriverHandlers;
 import org.virtd.core.driver.Driver;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.driver.DriverContext;
@@ -12,9 +13,9 @@ import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
 import org.virtd.qemu.console.Consoles;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.process.QemuLauncher;
-import org.virtd.core.domain.DomainXmlParser;
 import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
@@ -125,7 +126,7 @@ public final class QemuDriver implements Driver {
         DomainRegistry registry = new DomainRegistry(store);
         UuidRandom random = UuidRandom.INSTANCE;
         registry.load(store.loadAll((xml, doc) -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), random)
-                .apply(DomainXmlParser.parse(xml, false, doc))));
+                .apply(QemuXmlConf.PARSER.parse(xml, false, doc))));
         LOG.debug("loaded {} persistent domains from {}", registry.size(), dir);
         return registry;
     }

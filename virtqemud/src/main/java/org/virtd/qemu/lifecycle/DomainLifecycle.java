@@ -2,8 +2,9 @@ package org.virtd.qemu.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlFormatter;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainXmlFormatter;
+import org.virtd.conf.state.DomainStates;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.EventSink;
 import org.virtd.qemu.domain.DomainObject;

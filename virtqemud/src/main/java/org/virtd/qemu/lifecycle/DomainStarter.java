@@ -1,6 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
-import org.virtd.core.domain.DomainDef;
+import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.rpc.error.ErrorCode;

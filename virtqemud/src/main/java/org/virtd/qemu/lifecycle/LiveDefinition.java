@@ -1,7 +1,7 @@
 package org.virtd.qemu.lifecycle;
 
-import org.virtd.core.domain.Devices;
-import org.virtd.core.domain.DomainDef;
+import org.virtd.conf.domain.Devices;
+import org.virtd.conf.domain.DomainDef;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.conf.state.DomainStates;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.QmpEvent;

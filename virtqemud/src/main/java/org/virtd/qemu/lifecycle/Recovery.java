@@ -2,10 +2,11 @@ package org.virtd.qemu.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.state.DomainStates;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
 import org.virtd.qemu.process.QemuProcess;
@@ -46,7 +47,7 @@ public final class Recovery {
     }
 
     private boolean reattach(DomainStatus s) throws VirtException {
-        DomainDef live = DomainXmlParser.parse(s.domainXml(), false, s.name());
+        DomainDef live = QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name());
         DomainRegistry registry = lifecycle.registry();
         registry.observeId(s.id());
         lifecycle.idFile().record(s.id() + 1);

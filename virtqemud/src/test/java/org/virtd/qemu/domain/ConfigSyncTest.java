@@ -2,7 +2,6 @@ package org.virtd.qemu.domain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.virtd.core.domain.DomainXmlParser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +25,12 @@ class ConfigSyncTest {
             DomainStore store = new DomainStore(dir, sync);
             QemuDomainDefaults defaults = new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom(1));
             for (int i = 0; i < 20; i++) {
-                store.save(defaults.apply(DomainXmlParser.parse("<domain type='qemu'><name>g" + i
+                store.save(defaults.apply(QemuXmlConf.PARSER.parse("<domain type='qemu'><name>g" + i
                         + "</name><memory>65536</memory><os><type>hvm</type></os></domain>", false)));
             }
             store.delete("g3");
             assertFalse(Files.exists(dir.resolve("g3.xml")));
-            assertEquals(19, store.loadAll((xml, doc) -> defaults.apply(DomainXmlParser.parse(xml, false, doc))).size());
+            assertEquals(19, store.loadAll((xml, doc) -> defaults.apply(QemuXmlConf.PARSER.parse(xml, false, doc))).size());
         }
     }
 }

@@ -2,8 +2,7 @@ package org.virtd.qemu.domain;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.VirtException;
 
@@ -33,12 +32,12 @@ class DomainRegistryTest {
         String xml = "<domain type='qemu'><name>" + name + "</name>" + (uuid == null ? "" : "<uuid>" + uuid + "</uuid>")
                 + "<memory>65536</memory><os><type>hvm</type></os></domain>";
         return new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom()).apply(
-                DomainXmlParser.parse(xml, false));
+                QemuXmlConf.PARSER.parse(xml, false));
     }
 
     private static DomainStore.Reader reader() {
         return (xml, doc) -> new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom())
-                .apply(DomainXmlParser.parse(xml, false, doc));
+                .apply(QemuXmlConf.PARSER.parse(xml, false, doc));
     }
 
     @Test

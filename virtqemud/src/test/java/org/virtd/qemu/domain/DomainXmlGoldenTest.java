@@ -2,9 +2,8 @@ package org.virtd.qemu.domain;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlFormatter;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainXmlFormatter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ class DomainXmlGoldenTest {
     }
 
     static String defineAndDump(String xml) throws Exception {
-        DomainDef raw = DomainXmlParser.parse(xml, false);
+        DomainDef raw = QemuXmlConf.PARSER.parse(xml, false);
         DomainDef def = new QemuDomainDefaults(GuestEmulators.builtIn(), new SplittableRandom(1)).apply(raw);
         return DomainXmlFormatter.format(def, DomainXmlFormatter.Options.INACTIVE);
     }

@@ -2,6 +2,7 @@ package org.virtd.qemu.driver;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.CallContext;
 import org.virtd.core.testing.TestCalls;
 import org.virtd.qemu.domain.DomainObject;

@@ -1,10 +1,10 @@
 package org.virtd.qemu.lifecycle;
 
 import org.junit.jupiter.api.Test;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.domain.GuestEmulators;
 import org.virtd.qemu.domain.QemuDomainDefaults;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.process.QemuCommandLine;
 import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.rpc.error.ErrorCode;
@@ -41,7 +41,7 @@ class LaunchSpecMappingTest {
             """;
 
     private static DomainDef def(String type, String extraDevices) throws VirtException {
-        DomainDef raw = DomainXmlParser.parse(String.format(TINY, type, extraDevices), false);
+        DomainDef raw = QemuXmlConf.PARSER.parse(String.format(TINY, type, extraDevices), false);
         return new QemuDomainDefaults(GuestEmulators.builtIn(), new SecureRandom()).apply(raw);
     }
 

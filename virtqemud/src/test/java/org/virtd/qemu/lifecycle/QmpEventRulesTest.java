@@ -3,11 +3,12 @@ package org.virtd.qemu.lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.virtd.core.domain.DomainDef;
-import org.virtd.core.domain.DomainXmlParser;
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.state.DomainStates;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
+import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.qmp.JsonParser;
 import org.virtd.qemu.qmp.QmpEvent;
@@ -52,7 +53,7 @@ class QmpEventRulesTest {
                 + "<memory unit='MiB'>128</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os>"
                 + "<on_poweroff>" + onPoweroff + "</on_poweroff><on_reboot>" + onReboot + "</on_reboot>"
                 + "<on_crash>" + onCrash + "</on_crash></domain>";
-        DomainDef def = DomainXmlParser.parse(xml, false);
+        DomainDef def = QemuXmlConf.PARSER.parse(xml, false);
         dom = new DomainRegistry(new DomainStore(dir.resolve("etc"))).addTransient(def);
         dom.lock().lock();
         dom.setActive(7, def);

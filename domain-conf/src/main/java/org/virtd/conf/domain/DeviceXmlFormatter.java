@@ -1,0 +1,126 @@
+package org.virtd.conf.domain;
+
+import org.virtd.conf.domain.Devices.CharDevDef;
+import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.conf.domain.Devices.GraphicsDef;
+import org.virtd.conf.domain.Devices.InputDef;
+import org.virtd.conf.domain.Devices.InterfaceDef;
+import org.virtd.conf.domain.Devices.VideoDef;
+
+/** The {@code <devices>} half of {@link DomainXmlFormatter}, in libvirt's device order. */
+final class DeviceXmlFormatter {
+
+    private DeviceXmlFormatter() {
+    }
+
+    static void format(XmlWriter w, Devices d, DomainXmlFormatter.Options options) {
+        w.open("devices");
+        w.textElement("emulator", d.emulator());
+        d.disks().forEach(disk -> disk(w, disk));
+        d.controllers().forEach(c -> controller(w, c));
+        d.interfaces().forEach(n -> nic(w, n));
+        d.serials().forEach(s -> chardev(w, "serial", s));
+        d.consoles().forEach(s -> chardev(w, "console", s));
+        for (InputDef in : d.inputs()) {
+            w.open("input").attr("type", in.type()).attr("bus", in.bus());
+            address(w, in.address());
+            w.end("input");
+        }
+        d.graphics().forEach(g -> graphics(w, g, options.secure()));
+        d.audios().forEach(a -> w.open("audio").attr("id", a.id()).attr("type", a.type()).end("audio"));
+        d.videos().forEach(v -> video(w, v));
+        if (d.memballoon() != null) {
+            w.open("memballoon").attr("model", d.memballoon().model());
+            address(w, d.memballoon().address());
+            w.end("memballoon");
+        }
+        w.end("devices");
+    }
+
+    private static void disk(XmlWriter w, DiskDef disk) {
+        w.open("disk").attr("type", disk.type()).attr("device", disk.device());
+        if (disk.driverName() != null || disk.driverType() != null) {
+            w.open("driver").attr("name", disk.driverName()).attr("type", disk.driverType()).end("driver");
+        }
+        if (disk.source() != null) {
+            w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source()).end("source");
+        }
+        w.open("target").attr("dev", disk.targetDev()).attr("bus", disk.targetBus()).end("target");
+        if (disk.readonly()) {
+            w.open("readonly").end("readonly");
+        }
+        address(w, disk.address());
+        w.end("disk");
+    }
+
+    private static void controller(XmlWriter w, ControllerDef c) {
+        // index -1 (not given) only survives in a definition no driver has completed yet
+        w.open("controller").attr("type", c.type()).attr("index", c.index() >= 0 ? c.index() : null)
+                .attr("model", c.model());
+        if (c.modelName() != null) {
+            w.open("model").attr("name", c.modelName()).end("model");
+        }
+        if (c.targetChassis() != null || c.targetPort() != null) {
+            w.open("target").attr("chassis", c.targetChassis()).attr("port", c.targetPort()).end("target");
+        }
+        address(w, c.address());
+        w.end("controller");
+    }
+
+    private static void nic(XmlWriter w, InterfaceDef n) {
+        w.open("interface").attr("type", n.type());
+        if (n.mac() != null) {
+            w.open("mac").attr("address", n.mac()).end("mac");
+        }
+        if (n.sourceNetwork() != null || n.sourceBridge() != null) {
+            w.open("source").attr("network", n.sourceNetwork()).attr("bridge", n.sourceBridge()).end("source");
+        }
+        if (n.model() != null) {
+            w.open("model").attr("type", n.model()).end("model");
+        }
+        address(w, n.address());
+        w.end("interface");
+    }
+
+    private static void chardev(XmlWriter w, String kind, CharDevDef c) {
+        w.open(kind).attr("type", c.type());
+        if (c.sourcePath() != null) {
+            w.open("source").attr("path", c.sourcePath()).end("source");
+        }
+        if (c.logFile() != null) {
+            w.open("log").attr("file", c.logFile()).attr("append", c.logAppend()).end("log");
+        }
+        w.open("target").attr("type", c.targetType()).attr("port", c.targetPort() >= 0 ? c.targetPort() : null);
+        if (c.targetModel() != null) {
+            w.open("model").attr("name", c.targetModel()).end("model");
+        }
+        w.end("target");
+        w.end(kind);
+    }
+
+    private static void graphics(XmlWriter w, GraphicsDef g, boolean secure) {
+        w.open("graphics").attr("type", g.type()).attr("port", g.port()).attr("autoport", g.autoport())
+                .attr("listen", g.listen()).attr("passwd", secure ? g.passwd() : null).attr("keymap", g.keymap());
+        w.open("listen").attr("type", "address").attr("address", g.listen()).end("listen");
+        w.end("graphics");
+    }
+
+    private static void video(XmlWriter w, VideoDef v) {
+        w.open("video");
+        w.open("model").attr("type", v.model()).attr("ram", v.ram()).attr("vram", v.vram())
+                .attr("vgamem", v.vgamem()).attr("heads", v.heads()).attr("primary", v.primary() ? "yes" : null)
+                .end("model");
+        address(w, v.address());
+        w.end("video");
+    }
+
+    private static void address(XmlWriter w, DeviceAddress a) {
+        if (a == null) {
+            return;
+        }
+        w.open("address").attr("type", a.type());
+        a.attributes().forEach(at -> w.attr(at.name(), at.value()));
+        w.end("address");
+    }
+}

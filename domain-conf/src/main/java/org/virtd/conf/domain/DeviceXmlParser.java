@@ -1,0 +1,216 @@
+package org.virtd.conf.domain;
+
+import org.virtd.conf.domain.Devices.AudioDef;
+import org.virtd.conf.domain.Devices.CharDevDef;
+import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.conf.domain.Devices.GraphicsDef;
+import org.virtd.conf.domain.Devices.InputDef;
+import org.virtd.conf.domain.Devices.InterfaceDef;
+import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.VideoDef;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code <devices>} part of virDomainDefParseXML for the subset of qemu-driver.md §2. Disks
+ * are ordered the way libvirt inserts them (grouped by bus, by target index within a bus).
+ */
+final class DeviceXmlParser {
+
+    private static final Set<String> DISK_TYPES = Set.of("file", "block", "dir", "network", "volume", "nvme",
+            "vhostuser");
+    private static final Set<String> DISK_DEVICES = Set.of("floppy", "disk", "cdrom", "lun");
+    private static final Set<String> DISK_FORMATS = Set.of("raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc",
+            "vdi", "fat", "vhd", "ploop", "cow", "qcow", "qcow2", "qed", "vmdk", "luks", "vhdx");
+    private static final Set<String> BUSES = Set.of("ide", "fdc", "scsi", "virtio", "xen", "usb", "uml", "sata",
+            "sd");
+    private static final Set<String> NET_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
+            "mcast", "network", "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
+    private static final Set<String> CHAR_TYPES = Set.of("null", "vc", "pty", "dev", "file", "pipe", "stdio",
+            "udp", "tcp", "unix", "spicevmc", "spiceport", "nmdm", "qemu-vdagent", "dbus");
+    private static final Set<String> INPUT_TYPES = Set.of("mouse", "tablet", "keyboard", "passthrough", "evdev");
+    private static final Set<String> GRAPHICS_TYPES = Set.of("sdl", "vnc", "rdp", "desktop", "spice",
+            "egl-headless", "dbus");
+    private static final Set<String> VIDEO_MODELS = Set.of("vga", "cirrus", "vmvga", "xen", "vbox", "qxl",
+            "parallels", "virtio", "gop", "none", "bochs", "ramfb");
+    private static final Set<String> BALLOON_MODELS = Set.of("virtio", "xen", "none", "virtio-transitional",
+            "virtio-non-transitional");
+    private static final Set<String> CONTROLLER_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial",
+            "ccid", "usb", "pci", "xenbus", "isa");
+
+    private DeviceXmlParser() {
+    }
+
+    static Devices parse(Element devices, DomainXmlOptions options) throws VirtException {
+        if (devices == null) {
+            return Devices.empty();
+        }
+        List<DiskDef> disks = new ArrayList<>();
+        for (Element e : Dom.children(devices, "disk")) {
+            DiskOrder.insert(disks, disk(e));
+        }
+        List<ControllerDef> controllers = new ArrayList<>();
+        for (Element e : Dom.children(devices, "controller")) {
+            controllers.add(controller(e));
+        }
+        List<InterfaceDef> nics = new ArrayList<>();
+        for (Element e : Dom.children(devices, "interface")) {
+            nics.add(nic(e));
+        }
+        List<CharDevDef> serials = chars(devices, "serial");
+        List<CharDevDef> consoles = chars(devices, "console");
+        List<InputDef> inputs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "input")) {
+            inputs.add(input(e));
+        }
+        List<GraphicsDef> graphics = new ArrayList<>();
+        for (Element e : Dom.children(devices, "graphics")) {
+            graphics.add(graphics(e));
+        }
+        List<AudioDef> audios = new ArrayList<>();
+        for (Element e : Dom.children(devices, "audio")) {
+            audios.add(new AudioDef(Math.max(DefErrors.uint(Dom.attr(e, "id"), "audio id"), 0),
+                    Dom.attr(e, "type")));
+        }
+        List<VideoDef> videos = new ArrayList<>();
+        for (Element e : Dom.children(devices, "video")) {
+            videos.add(video(e, options.defaultVideoModel()));
+        }
+        return new Devices(Dom.text(devices, "emulator"), disks, controllers, nics, serials, consoles, inputs,
+                graphics, audios, videos, balloon(Dom.child(devices, "memballoon")));
+    }
+
+    private static DiskDef disk(Element e) throws VirtException {
+        String type = DefErrors.requireEnum(orDefault(Dom.attr(e, "type"), "file"), DISK_TYPES, "type", "disk");
+        String device = DefErrors.requireEnum(orDefault(Dom.attr(e, "device"), "disk"), DISK_DEVICES, "device",
+                "disk");
+        Element driver = Dom.child(e, "driver");
+        String format = Dom.attr(driver, "type");
+        Element source = Dom.child(e, "source");
+        String path = "block".equals(type) ? Dom.attr(source, "dev") : Dom.attr(source, "file");
+        Element target = Dom.child(e, "target");
+        String dev = Dom.attr(target, "dev");
+        if (dev == null || dev.isEmpty()) {
+            throw new VirtException(ErrorCode.NO_TARGET, ErrorDomain.DOMAIN, path);
+        }
+        if (format != null && !DISK_FORMATS.contains(format)) {
+            throw DefErrors.unsupported("unknown driver format value '" + format + "'");
+        }
+        String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
+        return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
+                bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e));
+    }
+
+    private static ControllerDef controller(Element e) throws VirtException {
+        String type = DefErrors.requireEnum(orDefault(Dom.attr(e, "type"), "ide"), CONTROLLER_TYPES, "type",
+                "controller");
+        Element target = Dom.child(e, "target");
+        return new ControllerDef(type, DefErrors.uint(Dom.attr(e, "index"), "controller index"),
+                Dom.attr(e, "model"), Dom.childAttr(e, "model", "name"), Dom.attr(target, "chassis"),
+                Dom.attr(target, "port"), address(e));
+    }
+
+    private static InterfaceDef nic(Element e) throws VirtException {
+        String type = DefErrors.requireEnum(orDefault(Dom.attr(e, "type"), ""), NET_TYPES, "type", "interface");
+        String mac = Dom.childAttr(e, "mac", "address");
+        if (mac != null && !mac.matches("\\p{XDigit}{1,2}(:\\p{XDigit}{1,2}){5}")) {
+            throw DefErrors.xml("unable to parse mac address '" + mac + "'");
+        }
+        Element source = Dom.child(e, "source");
+        return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
+                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e));
+    }
+
+    private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {
+        List<CharDevDef> out = new ArrayList<>();
+        for (Element e : Dom.children(devices, kind)) {
+            String type = orDefault(Dom.attr(e, "type"), "pty");
+            if (!CHAR_TYPES.contains(type)) {
+                throw DefErrors.unsupported("unknown type presented to host for character device: " + type);
+            }
+            Element log = Dom.child(e, "log");
+            Element target = Dom.child(e, "target");
+            out.add(new CharDevDef(type, Dom.childAttr(e, "source", "path"), Dom.attr(log, "file"),
+                    Dom.attr(log, "append"), Dom.attr(target, "type"),
+                    DefErrors.uint(Dom.attr(target, "port"), kind + " port"), Dom.childAttr(target, "model", "name")));
+        }
+        return out;
+    }
+
+    private static InputDef input(Element e) throws VirtException {
+        String type = Dom.attr(e, "type");
+        if (type == null || !INPUT_TYPES.contains(type)) {
+            throw DefErrors.unsupported("unknown input device type '" + type + "'");
+        }
+        return new InputDef(type, Dom.attr(e, "bus"), address(e));
+    }
+
+    private static GraphicsDef graphics(Element e) throws VirtException {
+        String type = DefErrors.requireEnum(orDefault(Dom.attr(e, "type"), ""), GRAPHICS_TYPES, "type",
+                "graphics");
+        String port = Dom.attr(e, "port");
+        int portNo;
+        try {
+            portNo = port == null ? -1 : Integer.parseInt(port.strip());
+        } catch (NumberFormatException ex) {
+            throw DefErrors.xml("cannot parse vnc port " + port);
+        }
+        String listen = Dom.attr(e, "listen");
+        if (listen == null) {
+            listen = Dom.childAttr(e, "listen", "address");
+        }
+        return new GraphicsDef(type, portNo, Dom.attr(e, "autoport"), listen, Dom.attr(e, "passwd"),
+                Dom.attr(e, "keymap"));
+    }
+
+    private static VideoDef video(Element e, String defaultModel) throws VirtException {
+        Element model = Dom.child(e, "model");
+        String type = orDefault(Dom.attr(model, "type"), defaultModel);
+        if (type != null && !VIDEO_MODELS.contains(type)) {
+            throw DefErrors.unsupported("unknown video model '" + type + "'");
+        }
+        return new VideoDef(type, number(model, "ram"), number(model, "vram"), number(model, "vgamem"),
+                number(model, "heads"), "yes".equals(Dom.attr(model, "primary")), address(e));
+    }
+
+    private static Integer number(Element e, String attr) throws VirtException {
+        int v = DefErrors.uint(Dom.attr(e, attr), "video " + attr);
+        return v < 0 ? null : v;
+    }
+
+    private static MemballoonDef balloon(Element e) throws VirtException {
+        if (e == null) {
+            return null;
+        }
+        String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), BALLOON_MODELS, "model",
+                "memballoon");
+        return new MemballoonDef(model, address(e));
+    }
+
+    private static DeviceAddress address(Element device) {
+        Element a = Dom.child(device, "address");
+        if (a == null || Dom.attr(a, "type") == null) {
+            return null;
+        }
+        List<DeviceAddress.Attribute> attrs = new ArrayList<>();
+        var map = a.getAttributes();
+        for (int i = 0; i < map.getLength(); i++) {
+            var n = map.item(i);
+            if (!n.getNodeName().equals("type")) {
+                attrs.add(new DeviceAddress.Attribute(n.getNodeName(), n.getNodeValue()));
+            }
+        }
+        return new DeviceAddress(Dom.attr(a, "type"), AddressOrder.sorted(Dom.attr(a, "type"), attrs));
+    }
+
+    private static String orDefault(String v, String dflt) {
+        return v == null ? dflt : v;
+    }
+}

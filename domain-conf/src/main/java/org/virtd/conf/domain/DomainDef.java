@@ -1,0 +1,87 @@
+package org.virtd.conf.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One domain's configuration (libvirt's virDomainDef) for the XML subset of qemu-driver.md §2.
+ * Produced by {@link DomainXmlParser} as written by the user and completed by a driver's
+ * defaults (machine, emulator, implicit devices); printed by {@link DomainXmlFormatter}.
+ *
+ * @param type             virt type, e.g. {@code kvm}, {@code qemu} or {@code vbox}
+ * @param uuid             null only before defaults are applied
+ * @param memoryKiB        maximum memory, KiB
+ * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
+ */
+public record DomainDef(String type, String name, UUID uuid, String title, String description,
+                        long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+
+    public DomainDef {
+        features = List.copyOf(features);
+    }
+
+    /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
+    public record Vcpus(int max, int current, String placement) {
+        public int effectiveCurrent() {
+            return current == 0 ? max : current;
+        }
+    }
+
+    /** {@code <os>}: type with arch/machine, direct kernel boot, boot order and boot menu. */
+    public record OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
+                        List<String> bootDevices, String bootMenu) {
+        public OsDef {
+            bootDevices = List.copyOf(bootDevices);
+        }
+    }
+
+    /** One {@code <features>} child; {@code state} is null for the plain ones ({@code <acpi/>}). */
+    public record Feature(String name, String state) {
+    }
+
+    /** {@code <cpu>}; attributes that are null are not printed. */
+    public record CpuDef(String mode, String match, String check, String migratable, String model,
+                         String fallback) {
+    }
+
+    /** {@code <clock offset=>} with its {@code <timer>} children. */
+    public record ClockDef(String offset, List<Timer> timers) {
+        public ClockDef {
+            timers = List.copyOf(timers);
+        }
+    }
+
+    /** {@code <timer name= present= tickpolicy= track=/>}. */
+    public record Timer(String name, String present, String tickpolicy, String track) {
+    }
+
+    /** {@code on_poweroff}, {@code on_reboot}, {@code on_crash}; null = not given. */
+    public record Lifecycle(String onPoweroff, String onReboot, String onCrash) {
+    }
+
+    public DomainDef withUuid(UUID newUuid) {
+        return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices);
+    }
+
+    public DomainDef withMemory(long maxKiB, long currentKiB) {
+        return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
+                clock, lifecycle, devices);
+    }
+
+    public DomainDef withVcpus(Vcpus newVcpus) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
+                features, cpu, clock, lifecycle, devices);
+    }
+
+    public DomainDef withDevices(Devices newDevices) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, newDevices);
+    }
+
+    /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */
+    public boolean hasFeature(String feature) {
+        return features.stream().anyMatch(f -> f.name().equals(feature));
+    }
+}

@@ -1,0 +1,96 @@
+package org.virtd.conf.domain;
+
+import org.virtd.conf.domain.DomainDef.CpuDef;
+import org.virtd.conf.domain.DomainDef.Feature;
+import org.virtd.conf.domain.DomainDef.OsDef;
+import org.virtd.conf.domain.DomainDef.Timer;
+
+/**
+ * {@link DomainDef} to the XML {@code virsh dumpxml} prints (virDomainDefFormat): fixed element
+ * order (qemu-driver.md §2), memory in KiB, two-space indentation, trailing newline.
+ */
+public final class DomainXmlFormatter {
+
+    /**
+     * How to print: {@code id} is the running domain's id ({@code <domain id=>}) or -1 for the
+     * inactive form; {@code secure} includes secrets such as the VNC password
+     * (VIR_DOMAIN_XML_SECURE).
+     */
+    public record Options(int id, boolean secure) {
+        public static final Options INACTIVE = new Options(-1, false);
+        public static final Options PERSISTENT = new Options(-1, true);
+    }
+
+    private DomainXmlFormatter() {
+    }
+
+    public static String format(DomainDef def, Options options) {
+        XmlWriter w = new XmlWriter();
+        w.open("domain").attr("type", def.type()).attr("id", options.id() >= 0 ? options.id() : null);
+        w.textElement("name", def.name());
+        w.textElement("uuid", def.uuid());
+        w.textElement("title", def.title());
+        w.textElement("description", def.description());
+        w.open("memory").attr("unit", "KiB").textAndEnd("memory", def.memoryKiB());
+        w.open("currentMemory").attr("unit", "KiB").textAndEnd("currentMemory",
+                def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB());
+        var v = def.vcpus();
+        w.open("vcpu").attr("placement", v.placement()).attr("current", v.current() > 0 ? v.current() : null)
+                .textAndEnd("vcpu", v.max());
+        if ("auto".equals(v.placement())) {
+            w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")
+                    .end("numatune");
+        }
+        os(w, def.os());
+        if (!def.features().isEmpty()) {
+            w.open("features");
+            for (Feature f : def.features()) {
+                w.open(f.name()).attr("state", f.state()).end(f.name());
+            }
+            w.end("features");
+        }
+        cpu(w, def.cpu());
+        if (def.clock() != null) {
+            w.open("clock").attr("offset", def.clock().offset());
+            for (Timer t : def.clock().timers()) {
+                w.open("timer").attr("name", t.name()).attr("present", t.present())
+                        .attr("tickpolicy", t.tickpolicy()).attr("track", t.track()).end("timer");
+            }
+            w.end("clock");
+        }
+        var lc = def.lifecycle();
+        w.textElement("on_poweroff", lc.onPoweroff());
+        w.textElement("on_reboot", lc.onReboot());
+        w.textElement("on_crash", lc.onCrash());
+        DeviceXmlFormatter.format(w, def.devices(), options);
+        w.end("domain");
+        return w.toString();
+    }
+
+    private static void os(XmlWriter w, OsDef os) {
+        w.open("os");
+        w.open("type").attr("arch", os.arch()).attr("machine", os.machine()).textAndEnd("type", os.type());
+        w.textElement("kernel", os.kernel());
+        w.textElement("initrd", os.initrd());
+        w.textElement("cmdline", os.cmdline());
+        for (String dev : os.bootDevices()) {
+            w.open("boot").attr("dev", dev).end("boot");
+        }
+        if (os.bootMenu() != null) {
+            w.open("bootmenu").attr("enable", os.bootMenu()).end("bootmenu");
+        }
+        w.end("os");
+    }
+
+    private static void cpu(XmlWriter w, CpuDef cpu) {
+        if (cpu == null) {
+            return;
+        }
+        w.open("cpu").attr("mode", cpu.mode()).attr("match", cpu.match()).attr("check", cpu.check())
+                .attr("migratable", cpu.migratable());
+        if (cpu.model() != null) {
+            w.open("model").attr("fallback", cpu.fallback()).textAndEnd("model", cpu.model());
+        }
+        w.end("cpu");
+    }
+}

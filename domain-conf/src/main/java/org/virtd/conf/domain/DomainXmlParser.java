@@ -1,0 +1,245 @@
+package org.virtd.conf.domain;
+
+import org.virtd.conf.domain.DomainDef.ClockDef;
+import org.virtd.conf.domain.DomainDef.CpuDef;
+import org.virtd.conf.domain.DomainDef.Feature;
+import org.virtd.conf.domain.DomainDef.Lifecycle;
+import org.virtd.conf.domain.DomainDef.OsDef;
+import org.virtd.conf.domain.DomainDef.Timer;
+import org.virtd.conf.domain.DomainDef.Vcpus;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Domain XML to {@link DomainDef} as libvirt's virDomainDefParseXML reads it: the user's values
+ * only, no defaults beyond the few a driver sets in its {@link DomainXmlOptions}. Unknown
+ * elements and attributes are dropped silently unless {@code validate}
+ * (VIR_DOMAIN_DEFINE_VALIDATE) asks for the schema check of {@link DomainSchema}. Every failure is
+ * the error libvirt 9.0 reports (qemu-driver.md §3). Immutable and safe to share between threads.
+ */
+public final class DomainXmlParser {
+
+    /** libvirt's virDomainVirtType names: known ones pass parsing, the driver decides support. */
+    static final Set<String> VIRT_TYPES = Set.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz",
+            "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz");
+    private static final Set<String> BOOT_DEVS = Set.of("fd", "cdrom", "hd", "network");
+    private static final Set<String> PLACEMENTS = Set.of("static", "auto");
+    private static final Set<String> LIFECYCLE = Set.of("destroy", "restart", "rename-restart", "preserve");
+    private static final Set<String> CRASH = Set.of("destroy", "restart", "rename-restart", "preserve",
+            "coredump-destroy", "coredump-restart");
+    private static final Set<String> CPU_MODES = Set.of("custom", "host-model", "host-passthrough", "maximum");
+    private static final Set<String> CLOCK_OFFSETS = Set.of("utc", "localtime", "timezone", "variable", "absolute");
+
+    private final DomainXmlOptions options;
+
+    public DomainXmlParser(DomainXmlOptions options) {
+        this.options = options;
+    }
+
+    public DomainXmlOptions options() {
+        return options;
+    }
+
+    /** Parses a definition sent by a client ({@code (domain_definition)} in error messages). */
+    public DomainDef parse(String xml, boolean validate) throws VirtException {
+        return parse(xml, validate, "(domain_definition)");
+    }
+
+    /** Parses a definition; {@code docName} names the document in well-formedness errors. */
+    public DomainDef parse(String xml, boolean validate, String docName) throws VirtException {
+        Document doc = SecureXml.parse(xml, docName);
+        Element root = doc.getDocumentElement();
+        if (!root.getTagName().equals("domain")) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'domain', not '" + root.getTagName() + "'");
+        }
+        if (validate) {
+            DomainSchema.check(root, options);
+        }
+        return parseRoot(root);
+    }
+
+    private DomainDef parseRoot(Element root) throws VirtException {
+        String type = virtType(root);
+        String name = Dom.text(root, "name");
+        if (name == null || name.isEmpty()) {
+            throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.DOMAIN, null);
+        }
+        if (!options.nameSlashAllowed() && name.contains("/")) {
+            throw DefErrors.xml("name " + name + " cannot contain '/'");
+        }
+        UUID uuid = uuid(Dom.text(root, "uuid"));
+        long memory = memory(root, "memory");
+        long current = memory(root, "currentMemory");
+        Vcpus vcpus = vcpus(Dom.child(root, "vcpu"));
+        OsDef os = os(Dom.child(root, "os"));
+        List<Feature> features = features(Dom.child(root, "features"));
+        CpuDef cpu = cpu(Dom.child(root, "cpu"));
+        ClockDef clock = clock(Dom.child(root, "clock"));
+        Lifecycle lifecycle = new Lifecycle(action(root, "on_poweroff", LIFECYCLE),
+                action(root, "on_reboot", LIFECYCLE), action(root, "on_crash", CRASH));
+        Devices devices = DeviceXmlParser.parse(Dom.child(root, "devices"), options);
+        if (memory == 0) {
+            throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
+        }
+        return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
+                current, vcpus, os, features, cpu, clock, lifecycle, devices);
+    }
+
+    private static String virtType(Element root) throws VirtException {
+        String type = Dom.attr(root, "type");
+        if (type == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "missing domain type attribute");
+        }
+        if (!VIRT_TYPES.contains(type)) {
+            throw DefErrors.unsupported("invalid domain type " + type);
+        }
+        return type;
+    }
+
+    /** The uuid text in 36-character or 32-hex form; null when absent. */
+    static UUID uuid(String text) throws VirtException {
+        if (text == null) {
+            return null;
+        }
+        String hex = text.strip().replace("-", "");
+        if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "malformed uuid element");
+        }
+        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+                Long.parseUnsignedLong(hex.substring(16), 16));
+    }
+
+    private static long memory(Element root, String element) throws VirtException {
+        Element e = Dom.child(root, element);
+        if (e == null) {
+            return 0;
+        }
+        return MemoryUnits.toKiB(e.getTextContent(), Dom.attr(e, "unit"), "./" + element + "[1]");
+    }
+
+    private static Vcpus vcpus(Element e) throws VirtException {
+        if (e == null) {
+            return new Vcpus(1, 0, "static");
+        }
+        int max = integer(e.getTextContent(), "maximum vcpus count must be an integer");
+        int current = 0;
+        String cur = Dom.attr(e, "current");
+        if (cur != null) {
+            current = integer(cur, "current vcpus count must be an integer");
+        }
+        String placement = DefErrors.requireEnum(Dom.attr(e, "placement"), PLACEMENTS, "placement", "vcpu");
+        if (max == 0) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
+                    "CPU IDs in <numa> exceed the <vcpu> count");
+        }
+        if (current > max) {
+            throw DefErrors.unsupported("maximum vCPU count must not be less than current vCPU count");
+        }
+        return new Vcpus(max, current == max ? 0 : current, placement == null ? "static" : placement);
+    }
+
+    private static int integer(String text, String message) throws VirtException {
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw DefErrors.xml(message);
+        }
+    }
+
+    private static OsDef os(Element os) throws VirtException {
+        Element type = Dom.child(os, "type");
+        if (type == null || type.getTextContent().isBlank()) {
+            throw DefErrors.xml("an os <type> must be specified");
+        }
+        List<String> boots = new ArrayList<>();
+        for (Element b : Dom.children(os, "boot")) {
+            String dev = Dom.attr(b, "dev");
+            DefErrors.requireEnum(dev == null ? "" : dev, BOOT_DEVS, "dev", "boot");
+            boots.add(dev);
+        }
+        String menu = Dom.childAttr(os, "bootmenu", "enable");
+        DefErrors.requireEnum(menu, Set.of("yes", "no"), "enable", "bootmenu");
+        return new OsDef(type.getTextContent().strip(), Dom.attr(type, "arch"), Dom.attr(type, "machine"),
+                Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu);
+    }
+
+    private static List<Feature> features(Element features) throws VirtException {
+        List<Feature> out = new ArrayList<>();
+        for (Element f : Dom.children(features, null)) {
+            String name = f.getTagName();
+            if (!FeatureOrder.isKnown(name)) {
+                throw DefErrors.unsupported("unexpected feature '" + name + "'");
+            }
+            String state = Dom.attr(f, "state");
+            if (FeatureOrder.hasState(name)) {
+                DefErrors.requireEnum(state, Set.of("on", "off"), "state", name);
+                out.add(new Feature(name, state == null ? "on" : state));
+            } else {
+                out.add(new Feature(name, null));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(FeatureOrder.rank(a.name()), FeatureOrder.rank(b.name())));
+        return out;
+    }
+
+    private static CpuDef cpu(Element cpu) throws VirtException {
+        if (cpu == null) {
+            return null;
+        }
+        String mode = Dom.attr(cpu, "mode");
+        if (mode != null && !CPU_MODES.contains(mode)) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.CPU,
+                    "Invalid mode attribute '" + mode + "'");
+        }
+        String match = DefErrors.requireEnum(Dom.attr(cpu, "match"), Set.of("minimum", "exact", "strict"),
+                "match", "cpu");
+        String check = DefErrors.requireEnum(Dom.attr(cpu, "check"), Set.of("none", "partial", "full"),
+                "check", "cpu");
+        Element model = Dom.child(cpu, "model");
+        String fallback = DefErrors.requireEnum(Dom.attr(model, "fallback"), Set.of("allow", "forbid"),
+                "fallback", "model");
+        return new CpuDef(mode, match, check, Dom.attr(cpu, "migratable"),
+                model == null ? null : model.getTextContent().strip(), fallback);
+    }
+
+    private static ClockDef clock(Element clock) throws VirtException {
+        if (clock == null) {
+            return null;
+        }
+        String offset = Dom.attr(clock, "offset");
+        if (offset != null && !CLOCK_OFFSETS.contains(offset)) {
+            throw DefErrors.unsupported("unknown clock offset '" + offset + "'");
+        }
+        List<Timer> timers = new ArrayList<>();
+        for (Element t : Dom.children(clock, "timer")) {
+            timers.add(new Timer(Dom.attr(t, "name"), Dom.attr(t, "present"), Dom.attr(t, "tickpolicy"),
+                    Dom.attr(t, "track")));
+        }
+        return new ClockDef(offset, timers);
+    }
+
+    private static String action(Element root, String element, Set<String> allowed) throws VirtException {
+        String v = Dom.text(root, element);
+        if (v == null) {
+            return null;
+        }
+        v = v.strip();
+        if (!allowed.contains(v)) {
+            throw DefErrors.unsupported("unknown " + element + " action: " + v);
+        }
+        return v;
+    }
+}
