@@ -1,12 +1,15 @@
 # shellcheck shell=bash
 # Shared body of the daemon launchers (bin/virtqemud, bin/virtproxyd, bin/virtvboxd).
-# The caller sets: here (its directory), daemon, module, main. Finds the jars either in a
+# The caller sets: here (its directory), daemon, module, main, and may name its class path in
+# launch_classpath (the tests' test daemon does). Otherwise finds the jars either in a
 # distribution (bin/../lib/*.jar) or in a built source tree (<module>/target), picks JVM flags
 # for a small, quickly starting daemon (overridable with VIRTD_JAVA_OPTS) and execs java, so the
 # daemon's pid is this script's pid.
 
 top=$(cd "$here/.." && pwd)
-if compgen -G "$top/lib/*.jar" >/dev/null; then
+if [ -n "${launch_classpath:-}" ]; then
+    classpath=$launch_classpath
+elif compgen -G "$top/lib/*.jar" >/dev/null; then
     classpath="$top/lib/*"
 else
     jar=$(compgen -G "$top/$module/target/$module-*.jar" | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1)

@@ -32,7 +32,15 @@ class PidFileTest {
                         + "fcntl.lockf(f,fcntl.LOCK_EX|fcntl.LOCK_NB,1,0)\nprint('locked',flush=True)\ntime.sleep(30)",
                 path.toString()).redirectErrorStream(true).start();
         try {
-            assertEquals("locked", new String(holder.getInputStream().readNBytes(6)));
+            // bounded: a holder that never says "locked" must not hang the test
+            String said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(holder.getInputStream().readNBytes(6));
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            }).completeOnTimeout("(nothing within 20 s)", 20, TimeUnit.SECONDS).join();
+            assertEquals("locked", said);
             PidFile.PidFileException e = assertThrows(PidFile.PidFileException.class, () -> PidFile.acquire(path, 1));
             assertEquals("Failed to acquire pid file '" + path + "': Resource temporarily unavailable", e.getMessage());
         } finally {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -60,12 +61,18 @@ final class ClientFleet {
             th.start();
             threads.add(th);
         }
-        ready.await();
+        if (!ready.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("clients did not connect within 60 s");
+        }
         window[0] = System.nanoTime();
         window[1] = window[0] + (long) (seconds * 1e9);
         go.countDown();
+        long end = System.nanoTime() + (long) (seconds * 1e9) + TimeUnit.SECONDS.toNanos(60);
         for (Thread th : threads) {
-            th.join();
+            th.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+            if (th.isAlive()) {
+                throw new IllegalStateException("a client did not finish within the run plus 60 s");
+            }
         }
         if (failure.get() != null) {
             throw failure.get();

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Config files refused with file:line:key, and a good one applied to sockets, limits and logs (§6–8). */
 class ConfigIT {
-    private static final String DAEMON = "virtvboxd";
+    private static final String DAEMON = TestDaemon.NAME;
 
     @TempDir
     Path prefix;

@@ -38,15 +38,17 @@ final class DaemonRun implements AutoCloseable {
     }
 
     static void requireBuiltLauncher(String daemon) {
-        Path lib = VirtqemudProcess.repo().resolve(daemon).resolve("target/lib");
-        if (!Files.isDirectory(lib) && "true".equals(System.getenv("CI"))) {
+        Path built = daemon.equals(TestDaemon.NAME) ? TestDaemon.classPathFile()
+                : VirtqemudProcess.repo().resolve(daemon).resolve("target/lib");
+        if (!Files.exists(built) && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("build the daemons first: mvn -DskipTests package");
         }
-        Assumptions.assumeTrue(Files.isDirectory(lib), daemon + " is not packaged (mvn -DskipTests package)");
+        Assumptions.assumeTrue(Files.exists(built), daemon + " is not built (mvn -DskipTests package)");
     }
 
+    /** The test daemon's launcher for {@link TestDaemon#NAME}, else the daemon's own in bin/. */
     Path launcher() {
-        return VirtqemudProcess.launcher(daemon);
+        return daemon.equals(TestDaemon.NAME) ? TestDaemon.launcher() : VirtqemudProcess.launcher(daemon);
     }
 
     Path runDir() {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Command line, PID file, -d, signals and the idle timeout of a real daemon (daemons.md §3–5, §9–10). */
 class LifecycleIT {
-    private static final String DAEMON = "virtvboxd";
+    private static final String DAEMON = TestDaemon.NAME;
 
     @TempDir
     Path prefix;
@@ -37,8 +37,8 @@ class LifecycleIT {
             assertEquals(run.launcher() + " (libvirt) 9.0.0\n", version.output());
             DaemonRun.Result help = run.launch("-h");
             assertEquals(0, help.status());
-            assertTrue(help.output().contains("      " + prefix.toRealPath() + "/run/virtvboxd.pid\n")
-                    || help.output().contains("      " + prefix + "/run/virtvboxd.pid\n"), help.output());
+            assertTrue(help.output().contains("      " + prefix.toRealPath() + "/run/" + DAEMON + ".pid\n")
+                    || help.output().contains("      " + prefix + "/run/" + DAEMON + ".pid\n"), help.output());
             DaemonRun.Result bad = run.launch("-x");
             assertEquals(1, bad.status());
             assertTrue(bad.output().startsWith(run.launcher() + ": invalid option -- 'x'\n"), bad.output());
@@ -93,7 +93,7 @@ class LifecycleIT {
                     + "/var/log/messages or run without --daemon for more info."), second.output());
             assertTrue(second.output().contains(run.pidFile().toString()), second.output());
 
-            new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor();
+            assertTrue(new ProcessBuilder("kill", "-TERM", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS));
             assertTrue(DaemonRun.await(Duration.ofSeconds(30), () -> !daemon.isAlive()));
             assertFalse(Files.exists(run.pidFile()));
             assertFalse(Files.exists(run.socket("-sock")));

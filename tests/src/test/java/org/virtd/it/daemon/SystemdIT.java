@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** sd_notify and socket activation under Debian's systemd-socket-activate (daemons.md §11). */
 class SystemdIT {
-    private static final String DAEMON = "virtvboxd";
+    private static final String DAEMON = TestDaemon.NAME;
 
     @TempDir
     Path prefix;
@@ -72,7 +72,7 @@ class SystemdIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"virtvboxd.socket", "virtvboxd-ro.socket", "virtvboxd-admin.socket"})
+    @ValueSource(strings = {DAEMON + ".socket", DAEMON + "-ro.socket", DAEMON + "-admin.socket"})
     void eachActivationNameGetsAnAnswerOnTheInheritedSocket(String name) throws Exception {
         Path sock = prefix.resolve("activated.sock");
         try (DaemonRun run = new DaemonRun(prefix, DAEMON)) {

@@ -2,6 +2,7 @@ package org.virtd.it.qemu.lifecycle;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtd.it.harness.Cli;
 import org.virtd.it.harness.VirtqemudProcess;
@@ -41,6 +42,7 @@ class RestartSafetyTest {
     }
 
     @Test
+    @Timeout(420) // may first build the test guest, which TinyGuest bounds at 300 s
     void guestsSurviveADaemonKillAndADeadOneEndsShutOff() throws Exception {
         TinyGuest guest = TinyGuest.get();
         daemon = VirtqemudProcess.start(prefix);
