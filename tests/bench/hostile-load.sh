@@ -14,5 +14,5 @@ start_both
 targets=("ours=$OURS_SOCK@$ours_pid")
 [ -n "$ANCHOR_SOCK" ] && targets+=("libvirtd=$ANCHOR_SOCK@$ANCHOR_PID")
 java -cp "$cp" org.virtd.it.bench.HostileLoad "$seconds" "$hostile" "$calls" "${targets[@]}"
-oom=$(grep -rl OutOfMemoryError "$work/ours.log" "$work/ours/log" 2>/dev/null | wc -l)
+oom=$( (grep -rl OutOfMemoryError "$work/ours.log" "$work/ours/log" 2>/dev/null || true) | wc -l)
 echo "OutOfMemoryError in virtqemud's logs: $([ "$oom" -eq 0 ] && echo none || echo "YES ($oom files)")"

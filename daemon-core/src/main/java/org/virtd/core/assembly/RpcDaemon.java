@@ -47,7 +47,7 @@ public final class RpcDaemon {
         this.mainServer = mainServer;
         this.main = new RpcServer(daemonName, mainSettings, clientIds, this::clientsChanged, mainServer::install);
         this.admin = new RpcServer(ADMIN_SERVER, adminSettings, clientIds, this::clientsChanged,
-                server -> new Dispatcher(server, new EventRegistry(0, null), false, List.of(AdminProgram.PROGRAM),
+                server -> new Dispatcher(server, new EventRegistry(0), false, List.of(AdminProgram.PROGRAM),
                         table -> new AdminHandlers(List.of(server, main), hooks).bind(table)));
     }
 

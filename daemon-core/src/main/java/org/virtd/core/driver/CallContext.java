@@ -28,4 +28,9 @@ public interface CallContext {
     default StreamChannel stream() {
         return null;
     }
+
+    /** The client this call came from, for drivers that register callbacks of their own. */
+    default ClientLink client() {
+        throw new IllegalStateException("this call context has no client");
+    }
 }

@@ -9,13 +9,4 @@ import org.virtd.rpc.remote.types.DomainEventBody;
 public interface EventSink {
 
     void domainEvent(DomainEventBody event);
-
-    /**
-     * A QEMU monitor event (QEMU program proc 6) for callbacks registered with proc 4.
-     *
-     * @param details the event's JSON {@code data} member as text, or null
-     */
-    default void monitorEvent(org.virtd.rpc.remote.types.DomainRef domain, String event, long seconds, int micros,
-                              String details) {
-    }
 }

@@ -5,10 +5,6 @@ import org.virtd.core.peer.Outbound;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
-import org.virtd.rpc.message.Header;
-import org.virtd.rpc.message.MessageStatus;
-import org.virtd.rpc.message.MessageType;
-import org.virtd.rpc.program.Procedure;
 import org.virtd.rpc.remote.types.CallbackEvent;
 import org.virtd.rpc.remote.types.DomainEventBody;
 import org.virtd.rpc.remote.types.DomainEventKind;
@@ -27,11 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EventRegistry implements EventSink {
 
-    /** libvirtd 9.0 sends events with serial 1. */
-    private static final int EVENT_SERIAL = 1;
-
-    private record Registration(Outbound session, int callbackId, int eventId, byte[] uuid, boolean legacy,
-                                MonitorFilter monitor) {
+    private record Registration(Outbound session, int callbackId, int eventId, byte[] uuid, boolean legacy) {
         boolean matches(DomainRef dom) {
             return uuid == null || Arrays.equals(uuid, dom.uuid());
         }
@@ -39,24 +31,23 @@ public final class EventRegistry implements EventSink {
 
     private final AtomicInteger nextId = new AtomicInteger();
     private final List<Registration> domainCallbacks = new CopyOnWriteArrayList<>();
-    private final List<Registration> monitorCallbacks = new CopyOnWriteArrayList<>();
     private final int eventIdLimit;
-    private final MonitorEventMessage monitorMessage;
 
-    /**
-     * @param eventIdLimit   VIR_DOMAIN_EVENT_ID_LAST: ids at or above it are refused
-     * @param monitorMessage how QEMU monitor events are framed (QEMU program proc 6), or null
-     */
-    public EventRegistry(int eventIdLimit, MonitorEventMessage monitorMessage) {
+    /** @param eventIdLimit VIR_DOMAIN_EVENT_ID_LAST: ids at or above it are refused */
+    public EventRegistry(int eventIdLimit) {
         this.eventIdLimit = eventIdLimit;
-        this.monitorMessage = monitorMessage;
+    }
+
+    /** A callback id from the one counter every kind of callback draws from (drivers' own too). */
+    public int newCallbackId() {
+        return nextId.getAndIncrement();
     }
 
     /** CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY (316): returns the new callback id. */
     public int register(Outbound session, int eventId, DomainRef filter) throws VirtException {
         checkEventId(eventId);
         int id = nextId.getAndIncrement();
-        domainCallbacks.add(new Registration(session, id, eventId, filter != null ? filter.uuid() : null, false, null));
+        domainCallbacks.add(new Registration(session, id, eventId, filter != null ? filter.uuid() : null, false));
         return id;
     }
 
@@ -76,7 +67,7 @@ public final class EventRegistry implements EventSink {
                 throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "event callback already tracked");
             }
         }
-        domainCallbacks.add(new Registration(session, nextId.getAndIncrement(), eventId, null, true, null));
+        domainCallbacks.add(new Registration(session, nextId.getAndIncrement(), eventId, null, true));
     }
 
     public void deregisterLegacy(Outbound session, int eventId) throws VirtException {
@@ -86,24 +77,9 @@ public final class EventRegistry implements EventSink {
         }
     }
 
-    /** QEMU program proc 4: monitor events, optionally for one domain and one event name. */
-    public int registerMonitor(Outbound session, DomainRef filter, MonitorFilter events) {
-        int id = nextId.getAndIncrement();
-        monitorCallbacks.add(new Registration(session, id, -1, filter != null ? filter.uuid() : null, false, events));
-        return id;
-    }
-
-    public void deregisterMonitor(Outbound session, int callbackId) throws VirtException {
-        if (!monitorCallbacks.removeIf(r -> r.session == session && r.callbackId == callbackId)) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE,
-                    "qemu monitor event callback " + callbackId + " not registered");
-        }
-    }
-
     /** The client is gone: its callbacks go with it. */
     public void forget(Outbound session) {
         domainCallbacks.removeIf(r -> r.session == session);
-        monitorCallbacks.removeIf(r -> r.session == session);
     }
 
     private void checkEventId(int eventId) throws VirtException {
@@ -127,34 +103,10 @@ public final class EventRegistry implements EventSink {
         B body = (B) event;
         if (r.legacy) {
             if (kind.legacyMessage() != null) {
-                send(r.session, kind.legacyMessage(), body);
+                r.session.message(kind.legacyMessage(), body);
             }
         } else {
-            send(r.session, kind.callbackMessage(), new CallbackEvent<>(r.callbackId, body));
+            r.session.message(kind.callbackMessage(), new CallbackEvent<>(r.callbackId, body));
         }
-    }
-
-    private static <M> void send(Outbound session, Procedure<M, Void> message, M body) {
-        session.send(Header.of(message.program(), message.version(), message.number(), MessageType.MESSAGE,
-                EVENT_SERIAL, MessageStatus.OK), message.args(), body);
-    }
-
-    @Override
-    public synchronized void monitorEvent(DomainRef domain, String event, long seconds, int micros, String details) {
-        if (monitorMessage == null) {
-            return;
-        }
-        for (Registration r : monitorCallbacks) {
-            if (r.matches(domain) && r.monitor.accepts(event) && !r.session.isClosed()) {
-                monitorMessage.send(r.session, r.callbackId, domain, event, seconds, micros, details);
-            }
-        }
-    }
-
-    /** Frames one monitor event for one callback; supplied by whoever declares the QEMU program. */
-    @FunctionalInterface
-    public interface MonitorEventMessage {
-        void send(Outbound session, int callbackId, DomainRef domain, String event, long seconds, int micros,
-                  String details);
     }
 }

@@ -4,6 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.message.Header;
+import org.virtd.rpc.message.MessageStatus;
+import org.virtd.rpc.message.MessageType;
+import org.virtd.rpc.program.Procedure;
 import org.virtd.rpc.xdr.XdrCodec;
 
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +22,12 @@ public interface Outbound {
     <T> void send(Header header, XdrCodec<T> codec, T body);
 
     void sendError(Header header, RemoteError error);
+
+    /** Sends an event MESSAGE of this procedure; libvirtd 9.0 sends events with serial 1. */
+    default <M> void message(Procedure<M, Void> message, M body) {
+        send(Header.of(message.program(), message.version(), message.number(), MessageType.MESSAGE, 1,
+                MessageStatus.OK), message.args(), body);
+    }
 
     /** Queues a packet already encoded (stream data); takes ownership of the buffer. */
     void write(ByteBuf packet);

@@ -1,10 +1,12 @@
 package org.virtd.core.server;
 
 import org.virtd.core.driver.CallContext;
+import org.virtd.core.driver.ClientLink;
 import org.virtd.core.driver.ClientIdentity;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.driver.EventSink;
 import org.virtd.core.driver.StreamChannel;
+import org.virtd.core.event.EventRegistry;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.program.Procedure;
 
@@ -17,9 +19,9 @@ public final class Call implements CallContext {
     private final Header header;
     private final Procedure<?, ?> procedure;
     private final StreamChannel stream;
-    private final EventSink events;
+    private final EventRegistry events;
 
-    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventSink events) {
+    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventRegistry events) {
         this.session = session;
         this.header = header;
         this.procedure = procedure;
@@ -62,5 +64,30 @@ public final class Call implements CallContext {
     @Override
     public StreamChannel stream() {
         return stream;
+    }
+
+    @Override
+    public ClientLink client() {
+        return new ClientLink() {
+            @Override
+            public int newCallbackId() {
+                return events.newCallbackId();
+            }
+
+            @Override
+            public <M> void message(Procedure<M, Void> message, M body) {
+                session.message(message, body);
+            }
+
+            @Override
+            public boolean closed() {
+                return session.isClosed();
+            }
+
+            @Override
+            public void onClose(Runnable action) {
+                session.onClose(action);
+            }
+        };
     }
 }

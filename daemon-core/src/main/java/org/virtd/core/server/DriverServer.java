@@ -14,11 +14,12 @@ import java.util.List;
 /**
  * The main server of a hypervisor daemon: the dispatcher over the REMOTE, QEMU and LXC programs,
  * the procedures the daemon answers itself (open, features, identity, event registration) and
- * the driver's handlers, with the event registry its events go through.
+ * the driver's handlers (a driver binds its own programs' event registrations, as the QEMU
+ * driver does for monitor events), with the event registry its domain events go through.
  */
 final class DriverServer implements MainServer {
     private final Driver driver;
-    private final EventRegistry events = new EventRegistry(DomainEvents.all().size(), QemuMonitorEvents::send);
+    private final EventRegistry events = new EventRegistry(DomainEvents.all().size());
 
     DriverServer(Driver driver) {
         this.driver = driver;
@@ -29,7 +30,6 @@ final class DriverServer implements MainServer {
         return new Dispatcher(server, events, true,
                 List.of(RemoteProgram.PROGRAM, QemuProgram.PROGRAM, LxcProgram.PROGRAM), table -> {
                     new ConnectHandlers(driver, events).bind(table);
-                    QemuMonitorEvents.bind(table, events);
                     driver.bind(table);
                 });
     }

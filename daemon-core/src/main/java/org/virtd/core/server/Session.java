@@ -19,6 +19,8 @@ import org.virtd.rpc.message.Packets;
 import org.virtd.rpc.xdr.XdrCodec;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,6 +43,7 @@ public final class Session implements Inbound, Outbound {
     private final SessionStreams streams;
     private final ReadGate gate;
     private final WorkerPools.Queue calls = new WorkerPools.Queue();
+    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
     private volatile boolean readOnly;
     private volatile ClientIdentity identity;
     private volatile DriverConnection connection;
@@ -176,8 +179,18 @@ public final class Session implements Inbound, Outbound {
         keepalive.stop();
         streams.abortAll();
         server.frames().disconnected(this);
+        closeActions.forEach(Runnable::run);
+        closeActions.clear();
         closeConnection();
         server.removed(this);
+    }
+
+    /** Runs {@code action} once when the client disconnects (at once if it already has). */
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+        if (closed.get() && closeActions.remove(action)) {
+            action.run();
+        }
     }
 
     // ---- Outbound: replies and messages, from any thread ----

@@ -10,8 +10,8 @@ public final class TestCalls {
     private TestCalls() {
     }
 
-    /** A read-write call on an open {@code qemu:///system} connection whose events go to {@code events}. */
-    public static CallContext readWrite(EventSink events) {
+    /** A read-write call on an open connection to {@code uri} whose events go to {@code events}. */
+    public static CallContext readWrite(String uri, EventSink events) {
         return new CallContext() {
             @Override
             public ClientIdentity identity() {
@@ -25,7 +25,7 @@ public final class TestCalls {
 
             @Override
             public DriverConnection connection() {
-                return () -> "qemu:///system";
+                return () -> uri;
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.virtd.it.daemon;
 import org.virtd.core.daemon.DaemonIdentity;
 import org.virtd.core.daemon.DaemonMain;
 import org.virtd.core.daemon.PlaceholderDriver;
+import org.virtd.core.server.MainServer;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class TestDaemon {
     }
 
     public static void main(String[] args) {
-        DaemonMain.run(IDENTITY, () -> new PlaceholderDriver("TEST"), args);
+        DaemonMain.run(IDENTITY, MainServer.driver(() -> new PlaceholderDriver("TEST")), args);
     }
 
     /** The launcher script. */

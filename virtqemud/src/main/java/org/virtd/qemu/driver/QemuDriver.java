@@ -15,6 +15,7 @@ import org.virtd.qemu.console.Consoles;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.lifecycle.DomainProcesses;
+import org.virtd.qemu.lifecycle.MonitorCallbacks;
 import org.virtd.qemu.process.QemuLauncher;
 import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
@@ -54,6 +55,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainRegistry domains;
     private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
     private volatile DomainProcesses processes;
+    private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
 
     @Override
@@ -86,7 +88,7 @@ public final class QemuDriver implements Driver {
         new SecondaryDriverHandlers().bind(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
-        new QemuMonitorHandlers(lookup, () -> processes).bind(table);
+        new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
     }
 
     @Override
@@ -96,7 +98,7 @@ public final class QemuDriver implements Driver {
         // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
         CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
-        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast());
+        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks);
         this.consoles = new Consoles(processes.lifecycle());
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.autostartInBackground();

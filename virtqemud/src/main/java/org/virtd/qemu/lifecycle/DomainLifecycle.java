@@ -45,6 +45,7 @@ public final class DomainLifecycle {
 
     private final DomainRegistry registry;
     private final EventSink events;
+    private final MonitorCallbacks monitorCallbacks;
     private final DriverContext.Inhibitor inhibitor;
     private final QemuLauncher launcher;
     private final LaunchSpecMapping mapping;
@@ -58,10 +59,12 @@ public final class DomainLifecycle {
         return t;
     });
 
-    public DomainLifecycle(DomainRegistry registry, EventSink events, DriverContext.Inhibitor inhibitor,
+    public DomainLifecycle(DomainRegistry registry, EventSink events, MonitorCallbacks monitorCallbacks,
+            DriverContext.Inhibitor inhibitor,
             QemuLauncher launcher, LaunchSpecMapping mapping, LifecycleDirs dirs) {
         this.registry = registry;
         this.events = events;
+        this.monitorCallbacks = monitorCallbacks;
         this.inhibitor = inhibitor;
         this.launcher = launcher;
         this.mapping = mapping;
@@ -77,6 +80,10 @@ public final class DomainLifecycle {
 
     EventSink events() {
         return events;
+    }
+
+    MonitorCallbacks monitorCallbacks() {
+        return monitorCallbacks;
     }
 
     LifecycleDirs dirs() {

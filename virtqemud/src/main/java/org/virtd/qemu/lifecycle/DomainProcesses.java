@@ -41,8 +41,9 @@ public final class DomainProcesses {
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
-    public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks) {
-        DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), ctx.inhibitor(),
+    public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
+                                       MonitorCallbacks monitorCallbacks) {
+        DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
                 new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts()),
                 LifecycleDirs.of(ctx));
         DomainProcesses p = new DomainProcesses(lifecycle);

@@ -77,7 +77,7 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
 
     @Override
     public void monitorEvent(QmpEvent event) {
-        lifecycle.events().monitorEvent(rd.domain().ref(), event.name(), event.timestampMicros() / 1_000_000,
+        lifecycle.monitorCallbacks().publish(rd.domain().ref(), event.name(), event.timestampMicros() / 1_000_000,
                 (int) (event.timestampMicros() % 1_000_000),
                 event.data().keys().isEmpty() ? null : event.data().toJson());
     }

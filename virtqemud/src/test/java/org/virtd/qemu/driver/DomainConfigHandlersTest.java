@@ -29,7 +29,7 @@ class DomainConfigHandlersTest {
     Path dir;
 
     private final List<DomainEventBody> events = new ArrayList<>();
-    private final CallContext ctx = TestCalls.readWrite(events::add);
+    private final CallContext ctx = TestCalls.readWrite("qemu:///system", events::add);
 
     private DomainConfigHandlers handlers() {
         return new DomainConfigHandlers(new DomainRegistry(new DomainStore(dir)), GuestEmulators::builtIn,

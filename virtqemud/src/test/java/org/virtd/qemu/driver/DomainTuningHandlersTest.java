@@ -35,7 +35,7 @@ class DomainTuningHandlersTest {
     private static final String XML = "<domain type='qemu'><name>t1</name><memory>65536</memory>"
             + "<vcpu>2</vcpu><os><type>hvm</type></os></domain>";
 
-    private final CallContext ctx = TestCalls.readWrite(e -> { });
+    private final CallContext ctx = TestCalls.readWrite("qemu:///system", e -> { });
 
     private DomainRegistry registry;
     private DomainLookup lookup;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +32,7 @@ import static org.virtd.it.qemu.lifecycle.Guests.state;
 class GuestLifecycleTest {
     private static final String NAME = "life";
     private static final String TRANSIENT = "blip";
+    private static final String WATCHED = "watched";
 
     @TempDir
     static Path prefix;
@@ -192,5 +194,68 @@ class GuestLifecycleTest {
         assertTrue(events.of(NAME).stream().filter(e -> e.equals("reboot")).count() >= 2,
                 "reset and reboot raise REBOOT: " + events.lines());
         assertEquals(List.of("4 0", "2 0", "5 1"), events.of(TRANSIENT));
+    }
+
+    @Test
+    @Order(11)
+    void monitorEventsReachVirshQemuMonitorEvent() throws Exception {
+        ok(uri, "create", guest.xmlFile(WATCHED, prefix).toString());
+        Process watcher = new ProcessBuilder("virsh", "-c", uri, "qemu-monitor-event", "--domain", WATCHED,
+                "--event", "^(STOP|RESUME)$", "--regex", "--loop", "--timeout", "30").redirectErrorStream(true).start();
+        try {
+            ProcessOutput out = ProcessOutput.of(watcher);
+            // the watcher registers some time after it starts: pause and resume until it has seen both
+            try {
+                TinyGuest.await(() -> {
+                    pauseAndResume(WATCHED);
+                    return out.text().contains("event STOP at ") && out.text().contains("event RESUME at ");
+                }, Duration.ofSeconds(20), "virsh qemu-monitor-event saw no STOP and RESUME");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; it printed: " + out.text() + "; daemon log: "
+                        + daemon.log(), e);
+            }
+            assertTrue(out.text().matches("(?s).*event STOP at \\d+\\.\\d{6} for domain '" + WATCHED + "'.*"),
+                    out.text());
+            assertEquals("", out.text().replaceAll("event (STOP|RESUME) at .*\n", "").trim(), "only the events asked for");
+        } finally {
+            watcher.destroy();
+            watcher.waitFor(5, TimeUnit.SECONDS);
+            Cli.virsh(uri, "destroy", WATCHED);
+        }
+    }
+
+    private static void pauseAndResume(String name) {
+        try {
+            ok(uri, "suspend", name);
+            ok(uri, "resume", name);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Collects a process's output on a thread of its own. */
+    private static final class ProcessOutput {
+        private final StringBuffer text = new StringBuffer();
+
+        static ProcessOutput of(Process p) {
+            ProcessOutput o = new ProcessOutput();
+            Thread t = new Thread(() -> {
+                try (var in = p.getInputStream()) {
+                    byte[] buf = new byte[4096];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        o.text.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            }, "virsh-output");
+            t.setDaemon(true);
+            t.start();
+            return o;
+        }
+
+        String text() {
+            return text.toString();
+        }
     }
 }

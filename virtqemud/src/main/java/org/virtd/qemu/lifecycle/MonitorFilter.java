@@ -1,4 +1,4 @@
-package org.virtd.core.event;
+package org.virtd.qemu.lifecycle;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
