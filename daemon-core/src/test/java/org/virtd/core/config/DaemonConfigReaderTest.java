@@ -87,6 +87,22 @@ class DaemonConfigReaderTest {
     }
 
     @Test
+    void sendQueueWaterMarksAreOursWithDefaults() throws Exception {
+        DaemonConfig d = read("");
+        assertEquals(32 * 1024, d.main().sendLowWater());
+        assertEquals(64 * 1024, d.main().sendHighWater());
+        DaemonConfig c = read("client_send_low_water = 1024\nclient_send_high_water = 4096\n"
+                + "admin_client_send_high_water = 100000\n");
+        assertEquals(1024, c.main().sendLowWater());
+        assertEquals(4096, c.main().sendHighWater());
+        assertEquals(100000, c.admin().sendHighWater());
+        assertEquals(200000, read("client_send_low_water = 200000").main().sendHighWater(), "high follows a higher low");
+        assertEquals("internal error: /x/virtqemud.conf:2: 'client_send_high_water' must be at least "
+                        + "'client_send_low_water' and above 0",
+                refused("client_send_low_water = 8192\nclient_send_high_water = 4096").getMessage());
+    }
+
+    @Test
     void socketModesAreOctalOrExitSix() throws Exception {
         DaemonConfig c = read("\nunix_sock_rw_perms = \"0770\"\nunix_sock_ro_perms = \"rwx\"\n");
         assertEquals(0770, SocketModes.rw(c));

@@ -1,12 +1,10 @@
 package org.virtd.it.protocol;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.virtd.it.bench.HostileLoad;
+import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,20 +22,12 @@ class HostileClientsIT {
     private static final int CALLS = 10_000;
     private static final double SECONDS = 5;
 
-    @TempDir
-    Path prefix;
-    VirtqemudProcess daemon;
-
-    @AfterEach
-    void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
+    @RegisterExtension
+    static final DaemonExtension DAEMON = new DaemonExtension();
 
     @Test
     void clientsThatNeverReadDoNotStarveTheOthers() throws Exception {
-        daemon = VirtqemudProcess.start(prefix);
+        VirtqemudProcess daemon = DAEMON.daemon();
         HostileLoad.Figures f = HostileLoad.measure(daemon.socket(), daemon.pid(), HOSTILE, CALLS, SECONDS);
         String figures = String.format("alone %.0f/s, attacked %.0f/s, p99 %.2f ms, errors %d, RSS %d KiB + %d KiB",
                 f.alone().perSecond(), f.attacked().perSecond(), f.attacked().p99Micros() / 1000, f.errors(),

@@ -1,0 +1,58 @@
+package org.virtd.core.server;
+
+import org.junit.jupiter.api.Test;
+import org.virtd.rpc.program.Priority;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Clients take turns on the workers: a backlog of one client does not delay another's call. */
+class WorkerPoolsTest {
+
+    @Test
+    void aBackloggedClientGetsOneTurnPerRound() throws Exception {
+        WorkerPools pools = new WorkerPools("test", 1, 1, 0);
+        try {
+            WorkerPools.Queue first = new WorkerPools.Queue();
+            WorkerPools.Queue busy = new WorkerPools.Queue();
+            WorkerPools.Queue polite = new WorkerPools.Queue();
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch gate = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(12);
+            pools.execute(first, Priority.LOW, () -> { // holds the only worker while the others queue up
+                await(gate);
+                order.add("first");
+                done.countDown();
+            });
+            for (int i = 0; i < 10; i++) {
+                pools.execute(busy, Priority.LOW, () -> {
+                    order.add("busy");
+                    done.countDown();
+                });
+            }
+            pools.execute(polite, Priority.LOW, () -> {
+                order.add("polite");
+                done.countDown();
+            });
+            gate.countDown();
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("first", "busy", "polite", "busy"), order.subList(0, 4),
+                    "after one call of the backlogged client, the other's runs: " + order);
+        } finally {
+            pools.shutdown(1000);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
