@@ -5,16 +5,15 @@ import org.virtd.rpc.program.Priority;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A server's workers (libvirt's virThreadPool): {@code max_workers} normal threads and
- * {@code prio_workers} more that only high-priority calls use, and only when every normal worker
- * is busy, so a stuck driver call cannot starve lookups and close.
+ * A server's workers (libvirt's virThreadPool): between {@code min_workers} and
+ * {@code max_workers} normal threads ({@link GrowingPool}) and {@code prio_workers} more that
+ * only high-priority calls use, and only when every normal worker is busy, so a stuck driver call
+ * cannot starve lookups and close.
  *
  * <p>Clients take turns: each client's calls wait in its own {@link Queue}, and the pool's queue
  * holds at most one turn per client, so a client with a backlog gets one worker per round while
@@ -22,48 +21,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while it has fewer than {@code max_client_requests} calls in flight; we add it on the workers).
  */
 final class WorkerPools {
-    private final ThreadPoolExecutor normal;
+    private final GrowingPool normal;
     private final ThreadPoolExecutor prio;
-    private final AtomicInteger busy = new AtomicInteger();
-    private final Executor turns = this::runTurn;
     private volatile int minWorkers;
 
     WorkerPools(String serverName, int minWorkers, int maxWorkers, int prioWorkers) {
-        this.normal = pool(serverName + "-worker", Math.max(1, maxWorkers));
+        this.normal = new GrowingPool(serverName + "-worker", minWorkers, maxWorkers);
         this.prio = prioWorkers > 0 ? pool(serverName + "-prio", prioWorkers) : null;
         resize(minWorkers, maxWorkers, prioWorkers);
     }
 
     private static ThreadPoolExecutor pool(String name, int size) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        ThreadPoolExecutor p = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
+        ThreadPoolExecutor p = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                GrowingPool.daemonThreads(name));
         p.allowCoreThreadTimeOut(true);
         return p;
     }
 
     /** Runs a client's call: on a prio worker if it is urgent and the normal ones are all busy, else in turn. */
     void execute(Queue client, Priority priority, Runnable job) {
-        if (priority == Priority.HIGH && prio != null && busy.get() >= normal.getMaximumPoolSize()) {
+        if (priority == Priority.HIGH && prio != null && normal.busy() >= normal.getMaximumPoolSize()) {
             prio.execute(job);
             return;
         }
-        client.submit(job, turns);
-    }
-
-    private void runTurn(Runnable turn) {
-        normal.execute(() -> {
-            busy.incrementAndGet();
-            try {
-                turn.run();
-            } finally {
-                busy.decrementAndGet();
-            }
-        });
+        client.submit(job, normal);
     }
 
     /**
@@ -99,14 +80,7 @@ final class WorkerPools {
 
     synchronized void resize(int min, int max, int prioWorkers) {
         this.minWorkers = min;
-        int m = Math.max(1, max);
-        if (m > normal.getMaximumPoolSize()) {
-            normal.setMaximumPoolSize(m);
-            normal.setCorePoolSize(m);
-        } else {
-            normal.setCorePoolSize(m);
-            normal.setMaximumPoolSize(m);
-        }
+        normal.resize(min, max);
         if (prio != null && prioWorkers > 0) {
             if (prioWorkers > prio.getMaximumPoolSize()) {
                 prio.setMaximumPoolSize(prioWorkers);
@@ -130,13 +104,13 @@ final class WorkerPools {
         return prio != null ? prio.getMaximumPoolSize() : 0;
     }
 
-    /** Threads alive now; libvirt keeps at least min_workers, we report at least that many. */
+    /** Normal workers alive: min_workers at first, more as calls overlap, none retired (as in libvirt). */
     int workers() {
-        return Math.max(minWorkers, normal.getPoolSize());
+        return normal.getPoolSize();
     }
 
     int freeWorkers() {
-        return Math.max(0, workers() - busy.get());
+        return normal.free();
     }
 
     int queueDepth() {

@@ -55,4 +55,39 @@ class WorkerPoolsTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void workersGrowOnlyWhenNoneIsFreeAndStay() throws Exception {
+        WorkerPools pools = new WorkerPools("test", 5, 20, 0);
+        try {
+            assertEquals(5, pools.workers(), "min_workers from the start");
+            WorkerPools.Queue client = new WorkerPools.Queue();
+            for (int i = 0; i < 50; i++) {
+                CountDownLatch ran = new CountDownLatch(1);
+                pools.execute(client, Priority.LOW, ran::countDown);
+                assertTrue(ran.await(10, TimeUnit.SECONDS));
+            }
+            assertEquals(5, pools.workers(), "calls one after another need no more workers");
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(8);
+            for (int i = 0; i < 8; i++) {
+                pools.execute(new WorkerPools.Queue(), Priority.LOW, () -> {
+                    started.countDown();
+                    await(release);
+                });
+            }
+            assertTrue(started.await(10, TimeUnit.SECONDS), "eight calls at once get eight workers");
+            assertEquals(8, pools.workers());
+            assertEquals(0, pools.freeWorkers());
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (pools.freeWorkers() < 8 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(8, pools.workers(), "workers are not retired, as in libvirt");
+            assertEquals(8, pools.freeWorkers());
+        } finally {
+            pools.shutdown(1000);
+        }
+    }
 }
