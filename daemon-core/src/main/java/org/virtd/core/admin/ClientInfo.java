@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CLIENT_GET_INFO's answer: read-only flag, address for TCP clients and the unix peer's
- * credentials with the user and group names the host knows them by.
+ * CLIENT_GET_INFO's answer: read-only flag, address for TCP clients, the certificate DN of TLS
+ * clients, and the unix peer's credentials with the user and group names the host knows them by.
  */
 final class ClientInfo {
     private ClientInfo() {
@@ -21,6 +21,10 @@ final class ClientInfo {
         String addr = s.peer().address();
         if (addr != null) {
             out.add(TypedParam.ofString("sock_addr", addr));
+        }
+        String dn = s.peer().x509Dn();
+        if (dn != null) {
+            out.add(TypedParam.ofString("tls_x509_dname", dn));
         }
         ClientIdentity id = s.identity();
         if (id.uid() >= 0) {

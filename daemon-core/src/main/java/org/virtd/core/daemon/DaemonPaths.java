@@ -121,7 +121,11 @@ public final class DaemonPaths {
         return new SocketPaths(dir.resolve(p + "-sock"), ro, admin);
     }
 
-    /** TLS files used when the config names none (§12). */
+    /**
+     * TLS files used when the config names none (§12). A non-root daemon uses its own
+     * {@code ~/.pki/libvirt} files; libvirt then falls back to the system ones for a file (or
+     * the cert/key pair) that is not there, see {@link #systemPki}.
+     */
     public Path caCert() {
         return pkiHome != null ? pkiHome.resolve("cacert.pem") : system("/etc/pki/CA/cacert.pem");
     }
@@ -132,6 +136,21 @@ public final class DaemonPaths {
 
     public Path serverKey() {
         return pkiHome != null ? pkiHome.resolve("serverkey.pem") : system("/etc/pki/libvirt/private/serverkey.pem");
+    }
+
+    /** The optional revocation list next to the CA certificate ({@code cacrl.pem}). */
+    public Path caCrl() {
+        return pkiHome != null ? pkiHome.resolve("cacrl.pem") : system("/etc/pki/CA/cacrl.pem");
+    }
+
+    /** True when TLS files come from the user's {@code ~/.pki/libvirt} (non-root, no prefix). */
+    public boolean userPki() {
+        return pkiHome != null;
+    }
+
+    /** A system TLS path ({@code /etc/pki/...}), relocated under the prefix if any. */
+    public Path systemPki(String path) {
+        return system(path);
     }
 
     /** Read-write, read-only (null for user daemons) and admin (null in the §2 quirk) socket paths. */

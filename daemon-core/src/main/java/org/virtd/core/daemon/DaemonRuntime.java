@@ -153,8 +153,10 @@ final class DaemonRuntime {
                     Posix.makeNonBlockingCloseOnExec(s.inheritedFd());
                 }
             } else {
-                specs = ListenerPlan.ownSockets(socks, config, ListenerPlan::lookupGroup);
+                specs = new java.util.ArrayList<>(ListenerPlan.ownSockets(socks, config, ListenerPlan::lookupGroup));
+                specs.addAll(ListenerPlan.ipSockets(id, config.network()));
             }
+            specs = AuthRules.apply(specs, config, paths);
             for (ListenerSpec s : specs) {
                 rpc.listen(s);
             }

@@ -9,9 +9,16 @@ import org.virtd.core.config.SocketModes;
 import org.virtd.core.transport.ListenerSpec;
 import org.virtd.core.transport.ListenerSpec.Role;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -19,7 +26,9 @@ import java.util.function.ToIntFunction;
  * activation, the fds named {@code <daemon>.socket}, {@code -ro}, {@code -admin} (and {@code -tcp},
  * {@code -tls} for IP daemons) for the roles this daemon has, no fallback for a missing name, and
  * any unclaimed fd an error; otherwise the daemon's own unix sockets with modes and group from the
- * config. Every failure here is exit status 6.
+ * config, and for IP daemons the TCP/TLS sockets {@code listen_tcp}/{@code listen_tls} ask for
+ * (with activation those come only from {@code -tcp}/{@code -tls} fds and the config's
+ * {@code listen_*} are ignored, as libvirt does). Every failure here is exit status 6.
  */
 final class ListenerPlan {
 
@@ -39,6 +48,69 @@ final class ListenerPlan {
             specs.add(ListenerSpec.unix(Role.ADMIN, socks.admin(), SocketModes.admin(config), gid));
         }
         return List.copyOf(specs);
+    }
+
+    /**
+     * The daemon's own TCP ({@code tcp_port}) and TLS ({@code tls_port}) sockets when the config
+     * enables them, on {@code listen_addr} (every address it resolves to) or, unset, on the
+     * wildcard address, which is IPv6 {@code ::} accepting IPv4 too where the host has IPv6.
+     */
+    static List<ListenerSpec> ipSockets(DaemonIdentity id, DaemonConfig.Network net) throws ConfigException {
+        List<ListenerSpec> specs = new ArrayList<>();
+        if (!id.ipCapable()) {
+            return specs;
+        }
+        if (net.listenTcp()) {
+            for (InetSocketAddress a : addresses(net.listenAddr().orElse(null), net.tcpPort())) {
+                specs.add(ListenerSpec.ip(Role.TCP, a));
+            }
+        }
+        if (net.listenTls()) {
+            for (InetSocketAddress a : addresses(net.listenAddr().orElse(null), net.tlsPort())) {
+                specs.add(ListenerSpec.ip(Role.TLS, a));
+            }
+        }
+        return List.copyOf(specs);
+    }
+
+    static List<InetSocketAddress> addresses(String listenAddr, String service) throws ConfigException {
+        int port = port(listenAddr, service);
+        if (listenAddr == null || listenAddr.isEmpty()) {
+            return List.of(new InetSocketAddress(port));
+        }
+        try {
+            Set<InetSocketAddress> out = new LinkedHashSet<>();
+            for (InetAddress a : InetAddress.getAllByName(listenAddr)) {
+                out.add(new InetSocketAddress(a, port));
+            }
+            return List.copyOf(out);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("Unable to resolve address '" + listenAddr + "' service '" + service
+                    + "': Name or service not known", SocketModes.NETWORK_FAILURE);
+        }
+    }
+
+    /** A port number or a TCP service name from /etc/services, as getaddrinfo takes it. */
+    static int port(String listenAddr, String service) throws ConfigException {
+        if (service.matches("\\d{1,5}") && Integer.parseInt(service) <= 65535) {
+            return Integer.parseInt(service);
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/services"))) {
+                String[] f = line.replaceAll("#.*", "").trim().split("\\s+");
+                if (f.length >= 2 && f[1].endsWith("/tcp")) {
+                    for (int i = 0; i < f.length; i++) {
+                        if ((i == 0 || i >= 2) && f[i].equals(service)) {
+                            return Integer.parseInt(f[1].substring(0, f[1].indexOf('/')));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through to the resolver's error
+        }
+        throw new ConfigException("Unable to resolve address '" + (listenAddr == null ? "(null)" : listenAddr)
+                + "' service '" + service + "': Servname not supported for ai_socktype", SocketModes.NETWORK_FAILURE);
     }
 
     /** Activated sockets for the roles this daemon has; unclaimed names are refused. */

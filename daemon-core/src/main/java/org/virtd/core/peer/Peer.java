@@ -37,6 +37,11 @@ public interface Peer {
     /** The remote address for TCP peers, or null. */
     String address();
 
+    /** The distinguished name of a TLS client's certificate (libvirt's {@code tls_x509_dname}), or null. */
+    default String x509Dn() {
+        return null;
+    }
+
     ByteBufAllocator alloc();
 
     /** The single thread that owns this connection; session timers run here. */

@@ -19,10 +19,12 @@ final class ChannelPeer implements Peer {
     private final Channel channel;
     private final ClientIdentity identity;
     private final int transport;
+    private final String x509Dn;
 
-    ChannelPeer(Channel channel, int transport) {
+    ChannelPeer(Channel channel, int transport, String x509Dn) {
         this.channel = channel;
         this.transport = transport;
+        this.x509Dn = x509Dn;
         this.identity = credentials(channel);
     }
 
@@ -72,6 +74,11 @@ final class ChannelPeer implements Peer {
     @Override
     public String address() {
         return channel.remoteAddress() instanceof InetSocketAddress a ? a.getHostString() + ";" + a.getPort() : null;
+    }
+
+    @Override
+    public String x509Dn() {
+        return x509Dn;
     }
 
     @Override

@@ -25,8 +25,10 @@ import java.util.Set;
 /**
  * One listening socket of one server: a unix socket the daemon creates (stale file unlinked,
  * created under a umask so it is never more open than its mode, then chmod'ed and chown'ed as
- * configured) or a descriptor inherited from systemd (adopted as is, never chmod'ed or unlinked).
- * Accepting starts only when {@link #start()} is called.
+ * configured), a TCP socket it binds, or a descriptor inherited from systemd (adopted as is,
+ * never chmod'ed or unlinked). A TLS socket's clients go through the TLS handshake and the
+ * certificate check before their session exists. Accepting starts only when {@link #start()}
+ * is called.
  */
 public final class Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -46,15 +48,20 @@ public final class Listener {
      */
     public static Listener open(EventLoops loops, Acceptor server, ListenerSpec spec, int backlog, int lowWater,
                                 int highWater) throws IOException {
-        boolean ip = spec.role() == ListenerSpec.Role.TCP || spec.role() == ListenerSpec.Role.TLS;
+        boolean ip = spec.role().ip();
         int transport = spec.role() == ListenerSpec.Role.TLS ? 2 : ip ? 1 : 0;
         boolean readOnly = spec.role() == ListenerSpec.Role.RO;
+        TlsContext tls = spec.tls();
+        if (spec.role() == ListenerSpec.Role.TLS && tls == null) {
+            // the one thing that must never happen: plain RPC on a TLS port
+            throw new IOException("no TLS context for " + describe(spec) + ": refusing to serve it");
+        }
         ServerChannel ch;
         if (spec.isInherited()) { // already non-blocking: activation prepared it
             ch = ip ? new EpollServerSocketChannel(spec.inheritedFd())
                     : new EpollServerDomainSocketChannel(spec.inheritedFd());
         } else {
-            ch = new EpollServerDomainSocketChannel();
+            ch = ip ? new EpollServerSocketChannel() : new EpollServerDomainSocketChannel();
         }
         ServerBootstrap b = new ServerBootstrap()
                 .group(loops.group())
@@ -68,13 +75,25 @@ public final class Listener {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel c) {
+                        if (ip) {
+                            c.config().setOption(ChannelOption.TCP_NODELAY, true);
+                        }
+                        if (tls != null) {
+                            c.pipeline().addLast("tls", tls.newHandler(c.alloc()))
+                                    .addLast("tls-gate", new TlsGate(tls));
+                        }
                         c.pipeline().addLast("frames", new FrameDecoder())
-                                .addLast("session", new SessionAdapter(server, readOnly, transport));
+                                .addLast("session", new SessionAdapter(server, readOnly, transport, tls != null));
                     }
                 });
+        if (ip && !spec.isInherited()) {
+            b.option(ChannelOption.SO_REUSEADDR, true);
+        }
         try {
             if (spec.isInherited()) {
                 b.register().syncUninterruptibly();
+            } else if (ip) {
+                b.bind(spec.address()).syncUninterruptibly();
             } else {
                 bindOwn(b, spec);
             }
@@ -118,11 +137,19 @@ public final class Listener {
     }
 
     private static String describe(ListenerSpec spec) {
-        return spec.isInherited() ? "inherited fd " + spec.inheritedFd() + " (" + spec.role() + ")" : spec.path().toString();
+        if (spec.isInherited()) {
+            return "inherited fd " + spec.inheritedFd() + " (" + spec.role() + ")";
+        }
+        return spec.address() != null ? spec.role() + " " + spec.address() : spec.path().toString();
     }
 
     public ListenerSpec spec() {
         return spec;
+    }
+
+    /** The bound address (a TCP socket's real port when bound to port 0). */
+    public java.net.SocketAddress localAddress() {
+        return channel.localAddress();
     }
 
     /** Begin accepting clients. */
@@ -133,7 +160,7 @@ public final class Listener {
     /** Stop accepting; unlink the socket file if this daemon created it. */
     public void close() {
         channel.close().syncUninterruptibly();
-        if (!spec.isInherited()) {
+        if (spec.path() != null && !spec.isInherited()) {
             try {
                 Files.deleteIfExists(spec.path());
             } catch (IOException e) {

@@ -10,7 +10,8 @@ import org.virtd.core.peer.Inbound;
 
 /**
  * The last handler of a client pipeline: turns channel events into the server's events (accepted,
- * packet, writability, gone). A client the server refuses is closed at once.
+ * packet, writability, gone). A client the server refuses is closed at once. A TLS client is
+ * handed to the server only when {@link TlsGate} has verified it, never at connect time.
  */
 final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionAdapter.class);
@@ -18,17 +19,34 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private final Acceptor server;
     private final boolean readOnly;
     private final int transport;
+    private final boolean afterTlsCheck;
     private Inbound session;
 
-    SessionAdapter(Acceptor server, boolean readOnly, int transport) {
+    SessionAdapter(Acceptor server, boolean readOnly, int transport, boolean afterTlsCheck) {
         this.server = server;
         this.readOnly = readOnly;
         this.transport = transport;
+        this.afterTlsCheck = afterTlsCheck;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = server.accept(new ChannelPeer(ctx.channel(), transport), readOnly);
+        if (!afterTlsCheck) {
+            accept(ctx, null);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null) {
+            accept(ctx, v.x509Dn());
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    private void accept(ChannelHandlerContext ctx, String x509Dn) {
+        session = server.accept(new ChannelPeer(ctx.channel(), transport, x509Dn), readOnly);
         if (session == null) {
             ctx.close();
         }

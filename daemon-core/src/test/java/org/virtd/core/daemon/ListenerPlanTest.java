@@ -63,4 +63,33 @@ class ListenerPlanTest {
         assertEquals(List.of(ListenerSpec.inherited(Role.TLS, 3)),
                 ListenerPlan.activated(DaemonIdentity.VIRTPROXYD, proxy.sockets(null), tls, c));
     }
+
+    @Test
+    void virtproxydTakesTcpAndTlsFdsAndIgnoresListenKeys() throws Exception {
+        DaemonConfig c = config("listen_tcp = 1\nlisten_tls = 1\n");
+        DaemonPaths proxy = DaemonPaths.of(DaemonIdentity.VIRTPROXYD, 0, Map.of("VIRTD_PREFIX", "/p"));
+        ActivationFds fds = new ActivationFds(List.of(new NamedFd(3, "virtproxyd.socket"),
+                new NamedFd(4, "virtproxyd-tcp.socket"), new NamedFd(5, "virtproxyd-tcp.socket"),
+                new NamedFd(6, "virtproxyd-tls.socket")));
+        assertEquals(List.of(ListenerSpec.inherited(Role.RW, 3), ListenerSpec.inherited(Role.TCP, 4),
+                        ListenerSpec.inherited(Role.TCP, 5), ListenerSpec.inherited(Role.TLS, 6)),
+                ListenerPlan.activated(DaemonIdentity.VIRTPROXYD, proxy.sockets(null), fds, c));
+    }
+
+    @Test
+    void ownIpSocketsFollowListenKeysOnIpDaemonsOnly() throws Exception {
+        DaemonConfig c = config("listen_tcp = 1\nlisten_tls = 1\ntcp_port = \"1234\"\nlisten_addr = \"127.0.0.1\"\n");
+        assertEquals(List.of(ListenerSpec.ip(Role.TCP, new java.net.InetSocketAddress("127.0.0.1", 1234)),
+                        ListenerSpec.ip(Role.TLS, new java.net.InetSocketAddress("127.0.0.1", 16514))),
+                ListenerPlan.ipSockets(DaemonIdentity.VIRTPROXYD, c.network()));
+        assertEquals(List.of(), ListenerPlan.ipSockets(DaemonIdentity.VIRTQEMUD, c.network()));
+        assertEquals(List.of(), ListenerPlan.ipSockets(DaemonIdentity.VIRTPROXYD,
+                DaemonConfig.defaults("/p/virtproxyd.conf").network()));
+        java.net.InetSocketAddress any = ListenerPlan.addresses(null, "16509").get(0);
+        assertEquals(true, any.getAddress().isAnyLocalAddress());
+        ConfigException e = assertThrows(ConfigException.class, () -> ListenerPlan.port(null, "nosuchservice"));
+        assertEquals("Unable to resolve address '(null)' service 'nosuchservice': Servname not supported for "
+                + "ai_socktype", e.getMessage());
+        assertEquals(6, e.exitStatus());
+    }
 }
