@@ -37,6 +37,8 @@ import java.util.Set;
  */
 public final class TlsContext {
     private static final char[] STORE_PASSWORD = "virtd".toCharArray();
+    /** One second over the JDK's maximum ticket lifetime (RFC 8446's 7 days). */
+    private static final int NO_TICKETS_TIMEOUT = 604_801;
 
     private final TlsSettings settings;
     private final DnAllowList allowed;
@@ -134,6 +136,12 @@ public final class TlsContext {
             kmf.init(store, STORE_PASSWORD);
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(kmf.getKeyManagers(), new TrustManager[] {new DeferredTrust()}, new SecureRandom());
+            // No session tickets: a TLS 1.3 ticket arriving right after the handshake makes a
+            // libvirt client's one-byte read of the confirmation fail with EAGAIN ("Unable to
+            // read TLS confirmation"). The JDK sends none when the session lifetime exceeds the
+            // 7-day ticket maximum; libvirt clients never resume sessions, so keep one at most.
+            ssl.getServerSessionContext().setSessionTimeout(NO_TICKETS_TIMEOUT);
+            ssl.getServerSessionContext().setSessionCacheSize(1);
             return new Credentials(ssl, List.copyOf(cas), List.copyOf(crls));
         } catch (GeneralSecurityException | IOException e) {
             throw new TlsException("Unable to set x509 key and certificate: " + s.keyFile() + ", " + s.certFile()
