@@ -1,0 +1,215 @@
+package org.virtd.it.proxy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.VirtqemudProcess;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * virtproxyd's TCP and TLS listeners with the real virsh (issue 11's TLS "done when"): a client
+ * certificate from the CA gets through the handshake to an RPC answer; another CA's, none, and a
+ * DN off {@code tls_allowed_dn_list} are refused with a log line each; TCP reaches RPC with
+ * {@code auth_tcp = "none"}; the TLS port never speaks plain RPC; and a TLS socket without
+ * certificates, from the config or from systemd, stops the daemon with exit status 6.
+ *
+ * <p>Until virtproxyd forwards, its placeholder answers CONNECT_OPEN with "no connection driver
+ * available": that text proves TLS and RPC worked. A successful open passes too.
+ */
+class TlsListenerIT {
+    private static final String RPC_ANSWER = "no connection driver available";
+
+    @TempDir
+    static Path shared;
+    private static TestPki pki;
+    private static VirtqemudProcess proxy;
+    private static int tlsPort;
+    private static int tcpPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Cli.requireTool("virsh");
+        Cli.requireTool("certtool");
+        pki = new TestPki(Files.createDirectories(shared.resolve("pki")));
+        pki.ca("itca");
+        pki.ca("otherca");
+        pki.server("itca");
+        pki.client("itca", "allowed", "client1");
+        pki.client("itca", "stranger", "client2");
+        pki.client("otherca", "foreign", "client1");
+        Path prefix = shared.resolve("proxy");
+        pki.installServer("itca", prefix);
+        tlsPort = freePort();
+        tcpPort = freePort();
+        writeConfig(prefix, "listen_tls = 1", "tls_port = \"" + tlsPort + "\"", "listen_tcp = 1",
+                "tcp_port = \"" + tcpPort + "\"", "auth_tcp = \"none\"", "listen_addr = \"127.0.0.1\"",
+                "tls_allowed_dn_list = [ \"C=GB,O=Virtd IT,CN=client1\", \"C=XX,*\" ]");
+        proxy = VirtqemudProcess.start(prefix, "virtproxyd", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private static Cli.Result virshTls(Path pkiDir) throws Exception {
+        return Cli.virsh("qemu+tls://127.0.0.1:" + tlsPort + "/system?pkipath=" + pkiDir, "version");
+    }
+
+    @Test
+    void aClientCertificateFromTheCaReachesRpcOverTls() throws Exception {
+        Cli.Result r = virshTls(pki.clientDir("allowed", "itca"));
+        String out = r.all();
+        assertTrue(r.exit() == 0 || out.contains(RPC_ANSWER), out + proxy.log());
+        for (String tlsTrouble : List.of("TLS", "certificate", "handshake", "verification")) {
+            assertFalse(out.contains(tlsTrouble), "TLS trouble in: " + out);
+        }
+    }
+
+    @Test
+    void anotherCasCertificateIsRefusedWithALogLine() throws Exception {
+        assertRefused(pki.clientDir("foreign", "itca", "otherca"), "The certificate hasn't got a known issuer.");
+    }
+
+    @Test
+    void noClientCertificateIsRefusedWithALogLine() throws Exception {
+        assertRefused(pki.clientDir(null, "itca"), "No certificate was found");
+    }
+
+    @Test
+    void aDnOffTheAllowListIsRefusedWithALogLine() throws Exception {
+        assertRefused(pki.clientDir("stranger", "itca"), "tls_allowed_dn_list");
+        assertTrue(proxy.log().contains("C=GB,O=Virtd IT,CN=client2"), proxy.log());
+    }
+
+    private static void assertRefused(Path pkiDir, String reason) throws Exception {
+        Cli.Result r = virshTls(pkiDir);
+        assertNotEquals(0, r.exit());
+        assertFalse(r.all().contains(RPC_ANSWER), "a refused client got an RPC answer: " + r.all());
+        assertTrue(r.all().contains("server verification (of our certificate or IP address) failed"), r.all());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && !refusalLogged(reason)) {
+            Thread.sleep(50);
+        }
+        assertTrue(refusalLogged(reason), "no refusal log line with '" + reason + "':\n" + proxy.log());
+    }
+
+    private static boolean refusalLogged(String reason) {
+        return proxy.log().lines().anyMatch(l -> l.contains("Refusing TLS client 127.0.0.1;") && l.contains(reason));
+    }
+
+    @Test
+    void plainTcpReachesRpcWithAuthNone() throws Exception {
+        Cli.Result r = Cli.virsh("qemu+tcp://127.0.0.1:" + tcpPort + "/system", "version");
+        assertTrue(r.exit() == 0 || r.all().contains(RPC_ANSWER), r.all() + proxy.log());
+        assertTrue(proxy.log().contains("auth_tcp = \"none\""), "no start-up warning: " + proxy.log());
+    }
+
+    @Test
+    void theTlsPortNeverSpeaksPlainRpc() throws Exception {
+        Cli.Result r = Cli.virsh("qemu+tcp://127.0.0.1:" + tlsPort + "/system", "version");
+        assertNotEquals(0, r.exit());
+        assertFalse(r.all().contains(RPC_ANSWER), r.all());
+    }
+
+    @Test
+    void listenTlsWithoutCertificatesExitsSix(@TempDir Path prefix) throws Exception {
+        writeConfig(prefix, "listen_tls = 1", "tls_port = \"" + freePort() + "\"");
+        Exit e = runToExit(List.of(VirtqemudProcess.launcher("virtproxyd").toString()), prefix);
+        assertEquals(6, e.status(), e.output());
+        assertTrue(e.output().contains("Cannot read CA certificate '" + prefix.toRealPath()
+                + "/etc/pki/CA/cacert.pem': No such file or directory"), e.output());
+    }
+
+    @Test
+    void listenTcpWithLibvirtsDefaultSaslExitsSix(@TempDir Path prefix) throws Exception {
+        writeConfig(prefix, "listen_tcp = 1", "tcp_port = \"" + freePort() + "\"");
+        Exit e = runToExit(List.of(VirtqemudProcess.launcher("virtproxyd").toString()), prefix);
+        assertEquals(6, e.status(), e.output());
+        assertTrue(e.output().contains("auth_tcp = \"sasl\" (libvirt's default for TCP): SASL authentication is "
+                + "not available"), e.output());
+    }
+
+    @Test
+    void anActivatedTlsSocketWithoutCertificatesExitsSix(@TempDir Path prefix) throws Exception {
+        Cli.requireTool("systemd-socket-activate");
+        int port = freePort();
+        Files.createDirectories(prefix);
+        List<String> cmd = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + port,
+                "--fdname=virtproxyd-tls.socket", "-E", "VIRTD_PREFIX",
+                VirtqemudProcess.launcher("virtproxyd").toString());
+        Path out = prefix.resolve("activate.out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("VIRTD_PREFIX", prefix.toString());
+        pb.environment().remove("NOTIFY_SOCKET");
+        Process p = pb.start();
+        try {
+            // systemd-socket-activate starts the daemon on the first connection
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            boolean connected = false;
+            while (!connected && System.nanoTime() < deadline && p.isAlive()) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                    connected = true;
+                } catch (IOException e) {
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running: " + Files.readString(out));
+            String text = Files.readString(out);
+            assertEquals(6, p.exitValue(), text);
+            assertTrue(text.contains("Cannot read CA certificate"), text);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    record Exit(int status, String output) {
+    }
+
+    private static Exit runToExit(List<String> cmd, Path prefix) throws Exception {
+        Files.createDirectories(prefix);
+        Path out = prefix.resolve("daemon.out");
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().put("VIRTD_PREFIX", prefix.toString());
+        pb.environment().remove("NOTIFY_SOCKET");
+        Process p = pb.start();
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "virtproxyd did not exit: " + Files.readString(out));
+            return new Exit(p.exitValue(), Files.readString(out));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void writeConfig(Path prefix, String... lines) throws IOException {
+        Path dir = Files.createDirectories(prefix.resolve("etc/libvirt"));
+        Files.write(dir.resolve("virtproxyd.conf"), List.of(lines));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
