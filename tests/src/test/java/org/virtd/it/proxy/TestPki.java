@@ -64,6 +64,19 @@ final class TestPki {
         return d;
     }
 
+    /** The client {@code name}'s key and certificate as a PKCS#12 file (password "secret") for a Java client. */
+    Path pkcs12(String name) throws Exception {
+        Path out = dir.resolve(name + ".p12");
+        certtool("--to-p12", "--load-privkey", dir.resolve(name + "-key.pem").toString(),
+                "--load-certificate", dir.resolve(name + "-cert.pem").toString(), "--p12-name", name,
+                "--password", "secret", "--outder", "--outfile", out.toString());
+        return out;
+    }
+
+    Path caCert(String ca) {
+        return dir.resolve(ca + "-cacert.pem");
+    }
+
     /** Installs {@code ca}'s certificate and the server's files at libvirt's root paths under {@code prefix}. */
     void installServer(String ca, Path prefix) throws IOException {
         Path caDir = prefix.resolve("etc/pki/CA");

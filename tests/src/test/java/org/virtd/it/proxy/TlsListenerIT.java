@@ -7,12 +7,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.virtd.it.harness.Cli;
 import org.virtd.it.harness.VirtqemudProcess;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +122,40 @@ class TlsListenerIT {
 
     private static boolean refusalLogged(String reason) {
         return proxy.log().lines().anyMatch(l -> l.contains("Refusing TLS client 127.0.0.1;") && l.contains(reason));
+    }
+
+    @Test
+    void virtAdminShowsAConnectedTlsClientsDn() throws Exception {
+        Cli.requireTool("virt-admin");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pki.pkcs12("allowed"))) {
+            keys.load(in, "secret".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "secret".toCharArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(pki.caCert("itca"))) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", tlsPort)) {
+            s.setSoTimeout(10_000);
+            assertEquals(1, s.getInputStream().read(), "libvirt's one-byte confirmation");
+            String admin = "libvirtd:///system?socket=" + proxy.adminSocket();
+            Cli.Result list = Cli.run(List.of("virt-admin", "-c", admin, "client-list", "virtproxyd"), 30);
+            assertEquals(0, list.exit(), list.all());
+            String id = list.out().lines().filter(l -> l.contains("tls")).map(l -> l.trim().split("\\s+")[0])
+                    .findFirst().orElseThrow(() -> new AssertionError("no TLS client listed:\n" + list.out()));
+            Cli.Result info = Cli.run(List.of("virt-admin", "-c", admin, "client-info", "virtproxyd", id), 30);
+            assertEquals(0, info.exit(), info.all());
+            assertTrue(info.out().contains("tls_x509_dname") && info.out().contains("C=GB,O=Virtd IT,CN=client1"),
+                    info.out());
+            assertTrue(info.out().contains("127.0.0.1"), info.out());
+        }
     }
 
     @Test
