@@ -89,9 +89,8 @@ public final class AdminHandlers {
             return null;
         });
         t.core(AdminProgram.SERVER_UPDATE_TLS_FILES, INLINE, (c, a) -> {
-            server(a.server().name());
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
-                    "no tls service found, unable to update tls files");
+            hooks.updateTlsFiles(server(a.server().name()).name());
+            return null;
         });
         t.core(AdminProgram.CONNECT_SET_DAEMON_TIMEOUT, INLINE, (c, a) -> {
             hooks.setDaemonTimeout(a.timeout());

@@ -1,10 +1,12 @@
 package org.virtd.core.admin;
 
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 /**
- * What the ADMIN program needs from the daemon outside the RPC server: logging settings and the
- * idle timeout. Implemented by the daemon's start-up code.
+ * What the ADMIN program needs from the daemon outside the RPC server: logging settings, the
+ * idle timeout and the TLS files. Implemented by the daemon's start-up code.
  */
 public interface AdminHooks {
 
@@ -26,6 +28,19 @@ public interface AdminHooks {
 
     /** CONNECT_SET_DAEMON_TIMEOUT: 0 disables the idle timeout. */
     void setDaemonTimeout(int seconds) throws VirtException;
+
+    /**
+     * SERVER_UPDATE_TLS_FILES ({@code virt-admin server-update-tls}): re-read the TLS files of
+     * {@code server}'s TLS sockets; libvirt's error when the server has none.
+     */
+    default void updateTlsFiles(String server) throws VirtException {
+        throw noTls();
+    }
+
+    static VirtException noTls() {
+        return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
+                "no tls service found, unable to update tls files");
+    }
 
     AdminHooks NONE = new AdminHooks() {
         @Override

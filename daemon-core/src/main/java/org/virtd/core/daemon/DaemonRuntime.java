@@ -51,6 +51,7 @@ final class DaemonRuntime {
     private volatile RpcDaemon rpc;
     private volatile MainServer driver;
     private volatile DaemonConfig liveConfig;
+    private final TlsUpdatingHooks adminHooks;
 
     DaemonRuntime(DaemonIdentity id, DaemonPaths paths, DaemonOptions options, DaemonConfig config,
                   Map<String, String> env, StatusPipe pipe, LoggingControl logging, boolean daemonMode,
@@ -66,6 +67,7 @@ final class DaemonRuntime {
         this.configReader = configReader;
         this.daemonMode = daemonMode;
         this.notify = new SdNotify(env.get("NOTIFY_SOCKET"));
+        this.adminHooks = new TlsUpdatingHooks(logging, id.name());
     }
 
     int run(MainServer.Factory driverFactory) {
@@ -104,7 +106,7 @@ final class DaemonRuntime {
         timer.acquire();
         try {
             driver = driverFactory.create();
-            rpc = new RpcDaemon(id.name(), config.main(), config.admin(), driver, logging);
+            rpc = new RpcDaemon(id.name(), config.main(), config.admin(), driver, adminHooks);
             rpc.onClientCountChange(timer::clientsChanged);
         } catch (RuntimeException e) {
             LOG.error("Unable to initialize the RPC servers: {}", e.toString());
@@ -157,6 +159,7 @@ final class DaemonRuntime {
                 specs.addAll(ListenerPlan.ipSockets(id, config.network()));
             }
             specs = AuthRules.apply(specs, config, paths);
+            specs.stream().filter(s -> s.tls() != null).findFirst().ifPresent(s -> adminHooks.tls(s.tls()));
             for (ListenerSpec s : specs) {
                 rpc.listen(s);
             }

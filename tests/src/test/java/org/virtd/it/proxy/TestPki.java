@@ -51,6 +51,9 @@ final class TestPki {
      */
     Path clientDir(String client, String... cas) throws IOException {
         Path d = dir.resolve("pki-" + String.join("-", cas) + "-" + (client == null ? "nocert" : client));
+        if (Files.isDirectory(d)) {
+            return d;
+        }
         Files.createDirectories(d);
         StringBuilder bundle = new StringBuilder();
         for (String ca : cas) {

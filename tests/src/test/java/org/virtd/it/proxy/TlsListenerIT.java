@@ -159,6 +159,29 @@ class TlsListenerIT {
     }
 
     @Test
+    void serverUpdateTlsRereadsTheFilesAndKeepsTheOldOnesOnFailure() throws Exception {
+        Cli.requireTool("virt-admin");
+        String admin = "libvirtd:///system?socket=" + proxy.adminSocket();
+        Cli.Result ok = Cli.run(List.of("virt-admin", "-c", admin, "server-update-tls", "virtproxyd"), 30);
+        assertEquals(0, ok.exit(), ok.all());
+        Cli.Result none = Cli.run(List.of("virt-admin", "-c", admin, "server-update-tls", "admin"), 30);
+        assertNotEquals(0, none.exit());
+        assertTrue(none.all().contains("no tls service found, unable to update tls files"), none.all());
+        Path ca = proxy.prefix().resolve("etc/pki/CA/cacert.pem");
+        Path aside = ca.resolveSibling("cacert.pem.aside");
+        Files.move(ca, aside);
+        try {
+            Cli.Result bad = Cli.run(List.of("virt-admin", "-c", admin, "server-update-tls", "virtproxyd"), 30);
+            assertNotEquals(0, bad.exit());
+            assertTrue(bad.all().contains("Cannot read CA certificate '" + ca + "'"), bad.all());
+            Cli.Result still = virshTls(pki.clientDir("allowed", "itca"));
+            assertTrue(still.exit() == 0 || still.all().contains(RPC_ANSWER), still.all());
+        } finally {
+            Files.move(aside, ca);
+        }
+    }
+
+    @Test
     void plainTcpReachesRpcWithAuthNone() throws Exception {
         Cli.Result r = Cli.virsh("qemu+tcp://127.0.0.1:" + tcpPort + "/system", "version");
         assertTrue(r.exit() == 0 || r.all().contains(RPC_ANSWER), r.all() + proxy.log());
