@@ -46,6 +46,10 @@ public final class Listener {
      */
     public static Listener open(EventLoops loops, Acceptor server, ListenerSpec spec, int backlog, int lowWater,
                                 int highWater) throws IOException {
+        if (spec.role() == ListenerSpec.Role.TLS) {
+            // never plain RPC on a TLS port: with forwarding that would be remote root without auth
+            throw new IOException("TLS is not available in this build; refusing to serve " + describe(spec));
+        }
         boolean ip = spec.role() == ListenerSpec.Role.TCP || spec.role() == ListenerSpec.Role.TLS;
         int transport = spec.role() == ListenerSpec.Role.TLS ? 2 : ip ? 1 : 0;
         boolean readOnly = spec.role() == ListenerSpec.Role.RO;
