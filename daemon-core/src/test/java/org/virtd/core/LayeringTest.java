@@ -1,6 +1,7 @@
 package org.virtd.core;
 
 import org.junit.jupiter.api.Test;
+import org.virtd.rpc.testing.PackageCycles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,13 +42,14 @@ class LayeringTest {
             entry("server", Set.of("peer", "keepalive", "stream", "event", "driver", "config")),
             entry("admin", Set.of("server", "config", "driver")),
             entry("transport", Set.of("peer", "driver", "activation")),
+            entry("forward", Set.of("server", "peer", "event", "transport", "driver")),
             entry("assembly", Set.of("admin", "server", "transport", "event", "driver", "config", "logging",
                     "activation", "peer")),
             entry("daemon", Set.of("assembly", "admin", "server", "transport", "driver", "config", "logging",
                     "activation")));
 
     /** Packages that may use Netty's channel API; the rest see at most ByteBuf. */
-    private static final Set<String> NETTY_CHANNELS = Set.of("transport", "activation");
+    private static final Set<String> NETTY_CHANNELS = Set.of("transport", "activation", "forward");
 
     @Test
     void importsPointDownTheLayers() throws IOException {
@@ -117,5 +119,10 @@ class LayeringTest {
             }
         }
         return seen;
+    }
+
+    @Test
+    void noPackageCycles() throws IOException {
+        assertEquals(List.of(), PackageCycles.in(Path.of("src/main/java")));
     }
 }

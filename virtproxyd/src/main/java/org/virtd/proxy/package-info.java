@@ -1,2 +1,2 @@
-/** virtproxyd: the entry point; URI routing and forwarding come in {@code .routing} and {@code core.forward}. */
+/** virtproxyd: the entry point; URI routing in {@code .routing}, the forwarding itself in {@code core.forward}. */
 package org.virtd.proxy;

@@ -1,6 +1,7 @@
 package org.virtd.qemu;
 
 import org.junit.jupiter.api.Test;
+import org.virtd.rpc.testing.PackageCycles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,5 +43,10 @@ class LayeringTest {
 
     private static boolean startUp(String imported) {
         return imported.startsWith("org.virtd.core.daemon.") || imported.equals("org.virtd.core.server.MainServer;");
+    }
+
+    @Test
+    void noPackageCycles() throws IOException {
+        assertEquals(List.of(), PackageCycles.in(Path.of("src/main/java")));
     }
 }

@@ -25,13 +25,13 @@ import static org.virtd.core.server.BoundHandlers.Mode.WORKER;
  * feature probes, the library version, close callbacks, identity and event registration.
  * Cheap ones run on the event loop; open, which calls into the driver, runs on a worker.
  */
-final class ConnectHandlers {
+public final class ConnectHandlers {
     /** The API level we implement: libvirt 9.0.0. */
     static final long LIB_VERSION = 9_000_000L;
 
     /** CONNECT_SUPPORTS_FEATURE numbers the daemon itself answers 1 to (procedures.md §2). */
     private static final int FEATURE_FD_PASSING = 8;
-    private static final int FEATURE_PROGRAM_KEEPALIVE = 10;
+    public static final int FEATURE_PROGRAM_KEEPALIVE = 10;
     private static final int FEATURE_REMOTE_EVENT_CALLBACK = 14;
     private static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
 
@@ -59,14 +59,7 @@ final class ConnectHandlers {
     }
 
     void bind(BoundHandlers t) {
-        t.core(RemoteProgram.AUTH_LIST, INLINE, (c, a) -> List.of(AUTH_NONE));
-        t.core(RemoteProgram.AUTH_POLKIT, INLINE, (c, a) -> {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
-                    "Library function returned error but did not set virError");
-        });
-        t.core(RemoteProgram.AUTH_SASL_INIT, INLINE, (c, a) -> saslUnavailable());
-        t.core(RemoteProgram.AUTH_SASL_START, INLINE, (c, a) -> saslUnavailable());
-        t.core(RemoteProgram.AUTH_SASL_STEP, INLINE, (c, a) -> saslUnavailable());
+        bindAuthentication(t);
         t.core(RemoteProgram.CONNECT_SUPPORTS_FEATURE, INLINE, this::supportsFeature);
         t.core(RemoteProgram.CONNECT_OPEN, WORKER, this::open);
         t.core(RemoteProgram.CONNECT_CLOSE, INLINE, (c, a) -> {
@@ -87,6 +80,18 @@ final class ConnectHandlers {
         });
         t.core(RemoteProgram.CONNECT_SET_IDENTITY, INLINE, this::setIdentity);
         bindEvents(t);
+    }
+
+    /** Authentication with {@code none}, as every daemon answers it before anything else. */
+    public static void bindAuthentication(BoundHandlers t) {
+        t.core(RemoteProgram.AUTH_LIST, INLINE, (c, a) -> List.of(AUTH_NONE));
+        t.core(RemoteProgram.AUTH_POLKIT, INLINE, (c, a) -> {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
+                    "Library function returned error but did not set virError");
+        });
+        t.core(RemoteProgram.AUTH_SASL_INIT, INLINE, (c, a) -> saslUnavailable());
+        t.core(RemoteProgram.AUTH_SASL_START, INLINE, (c, a) -> saslUnavailable());
+        t.core(RemoteProgram.AUTH_SASL_STEP, INLINE, (c, a) -> saslUnavailable());
     }
 
     private void bindEvents(BoundHandlers t) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.RemoteError;
+import org.virtd.rpc.error.RemoteFailure;
 import org.virtd.rpc.error.VirtError;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.xdr.XdrDecodeException;
@@ -12,7 +13,8 @@ import org.virtd.rpc.xdr.XdrEncodeException;
 
 /**
  * The one place any failure becomes a wire error (libvirt's virNetMessageSaveError with grpc's
- * fromThrowable): a VirtException keeps its error, an undecodable payload is libvirt's RPC
+ * fromThrowable): an error another daemon answered passes through as it came, a VirtException
+ * keeps its error, an undecodable payload is libvirt's RPC
  * decode error, a reply over a declared limit is libvirt's refusal of it, running out of memory
  * is libvirt's {@code VIR_ERR_NO_MEMORY}, anything else is an internal error logged with its
  * stack and never sent.
@@ -25,6 +27,9 @@ public final class ErrorTranslator {
 
     public static RemoteError toWire(Throwable t, String procedure) {
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RemoteFailure r) {
+                return r.error();
+            }
             if (c instanceof VirtException v) {
                 return RemoteError.of(v.error());
             }

@@ -15,6 +15,10 @@ public interface FrameHandler {
      */
     void frame(Session session, ByteBuf packet);
 
+    /** The client's send queue crossed a water mark (false: over the high one). */
+    default void writabilityChanged(Session session, boolean writable) {
+    }
+
     /** The client is gone; drop whatever was kept for it. */
     default void disconnected(Session session) {
     }

@@ -29,6 +29,8 @@ final class ReadGate {
     private volatile boolean shut;
     /** Event loop only: false while the transport says the send queue is over its high-water mark. */
     private boolean writable = true;
+    /** Event loop only: true while whoever serves the packets cannot take more (a forwarder's peer). */
+    private boolean heldBack;
 
     ReadGate(Peer peer, IntSupplier maxInFlight, Consumer<ByteBuf> deliver) {
         this.peer = peer;
@@ -52,6 +54,16 @@ final class ReadGate {
     void writabilityChanged(boolean nowWritable) {
         writable = nowWritable;
         if (!nowWritable) {
+            shut();
+        } else if (shut) {
+            open();
+        }
+    }
+
+    /** Holds the client back, or lets it go again (event loop). */
+    void hold(boolean hold) {
+        heldBack = hold;
+        if (hold) {
             shut();
         } else if (shut) {
             open();
@@ -83,7 +95,7 @@ final class ReadGate {
     }
 
     private boolean mustWait() {
-        return inFlight.get() >= maxInFlight.getAsInt() || !writable;
+        return inFlight.get() >= maxInFlight.getAsInt() || !writable || heldBack;
     }
 
     private void shut() {

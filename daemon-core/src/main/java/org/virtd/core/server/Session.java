@@ -167,6 +167,15 @@ public final class Session implements Inbound, Outbound {
             streams.writable();
         }
         gate.writabilityChanged(writable);
+        server.frames().writabilityChanged(this, writable);
+    }
+
+    /**
+     * Stops delivering this client's packets (and reading it) while what serves them cannot take
+     * more, as a forwarder whose daemon is slow; call on the client's event loop.
+     */
+    public void holdReading(boolean hold) {
+        executor().execute(() -> gate.hold(hold));
     }
 
     /** The connection is gone; release everything this client held. Idempotent. */

@@ -59,6 +59,11 @@ final class EventRecorder implements AutoCloseable {
     }
 
     /** The events of {@code name}: {@code "4 0"} for lifecycle, {@code "reboot"} for reboot. */
+    /** The event client's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     List<String> of(String name) {
         return lines().stream().map(l -> l.split(" ")).filter(w -> w.length >= 2 && w[1].equals(name))
                 .map(w -> w[0].equals("reboot") ? "reboot" : w[2] + " " + w[3])
