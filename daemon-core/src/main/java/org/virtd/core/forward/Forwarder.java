@@ -108,7 +108,7 @@ public final class Forwarder implements FrameHandler {
             link.call(RemoteProgram.CONNECT_OPEN, new OpenArgs(route.name(), args.flags() | (ro ? OPEN_READ_ONLY : 0)),
                     CALL_TIMEOUT);
             // libvirt passes the caller's identity right after the open (remoteOpenConn)
-            List<TypedParam> identity = identity(s.identity());
+            List<TypedParam> identity = identity(s.identity(), s.peer().x509Dn());
             if (!identity.isEmpty()) {
                 link.call(RemoteProgram.CONNECT_SET_IDENTITY, new SetIdentityArgs(identity, 0), CALL_TIMEOUT);
             }
@@ -124,9 +124,12 @@ public final class Forwarder implements FrameHandler {
         return null;
     }
 
-    /** The caller's identity for CONNECT_SET_IDENTITY: what the proxy learnt from its socket. */
-    static List<TypedParam> identity(ClientIdentity who) {
+    /** The caller's identity for CONNECT_SET_IDENTITY: what the proxy learnt from its socket or TLS. */
+    static List<TypedParam> identity(ClientIdentity who, String x509Dn) {
         List<TypedParam> params = new ArrayList<>();
+        if (x509Dn != null) {
+            params.add(TypedParam.ofString("x509-distinguished-name", x509Dn));
+        }
         if (who.uid() >= 0) {
             params.add(TypedParam.ofULLong("unix-user-id", who.uid()));
         }
