@@ -123,6 +123,12 @@ class VboxVirshIT {
         awaitState("vm1", "shut off");
         assertTrue(fails("destroy", "vm1").err().contains("operation failed: machine already powered down"));
         ok("start", "vm1");
+        ok("save", "vm1", dir.resolve("ignored.sav").toString());
+        assertEquals("shut off", ok("domstate", "vm1").out().strip());
+        assertTrue(ok("dominfo", "vm1").out().contains("Managed save:   yes"));
+        assertTrue(vbox.manage("showvminfo", "vm1", "--machinereadable").out().contains("VMState=\"saved\""));
+        ok("start", "vm1");
+        assertEquals("running", ok("domstate", "vm1").out().strip());
         ok("destroy", "vm1");
         assertEquals("shut off", ok("domstate", "vm1").out().strip());
 
@@ -130,6 +136,31 @@ class VboxVirshIT {
         assertFalse(vbox.manage("list", "vms").out().contains("vm1"));
         assertTrue(Files.exists(disk), "undefine keeps disk images");
         assertTrue(fails("dominfo", "vm1").err().contains("failed to get domain 'vm1'"));
+    }
+
+    @Test
+    void eventsForChangesMadeHereAndBehindTheDaemonsBack() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("evt.vmdk"));
+        ok("define", domainXml("evt", disk).toString());
+        Process watcher = new ProcessBuilder("virsh", "-c", uri(daemon.socket()), "event", "--all", "--loop",
+                "--timeout", "9").redirectErrorStream(true).start();
+        try {
+            Thread.sleep(2500);
+            assertEquals(0, vbox.manage("startvm", "evt", "--type", "headless").exit());
+            Thread.sleep(3000);
+            ok("suspend", "evt");
+            ok("destroy", "evt");
+            assertTrue(watcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+            String out = new String(watcher.getInputStream().readAllBytes());
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Started Booted"), out);
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Suspended Paused"), out);
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Stopped Destroyed"), out);
+            assertEquals(1, out.split("Started Booted", -1).length - 1, out);
+            assertEquals(1, out.split("Stopped", -1).length - 1, "no second STOPPED from the poll\n" + out);
+        } finally {
+            watcher.destroyForcibly();
+        }
+        ok("undefine", "evt");
     }
 
     @Test

@@ -25,10 +25,12 @@ final class DomainLifecycleHandlers {
 
     private final MachinesSource machines;
     private final DomainConfigHandlers config;
+    private final OnlineNotes notes;
 
-    DomainLifecycleHandlers(MachinesSource machines, DomainConfigHandlers config) {
+    DomainLifecycleHandlers(MachinesSource machines, DomainConfigHandlers config, OnlineNotes notes) {
         this.machines = machines;
         this.config = config;
+        this.notes = notes;
     }
 
     void bind(HandlerTable t) {
@@ -69,6 +71,7 @@ final class DomainLifecycleHandlers {
                 throw failed("machine is not in poweroff|saved|aborted state, so couldn't start it");
             }
             m.manage().call("startvm", info.uuid().toString(), "--type", "headless");
+            notes.note(info.uuid(), info.name(), true);
             DomainRef started = new DomainRef(info.name(), DomainRef.uuidBytes(info.uuid()), m.idOf(info.uuid()));
             ctx.events().domainEvent(new LifecycleEvent(started, DomainStates.EVENT_STARTED,
                     info.state() == MachineState.SAVED ? STARTED_RESTORED : DomainStates.STARTED_BOOTED));
@@ -99,6 +102,9 @@ final class DomainLifecycleHandlers {
             MachineInfo info = m.info(ref);
             requireState(info.state(), action);
             m.manage().call("controlvm", info.uuid().toString(), action);
+            if (action.equals("poweroff") || action.equals("savestate")) {
+                notes.note(info.uuid(), info.name(), false);
+            }
             LifecycleEvent event = eventFor(action, new DomainRef(info.name(), DomainRef.uuidBytes(info.uuid()), -1));
             if (event != null) {
                 ctx.events().domainEvent(event);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * VirtualBox's machines as libvirt's vbox driver sees them (vbox-driver.md §3): the
@@ -32,6 +33,8 @@ final class Machines {
     private final VBoxManage manage;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private KeyValues systemProperties;
+    /** Shared by changes to machines, exclusive for the poll that compares the running set. */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
     Machines(VBoxManage manage) {
         this.manage = manage;
@@ -130,11 +133,23 @@ final class Machines {
     /** Runs {@code action} holding the machine's lock. */
     <T> T locked(UUID uuid, Action<T> action) throws VirtException {
         ReentrantLock lock = locks.computeIfAbsent(uuid, u -> new ReentrantLock());
+        changes.readLock().lock();
         lock.lock();
         try {
             return action.run();
         } finally {
             lock.unlock();
+            changes.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} while no machine is being changed (the running-machine poll). */
+    <T> T exclusive(Action<T> action) throws VirtException {
+        changes.writeLock().lock();
+        try {
+            return action.run();
+        } finally {
+            changes.writeLock().unlock();
         }
     }
 

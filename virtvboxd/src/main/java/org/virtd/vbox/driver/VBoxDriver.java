@@ -33,6 +33,7 @@ public final class VBoxDriver implements Driver {
     private volatile DriverContext context;
     private volatile Machines machines;
     private volatile VBoxVersion version;
+    private volatile RunningWatch watch;
 
     @Override
     public String name() {
@@ -47,13 +48,28 @@ public final class VBoxDriver implements Driver {
     @Override
     public void start(DriverContext ctx) {
         this.context = ctx;
+        this.watch = new RunningWatch(this::machines, ctx.events(), RunningWatch.INTERVAL);
+    }
+
+    @Override
+    public void shutdown() {
+        RunningWatch w = watch;
+        if (w != null) {
+            w.shutdown();
+        }
     }
 
     @Override
     public DriverConnection open(OpenRequest request) throws VirtException {
         Machines m = connect();
         String uri = VBoxUris.canonical(request.uri(), privileged());
-        return new VBoxConnection(uri, request.readOnly(), versionOf(m));
+        VBoxVersion v = versionOf(m);
+        RunningWatch w = watch;
+        if (w == null) {
+            return new VBoxConnection(uri, request.readOnly(), v, () -> { });
+        }
+        w.connectionOpened();
+        return new VBoxConnection(uri, request.readOnly(), v, new Once(w::connectionClosed));
     }
 
     @Override
@@ -61,7 +77,13 @@ public final class VBoxDriver implements Driver {
         new HostHandlers(this::machines, () -> version).bind(table);
         new DomainConfigHandlers(this::machines).bind(table);
         new DomainInfoHandlers(this::machines).bind(table);
-        new DomainLifecycleHandlers(this::machines, new DomainConfigHandlers(this::machines)).bind(table);
+        OnlineNotes notes = (uuid, name, online) -> {
+            RunningWatch w = watch;
+            if (w != null) {
+                w.note(uuid, name, online);
+            }
+        };
+        new DomainLifecycleHandlers(this::machines, new DomainConfigHandlers(this::machines), notes).bind(table);
         new SecondaryDriverHandlers().bind(table);
     }
 
@@ -100,6 +122,23 @@ public final class VBoxDriver implements Driver {
         }
         version = v;
         return v;
+    }
+
+    /** Runs its action the first time only: a connection may be closed more than once. */
+    private static final class Once implements Runnable {
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        private final Runnable action;
+
+        Once(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        }
     }
 
     private static VirtException initFailed() {
