@@ -186,6 +186,45 @@ class VboxVirshIT {
         ok("undefine", "half");
     }
 
+    /** Each define step VirtualBox can refuse, via the stand-in's extradata knob (one failure each). */
+    @Test
+    void everyFailingDefineStepIsRolledBack() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("steps.vmdk"));
+        for (String step : new String[]{"createvm", "modifyvm", "storagectl", "storageattach"}) {
+            assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/" + step, "default:1").exit());
+            Cli.Result r = fails("define", domainXml("steps", disk).toString());
+            assertTrue(r.err().contains("error: operation failed: "), step + ": " + r.err());
+            assertFalse(vbox.manage("list", "vms").out().contains("\"steps\""), step);
+            assertFalse(Files.exists(dir.resolve("home/VirtualBox VMs/steps/steps.vbox")), step);
+        }
+        ok("define", domainXml("steps", disk).toString());
+        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/startvm", "default:1").exit());
+        Cli.Result start = fails("start", "steps");
+        assertTrue(start.err().contains("error: operation failed: The virtual machine 'steps' has terminated "
+                + "unexpectedly during startup"), start.err());
+        assertEquals("shut off", ok("domstate", "steps").out().strip());
+        ok("start", "steps");
+        assertTrue(fails("undefine", "steps").err().contains("operation failed: Cannot unregister the machine 'steps' while it is locked"));
+        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/controlvm.poweroff", "default:1").exit());
+        assertTrue(fails("destroy", "steps").err().contains("operation failed: Failed to power off machine."));
+        ok("destroy", "steps");
+        ok("undefine", "steps");
+    }
+
+    /** VBOXSTUB_FAIL in the daemon's environment: every storageattach fails, define leaves nothing. */
+    @Test
+    void environmentInjectedFailure() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(vbox.env());
+        env.put("VBOXSTUB_FAIL", "storageattach=locked");
+        try (VirtqemudProcess failing = VirtqemudProcess.start(dir.resolve("failing"), "virtvboxd", env)) {
+            Path disk = VboxStandIn.diskImage(dir.resolve("envfail.vmdk"));
+            Cli.Result r = Cli.virsh(uri(failing.socket()), "define", domainXml("envfail", disk).toString());
+            assertNotEquals(0, r.exit());
+            assertTrue(r.err().contains("error: operation failed: "), r.err());
+            assertFalse(vbox.manage("list", "vms").out().contains("envfail"));
+        }
+    }
+
     @Test
     void unknownMachineAndNoVBoxManage() throws Exception {
         assertTrue(fails("dominfo", "nosuch").err().contains("failed to get domain 'nosuch'"));
