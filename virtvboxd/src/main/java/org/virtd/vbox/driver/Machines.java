@@ -30,14 +30,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * machine are serialised and different machines proceed in parallel.
  */
 final class Machines {
+    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(1);
     private final VBoxManage manage;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private KeyValues systemProperties;
     /** Shared by changes to machines, exclusive for the poll that compares the running set. */
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
+    private final MachineCache cache;
+
     Machines(VBoxManage manage) {
+        this(manage, new MachineCache(CACHE_TTL, System::nanoTime));
+    }
+
+    Machines(VBoxManage manage, MachineCache cache) {
         this.manage = manage;
+        this.cache = cache;
+    }
+
+    MachineCache cache() {
+        return cache;
     }
 
     VBoxManage manage() {
@@ -56,6 +68,10 @@ final class Machines {
     }
 
     List<Listed> list() throws VirtException {
+        List<Listed> cached = cache.list();
+        if (cached != null) {
+            return cached;
+        }
         List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
         Set<UUID> running = new HashSet<>();
         for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
@@ -68,6 +84,7 @@ final class Machines {
                 out.add(new Listed(e.name(), e.uuid(), running.contains(e.uuid()) ? i + 1 : -1));
             }
         }
+        cache.list(out);
         return out;
     }
 
@@ -102,6 +119,10 @@ final class Machines {
 
     /** The settings of the machine a call names; NO_DOMAIN when it is gone or inaccessible. */
     MachineInfo info(DomainRef ref) throws VirtException {
+        MachineInfo cached = cache.info(ref.javaUuid());
+        if (cached != null) {
+            return cached;
+        }
         Output out = manage.run(List.of("showvminfo", ref.javaUuid().toString(), "--machinereadable"));
         MachineInfo info = out.ok() ? MachineInfo.of(MachineReadable.parse(out.stdout())) : null;
         if (info == null || !info.accessible()) {
@@ -111,11 +132,17 @@ final class Machines {
             }
             throw notFound(ref);
         }
+        cache.info(info.uuid(), info);
         return info;
     }
 
     /** The id of an online machine: its position in {@code list vms} + 1. */
     int idOf(UUID uuid) throws VirtException {
+        for (Listed l : list()) {
+            if (l.uuid().equals(uuid) && l.active()) {
+                return l.id();
+            }
+        }
         List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).uuid().equals(uuid)) {
@@ -135,9 +162,11 @@ final class Machines {
         ReentrantLock lock = locks.computeIfAbsent(uuid, u -> new ReentrantLock());
         changes.readLock().lock();
         lock.lock();
+        cache.changed(uuid);
         try {
             return action.run();
         } finally {
+            cache.changed(uuid);
             lock.unlock();
             changes.readLock().unlock();
         }

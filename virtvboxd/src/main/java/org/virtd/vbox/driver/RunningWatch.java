@@ -114,6 +114,9 @@ final class RunningWatch {
         if (before == null) {
             return;
         }
+        if (!before.keySet().equals(now.keySet())) {
+            m.cache().clear();
+        }
         for (Map.Entry<UUID, String> e : now.entrySet()) {
             if (!before.containsKey(e.getKey())) {
                 DomainRef ref = new DomainRef(e.getValue(), DomainRef.uuidBytes(e.getKey()), m.idOf(e.getKey()));
