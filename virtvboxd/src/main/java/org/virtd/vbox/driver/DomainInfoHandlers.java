@@ -51,6 +51,10 @@ final class DomainInfoHandlers {
             Flags.check(a.flags(), 0, "vboxDomainHasManagedSaveImage");
             return machines.get().info(a.domain()).state() == MachineState.SAVED ? 1 : 0;
         });
+        t.on(RemoteProgram.DOMAIN_SNAPSHOT_NUM, (c, a) -> {
+            Flags.check(a.flags(), 0, "vboxDomainSnapshotNum");
+            return snapshotCount(a.domain());
+        });
         t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(a.domain(), a.flags()));
         t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS, (c, d) -> vcpus(d, ModificationImpact.LIVE | Vcpu.MAXIMUM));
     }
@@ -70,6 +74,19 @@ final class DomainInfoHandlers {
         MachineInfo info = m.info(ref);
         long maxMiB = m.systemProperties().number(SystemProperties.MAX_GUEST_RAM_MIB, info.memoryMiB());
         return new DomainInfo(info.state().domainState(), maxMiB * 1024, info.memoryMiB() * 1024, info.cpus(), 0);
+    }
+
+    /** VirtualBox's snapshot count: the {@code SnapshotName…} lines of {@code snapshot list --machinereadable}. */
+    int snapshotCount(DomainRef ref) throws VirtException {
+        Machines m = machines.get();
+        MachineInfo info = m.info(ref);
+        int n = 0;
+        for (String key : info.keys().asMap().keySet()) {
+            if (key.startsWith("SnapshotName")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** libvirt's vboxDomainGetVcpusFlags accepts exactly LIVE|MAXIMUM and answers the host's guest maximum. */

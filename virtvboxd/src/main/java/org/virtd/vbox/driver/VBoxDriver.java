@@ -77,6 +77,7 @@ public final class VBoxDriver implements Driver {
         new HostHandlers(this::machines, () -> version).bind(table);
         new DomainConfigHandlers(this::machines).bind(table);
         new DomainInfoHandlers(this::machines).bind(table);
+        new DomainTuningHandlers(this::machines).bind(table);
         OnlineNotes notes = (uuid, name, online) -> {
             RunningWatch w = watch;
             if (w != null) {

@@ -83,6 +83,30 @@ class MachinesWithStandInTest {
     }
 
     @Test
+    void tuningAndSnapshotCount() throws Exception {
+        DomainConfigHandlers config = new DomainConfigHandlers(() -> machines);
+        DomainTuningHandlers tuning = new DomainTuningHandlers(() -> machines);
+        DomainInfoHandlers info = new DomainInfoHandlers(() -> machines);
+        DomainRef ref = config.define(ctx, XML, 0);
+        tuning.setMemory(ref, 200_000);
+        tuning.setVcpus(ref, 3, 1);
+        assertEquals(196, machines.info(ref).memoryMiB());
+        assertEquals(3, machines.info(ref).cpus());
+        assertEquals("invalid argument: unsupported flags: (0x2)",
+                assertThrows(VirtException.class, () -> tuning.setVcpus(ref, 2, 2)).getMessage());
+        assertEquals(0, info.snapshotCount(ref));
+        machines.manage().call("snapshot", ref.javaUuid().toString(), "take", "s1");
+        machines.manage().call("snapshot", ref.javaUuid().toString(), "take", "s2");
+        machines.cache().clear();
+        assertEquals(2, info.snapshotCount(ref));
+        new DomainLifecycleHandlers(() -> machines, config, OnlineNotes.NONE).create(ctx, ref);
+        assertEquals("operation failed: memory size can't be changed unless domain is powered down",
+                assertThrows(VirtException.class, () -> tuning.setMemory(ref, 100_000)).getMessage());
+        assertEquals(ErrorCode.OPERATION_FAILED,
+                assertThrows(VirtException.class, () -> tuning.setVcpus(ref, 1, 1)).code());
+    }
+
+    @Test
     void pollReportsMachinesStartedBehindTheDaemonsBack() throws Exception {
         DomainConfigHandlers config = new DomainConfigHandlers(() -> machines);
         DomainRef ref = config.define(ctx, XML, 0);
