@@ -163,6 +163,49 @@ class VboxVirshIT {
         ok("undefine", "evt");
     }
 
+    static final String PYTHON = """
+            import libvirt, sys, threading, time
+            libvirt.virEventRegisterDefaultImpl()
+            def loop():
+                while True:
+                    libvirt.virEventRunDefaultImpl()
+            threading.Thread(target=loop, daemon=True).start()
+            c = libvirt.open(sys.argv[1])
+            ev = []
+            c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                     lambda conn, dom, e, d, o: ev.append((dom.name(), e, d)), None)
+            assert c.getType() == 'VBOX', c.getType()
+            assert c.getVersion() == 7000018, c.getVersion()
+            try:
+                c.lookupByName('nosuch')
+                raise SystemExit('nosuch found')
+            except libvirt.libvirtError as e:
+                assert (e.get_error_code(), e.get_error_domain()) == (42, 25), (e.get_error_code(), e.get_error_domain())
+            d = c.defineXML(open(sys.argv[2]).read())
+            assert d.state() == [5, 0], d.state()
+            d.create()
+            assert d.state() == [1, 0] and d.ID() > 0, (d.state(), d.ID())
+            d.suspend(); d.resume(); d.destroy()
+            try:
+                d.destroy()
+                raise SystemExit('destroyed twice')
+            except libvirt.libvirtError as e:
+                assert (e.get_error_code(), str(e)) == (9, 'operation failed: machine already powered down'), str(e)
+            d.undefine()
+            time.sleep(1.5)
+            want = [('py1', 0, 0), ('py1', 2, 0), ('py1', 3, 0), ('py1', 4, 0), ('py1', 5, 1), ('py1', 1, 0)]
+            assert ev == want, ev
+            """;
+
+    @Test
+    void pythonLibvirtDoesTheSameAndReceivesEvents() throws Exception {
+        Cli.requireTool("/usr/bin/python3");
+        Path xml = domainXml("py1", VboxStandIn.diskImage(dir.resolve("py1.vmdk")));
+        Cli.Result r = Cli.python(PYTHON + "print('OK')\n", uri(daemon.socket()), xml.toString());
+        assertEquals("OK", r.out().strip(), r.all() + "\n" + daemon.log());
+        assertFalse(vbox.manage("list", "vms").out().contains("py1"));
+    }
+
     @Test
     void readOnlySocketRefusesWrites() throws Exception {
         Path disk = VboxStandIn.diskImage(dir.resolve("ro.vmdk"));
