@@ -20,6 +20,7 @@ import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.vbox.manage.MachineInfo;
 import org.virtd.vbox.manage.Output;
 import org.virtd.vbox.mapping.DefinePlan;
+import org.virtd.vbox.mapping.MachineDomain;
 import org.virtd.vbox.mapping.VBoxXmlConf;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ final class DomainConfigHandlers {
         DomainDef def = VBoxXmlConf.PARSER.parse(xml, (flags & DEFINE_VALIDATE) != 0);
         if (!"vbox".equals(def.type())) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
-                    "could not find capabilities for arch=" + org.virtd.vbox.mapping.MachineDomain.hostArch()
+                    "could not find capabilities for arch=" + MachineDomain.hostArch()
                             + " domaintype=" + def.type());
         }
         DefinePlan plan = DefinePlan.of(def, def.uuid() != null ? def.uuid() : UUID.randomUUID());
@@ -184,7 +185,7 @@ final class DomainConfigHandlers {
             // the state group needs each machine's VMState; the other groups are answered by the lists
             int state = (flags & STATE_FILTERS) != 0 ? m.info(l.ref()).state().domainState()
                     : l.active() ? DomainStates.RUNNING : DomainStates.SHUTOFF;
-            if (DomainListFilter.matches(new Listed(state, l.active()), flags)) {
+            if (DomainListFilter.matches(new FilterView(state, l.active()), flags)) {
                 count++;
                 if (needResults != 0) {
                     out.add(l.ref());
@@ -195,7 +196,7 @@ final class DomainConfigHandlers {
     }
 
     /** A listed machine as the neutral filter sees it: always persistent, never autostarted. */
-    private record Listed(int state, boolean isActive) implements DomainObj {
+    private record FilterView(int state, boolean isActive) implements DomainObj {
         @Override
         public boolean isPersistent() {
             return true;

@@ -2,6 +2,8 @@ package org.virtd.vbox.driver;
 
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.HandlerTable;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.DomainFlags.ModificationImpact;
 import org.virtd.rpc.remote.DomainFlags.Vcpu;
@@ -92,7 +94,7 @@ final class DomainInfoHandlers {
     /** libvirt's vboxDomainGetVcpusFlags accepts exactly LIVE|MAXIMUM and answers the host's guest maximum. */
     int vcpus(DomainRef ref, int flags) throws VirtException {
         if (flags != (ModificationImpact.LIVE | Vcpu.MAXIMUM)) {
-            throw new VirtException(org.virtd.rpc.error.ErrorCode.INVALID_ARG, org.virtd.rpc.error.ErrorDomain.VBOX,
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
                     String.format("unsupported flags: (0x%x)", flags));
         }
         Machines m = machines.get();

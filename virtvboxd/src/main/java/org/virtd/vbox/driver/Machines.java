@@ -9,10 +9,12 @@ import org.virtd.vbox.manage.MachineEntry;
 import org.virtd.vbox.manage.MachineInfo;
 import org.virtd.vbox.manage.MachineList;
 import org.virtd.vbox.manage.MachineReadable;
+import org.virtd.vbox.manage.ManageErrors;
 import org.virtd.vbox.manage.Output;
 import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.manage.VBoxManage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * machine are serialised and different machines proceed in parallel.
  */
 final class Machines {
-    static final java.time.Duration CACHE_TTL = java.time.Duration.ofSeconds(1);
+    static final Duration CACHE_TTL = Duration.ofSeconds(1);
     private final VBoxManage manage;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private KeyValues systemProperties;
@@ -126,7 +128,7 @@ final class Machines {
         Output out = manage.run(List.of("showvminfo", ref.javaUuid().toString(), "--machinereadable"));
         MachineInfo info = out.ok() ? MachineInfo.of(MachineReadable.parse(out.stdout())) : null;
         if (info == null || !info.accessible()) {
-            VirtException e = out.ok() ? null : org.virtd.vbox.manage.ManageErrors.toException(out);
+            VirtException e = out.ok() ? null : ManageErrors.toException(out);
             if (e != null && e.code() != ErrorCode.NO_DOMAIN) {
                 throw e;
             }

@@ -19,6 +19,7 @@ import org.virtd.vbox.manage.VBoxVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The VirtualBox driver as virtvboxd hosts it (issue 12): serves {@code vbox:///session} or
@@ -127,7 +128,7 @@ public final class VBoxDriver implements Driver {
 
     /** Runs its action the first time only: a connection may be closed more than once. */
     private static final class Once implements Runnable {
-        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean done = new AtomicBoolean();
         private final Runnable action;
 
         Once(Runnable action) {

@@ -57,7 +57,6 @@ enum StorageBus {
     int[] slot(String targetDev) {
         int index = 0;
         if (targetDev != null && targetDev.length() > 2) {
-            index = 0;
             for (char c : targetDev.substring(2).toCharArray()) {
                 index = index * 26 + (Character.toLowerCase(c) - 'a' + 1);
             }
