@@ -38,6 +38,16 @@ public final class VboxListLoad {
         for (int i = 0; i < MACHINES; i++) {
             run(env, List.of(wrapper.toString(), "createvm", "--name", "bench-" + i, "--register"));
         }
+        try {
+            measureAll(dir, env, count, seconds);
+        } finally {
+            try (var all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void measureAll(Path dir, Map<String, String> env, Path count, double seconds) throws Exception {
         try (VirtqemudProcess daemon = VirtqemudProcess.start(dir.resolve("prefix"), "virtvboxd", env);
              WireClient c = WireClient.connect(daemon.socket()).open("vbox:///system", 0)) {
             System.out.printf("%-40s %12s %16s%n", "operation (" + MACHINES + " machines)", "calls/s", "launches/call");
