@@ -1,0 +1,283 @@
+package org.virtd.it.vbox;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.VirtqemudProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12 with virsh against the built virtvboxd and the VBoxManage stand-in: version,
+ * capabilities, a machine with a disk image and a NAT NIC through define, list, dominfo,
+ * dumpxml, start, suspend, resume, ACPI shutdown, destroy and undefine (disk kept); the
+ * read-only socket refusing writes; an injected VBoxManage failure during define reaching the
+ * client as the mapped error with no machine left registered; no VBoxManage at all.
+ */
+class VboxVirshIT {
+    private static Path dir;
+    private static VboxStandIn vbox;
+    private static VirtqemudProcess daemon;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Cli.requireTool("virsh");
+        VboxStandIn.dir();
+        dir = Files.createTempDirectory("virtd-vbox-it-");
+        vbox = new VboxStandIn(dir);
+        daemon = VirtqemudProcess.start(dir.resolve("prefix"), "virtvboxd", vbox.env());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (dir != null) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static String uri(Path socket) {
+        return "vbox+unix:///system?socket=" + socket;
+    }
+
+    private static Cli.Result ok(String... args) throws Exception {
+        Cli.Result r = Cli.virsh(uri(daemon.socket()), args);
+        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.all() + "\n" + daemon.log());
+        return r;
+    }
+
+    private static Cli.Result fails(String... args) throws Exception {
+        Cli.Result r = Cli.virsh(uri(daemon.socket()), args);
+        assertNotEquals(0, r.exit(), String.join(" ", args) + ": " + r.all());
+        return r;
+    }
+
+    private static Path domainXml(String name, Path disk) throws IOException {
+        Path xml = dir.resolve(name + ".xml");
+        Files.writeString(xml, "<domain type='vbox'><name>" + name + "</name><memory unit='MiB'>256</memory>"
+                + "<vcpu>2</vcpu><os><type>hvm</type><boot dev='hd'/></os><features><acpi/><apic/><pae/></features>"
+                + "<devices><disk type='file' device='disk'><source file='" + disk + "'/>"
+                + "<target dev='sda' bus='sata'/></disk><interface type='user'>"
+                + "<mac address='08:00:27:aa:bb:cc'/><model type='82540EM'/></interface></devices></domain>");
+        return xml;
+    }
+
+    private static void awaitState(String name, String state) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String now = "";
+        while (System.nanoTime() < deadline) {
+            now = ok("domstate", name).out().strip();
+            if (now.equals(state)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(state, now);
+    }
+
+    @Test
+    void machineThroughItsLife() throws Exception {
+        assertTrue(ok("version").out().contains("Running hypervisor: VBOX 7.0.18"), ok("version").out());
+        assertTrue(ok("capabilities").out().contains("<domain type='vbox'/>"));
+
+        Path disk = VboxStandIn.diskImage(dir.resolve("vm1.vmdk"));
+        assertTrue(ok("define", domainXml("vm1", disk).toString()).out().contains("Domain 'vm1' defined"));
+        assertTrue(ok("list", "--all").out().matches("(?s).*\\n -\\s+vm1\\s+shut off\\n.*"));
+        String info = ok("dominfo", "vm1").out();
+        for (String line : new String[]{"Id:             -", "Name:           vm1", "OS Type:        hvm",
+            "State:          shut off", "CPU(s):         2", "Used memory:    262144 KiB", "Persistent:     yes"}) {
+            assertTrue(info.contains(line + "\n"), line + " missing from\n" + info);
+        }
+        String xml = ok("dumpxml", "vm1").out();
+        for (String part : new String[]{"<domain type='vbox'>", "<name>vm1</name>",
+            "<memory unit='KiB'>262144</memory>", "<vcpu>2</vcpu>", "<boot dev='hd'/>", "<acpi/>", "<apic/>",
+            "<pae/>", "<clock offset='localtime'/>", "<source file='" + disk + "'/>",
+            "<target dev='sda' bus='sata'/>", "<controller type='sata' index='0'/>", "<interface type='user'>",
+            "<mac address='08:00:27:aa:bb:cc'/>", "<model type='82540EM'/>", "<model type='vbox' vram='8192' heads='1'/>"}) {
+            assertTrue(xml.contains(part), part + " missing from\n" + xml);
+        }
+
+        ok("start", "vm1");
+        assertEquals("running", ok("domstate", "vm1").out().strip());
+        assertEquals("1", ok("domid", "vm1").out().strip());
+        assertTrue(ok("dumpxml", "vm1").out().startsWith("<domain type='vbox' id='1'>"));
+        ok("suspend", "vm1");
+        assertEquals("paused", ok("domstate", "vm1").out().strip());
+        assertTrue(fails("shutdown", "vm1").err().contains("machine paused, so can't power it down"));
+        ok("resume", "vm1");
+        ok("shutdown", "vm1");
+        awaitState("vm1", "shut off");
+        assertTrue(fails("destroy", "vm1").err().contains("operation failed: machine already powered down"));
+        ok("start", "vm1");
+        ok("save", "vm1", dir.resolve("ignored.sav").toString());
+        assertEquals("shut off", ok("domstate", "vm1").out().strip());
+        assertTrue(ok("dominfo", "vm1").out().contains("Managed save:   yes"));
+        assertTrue(vbox.manage("showvminfo", "vm1", "--machinereadable").out().contains("VMState=\"saved\""));
+        ok("start", "vm1");
+        assertEquals("running", ok("domstate", "vm1").out().strip());
+        ok("destroy", "vm1");
+        assertEquals("shut off", ok("domstate", "vm1").out().strip());
+
+        ok("undefine", "vm1");
+        assertFalse(vbox.manage("list", "vms").out().contains("vm1"));
+        assertTrue(Files.exists(disk), "undefine keeps disk images");
+        assertTrue(fails("dominfo", "vm1").err().contains("failed to get domain 'vm1'"));
+    }
+
+    @Test
+    void eventsForChangesMadeHereAndBehindTheDaemonsBack() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("evt.vmdk"));
+        ok("define", domainXml("evt", disk).toString());
+        Process watcher = new ProcessBuilder("virsh", "-c", uri(daemon.socket()), "event", "--all", "--loop",
+                "--timeout", "9").redirectErrorStream(true).start();
+        try {
+            Thread.sleep(2500);
+            assertEquals(0, vbox.manage("startvm", "evt", "--type", "headless").exit());
+            Thread.sleep(3000);
+            ok("suspend", "evt");
+            ok("destroy", "evt");
+            assertTrue(watcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+            String out = new String(watcher.getInputStream().readAllBytes());
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Started Booted"), out);
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Suspended Paused"), out);
+            assertTrue(out.contains("event 'lifecycle' for domain 'evt': Stopped Destroyed"), out);
+            assertEquals(1, out.split("Started Booted", -1).length - 1, out);
+            assertEquals(1, out.split("Stopped", -1).length - 1, "no second STOPPED from the poll\n" + out);
+        } finally {
+            watcher.destroyForcibly();
+        }
+        ok("undefine", "evt");
+    }
+
+    static final String PYTHON = """
+            import libvirt, sys, threading, time
+            libvirt.virEventRegisterDefaultImpl()
+            def loop():
+                while True:
+                    libvirt.virEventRunDefaultImpl()
+            threading.Thread(target=loop, daemon=True).start()
+            c = libvirt.open(sys.argv[1])
+            ev = []
+            c.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                     lambda conn, dom, e, d, o: ev.append((dom.name(), e, d)), None)
+            assert c.getType() == 'VBOX', c.getType()
+            assert c.getVersion() == 7000018, c.getVersion()
+            try:
+                c.lookupByName('nosuch')
+                raise SystemExit('nosuch found')
+            except libvirt.libvirtError as e:
+                assert (e.get_error_code(), e.get_error_domain()) == (42, 25), (e.get_error_code(), e.get_error_domain())
+            d = c.defineXML(open(sys.argv[2]).read())
+            assert d.state() == [5, 0], d.state()
+            d.create()
+            assert d.state() == [1, 0] and d.ID() > 0, (d.state(), d.ID())
+            d.suspend(); d.resume(); d.destroy()
+            try:
+                d.destroy()
+                raise SystemExit('destroyed twice')
+            except libvirt.libvirtError as e:
+                assert (e.get_error_code(), str(e)) == (9, 'operation failed: machine already powered down'), str(e)
+            d.undefine()
+            time.sleep(1.5)
+            want = [('py1', 0, 0), ('py1', 2, 0), ('py1', 3, 0), ('py1', 4, 0), ('py1', 5, 1), ('py1', 1, 0)]
+            assert ev == want, ev
+            """;
+
+    @Test
+    void pythonLibvirtDoesTheSameAndReceivesEvents() throws Exception {
+        Cli.requireTool("/usr/bin/python3");
+        Path xml = domainXml("py1", VboxStandIn.diskImage(dir.resolve("py1.vmdk")));
+        Cli.Result r = Cli.python(PYTHON + "print('OK')\n", uri(daemon.socket()), xml.toString());
+        assertEquals("OK", r.out().strip(), r.all() + "\n" + daemon.log());
+        assertFalse(vbox.manage("list", "vms").out().contains("py1"));
+    }
+
+    @Test
+    void readOnlySocketRefusesWrites() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("ro.vmdk"));
+        Cli.Result r = Cli.virsh(uri(daemon.roSocket()), "define", domainXml("ro1", disk).toString());
+        assertNotEquals(0, r.exit());
+        assertTrue(r.err().contains("read only access prevents virDomainDefineXML"), r.err());
+        assertEquals(0, Cli.virsh(uri(daemon.roSocket()), "list", "--all").exit());
+        assertFalse(vbox.manage("list", "vms").out().contains("ro1"));
+    }
+
+    @Test
+    void failingStepLeavesNoHalfDefinedMachine() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("half.vmdk"));
+        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/storageattach", "default:1").exit());
+        Cli.Result r = fails("define", domainXml("half", disk).toString());
+        assertTrue(r.err().contains("error: operation failed: "), r.err());
+        assertTrue(r.err().contains("locked"), r.err());
+        assertFalse(vbox.manage("list", "vms").out().contains("half"));
+        // the injection is spent: the same definition now succeeds, nothing of the first attempt in its way
+        ok("define", domainXml("half", disk).toString());
+        ok("undefine", "half");
+    }
+
+    /** Each define step VirtualBox can refuse, via the stand-in's extradata knob (one failure each). */
+    @Test
+    void everyFailingDefineStepIsRolledBack() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("steps.vmdk"));
+        for (String step : new String[]{"createvm", "modifyvm", "storagectl", "storageattach"}) {
+            assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/" + step, "default:1").exit());
+            Cli.Result r = fails("define", domainXml("steps", disk).toString());
+            assertTrue(r.err().contains("error: operation failed: "), step + ": " + r.err());
+            assertFalse(vbox.manage("list", "vms").out().contains("\"steps\""), step);
+            assertFalse(Files.exists(dir.resolve("home/VirtualBox VMs/steps/steps.vbox")), step);
+        }
+        ok("define", domainXml("steps", disk).toString());
+        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/startvm", "default:1").exit());
+        Cli.Result start = fails("start", "steps");
+        assertTrue(start.err().contains("error: operation failed: The virtual machine 'steps' has terminated "
+                + "unexpectedly during startup"), start.err());
+        assertEquals("shut off", ok("domstate", "steps").out().strip());
+        ok("start", "steps");
+        assertTrue(fails("undefine", "steps").err().contains("operation failed: Cannot unregister the machine 'steps' while it is locked"));
+        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/controlvm.poweroff", "default:1").exit());
+        assertTrue(fails("destroy", "steps").err().contains("operation failed: Failed to power off machine."));
+        ok("destroy", "steps");
+        ok("undefine", "steps");
+    }
+
+    /** VBOXSTUB_FAIL in the daemon's environment: every storageattach fails, define leaves nothing. */
+    @Test
+    void environmentInjectedFailure() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(vbox.env());
+        env.put("VBOXSTUB_FAIL", "storageattach=locked");
+        try (VirtqemudProcess failing = VirtqemudProcess.start(dir.resolve("failing"), "virtvboxd", env)) {
+            Path disk = VboxStandIn.diskImage(dir.resolve("envfail.vmdk"));
+            Cli.Result r = Cli.virsh(uri(failing.socket()), "define", domainXml("envfail", disk).toString());
+            assertNotEquals(0, r.exit());
+            assertTrue(r.err().contains("error: operation failed: "), r.err());
+            assertFalse(vbox.manage("list", "vms").out().contains("envfail"));
+        }
+    }
+
+    @Test
+    void unknownMachineAndNoVBoxManage() throws Exception {
+        assertTrue(fails("dominfo", "nosuch").err().contains("failed to get domain 'nosuch'"));
+        try (VirtqemudProcess bare = VirtqemudProcess.start(dir.resolve("bare"), "virtvboxd",
+                java.util.Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString()))) {
+            for (int i = 0; i < 2; i++) {
+                Cli.Result r = Cli.virsh(uri(bare.socket()), "version");
+                assertNotEquals(0, r.exit());
+                assertTrue(r.err().contains("internal error: unable to initialize VirtualBox driver API"), r.err());
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.virtd.vbox.driver;
+
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.types.DomainRef;
+import org.virtd.vbox.manage.KeyValues;
+import org.virtd.vbox.manage.MachineEntry;
+import org.virtd.vbox.manage.MachineInfo;
+import org.virtd.vbox.manage.MachineList;
+import org.virtd.vbox.manage.MachineReadable;
+import org.virtd.vbox.manage.ManageErrors;
+import org.virtd.vbox.manage.Output;
+import org.virtd.vbox.manage.SystemProperties;
+import org.virtd.vbox.manage.VBoxManage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * VirtualBox's machines as libvirt's vbox driver sees them (vbox-driver.md §3): the
+ * accessible machines of {@code list vms} in registration order, id = position + 1 while online
+ * ({@code list runningvms}), else -1; a call's {@code D} argument found by UUID, a miss being
+ * NO_DOMAIN naming what was asked. Changes to one machine run under its lock, so calls for one
+ * machine are serialised and different machines proceed in parallel.
+ */
+final class Machines {
+    static final Duration CACHE_TTL = Duration.ofSeconds(1);
+    private final VBoxManage manage;
+    private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private KeyValues systemProperties;
+    /** Shared by changes to machines, exclusive for the poll that compares the running set. */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+
+    private final MachineCache cache;
+
+    Machines(VBoxManage manage) {
+        this(manage, new MachineCache(CACHE_TTL, System::nanoTime));
+    }
+
+    Machines(VBoxManage manage, MachineCache cache) {
+        this.manage = manage;
+        this.cache = cache;
+    }
+
+    MachineCache cache() {
+        return cache;
+    }
+
+    VBoxManage manage() {
+        return manage;
+    }
+
+    /** One listed machine with its libvirt id (-1 when offline). */
+    record Listed(String name, UUID uuid, int id) {
+        boolean active() {
+            return id > 0;
+        }
+
+        DomainRef ref() {
+            return new DomainRef(name, DomainRef.uuidBytes(uuid), id);
+        }
+    }
+
+    List<Listed> list() throws VirtException {
+        List<Listed> cached = cache.list();
+        if (cached != null) {
+            return cached;
+        }
+        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
+        Set<UUID> running = new HashSet<>();
+        for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
+            running.add(e.uuid());
+        }
+        List<Listed> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            MachineEntry e = all.get(i);
+            if (e.accessible()) {
+                out.add(new Listed(e.name(), e.uuid(), running.contains(e.uuid()) ? i + 1 : -1));
+            }
+        }
+        cache.list(out);
+        return out;
+    }
+
+    Listed byName(String name) throws VirtException {
+        for (Listed l : list()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.VBOX, "no domain with matching name '" + name + "'");
+    }
+
+    Listed byUuid(UUID uuid) throws VirtException {
+        for (Listed l : list()) {
+            if (l.uuid().equals(uuid)) {
+                return l;
+            }
+        }
+        throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.VBOX, "no domain with matching uuid '" + uuid + "'");
+    }
+
+    Listed byId(int id) throws VirtException {
+        if (id > 0) {
+            for (Listed l : list()) {
+                if (l.id() == id) {
+                    return l;
+                }
+            }
+        }
+        throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.VBOX, "no domain with matching id " + id);
+    }
+
+    /** The settings of the machine a call names; NO_DOMAIN when it is gone or inaccessible. */
+    MachineInfo info(DomainRef ref) throws VirtException {
+        MachineInfo cached = cache.info(ref.javaUuid());
+        if (cached != null) {
+            return cached;
+        }
+        Output out = manage.run(List.of("showvminfo", ref.javaUuid().toString(), "--machinereadable"));
+        MachineInfo info = out.ok() ? MachineInfo.of(MachineReadable.parse(out.stdout())) : null;
+        if (info == null || !info.accessible()) {
+            VirtException e = out.ok() ? null : ManageErrors.toException(out);
+            if (e != null && e.code() != ErrorCode.NO_DOMAIN) {
+                throw e;
+            }
+            throw notFound(ref);
+        }
+        cache.info(info.uuid(), info);
+        return info;
+    }
+
+    /** The id of an online machine: its position in {@code list vms} + 1. */
+    int idOf(UUID uuid) throws VirtException {
+        for (Listed l : list()) {
+            if (l.uuid().equals(uuid) && l.active()) {
+                return l.id();
+            }
+        }
+        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).uuid().equals(uuid)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    static VirtException notFound(DomainRef ref) {
+        return new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.VBOX,
+                "no domain with matching uuid '" + ref.javaUuid() + "' (" + ref.name() + ")");
+    }
+
+    /** Runs {@code action} holding the machine's lock. */
+    <T> T locked(UUID uuid, Action<T> action) throws VirtException {
+        ReentrantLock lock = locks.computeIfAbsent(uuid, u -> new ReentrantLock());
+        changes.readLock().lock();
+        lock.lock();
+        cache.changed(uuid);
+        try {
+            return action.run();
+        } finally {
+            cache.changed(uuid);
+            lock.unlock();
+            changes.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} while no machine is being changed (the running-machine poll). */
+    <T> T exclusive(Action<T> action) throws VirtException {
+        changes.writeLock().lock();
+        try {
+            return action.run();
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    @FunctionalInterface
+    interface Action<T> {
+        T run() throws VirtException;
+    }
+
+    /** {@code list systemproperties}, read once: VirtualBox's limits do not change while it runs. */
+    synchronized KeyValues systemProperties() throws VirtException {
+        if (systemProperties == null) {
+            systemProperties = SystemProperties.parse(manage.call("list", "systemproperties").stdout());
+        }
+        return systemProperties;
+    }
+}
