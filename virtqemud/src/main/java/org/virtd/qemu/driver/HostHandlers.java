@@ -3,7 +3,7 @@ package org.virtd.qemu.driver;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.host.CapabilitiesXml;
-import org.virtd.qemu.host.HostName;
+import org.virtd.core.driver.HostName;
 import org.virtd.qemu.host.HostUuid;
 import org.virtd.qemu.host.NodeInfo;
 import org.virtd.qemu.host.Sysinfo;

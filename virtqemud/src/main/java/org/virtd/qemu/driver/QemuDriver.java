@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.secondary.SecondaryDriverHandlers;
 import org.virtd.core.driver.Driver;
+import org.virtd.core.driver.LocalUris;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.HandlerTable;
@@ -41,6 +42,8 @@ import java.util.concurrent.TimeoutException;
  * its results wait for it.
  */
 public final class QemuDriver implements Driver {
+    /** qemu:///system for root, qemu:///session otherwise; root also takes /session, as libvirt does. */
+    private static final LocalUris URIS = new LocalUris("qemu", ErrorDomain.NONE, true);
     private static final Logger LOG = LoggerFactory.getLogger(QemuDriver.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROBE_DELAY = Duration.ofSeconds(1);
@@ -65,12 +68,12 @@ public final class QemuDriver implements Driver {
 
     @Override
     public boolean accepts(String uri) {
-        return QemuUris.accepts(uri);
+        return URIS.accepts(uri);
     }
 
     @Override
     public DriverConnection open(OpenRequest request) throws VirtException {
-        return new QemuConnection(QemuUris.canonical(request.uri(), privileged()), request.readOnly());
+        return new QemuConnection(URIS.canonical(request.uri(), privileged()), request.readOnly());
     }
 
     @Override

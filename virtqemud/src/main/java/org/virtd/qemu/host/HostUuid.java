@@ -1,5 +1,6 @@
 package org.virtd.qemu.host;
 
+import org.virtd.core.driver.HostName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

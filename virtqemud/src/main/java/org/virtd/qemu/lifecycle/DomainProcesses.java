@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.domain.DomainRegistry;
-import org.virtd.qemu.host.HostName;
+import org.virtd.core.driver.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
 import java.time.Duration;

@@ -4,7 +4,6 @@ import org.virtd.rpc.remote.types.NodeInfo;
 import org.virtd.vbox.mapping.MachineDomain;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -75,27 +74,5 @@ final class HostFacts {
         } catch (IOException | NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** virGetHostname: the node name, fully qualified when the resolver knows a dotted name. */
-    static String hostname() {
-        String node;
-        try {
-            node = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (IOException e) {
-            node = "localhost";
-        }
-        if (node.contains(".")) {
-            return node;
-        }
-        try {
-            String canonical = InetAddress.getByName(node).getCanonicalHostName();
-            if (canonical.contains(".") && !canonical.matches("[0-9.]+") && !canonical.startsWith("localhost")) {
-                return canonical;
-            }
-        } catch (IOException | SecurityException e) {
-            return node;
-        }
-        return node;
     }
 }

@@ -1,6 +1,7 @@
 package org.virtd.vbox.driver;
 
 import org.virtd.core.driver.HandlerTable;
+import org.virtd.core.driver.HostName;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -34,7 +35,7 @@ final class HostHandlers {
             }
             return v.number();
         });
-        t.on(RemoteProgram.CONNECT_GET_HOSTNAME, (c, a) -> HostFacts.hostname());
+        t.on(RemoteProgram.CONNECT_GET_HOSTNAME, (c, a) -> HostName.get());
         t.on(RemoteProgram.NODE_GET_INFO, (c, a) -> HostFacts.nodeInfo());
         t.on(RemoteProgram.NODE_GET_FREE_MEMORY, (c, a) -> HostFacts.freeMemoryBytes());
         t.on(RemoteProgram.NODE_GET_CELLS_FREE_MEMORY, (c, a) ->

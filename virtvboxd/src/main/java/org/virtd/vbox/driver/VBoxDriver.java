@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.secondary.SecondaryDriverHandlers;
 import org.virtd.core.driver.Driver;
+import org.virtd.core.driver.LocalUris;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.HandlerTable;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * serving), and binds the handlers grouped by concept.
  */
 public final class VBoxDriver implements Driver {
+    /** vbox:///system for root, vbox:///session otherwise (vbox-driver.md §1). */
+    private static final LocalUris URIS = new LocalUris("vbox", ErrorDomain.VBOX, false);
     private static final Logger LOG = LoggerFactory.getLogger(VBoxDriver.class);
     static final String INIT_FAILED = "unable to initialize VirtualBox driver API";
 
@@ -43,7 +46,7 @@ public final class VBoxDriver implements Driver {
 
     @Override
     public boolean accepts(String uri) {
-        return VBoxUris.accepts(uri);
+        return URIS.accepts(uri);
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class VBoxDriver implements Driver {
     @Override
     public DriverConnection open(OpenRequest request) throws VirtException {
         Machines m = connect();
-        String uri = VBoxUris.canonical(request.uri(), privileged());
+        String uri = URIS.canonical(request.uri(), privileged());
         VBoxVersion v = versionOf(m);
         RunningWatch w = watch;
         if (w == null) {

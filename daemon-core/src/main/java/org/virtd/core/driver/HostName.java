@@ -1,4 +1,4 @@
-package org.virtd.qemu.host;
+package org.virtd.core.driver;
 
 import java.io.IOException;
 import java.net.InetAddress;

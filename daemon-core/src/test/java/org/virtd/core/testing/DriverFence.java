@@ -1,0 +1,46 @@
+package org.virtd.core.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The fence every hypervisor driver module keeps (style.md, "Dependency direction"): its code sees
+ * the protocol declarations, the driver SPI and the neutral domain model, never Netty or the
+ * server's insides; only its {@code Main} touches the daemon start-up code and names the kind of
+ * main server it runs. Each driver's layering test asserts there is no violation.
+ */
+public final class DriverFence {
+    private DriverFence() {
+    }
+
+    /** The import lines under {@code sourceRoot} that cross the fence, with their files. */
+    public static List<String> violations(Path sourceRoot) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                boolean main = f.getFileName().toString().equals("Main.java");
+                for (String line : Files.readAllLines(f)) {
+                    if (line.startsWith("import ") && crosses(line.substring(7).replace("static ", "").trim(), main)) {
+                        out.add(f + ": " + line);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean crosses(String imported, boolean main) {
+        if (imported.startsWith("io.netty.")) {
+            return true;
+        }
+        if (!imported.startsWith("org.virtd.core.") || imported.startsWith("org.virtd.core.driver.")) {
+            return false;
+        }
+        return !(main && (imported.startsWith("org.virtd.core.daemon.")
+                || imported.equals("org.virtd.core.server.MainServer;")));
+    }
+}
