@@ -16,3 +16,5 @@ for _ in $(seq 1 300); do
 done
 java -cp "$cp" org.virtd.it.bench.RpcLoad "$seconds" "proxied=$work/ours/run/libvirt/libvirt-sock" \
     "direct=$OURS_SOCK"
+java -cp "$cp" org.virtd.it.bench.IdleClients 500 qemu:///system "$work/ours/run/libvirt/libvirt-sock" \
+    "virtproxyd=$proxy_pid" "virtqemud=$ours_pid"
