@@ -1,7 +1,6 @@
 package org.virtd.rpc.remote.types;
 
 import org.virtd.rpc.xdr.Struct;
-import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
 
 /** {@code VIR_DOMAIN_EVENT_ID_CONTROL_ERROR} body. */

@@ -2,7 +2,6 @@ package org.virtd.rpc.remote.types;
 
 import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.xdr.Struct;
-import org.virtd.rpc.xdr.Xdr;
 import org.virtd.rpc.xdr.XdrCodec;
 
 import java.util.List;
