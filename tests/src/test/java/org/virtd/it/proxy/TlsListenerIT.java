@@ -190,6 +190,18 @@ class TlsListenerIT {
     }
 
     @Test
+    void aTlsClientIsForwardedToVirtqemud() throws Exception {
+        try (VirtqemudProcess qemud = VirtqemudProcess.start(proxy.prefix())) {
+            Cli.Result r = Cli.virsh("qemu+tls://127.0.0.1:" + tlsPort + "/system?pkipath="
+                    + pki.clientDir("allowed", "itca"), "version");
+            assertEquals(0, r.exit(), r.all() + proxy.log());
+            assertTrue(r.out().contains("Running hypervisor: QEMU"), r.out());
+            Cli.Result tcp = Cli.virsh("qemu+tcp://127.0.0.1:" + tcpPort + "/system", "list", "--all");
+            assertEquals(0, tcp.exit(), tcp.all());
+        }
+    }
+
+    @Test
     void plainTcpReachesRpcWithAuthNone() throws Exception {
         Cli.Result r = Cli.virsh("qemu+tcp://127.0.0.1:" + tcpPort + "/system", "version");
         assertTrue(rpcAnswered(r), r.all() + proxy.log());
