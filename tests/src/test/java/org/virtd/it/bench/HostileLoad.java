@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +92,9 @@ public final class HostileLoad {
         try {
             for (int i = 0; i < hostile; i++) {
                 WireClient c = WireClient.connect(socket).open(URI, 0);
+                // its write blocks for the whole attack, longer than a client's default deadline;
+                // closing it at the end is what ends the write
+                c.deadline(Duration.ofSeconds((long) seconds * 2 + 60));
                 attackers.add(c);
                 Thread t = new Thread(() -> push(c, calls), "hostile-" + i);
                 t.setDaemon(true);
