@@ -66,28 +66,9 @@ public final class Call implements CallContext {
         return stream;
     }
 
+    /** The same link for every call of this client, so drivers can key registrations by it. */
     @Override
     public ClientLink client() {
-        return new ClientLink() {
-            @Override
-            public int newCallbackId() {
-                return events.newCallbackId();
-            }
-
-            @Override
-            public <M> void message(Procedure<M, Void> message, M body) {
-                session.message(message, body);
-            }
-
-            @Override
-            public boolean closed() {
-                return session.isClosed();
-            }
-
-            @Override
-            public void onClose(Runnable action) {
-                session.onClose(action);
-            }
-        };
+        return session.link(events::newCallbackId);
     }
 }

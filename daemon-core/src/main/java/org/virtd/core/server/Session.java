@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.driver.ClientLink;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.keepalive.Keepalive;
 import org.virtd.core.peer.Inbound;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 /**
  * One connected client of one server (libvirt's virNetServerClient): its identity, whether it
@@ -44,6 +46,7 @@ public final class Session implements Inbound, Outbound {
     private final ReadGate gate;
     private final WorkerPools.Queue calls = new WorkerPools.Queue();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private volatile ClientLink link;
     private volatile boolean readOnly;
     private volatile ClientIdentity identity;
     private volatile DriverConnection connection;
@@ -192,6 +195,20 @@ public final class Session implements Inbound, Outbound {
         closeActions.clear();
         closeConnection();
         server.removed(this);
+    }
+
+    /** This client as drivers see it; made once, so it can key their registrations. */
+    ClientLink link(IntSupplier newCallbackId) {
+        ClientLink l = link;
+        if (l == null) {
+            synchronized (this) {
+                if (link == null) {
+                    link = new SessionLink(this, newCallbackId);
+                }
+                l = link;
+            }
+        }
+        return l;
     }
 
     /** Runs {@code action} once when the client disconnects (at once if it already has). */

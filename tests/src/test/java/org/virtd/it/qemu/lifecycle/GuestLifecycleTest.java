@@ -217,12 +217,25 @@ class GuestLifecycleTest {
             assertTrue(out.text().matches("(?s).*event STOP at \\d+\\.\\d{6} for domain '" + WATCHED + "'.*"),
                     out.text());
             assertEquals("", out.text().replaceAll("event (STOP|RESUME) at .*\n", "").trim(), "only the events asked for");
+            Cli.Result py = Cli.python(MONITOR_REGISTER_DEREGISTER, uri, WATCHED);
+            assertTrue(py.out().contains("deregistered"), py.all());
         } finally {
             watcher.destroy();
             watcher.waitFor(5, TimeUnit.SECONDS);
             Cli.virsh(uri, "destroy", WATCHED);
         }
     }
+
+    /** python-libvirt registers a monitor-event callback, then deregisters it on another call. */
+    private static final String MONITOR_REGISTER_DEREGISTER = """
+            import libvirt, libvirt_qemu, sys
+            libvirt.virEventRegisterDefaultImpl()
+            c = libvirt.open(sys.argv[1])
+            d = c.lookupByName(sys.argv[2])
+            cid = libvirt_qemu.qemuMonitorEventRegister(c, d, "STOP", lambda *a: None, None, 0)
+            libvirt_qemu.qemuMonitorEventDeregister(c, cid)
+            print("deregistered", cid)
+            """;
 
     private static void pauseAndResume(String name) {
         try {
