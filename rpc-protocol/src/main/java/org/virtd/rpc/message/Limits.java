@@ -22,6 +22,7 @@ public final class Limits {
 
     public static final int STRING_MAX = 4_194_304;
     public static final int DOMAIN_LIST_MAX = 16_384;
+    public static final int DOMAIN_SNAPSHOT_LIST_MAX = 16_384;
     public static final int AUTH_TYPE_LIST_MAX = 20;
     public static final int CONNECT_IDENTITY_PARAMS_MAX = 20;
     public static final int DOMAIN_SCHEDULER_PARAMETERS_MAX = 16;

@@ -74,6 +74,9 @@ import org.virtd.rpc.remote.types.SendKeyArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
 import org.virtd.rpc.remote.types.SetMetadataArgs;
 import org.virtd.rpc.remote.types.SnapshotFlagsArgs;
+import org.virtd.rpc.remote.types.SnapshotListNamesArgs;
+import org.virtd.rpc.remote.types.SnapshotLookupArgs;
+import org.virtd.rpc.remote.types.SnapshotRef;
 import org.virtd.rpc.remote.types.TypedParam;
 import org.virtd.rpc.remote.types.VcpuInfoList;
 import org.virtd.rpc.remote.types.XmlFlagsArgs;
@@ -311,6 +314,39 @@ public final class RemoteProgram {
             P.call(187, "DOMAIN_SNAPSHOT_NUM", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT)
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
                     .high().add();
+
+    // ---- snapshots (the calls libvirt's vbox driver serves; the list-all and children calls stay unimplemented) ----
+    public static final Procedure<DomainXmlFlagsArgs, SnapshotRef> DOMAIN_SNAPSHOT_CREATE_XML =
+            P.call(185, "DOMAIN_SNAPSHOT_CREATE_XML", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.lazy(SnapshotRef.class))
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotListNamesArgs, List<String>> DOMAIN_SNAPSHOT_LIST_NAMES =
+            P.call(188, "DOMAIN_SNAPSHOT_LIST_NAMES", Xdr.lazy(SnapshotListNamesArgs.class),
+                    Xdr.array(Xdr.STRING, Limits.DOMAIN_SNAPSHOT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<SnapshotLookupArgs, SnapshotRef> DOMAIN_SNAPSHOT_LOOKUP_BY_NAME =
+            P.call(189, "DOMAIN_SNAPSHOT_LOOKUP_BY_NAME", Xdr.lazy(SnapshotLookupArgs.class), Xdr.lazy(SnapshotRef.class))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_HAS_CURRENT_SNAPSHOT =
+            P.call(190, "DOMAIN_HAS_CURRENT_SNAPSHOT", Xdr.lazy(DomainFlagsArgs.class), Xdr.INT)
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<DomainFlagsArgs, SnapshotRef> DOMAIN_SNAPSHOT_CURRENT =
+            P.call(191, "DOMAIN_SNAPSHOT_CURRENT", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(SnapshotRef.class))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotFlagsArgs, Void> DOMAIN_REVERT_TO_SNAPSHOT =
+            P.call(192, "DOMAIN_REVERT_TO_SNAPSHOT", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.VOID)
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotFlagsArgs, Void> DOMAIN_SNAPSHOT_DELETE =
+            P.call(193, "DOMAIN_SNAPSHOT_DELETE", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.VOID)
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotFlagsArgs, SnapshotRef> DOMAIN_SNAPSHOT_GET_PARENT =
+            P.call(244, "DOMAIN_SNAPSHOT_GET_PARENT", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.lazy(SnapshotRef.class))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<SnapshotFlagsArgs, Integer> DOMAIN_SNAPSHOT_IS_CURRENT =
+            P.call(271, "DOMAIN_SNAPSHOT_IS_CURRENT", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.INT)
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotFlagsArgs, Integer> DOMAIN_SNAPSHOT_HAS_METADATA =
+            P.call(272, "DOMAIN_SNAPSHOT_HAS_METADATA", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.INT)
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
     public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =
             P.call(194, "DOMAIN_GET_BLOCK_INFO", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.lazy(BlockInfo.class)).add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =

@@ -108,13 +108,6 @@ final class RemoteUnimplemented {
         p.unimplemented(177, "NWFILTER_GET_XML_DESC").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(180, "NWFILTER_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(181, "NWFILTER_UNDEFINE").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
-        p.unimplemented(185, "DOMAIN_SNAPSHOT_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
-        p.unimplemented(188, "DOMAIN_SNAPSHOT_LIST_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
-        p.unimplemented(189, "DOMAIN_SNAPSHOT_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
-        p.unimplemented(190, "DOMAIN_HAS_CURRENT_SNAPSHOT").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
-        p.unimplemented(191, "DOMAIN_SNAPSHOT_CURRENT").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
-        p.unimplemented(192, "DOMAIN_REVERT_TO_SNAPSHOT").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
-        p.unimplemented(193, "DOMAIN_SNAPSHOT_DELETE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
         p.unimplemented(197, "DOMAIN_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(205, "DOMAIN_SET_BLKIO_PARAMETERS").denyReadOnly().add();
         p.unimplemented(206, "DOMAIN_GET_BLKIO_PARAMETERS").add();
@@ -142,7 +135,6 @@ final class RemoteUnimplemented {
         p.unimplemented(240, "DOMAIN_BLOCK_PULL").denyReadOnly().add();
         p.unimplemented(242, "DOMAIN_MIGRATE_GET_MAX_SPEED").denyReadOnly().add();
         p.unimplemented(243, "DOMAIN_BLOCK_STATS_FLAGS").add();
-        p.unimplemented(244, "DOMAIN_SNAPSHOT_GET_PARENT").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(246, "DOMAIN_SNAPSHOT_NUM_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(249, "DOMAIN_OPEN_GRAPHICS").denyReadOnly().add();
@@ -161,8 +153,6 @@ final class RemoteUnimplemented {
         p.unimplemented(263, "DOMAIN_GET_DISK_ERRORS").add();
         p.unimplemented(266, "DOMAIN_BLOCK_REBASE").denyReadOnly().add();
         p.unimplemented(267, "DOMAIN_PM_WAKEUP").denyReadOnly().add();
-        p.unimplemented(271, "DOMAIN_SNAPSHOT_IS_CURRENT").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
-        p.unimplemented(272, "DOMAIN_SNAPSHOT_HAS_METADATA").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
         p.unimplemented(274, "DOMAIN_LIST_ALL_SNAPSHOTS").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(275, "DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();

@@ -207,6 +207,35 @@ class VboxVirshIT {
     }
 
     @Test
+    void snapshotsTakenListedRevertedAndDeleted() throws Exception {
+        Path disk = VboxStandIn.diskImage(dir.resolve("snap.vmdk"));
+        ok("define", domainXml("snap", disk).toString());
+        assertTrue(ok("snapshot-create-as", "snap", "s1", "--description", "d").out().contains("Domain snapshot s1 created"));
+        assertTrue(ok("snapshot-list", "snap").out().matches("(?s).*\\n s1\\s+\\d{4}-.*shutoff\\n.*"),
+                ok("snapshot-list", "snap").out());
+        assertEquals("s1", ok("snapshot-current", "--name", "snap").out().strip());
+        String xml = ok("snapshot-dumpxml", "snap", "s1").out();
+        assertTrue(xml.contains("<name>s1</name>") && xml.contains("<description>d</description>"), xml);
+        ok("snapshot-create-as", "snap", "s2");
+        assertEquals("s2", ok("snapshot-current", "--name", "snap").out().strip());
+        String info = ok("snapshot-info", "snap", "s2").out();
+        assertTrue(info.contains("Parent:         s1") && info.contains("Current:        yes"), info);
+        ok("snapshot-revert", "snap", "s1");
+        assertEquals("s1", ok("snapshot-current", "--name", "snap").out().strip());
+        ok("snapshot-delete", "snap", "s2");
+        String list = ok("snapshot-list", "snap", "--name").out();
+        assertEquals("s1", list.strip(), list);
+
+        Cli.Result ro = Cli.virsh(uri(daemon.roSocket()), "snapshot-create-as", "snap", "s3");
+        assertNotEquals(0, ro.exit());
+        assertTrue(ro.err().contains("read only access prevents virDomainSnapshotCreateXML"), ro.err());
+        assertTrue(fails("snapshot-revert", "snap", "nosuch").err()
+                .contains("Domain snapshot not found: no domain snapshot with matching name 'nosuch'"));
+        ok("snapshot-delete", "snap", "s1");
+        ok("undefine", "snap");
+    }
+
+    @Test
     void readOnlySocketRefusesWrites() throws Exception {
         Path disk = VboxStandIn.diskImage(dir.resolve("ro.vmdk"));
         Cli.Result r = Cli.virsh(uri(daemon.roSocket()), "define", domainXml("ro1", disk).toString());

@@ -14,6 +14,7 @@ import org.virtd.rpc.remote.types.DomainRef;
 import org.virtd.rpc.remote.types.DomainState;
 import org.virtd.vbox.manage.MachineInfo;
 import org.virtd.vbox.manage.MachineState;
+import org.virtd.vbox.manage.SnapshotTree;
 import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.mapping.MachineDomain;
 
@@ -53,10 +54,6 @@ final class DomainInfoHandlers {
             Flags.check(a.flags(), 0, "vboxDomainHasManagedSaveImage");
             return machines.get().info(a.domain()).state() == MachineState.SAVED ? 1 : 0;
         });
-        t.on(RemoteProgram.DOMAIN_SNAPSHOT_NUM, (c, a) -> {
-            Flags.check(a.flags(), 0, "vboxDomainSnapshotNum");
-            return snapshotCount(a.domain());
-        });
         t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(a.domain(), a.flags()));
         t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS, (c, d) -> vcpus(d, ModificationImpact.LIVE | Vcpu.MAXIMUM));
     }
@@ -80,15 +77,7 @@ final class DomainInfoHandlers {
 
     /** VirtualBox's snapshot count: the {@code SnapshotName…} lines of {@code snapshot list --machinereadable}. */
     int snapshotCount(DomainRef ref) throws VirtException {
-        Machines m = machines.get();
-        MachineInfo info = m.info(ref);
-        int n = 0;
-        for (String key : info.keys().asMap().keySet()) {
-            if (key.startsWith("SnapshotName")) {
-                n++;
-            }
-        }
-        return n;
+        return SnapshotTree.of(machines.get().info(ref).keys()).size();
     }
 
     /** libvirt's vboxDomainGetVcpusFlags accepts exactly LIVE|MAXIMUM and answers the host's guest maximum. */

@@ -82,6 +82,7 @@ public final class VBoxDriver implements Driver {
         new DomainConfigHandlers(this::machines).bind(table);
         new DomainInfoHandlers(this::machines).bind(table);
         new DomainTuningHandlers(this::machines).bind(table);
+        new SnapshotHandlers(this::machines).bind(table);
         OnlineNotes notes = (uuid, name, online) -> {
             RunningWatch w = watch;
             if (w != null) {

@@ -28,6 +28,8 @@ public final class ManageErrors {
     }
 
     static final List<Row> TABLE = List.of(
+            new Row(null, "could not find a snapshot", ErrorCode.NO_DOMAIN_SNAPSHOT),
+            new Row(null, "current state of the running machine", ErrorCode.OPERATION_INVALID),
             new Row("VBOX_E_OBJECT_NOT_FOUND", null, ErrorCode.NO_DOMAIN),
             new Row(null, "could not find a registered machine", ErrorCode.NO_DOMAIN),
             new Row(null, "is not currently running", ErrorCode.OPERATION_INVALID),

@@ -10,6 +10,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.DomainEventBody;
 import org.virtd.rpc.remote.types.DomainRef;
+import org.virtd.rpc.remote.types.SnapshotRef;
 import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.vbox.manage.VBoxManage;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The driver's handlers over the VBoxManage stand-in (../shared/vbox), run through a wrapper that
@@ -80,6 +82,34 @@ class MachinesWithStandInTest {
         assertEquals(List.of(new LifecycleEvent(ref, 0, 0), new LifecycleEvent(started, 2, 0),
                 new LifecycleEvent(new DomainRef("m1", ref.uuid(), -1), 5, 1),
                 new LifecycleEvent(new DomainRef("m1", ref.uuid(), -1), 1, 0)), events);
+    }
+
+    @Test
+    void snapshotsThroughTheHandlers() throws Exception {
+        DomainConfigHandlers config = new DomainConfigHandlers(() -> machines);
+        SnapshotHandlers snaps = new SnapshotHandlers(() -> machines, () -> 1_700_000_000L);
+        DomainRef ref = config.define(ctx, XML, 0);
+        assertEquals(List.of(), snaps.names(ref, 0, "f"));
+        snaps.create(ref, "<domainsnapshot><name>s1</name><description>d &amp; e</description></domainsnapshot>", 0);
+        assertEquals("1700000000", snaps.create(ref, "<domainsnapshot/>", 0).name());
+        assertEquals(List.of("s1", "1700000000"), snaps.names(ref, 0, "f"));
+        assertEquals(List.of("s1"), snaps.names(ref, SnapshotHandlers.LIST_ROOTS, "f"));
+        assertEquals(List.of(), snaps.names(ref, SnapshotHandlers.LIST_METADATA, "f"));
+        String xml = snaps.xmlDesc(new SnapshotRef("1700000000", ref), 0);
+        assertTrue(xml.contains("<name>1700000000</name>\n  <state>shutoff</state>\n  <parent>\n    <name>s1</name>"), xml);
+        assertTrue(xml.matches("(?s).*<creationTime>[1-9][0-9]+</creationTime>.*"), xml);
+        assertTrue(snaps.xmlDesc(new SnapshotRef("s1", ref), 0).contains("<description>d &amp; e</description>"));
+        assertEquals("s1", snaps.parent(new SnapshotRef("1700000000", ref)));
+        assertEquals(ErrorCode.NO_DOMAIN_SNAPSHOT,
+                assertThrows(VirtException.class, () -> snaps.parent(new SnapshotRef("s1", ref))).code());
+        snaps.revert(new SnapshotRef("s1", ref), 0);
+        snaps.delete(new SnapshotRef("s1", ref), SnapshotHandlers.DELETE_CHILDREN_ONLY);
+        assertEquals(List.of("s1"), snaps.names(ref, 0, "f"));
+        VirtException e = assertThrows(VirtException.class, () -> snaps.revert(new SnapshotRef("s9", ref), 0));
+        assertEquals("Domain snapshot not found: no domain snapshot with matching name 's9'", e.getMessage());
+        assertEquals(ErrorCode.XML_ERROR, assertThrows(VirtException.class, () -> snaps.create(ref, "<domain/>", 0)).code());
+        snaps.delete(new SnapshotRef("s1", ref), 0);
+        assertEquals(0, new DomainInfoHandlers(() -> machines).snapshotCount(ref));
     }
 
     @Test

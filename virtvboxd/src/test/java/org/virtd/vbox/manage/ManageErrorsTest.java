@@ -29,6 +29,17 @@ class ManageErrorsTest {
     }
 
     @Test
+    void unknownSnapshotIsNoDomainSnapshot() {
+        VirtException e = map(1, """
+                VBoxManage: error: Could not find a snapshot named 'nosuch'
+                VBoxManage: error: Details: code VBOX_E_OBJECT_NOT_FOUND (0x80bb0001), component SessionMachine, interface IMachine, callee nsISupports
+                VBoxManage: error: Context: "FindSnapshot(Bstr(a->argv[2]).raw(), pSnapshot.asOutParam())" at line 537 of file VBoxManageSnapshot.cpp
+                """);
+        assertEquals(ErrorCode.NO_DOMAIN_SNAPSHOT, e.code());
+        assertEquals("Domain snapshot not found: Could not find a snapshot named 'nosuch'", e.getMessage());
+    }
+
+    @Test
     void invalidStateIsOperationInvalid() {
         assertEquals(ErrorCode.OPERATION_INVALID,
                 map(1, "VBoxManage: error: Machine 'web1' is not currently running.\n").code());

@@ -83,6 +83,33 @@ class CodecRoundTripTest {
     }
 
     @Test
+    void snapshotLayouts() {
+        SnapshotRef snap = new SnapshotRef("s1", DOM);
+        assertEquals("<domainsnapshot/>", roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_CREATE_XML.args(),
+                new DomainXmlFlagsArgs(DOM, "<domainsnapshot/>", 0)).xml());
+        assertEquals("s1", roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_CREATE_XML.ret(), snap).name());
+        assertEquals(7, roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_LIST_NAMES.args(),
+                new SnapshotListNamesArgs(DOM, 7, 1)).maxNames());
+        assertEquals(List.of("s1", "s2"), roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_LIST_NAMES.ret(), List.of("s1", "s2")));
+        assertEquals("s2", roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME.args(),
+                new SnapshotLookupArgs(DOM, "s2", 0)).name());
+        roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_CURRENT.ret(), snap);
+        roundTrip(RemoteProgram.DOMAIN_REVERT_TO_SNAPSHOT.args(), new SnapshotFlagsArgs(snap, 0));
+        roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_DELETE.args(), new SnapshotFlagsArgs(snap, 1));
+        roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_GET_PARENT.ret(), snap);
+        assertEquals(1, roundTrip(RemoteProgram.DOMAIN_SNAPSHOT_IS_CURRENT.ret(), 1));
+    }
+
+    @Test
+    void snapshotLookupIsDomainThenNameThenFlags() {
+        ByteBuf buf = Unpooled.buffer();
+        RemoteProgram.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME.args().encode(buf, new SnapshotLookupArgs(DOM, "s1", 5));
+        // domain: name "test", 16-byte uuid, id 3; then name "s1" padded to 4; then flags
+        assertEquals("00000004" + "74657374" + "00".repeat(16) + "00000003" + "00000002" + "73310000" + "00000005",
+                ByteBufUtil.hexDump(buf));
+    }
+
+    @Test
     void jobInfoIsTypeThenElevenHypers() {
         ByteBuf buf = Unpooled.buffer();
         JobInfo.CODEC.encode(buf, new JobInfo(2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1));
