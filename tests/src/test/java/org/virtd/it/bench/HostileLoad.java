@@ -42,6 +42,33 @@ public final class HostileLoad {
         public long rssGrowthKiB() {
             return peakRssKiB - idleRssKiB;
         }
+
+        /**
+         * Where the normal clients' service falls short of issue 9's promise: any error, a p99 of
+         * 50 ms or more, under half the rate they had alone, or the daemon grown by 64 MB or more.
+         */
+        public List<String> shortfalls() {
+            List<String> out = new ArrayList<>();
+            if (errors > 0) {
+                out.add(errors + " errors");
+            }
+            if (attacked.p99Micros() >= 50_000) {
+                out.add("p99 " + attacked.p99Micros() / 1000 + " ms");
+            }
+            if (rateRatio() < 0.5) {
+                out.add("rate ratio " + rateRatio());
+            }
+            if (rssGrowthKiB() >= 64 * 1024) {
+                out.add("RSS grew by " + rssGrowthKiB() + " KiB");
+            }
+            return out;
+        }
+
+        public String summary() {
+            return String.format(Locale.ROOT, "alone %.0f/s, attacked %.0f/s, p99 %.2f ms, errors %d, RSS %d KiB + %d KiB",
+                    alone.perSecond(), attacked.perSecond(), attacked.p99Micros() / 1000, errors, idleRssKiB,
+                    rssGrowthKiB());
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -6,6 +6,8 @@ import org.virtd.it.bench.HostileLoad;
 import org.virtd.it.harness.DaemonExtension;
 import org.virtd.it.harness.VirtqemudProcess;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,14 +31,8 @@ class HostileClientsIT {
     void clientsThatNeverReadDoNotStarveTheOthers() throws Exception {
         VirtqemudProcess daemon = DAEMON.daemon();
         HostileLoad.Figures f = HostileLoad.measure(daemon.socket(), daemon.pid(), HOSTILE, CALLS, SECONDS);
-        String figures = String.format("alone %.0f/s, attacked %.0f/s, p99 %.2f ms, errors %d, RSS %d KiB + %d KiB",
-                f.alone().perSecond(), f.attacked().perSecond(), f.attacked().p99Micros() / 1000, f.errors(),
-                f.idleRssKiB(), f.rssGrowthKiB());
-        assertEquals(0, f.errors(), figures);
-        assertTrue(f.attacked().p99Micros() < 50_000, figures);
-        assertTrue(f.rateRatio() >= 0.5, figures);
-        assertTrue(f.rssGrowthKiB() < 64 * 1024, figures);
-        assertTrue(daemon.process().isAlive(), "the daemon died: " + figures);
+        assertEquals(List.of(), f.shortfalls(), f.summary());
+        assertTrue(daemon.process().isAlive(), "the daemon died: " + f.summary());
         assertFalse(daemon.log().contains("OutOfMemoryError"), daemon.log());
     }
 }

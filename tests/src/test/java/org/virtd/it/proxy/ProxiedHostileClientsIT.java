@@ -7,6 +7,7 @@ import org.virtd.it.bench.HostileLoad;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,14 +41,8 @@ class ProxiedHostileClientsIT {
         qemud = VirtqemudProcess.start(prefix);
         proxy = VirtqemudProcess.start(prefix, "virtproxyd", Map.of());
         HostileLoad.Figures f = HostileLoad.measure(proxy.socket(), proxy.pid(), 10, 10_000, 5);
-        String figures = String.format("alone %.0f/s, attacked %.0f/s, p99 %.2f ms, errors %d, proxy RSS %d KiB + %d KiB",
-                f.alone().perSecond(), f.attacked().perSecond(), f.attacked().p99Micros() / 1000, f.errors(),
-                f.idleRssKiB(), f.rssGrowthKiB());
-        assertEquals(0, f.errors(), figures);
-        assertTrue(f.attacked().p99Micros() < 50_000, figures);
-        assertTrue(f.rateRatio() >= 0.5, figures);
-        assertTrue(f.rssGrowthKiB() < 64 * 1024, figures);
-        assertTrue(proxy.process().isAlive() && qemud.process().isAlive(), figures);
+        assertEquals(List.of(), f.shortfalls(), "through the proxy (its RSS): " + f.summary());
+        assertTrue(proxy.process().isAlive() && qemud.process().isAlive(), f.summary());
         assertFalse(proxy.log().contains("OutOfMemoryError"), proxy.log());
     }
 }
