@@ -2,6 +2,7 @@ package org.virtd.qemu.driver;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.state.DomainListFilter;
+import org.virtd.core.driver.Checks;
 import org.virtd.core.driver.CallContext;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
@@ -12,7 +13,6 @@ import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
-import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.remote.DomainFlags.Undefine;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainList;
@@ -167,21 +167,14 @@ public final class DomainConfigHandlers {
     }
 
     private List<Integer> activeIds(int max) throws VirtException {
-        requireListMax(max, "maxids > REMOTE_DOMAIN_LIST_MAX");
+        Checks.domainListMax(max, "maxids > REMOTE_DOMAIN_LIST_MAX");
         return lookup.registry().all().stream().filter(DomainObject::isActive).map(DomainObject::id).sorted()
                 .limit(Math.max(max, 0)).toList();
     }
 
     private List<String> inactiveNames(int max) throws VirtException {
-        requireListMax(max, "maxnames > REMOTE_DOMAIN_LIST_MAX");
+        Checks.domainListMax(max, "maxnames > REMOTE_DOMAIN_LIST_MAX");
         return lookup.registry().all().stream().filter(d -> !d.isActive()).map(DomainObject::name)
                 .sorted(Comparator.naturalOrder()).limit(Math.max(max, 0)).toList();
-    }
-
-    /** The remote dispatcher's bound on legacy list sizes (an RPC error, not a driver one). */
-    static void requireListMax(int max, String message) throws VirtException {
-        if (max > Limits.DOMAIN_LIST_MAX) {
-            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, message);
-        }
     }
 }

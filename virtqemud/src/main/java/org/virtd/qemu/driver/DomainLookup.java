@@ -1,5 +1,6 @@
 package org.virtd.qemu.driver;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.rpc.error.ErrorCode;
@@ -73,10 +74,6 @@ final class DomainLookup {
 
     /** libvirt's virCheckFlags: bits outside {@code allowed} are INVALID_ARG naming the driver function. */
     static void checkFlags(int flags, int allowed, String function) throws VirtException {
-        int unknown = flags & ~allowed;
-        if (unknown != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
-        }
+        Checks.flags(flags, allowed, function, ErrorDomain.QEMU);
     }
 }

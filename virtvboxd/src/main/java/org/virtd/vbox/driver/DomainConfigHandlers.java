@@ -6,12 +6,12 @@ import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.state.DomainListFilter;
 import org.virtd.conf.state.DomainObj;
 import org.virtd.conf.state.DomainStates;
+import org.virtd.core.driver.Checks;
 import org.virtd.core.driver.CallContext;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
-import org.virtd.rpc.message.Limits;
 import org.virtd.rpc.remote.DomainFlags.Undefine;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainList;
@@ -74,12 +74,12 @@ final class DomainConfigHandlers {
         t.on(RemoteProgram.CONNECT_NUM_OF_DEFINED_DOMAINS, (c, a) ->
                 (int) listed().stream().filter(l -> !l.active()).count());
         t.on(RemoteProgram.CONNECT_LIST_DOMAINS, (c, max) -> {
-            requireListMax(max, "maxids > REMOTE_DOMAIN_LIST_MAX");
+            Checks.domainListMax(max, "maxids > REMOTE_DOMAIN_LIST_MAX");
             return listed().stream().filter(Machines.Listed::active).map(Machines.Listed::id).limit(Math.max(max, 0))
                     .toList();
         });
         t.on(RemoteProgram.CONNECT_LIST_DEFINED_DOMAINS, (c, max) -> {
-            requireListMax(max, "maxnames > REMOTE_DOMAIN_LIST_MAX");
+            Checks.domainListMax(max, "maxnames > REMOTE_DOMAIN_LIST_MAX");
             return listed().stream().filter(l -> !l.active()).map(Machines.Listed::name)
                     .sorted(Comparator.naturalOrder()).limit(Math.max(max, 0)).toList();
         });
@@ -205,12 +205,6 @@ final class DomainConfigHandlers {
         @Override
         public boolean isAutostart() {
             return false;
-        }
-    }
-
-    static void requireListMax(int max, String message) throws VirtException {
-        if (max > Limits.DOMAIN_LIST_MAX) {
-            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, message);
         }
     }
 }

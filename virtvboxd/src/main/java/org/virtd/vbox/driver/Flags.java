@@ -1,6 +1,6 @@
 package org.virtd.vbox.driver;
 
-import org.virtd.rpc.error.ErrorCode;
+import org.virtd.core.driver.Checks;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
@@ -10,10 +10,6 @@ final class Flags {
     }
 
     static void check(int flags, int allowed, String function) throws VirtException {
-        int unknown = flags & ~allowed;
-        if (unknown != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
-                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
-        }
+        Checks.flags(flags, allowed, function, ErrorDomain.VBOX);
     }
 }

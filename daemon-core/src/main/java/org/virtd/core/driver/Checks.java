@@ -1,0 +1,28 @@
+package org.virtd.core.driver;
+
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.message.Limits;
+
+/** Argument checks every driver makes the same way libvirt does. */
+public final class Checks {
+    private Checks() {
+    }
+
+    /** libvirt's virCheckFlags: unknown bits are INVALID_ARG naming the driver function. */
+    public static void flags(int flags, int allowed, String function, ErrorDomain domain) throws VirtException {
+        int unknown = flags & ~allowed;
+        if (unknown != 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, domain,
+                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
+        }
+    }
+
+    /** The remote dispatcher's bound on legacy domain list sizes (an RPC error, not a driver one). */
+    public static void domainListMax(int max, String message) throws VirtException {
+        if (max > Limits.DOMAIN_LIST_MAX) {
+            throw new VirtException(ErrorCode.RPC, ErrorDomain.RPC, message);
+        }
+    }
+}
