@@ -142,7 +142,8 @@ public final class DomainConfigHandlers {
         return lookup.byId(id);
     }
 
-    DomainList listAll(int needResults, int flags) {
+    DomainList listAll(int needResults, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, DomainListFilter.ALL, "qemuConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
         int count = 0;
         for (DomainObject d : lookup.registry().all()) {

@@ -92,6 +92,8 @@ public final class QemuDriver implements Driver {
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
+        new GuestAgentHandlers(lookup).bind(table);
+        new TuningQueryHandlers(lookup, this::privileged).bind(table);
     }
 
     @Override
