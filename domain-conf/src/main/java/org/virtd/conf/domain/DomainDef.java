@@ -72,6 +72,11 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         }
     }
 
+    public DomainDef withName(String newName) {
+        return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices);
+    }
+
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
                 features, cpu, clock, lifecycle, devices);
