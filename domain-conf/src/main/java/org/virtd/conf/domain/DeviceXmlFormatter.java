@@ -20,8 +20,9 @@ final class DeviceXmlFormatter {
         d.disks().forEach(disk -> disk(w, disk));
         d.controllers().forEach(c -> controller(w, c));
         d.interfaces().forEach(n -> nic(w, n));
-        d.serials().forEach(s -> chardev(w, "serial", s));
-        d.consoles().forEach(s -> chardev(w, "console", s));
+        boolean live = options.id() >= 0;
+        d.serials().forEach(s -> chardev(w, "serial", s, false));
+        d.consoles().forEach(s -> chardev(w, "console", s, live));
         for (InputDef in : d.inputs()) {
             w.open("input").attr("type", in.type()).attr("bus", in.bus());
             address(w, in.address());
@@ -83,8 +84,10 @@ final class DeviceXmlFormatter {
         w.end("interface");
     }
 
-    private static void chardev(XmlWriter w, String kind, CharDevDef c) {
-        w.open(kind).attr("type", c.type());
+    /** {@code withTty}: a running console shows its pty once more as {@code tty=}, for older clients. */
+    private static void chardev(XmlWriter w, String kind, CharDevDef c, boolean withTty) {
+        w.open(kind).attr("type", c.type())
+                .attr("tty", withTty && "pty".equals(c.type()) ? c.sourcePath() : null);
         if (c.sourcePath() != null) {
             w.open("source").attr("path", c.sourcePath()).end("source");
         }

@@ -92,6 +92,9 @@ public final class QemuDriver implements Driver {
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
+        new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
+        new MigrationParamHandlers(lookup, () -> processes).bind(table);
+        new GuestInputHandlers(lookup, () -> processes).bind(table);
     }
 
     @Override
