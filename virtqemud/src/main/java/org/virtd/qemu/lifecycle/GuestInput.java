@@ -34,7 +34,7 @@ public final class GuestInput {
     public byte[] screenshot(DomainObject dom, int screen) throws VirtException {
         dom.lock().lock();
         try {
-            RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             List<Devices.VideoDef> videos = rd.live().devices() == null ? List.of() : rd.live().devices().videos();
             if (videos.isEmpty()) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
@@ -79,7 +79,7 @@ public final class GuestInput {
         }
         dom.lock().lock();
         try {
-            RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             JsonObject args = JsonObject.of("keys", new JsonArray(keys));
             if (holdtime != 0) {
                 args = args.with("hold-time", Integer.toUnsignedLong(holdtime));
@@ -93,7 +93,7 @@ public final class GuestInput {
     public void injectNmi(DomainObject dom) throws VirtException {
         dom.lock().lock();
         try {
-            RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             DomainControl.monitor(rd).execute("inject-nmi", null);
         } finally {
             dom.lock().unlock();

@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 /**
  * Key codes of virDomainSendKey's code sets translated to QEMU's "qnum" numbers (PC scancode
  * set 1, extended keys as 0x80 | code) which {@code send-key} takes. Linux input codes, XT and
- * AT set 1 scancodes and qnum itself are known; other sets translate nothing.
+ * AT set 1 scancodes, USB HID usages of a PC keyboard and qnum itself are known; other sets
+ * translate nothing.
  */
 final class KeyCodes {
     /** virKeycodeSet numbers. */
@@ -15,6 +16,7 @@ final class KeyCodes {
     static final int XT = 1;
     static final int ATSET1 = 2;
     static final int XT_KBD = 6;
+    static final int USB = 7;
     static final int QNUM = 9;
 
     private static final String[] NAMES = {"linux", "xt", "atset1", "atset2", "atset3", "osx", "xt_kbd", "usb",
@@ -34,6 +36,33 @@ final class KeyCodes {
         };
         for (int[] p : pairs) {
             LINUX_EXTENDED.put(p[0], p[1]);
+        }
+    }
+
+    /** USB HID usages (keyboard page) of the keys a PC keyboard has. */
+    private static final Map<Integer, Integer> USB_USAGES = new HashMap<>();
+
+    static {
+        int[] letters = {0x1e, 0x30, 0x2e, 0x20, 0x12, 0x21, 0x22, 0x23, 0x17, 0x24, 0x25, 0x26, 0x32, 0x31, 0x18,
+            0x19, 0x10, 0x13, 0x1f, 0x14, 0x16, 0x2f, 0x11, 0x2d, 0x15, 0x2c};
+        for (int i = 0; i < letters.length; i++) {
+            USB_USAGES.put(4 + i, letters[i]);
+        }
+        for (int i = 0; i < 10; i++) {
+            USB_USAGES.put(30 + i, 2 + i);
+        }
+        int[][] pairs = {
+            {40, 0x1c}, {41, 0x01}, {42, 0x0e}, {43, 0x0f}, {44, 0x39}, {45, 0x0c}, {46, 0x0d}, {47, 0x1a},
+            {48, 0x1b}, {49, 0x2b}, {51, 0x27}, {52, 0x28}, {53, 0x29}, {54, 0x33}, {55, 0x34}, {56, 0x35},
+            {57, 0x3a}, {68, 0x57}, {69, 0x58}, {73, 0xd2}, {74, 0xc7}, {75, 0xc9}, {76, 0xd3}, {77, 0xcf},
+            {78, 0xd1}, {79, 0xcd}, {80, 0xcb}, {81, 0xd0}, {82, 0xc8}, {224, 0x1d}, {225, 0x2a}, {226, 0x38},
+            {227, 0xdb}, {228, 0x9d}, {229, 0x36}, {230, 0xb8}, {231, 0xdc},
+        };
+        for (int[] p : pairs) {
+            USB_USAGES.put(p[0], p[1]);
+        }
+        for (int i = 0; i < 10; i++) {
+            USB_USAGES.put(58 + i, 0x3b + i);
         }
     }
 
@@ -62,6 +91,9 @@ final class KeyCodes {
                     return OptionalInt.of(0x80 | (code & 0x7f));
                 }
                 return OptionalInt.empty();
+            case USB:
+                Integer u = USB_USAGES.get(code);
+                return u == null ? OptionalInt.empty() : OptionalInt.of(u);
             default:
                 return OptionalInt.empty();
         }

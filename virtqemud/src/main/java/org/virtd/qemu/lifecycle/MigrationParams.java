@@ -35,7 +35,7 @@ public final class MigrationParams {
         dom.lock().lock();
         try {
             if (postcopy || dom.isActive()) {
-                RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+                RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
                 String param = postcopy ? "max-postcopy-bandwidth" : "max-bandwidth";
                 DomainControl.monitor(rd).execute("migrate-set-parameters", JsonObject.of(param, mibPerSecond * MIB));
             }
@@ -57,7 +57,7 @@ public final class MigrationParams {
     public void setMaxDowntime(DomainObject dom, long millis) throws VirtException {
         dom.lock().lock();
         try {
-            RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             DomainControl.monitor(rd).execute("migrate-set-parameters", JsonObject.of("downtime-limit", millis));
         } finally {
             dom.lock().unlock();
@@ -71,7 +71,7 @@ public final class MigrationParams {
     private long parameter(DomainObject dom, String name) throws VirtException {
         dom.lock().lock();
         try {
-            RunningDomain rd = control.active(dom, ErrorDomain.QEMU);
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             JsonObject params = (JsonObject) DomainControl.monitor(rd).execute("query-migrate-parameters", null);
             return params.number(name, 0);
         } finally {
