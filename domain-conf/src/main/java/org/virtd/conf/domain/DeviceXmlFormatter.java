@@ -25,6 +25,7 @@ final class DeviceXmlFormatter {
         d.consoles().forEach(s -> chardev(w, "console", s, live));
         for (InputDef in : d.inputs()) {
             w.open("input").attr("type", in.type()).attr("bus", in.bus());
+            alias(w, in.alias());
             address(w, in.address());
             w.end("input");
         }
@@ -33,6 +34,7 @@ final class DeviceXmlFormatter {
         d.videos().forEach(v -> video(w, v));
         if (d.memballoon() != null) {
             w.open("memballoon").attr("model", d.memballoon().model());
+            alias(w, d.memballoon().alias());
             address(w, d.memballoon().address());
             w.end("memballoon");
         }
@@ -51,6 +53,7 @@ final class DeviceXmlFormatter {
         if (disk.readonly()) {
             w.open("readonly").end("readonly");
         }
+        alias(w, disk.alias());
         address(w, disk.address());
         w.end("disk");
     }
@@ -65,6 +68,7 @@ final class DeviceXmlFormatter {
         if (c.targetChassis() != null || c.targetPort() != null) {
             w.open("target").attr("chassis", c.targetChassis()).attr("port", c.targetPort()).end("target");
         }
+        alias(w, c.alias());
         address(w, c.address());
         w.end("controller");
     }
@@ -80,6 +84,7 @@ final class DeviceXmlFormatter {
         if (n.model() != null) {
             w.open("model").attr("type", n.model()).end("model");
         }
+        alias(w, n.alias());
         address(w, n.address());
         w.end("interface");
     }
@@ -99,6 +104,7 @@ final class DeviceXmlFormatter {
             w.open("model").attr("name", c.targetModel()).end("model");
         }
         w.end("target");
+        alias(w, c.alias());
         w.end(kind);
     }
 
@@ -114,8 +120,15 @@ final class DeviceXmlFormatter {
         w.open("model").attr("type", v.model()).attr("ram", v.ram()).attr("vram", v.vram())
                 .attr("vgamem", v.vgamem()).attr("heads", v.heads()).attr("primary", v.primary() ? "yes" : null)
                 .end("model");
+        alias(w, v.alias());
         address(w, v.address());
         w.end("video");
+    }
+
+    private static void alias(XmlWriter w, String name) {
+        if (name != null) {
+            w.open("alias").attr("name", name).end("alias");
+        }
     }
 
     private static void address(XmlWriter w, DeviceAddress a) {

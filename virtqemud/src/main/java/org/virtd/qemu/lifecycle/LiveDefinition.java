@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
  * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
- * path, VNC graphics the port and address QEMU listens on, and memory is rounded up to a whole
- * MiB as QEMU sees it.
+ * path, VNC graphics the port and address QEMU listens on, devices their aliases
+ * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it.
  */
 final class LiveDefinition {
 
@@ -50,16 +50,15 @@ final class LiveDefinition {
             graphics.add(vnc != null && "vnc".equals(g.type()) ? new Devices.GraphicsDef(g.type(), vnc.port(),
                     g.autoport(), vnc.listen() != null ? vnc.listen() : VNC_LISTEN, g.passwd(), g.keymap()) : g);
         }
-        return out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
-                consoles, d.inputs(), graphics, d.audios(), d.videos(), d.memballoon()));
+        return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(),
+                d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(), d.memballoon())));
     }
 
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {
         if (pty == null || (c.type() != null && !"pty".equals(c.type()))) {
             return c;
         }
-        return new Devices.CharDevDef(c.type(), pty, c.logFile(), c.logAppend(), c.targetType(), c.targetPort(),
-                c.targetModel());
+        return c.withSourcePath(pty);
     }
 
     /** The pty of the serial port a console or serial device name ({@code serial0}, {@code console0}) means. */

@@ -31,7 +31,7 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
  * Issue 10 on a real tiny guest with a VNC display: {@code desc --config} and {@code metadata}
  * raise METADATA_CHANGE to a python event client and land in the config file; after an autoport
  * start {@code vncdisplay} names the port QEMU really serves RFB on; {@code ttyconsole} names an
- * existing pty; {@code screenshot} writes a PNG; send-key, inject-nmi and the migration limits
+ * existing pty and devices have libvirt's aliases; {@code screenshot} writes a PNG; send-key, inject-nmi and the migration limits
  * work on the running guest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -132,7 +132,11 @@ class MetadataGraphicsTest {
     void ttyconsoleNamesTheGuestsPty() throws Exception {
         String tty = ok(uri, "ttyconsole", NAME).out().strip();
         assertTrue(tty.startsWith("/dev/pts/") && Files.exists(Path.of(tty)), tty);
-        assertTrue(ok(uri, "dumpxml", NAME).out().contains("<console type='pty' tty='" + tty + "'>"));
+        String live = ok(uri, "dumpxml", NAME).out();
+        assertTrue(live.contains("<console type='pty' tty='" + tty + "'>"), live);
+        for (String alias : List.of("usb", "pci.0", "serial0", "input0", "input1", "video0", "balloon0")) {
+            assertTrue(live.contains("<alias name='" + alias + "'/>"), alias + " in " + live);
+        }
     }
 
     @Test
