@@ -109,7 +109,9 @@ final class DeviceXmlFormatter {
     }
 
     private static void graphics(XmlWriter w, GraphicsDef g, boolean secure) {
-        w.open("graphics").attr("type", g.type()).attr("port", g.port()).attr("autoport", g.autoport())
+        // SPICE leaves an unallocated port out where VNC shows -1
+        Integer port = "spice".equals(g.type()) && g.port() <= 0 ? null : g.port();
+        w.open("graphics").attr("type", g.type()).attr("port", port).attr("autoport", g.autoport())
                 .attr("listen", g.listen()).attr("passwd", secure ? g.passwd() : null).attr("keymap", g.keymap());
         w.open("listen").attr("type", "address").attr("address", g.listen()).end("listen");
         w.end("graphics");

@@ -71,7 +71,9 @@ final class QemuDeviceDefaults {
         }
         List<InputDef> inputs = inputs(d.inputs(), controllers);
         CharDevices chars = CharDevices.pair(d.serials(), d.consoles());
-        List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, "none")) : d.audios();
+        boolean spice = d.graphics().stream().anyMatch(g -> g.type().equals("spice"));
+        List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, spice ? "spice" : "none"))
+                : d.audios();
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon);
     }
@@ -179,7 +181,7 @@ final class QemuDeviceDefaults {
     private static List<GraphicsDef> graphics(List<GraphicsDef> given) throws VirtException {
         List<GraphicsDef> out = new ArrayList<>();
         for (GraphicsDef g : given) {
-            if (!g.type().equals("vnc")) {
+            if (!g.type().equals("vnc") && !g.type().equals("spice")) {
                 throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
                         "graphics type '" + g.type() + "' is not supported by this daemon");
             }

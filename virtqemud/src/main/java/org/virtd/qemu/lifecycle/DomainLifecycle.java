@@ -149,7 +149,7 @@ public final class DomainLifecycle {
         }
         try {
             prepare(rd, def, spec);
-            DomainDef live = LiveDefinition.of(def, p.ptys(), spec.vnc());
+            DomainDef live = LiveDefinition.of(def, p.ptys(), spec.display());
             rd.live(live);
             dom.setActive(id, live);
             registry.indexId(dom, -1);

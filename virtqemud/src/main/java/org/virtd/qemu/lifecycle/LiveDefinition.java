@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
  * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
- * path, VNC graphics the port and address QEMU listens on, devices their aliases
+ * path, VNC and SPICE graphics the port and address QEMU listens on, devices their aliases
  * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it.
  */
 final class LiveDefinition {
@@ -19,14 +19,14 @@ final class LiveDefinition {
     private LiveDefinition() {
     }
 
-    /** Where QEMU listens for VNC when the definition names no address (qemu.conf's vnc_listen). */
-    static final String VNC_LISTEN = "127.0.0.1";
+    /** Where QEMU listens when the definition names no address (qemu.conf's vnc_listen, spice_listen). */
+    static final String LISTEN = "127.0.0.1";
 
     /**
      * @param ptys chardev label ({@code charserial0}) → pty path, from {@code query-chardev}
-     * @param vnc  the VNC display QEMU was started with, or null
+     * @param display the VNC or SPICE display QEMU was started with, or null
      */
-    static DomainDef of(DomainDef def, Map<String, String> ptys, QemuLaunchSpec.Vnc vnc) {
+    static DomainDef of(DomainDef def, Map<String, String> ptys, QemuLaunchSpec.Display display) {
         DomainDef out = def;
         long mib = (def.memoryKiB() + 1023) / 1024 * 1024;
         long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
@@ -47,8 +47,9 @@ final class LiveDefinition {
         }
         List<Devices.GraphicsDef> graphics = new ArrayList<>();
         for (Devices.GraphicsDef g : d.graphics()) {
-            graphics.add(vnc != null && "vnc".equals(g.type()) ? new Devices.GraphicsDef(g.type(), vnc.port(),
-                    g.autoport(), vnc.listen() != null ? vnc.listen() : VNC_LISTEN, g.passwd(), g.keymap()) : g);
+            graphics.add(display != null && display.type().equals(g.type()) ? new Devices.GraphicsDef(g.type(),
+                    display.port(), g.autoport(), display.listen() != null ? display.listen() : LISTEN, g.passwd(),
+                    g.keymap()) : g);
         }
         return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(),
                 d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(), d.memballoon())));

@@ -172,4 +172,24 @@ class MetadataGraphicsTest {
                 notRunning.err());
         assertEquals("100", ok(uri, "migrate-getspeed", NAME).out().strip());
     }
+
+    @Test
+    @Order(6)
+    void spiceAutoportShowsThePortQemuListensOn() throws Exception {
+        Path xml = prefix.resolve("spice.xml");
+        Files.writeString(xml, TinyGuest.get().xml("spicy", prefix).replace("</devices>",
+                "  <graphics type='spice' autoport='yes'/>\n  </devices>"));
+        ok(uri, "define", xml.toString());
+        assertTrue(ok(uri, "dumpxml", "spicy").out().contains("<graphics type='spice' autoport='yes'>"));
+        ok(uri, "start", "spicy");
+        String display = ok(uri, "domdisplay", "spicy").out().strip();
+        Matcher m = Pattern.compile("spice://127\\.0\\.0\\.1:(\\d+)").matcher(display);
+        assertTrue(m.matches(), display);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1))), 5000);
+        }
+        assertTrue(ok(uri, "dumpxml", "spicy").out().contains("<graphics type='spice' port='" + m.group(1)
+                + "' autoport='yes' listen='127.0.0.1'>"));
+        ok(uri, "destroy", "spicy");
+    }
 }
