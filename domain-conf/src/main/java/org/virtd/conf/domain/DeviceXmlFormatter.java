@@ -20,10 +20,12 @@ final class DeviceXmlFormatter {
         d.disks().forEach(disk -> disk(w, disk));
         d.controllers().forEach(c -> controller(w, c));
         d.interfaces().forEach(n -> nic(w, n));
-        d.serials().forEach(s -> chardev(w, "serial", s));
-        d.consoles().forEach(s -> chardev(w, "console", s));
+        boolean live = options.id() >= 0;
+        d.serials().forEach(s -> chardev(w, "serial", s, false));
+        d.consoles().forEach(s -> chardev(w, "console", s, live));
         for (InputDef in : d.inputs()) {
             w.open("input").attr("type", in.type()).attr("bus", in.bus());
+            alias(w, in.alias());
             address(w, in.address());
             w.end("input");
         }
@@ -32,6 +34,7 @@ final class DeviceXmlFormatter {
         d.videos().forEach(v -> video(w, v));
         if (d.memballoon() != null) {
             w.open("memballoon").attr("model", d.memballoon().model());
+            alias(w, d.memballoon().alias());
             address(w, d.memballoon().address());
             w.end("memballoon");
         }
@@ -50,6 +53,7 @@ final class DeviceXmlFormatter {
         if (disk.readonly()) {
             w.open("readonly").end("readonly");
         }
+        alias(w, disk.alias());
         address(w, disk.address());
         w.end("disk");
     }
@@ -64,6 +68,7 @@ final class DeviceXmlFormatter {
         if (c.targetChassis() != null || c.targetPort() != null) {
             w.open("target").attr("chassis", c.targetChassis()).attr("port", c.targetPort()).end("target");
         }
+        alias(w, c.alias());
         if (c.masterStartport() != null) {
             w.open("master").attr("startport", c.masterStartport()).end("master");
         }
@@ -82,12 +87,15 @@ final class DeviceXmlFormatter {
         if (n.model() != null) {
             w.open("model").attr("type", n.model()).end("model");
         }
+        alias(w, n.alias());
         address(w, n.address());
         w.end("interface");
     }
 
-    private static void chardev(XmlWriter w, String kind, CharDevDef c) {
-        w.open(kind).attr("type", c.type());
+    /** {@code withTty}: a running console shows its pty once more as {@code tty=}, for older clients. */
+    private static void chardev(XmlWriter w, String kind, CharDevDef c, boolean withTty) {
+        w.open(kind).attr("type", c.type())
+                .attr("tty", withTty && "pty".equals(c.type()) ? c.sourcePath() : null);
         if (c.sourcePath() != null) {
             w.open("source").attr("path", c.sourcePath()).end("source");
         }
@@ -99,11 +107,14 @@ final class DeviceXmlFormatter {
             w.open("model").attr("name", c.targetModel()).end("model");
         }
         w.end("target");
+        alias(w, c.alias());
         w.end(kind);
     }
 
     private static void graphics(XmlWriter w, GraphicsDef g, boolean secure) {
-        w.open("graphics").attr("type", g.type()).attr("port", g.port()).attr("autoport", g.autoport())
+        // SPICE leaves an unallocated port out where VNC shows -1
+        Integer port = "spice".equals(g.type()) && g.port() <= 0 ? null : g.port();
+        w.open("graphics").attr("type", g.type()).attr("port", port).attr("autoport", g.autoport())
                 .attr("listen", g.listen()).attr("passwd", secure ? g.passwd() : null).attr("keymap", g.keymap());
         w.open("listen").attr("type", "address").attr("address", g.listen()).end("listen");
         w.end("graphics");
@@ -114,8 +125,15 @@ final class DeviceXmlFormatter {
         w.open("model").attr("type", v.model()).attr("ram", v.ram()).attr("vram", v.vram())
                 .attr("vgamem", v.vgamem()).attr("heads", v.heads()).attr("primary", v.primary() ? "yes" : null)
                 .end("model");
+        alias(w, v.alias());
         address(w, v.address());
         w.end("video");
+    }
+
+    private static void alias(XmlWriter w, String name) {
+        if (name != null) {
+            w.open("alias").attr("name", name).end("alias");
+        }
     }
 
     private static void address(XmlWriter w, DeviceAddress a) {

@@ -105,7 +105,8 @@ final class DeviceXmlParser {
         }
         String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
-                bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e));
+                bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
+                userAlias(e));
     }
 
     private static ControllerDef controller(Element e) throws VirtException {
@@ -114,7 +115,7 @@ final class DeviceXmlParser {
         Element target = Dom.child(e, "target");
         return new ControllerDef(type, DefErrors.uint(Dom.attr(e, "index"), "controller index"),
                 Dom.attr(e, "model"), Dom.childAttr(e, "model", "name"), Dom.attr(target, "chassis"),
-                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e));
+                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e), userAlias(e));
     }
 
     private static InterfaceDef nic(Element e) throws VirtException {
@@ -125,7 +126,7 @@ final class DeviceXmlParser {
         }
         Element source = Dom.child(e, "source");
         return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
-                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e));
+                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e));
     }
 
     private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {
@@ -139,7 +140,8 @@ final class DeviceXmlParser {
             Element target = Dom.child(e, "target");
             out.add(new CharDevDef(type, Dom.childAttr(e, "source", "path"), Dom.attr(log, "file"),
                     Dom.attr(log, "append"), Dom.attr(target, "type"),
-                    DefErrors.uint(Dom.attr(target, "port"), kind + " port"), Dom.childAttr(target, "model", "name")));
+                    DefErrors.uint(Dom.attr(target, "port"), kind + " port"), Dom.childAttr(target, "model", "name"),
+                    userAlias(e)));
         }
         return out;
     }
@@ -149,7 +151,7 @@ final class DeviceXmlParser {
         if (type == null || !INPUT_TYPES.contains(type)) {
             throw DefErrors.unsupported("unknown input device type '" + type + "'");
         }
-        return new InputDef(type, Dom.attr(e, "bus"), address(e));
+        return new InputDef(type, Dom.attr(e, "bus"), address(e), userAlias(e));
     }
 
     private static GraphicsDef graphics(Element e) throws VirtException {
@@ -177,7 +179,7 @@ final class DeviceXmlParser {
             throw DefErrors.unsupported("unknown video model '" + type + "'");
         }
         return new VideoDef(type, number(model, "ram"), number(model, "vram"), number(model, "vgamem"),
-                number(model, "heads"), "yes".equals(Dom.attr(model, "primary")), address(e));
+                number(model, "heads"), "yes".equals(Dom.attr(model, "primary")), address(e), userAlias(e));
     }
 
     private static Integer number(Element e, String attr) throws VirtException {
@@ -191,7 +193,16 @@ final class DeviceXmlParser {
         }
         String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), BALLOON_MODELS, "model",
                 "memballoon");
-        return new MemballoonDef(model, address(e));
+        return new MemballoonDef(model, address(e), userAlias(e));
+    }
+
+    /**
+     * A user's alias ({@code ua-} prefix), which libvirt keeps in the definition; aliases the
+     * driver assigned are given again at each start, so any other one is dropped.
+     */
+    private static String userAlias(Element device) {
+        String name = Dom.childAttr(device, "alias", "name");
+        return name != null && name.startsWith("ua-") ? name : null;
     }
 
     private static DeviceAddress address(Element device) {

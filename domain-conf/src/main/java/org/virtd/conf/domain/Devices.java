@@ -29,12 +29,26 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
                 List.of(), List.of(), null);
     }
 
-    /** {@code <disk type= device=>}; driver/source/target/readonly/address children. */
+    /**
+     * {@code <disk type= device=>}; driver/source/target/readonly/alias/address children. Every
+     * device's {@code alias} is its {@code <alias name=>}: one the driver gave it while running,
+     * or a user's {@code ua-} one; null for none.
+     */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
-                          String targetDev, String targetBus, boolean readonly, DeviceAddress address) {
+                          String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias) {
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null);
+        }
+
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
-            return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr);
+            return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias);
+        }
+
+        public DiskDef withAlias(String name) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    name);
         }
     }
 
@@ -43,10 +57,20 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * are the {@code <model name=>} and {@code <target chassis= port=>} of PCIe ports.
      */
     public record ControllerDef(String type, int index, String model, String modelName, String targetChassis,
-                                String targetPort, String masterStartport, DeviceAddress address) {
+                                String targetPort, String masterStartport, DeviceAddress address, String alias) {
+        public ControllerDef(String type, int index, String model, String modelName, String targetChassis,
+                             String targetPort, String masterStartport, DeviceAddress address) {
+            this(type, index, model, modelName, targetChassis, targetPort, masterStartport, address, null);
+        }
+
         public ControllerDef with(int newIndex, String newModel, DeviceAddress newAddress) {
             return new ControllerDef(type, newIndex, newModel, modelName, targetChassis, targetPort, masterStartport,
-                    newAddress);
+                    newAddress, alias);
+        }
+
+        public ControllerDef withAlias(String name) {
+            return new ControllerDef(type, index, model, modelName, targetChassis, targetPort, masterStartport, address,
+                    name);
         }
 
         /** A USB 1 companion of an EHCI controller ({@code <master startport='N'/>}). */
@@ -57,9 +81,18 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
     /** {@code <interface type='user|network|bridge'>} with mac, source, model and address. */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
-                               DeviceAddress address) {
+                               DeviceAddress address, String alias) {
+        public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
+                            DeviceAddress address) {
+            this(type, mac, sourceNetwork, sourceBridge, model, address, null);
+        }
+
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
-            return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress);
+            return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias);
+        }
+
+        public InterfaceDef withAlias(String name) {
+            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name);
         }
     }
 
@@ -69,14 +102,34 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * targetPort -1 = not given.
      */
     public record CharDevDef(String type, String sourcePath, String logFile, String logAppend, String targetType,
-                             int targetPort, String targetModel) {
+                             int targetPort, String targetModel, String alias) {
+        public CharDevDef(String type, String sourcePath, String logFile, String logAppend, String targetType,
+                          int targetPort, String targetModel) {
+            this(type, sourcePath, logFile, logAppend, targetType, targetPort, targetModel, null);
+        }
+
         public CharDevDef withTarget(String newType, int newPort, String newModel) {
-            return new CharDevDef(type, sourcePath, logFile, logAppend, newType, newPort, newModel);
+            return new CharDevDef(type, sourcePath, logFile, logAppend, newType, newPort, newModel, alias);
+        }
+
+        public CharDevDef withSourcePath(String path) {
+            return new CharDevDef(type, path, logFile, logAppend, targetType, targetPort, targetModel, alias);
+        }
+
+        public CharDevDef withAlias(String name) {
+            return new CharDevDef(type, sourcePath, logFile, logAppend, targetType, targetPort, targetModel, name);
         }
     }
 
     /** {@code <input type= bus=>}. */
-    public record InputDef(String type, String bus, DeviceAddress address) {
+    public record InputDef(String type, String bus, DeviceAddress address, String alias) {
+        public InputDef(String type, String bus, DeviceAddress address) {
+            this(type, bus, address, null);
+        }
+
+        public InputDef withAlias(String name) {
+            return new InputDef(type, bus, address, name);
+        }
     }
 
     /** {@code <graphics type='vnc' port= autoport= listen= passwd= keymap=>}. */
@@ -90,13 +143,29 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
     /** {@code <video><model type= vram= heads= primary=/></video>}; null numbers are not printed. */
     public record VideoDef(String model, Integer ram, Integer vram, Integer vgamem, Integer heads, boolean primary,
-                           DeviceAddress address) {
+                           DeviceAddress address, String alias) {
+        public VideoDef(String model, Integer ram, Integer vram, Integer vgamem, Integer heads, boolean primary,
+                        DeviceAddress address) {
+            this(model, ram, vram, vgamem, heads, primary, address, null);
+        }
+
         public VideoDef withAddress(DeviceAddress newAddress) {
-            return new VideoDef(model, ram, vram, vgamem, heads, primary, newAddress);
+            return new VideoDef(model, ram, vram, vgamem, heads, primary, newAddress, alias);
+        }
+
+        public VideoDef withAlias(String name) {
+            return new VideoDef(model, ram, vram, vgamem, heads, primary, address, name);
         }
     }
 
     /** {@code <memballoon model=>}. */
-    public record MemballoonDef(String model, DeviceAddress address) {
+    public record MemballoonDef(String model, DeviceAddress address, String alias) {
+        public MemballoonDef(String model, DeviceAddress address) {
+            this(model, address, null);
+        }
+
+        public MemballoonDef withAlias(String name) {
+            return new MemballoonDef(model, address, name);
+        }
     }
 }

@@ -12,13 +12,22 @@ import java.util.UUID;
  * @param uuid             null only before defaults are applied
  * @param memoryKiB        maximum memory, KiB
  * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
+ * @param metadata         the {@code <metadata>} element, null when there is none
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
-                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata) {
 
     public DomainDef {
         features = List.copyOf(features);
+    }
+
+    /** A definition without {@code <metadata>}. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, null);
     }
 
     /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
@@ -79,22 +88,28 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, metadata);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices);
+                clock, lifecycle, devices, metadata);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, metadata);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices);
+                features, cpu, clock, lifecycle, newDevices, metadata);
+    }
+
+    /** With {@code <title>}, {@code <description>} and {@code <metadata>} replaced (null = absent). */
+    public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
+        return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, newMetadata);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

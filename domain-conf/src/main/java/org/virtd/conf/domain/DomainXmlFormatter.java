@@ -31,6 +31,9 @@ public final class DomainXmlFormatter {
         w.textElement("uuid", def.uuid());
         w.textElement("title", def.title());
         w.textElement("description", def.description());
+        if (def.metadata() != null) {
+            w.rawLine(def.metadata().format(w.depth()));
+        }
         w.open("memory").attr("unit", "KiB").textAndEnd("memory", def.memoryKiB());
         w.open("currentMemory").attr("unit", "KiB").textAndEnd("currentMemory",
                 def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB());

@@ -64,7 +64,9 @@ public final class DomainXmlParser {
         if (validate) {
             DomainSchema.check(root, options);
         }
-        return parseRoot(root);
+        DomainDef def = parseRoot(root);
+        return Dom.child(root, "metadata") == null ? def
+                : def.withMetadata(def.title(), def.description(), DomainMetadata.read(xml));
     }
 
     private DomainDef parseRoot(Element root) throws VirtException {

@@ -61,9 +61,15 @@ final class SecureXml {
         int line = Math.max(1, e.getLineNumber());
         String[] lines = xml.split("\n", -1);
         String text = line <= lines.length ? lines[line - 1] : "";
-        int column = Math.max(1, Math.min(e.getColumnNumber(), text.length() + 1));
-        return docName + ":" + line + ": " + libxmlWording(e.getMessage(), xml) + "\n" + text + "\n"
-                + "-".repeat(column - 1) + "^";
+        String wording = libxmlWording(e.getMessage(), xml);
+        int column = e.getColumnNumber();
+        if (wording.startsWith("Extra content")) {
+            column--; // libxml2 points at the '<' that starts the extra markup, Xerces just after it
+        } else if (wording.startsWith("Start tag expected")) {
+            column = 1;
+        }
+        column = Math.max(1, Math.min(column, text.length() + 1));
+        return docName + ":" + line + ": " + wording + "\n" + text + "\n" + "-".repeat(column - 1) + "^";
     }
 
     /** libxml2's wording for the failures clients meet most; Xerces' own text otherwise. */
@@ -74,6 +80,9 @@ final class SecureXml {
         }
         if (m.contains("following the root element must be well-formed") || m.contains("trailing section")) {
             return "Extra content at the end of the document";
+        }
+        if (m.contains("Content is not allowed in prolog")) {
+            return "Start tag expected, '<' not found";
         }
         if (m.contains("Premature end of file")) {
             return "Document is empty";

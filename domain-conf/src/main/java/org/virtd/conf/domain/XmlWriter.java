@@ -49,6 +49,18 @@ final class XmlWriter {
         return this;
     }
 
+    /** Writes already formatted XML on its own indented line (text from another serialiser). */
+    XmlWriter rawLine(String xml) {
+        closeStartTag(true);
+        out.append("  ".repeat(depth)).append(xml).append('\n');
+        return this;
+    }
+
+    /** The current nesting level, in steps of two spaces. */
+    int depth() {
+        return depth;
+    }
+
     /** Closes the current start tag and writes {@code text</name>} on the same line. */
     XmlWriter textAndEnd(String name, Object text) {
         out.append('>').append(escape(text.toString())).append("</").append(name).append(">\n");

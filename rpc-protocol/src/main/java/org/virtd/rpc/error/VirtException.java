@@ -31,6 +31,11 @@ public class VirtException extends Exception {
         return error.code();
     }
 
+    /** An error raised with {@code message} as its whole text (see {@link VirtError#verbatim}). */
+    public static VirtException verbatim(ErrorCode code, ErrorDomain domain, String message) {
+        return new VirtException(VirtError.verbatim(code, domain, message));
+    }
+
     /** Formats the detail with {@link String#format}. */
     public static VirtException of(ErrorCode code, ErrorDomain domain, String format, Object... args) {
         return new VirtException(code, domain, args.length == 0 ? format : String.format(format, args));

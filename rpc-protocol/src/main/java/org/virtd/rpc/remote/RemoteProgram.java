@@ -46,6 +46,7 @@ import org.virtd.rpc.remote.types.JobInfo;
 import org.virtd.rpc.remote.types.JobStats;
 import org.virtd.rpc.remote.types.MemoryStat;
 import org.virtd.rpc.remote.types.MemoryStatsArgs;
+import org.virtd.rpc.remote.types.MigrateValueArgs;
 import org.virtd.rpc.remote.types.NParamsFlagsArgs;
 import org.virtd.rpc.remote.types.NeedResultsArgs;
 import org.virtd.rpc.remote.types.InterfaceRef;
@@ -414,6 +415,17 @@ public final class RemoteProgram {
             P.call(211, "DOMAIN_SCREENSHOT", Xdr.lazy(ScreenshotArgs.class), Xdr.OPT_STRING)
                     .denyReadOnly()
                     .stream(StreamKind.READ).add();
+    public static final Procedure<MigrateValueArgs, Void> DOMAIN_MIGRATE_SET_MAX_DOWNTIME =
+            P.call(166, "DOMAIN_MIGRATE_SET_MAX_DOWNTIME", Xdr.lazy(MigrateValueArgs.class), Xdr.VOID)
+                    .denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Long> DOMAIN_MIGRATE_GET_MAX_DOWNTIME =
+            P.call(387, "DOMAIN_MIGRATE_GET_MAX_DOWNTIME", Xdr.lazy(DomainFlagsArgs.class), Xdr.UHYPER).add();
+    public static final Procedure<MigrateValueArgs, Void> DOMAIN_MIGRATE_SET_MAX_SPEED =
+            P.call(207, "DOMAIN_MIGRATE_SET_MAX_SPEED", Xdr.lazy(MigrateValueArgs.class), Xdr.VOID)
+                    .denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Long> DOMAIN_MIGRATE_GET_MAX_SPEED =
+            P.call(242, "DOMAIN_MIGRATE_GET_MAX_SPEED", Xdr.lazy(DomainFlagsArgs.class), Xdr.UHYPER)
+                    .denyReadOnly().add();
     public static final Procedure<SendKeyArgs, Void> DOMAIN_SEND_KEY =
             P.call(226, "DOMAIN_SEND_KEY", Xdr.lazy(SendKeyArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_INJECT_NMI =

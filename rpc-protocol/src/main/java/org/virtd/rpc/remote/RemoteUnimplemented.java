@@ -102,7 +102,6 @@ final class RemoteUnimplemented {
         p.unimplemented(156, "INTERFACE_IS_ACTIVE").refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(162, "CONNECT_BASELINE_CPU").add();
         p.unimplemented(165, "STORAGE_VOL_WIPE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
-        p.unimplemented(166, "DOMAIN_MIGRATE_SET_MAX_DOWNTIME").denyReadOnly().add();
         p.unimplemented(175, "NWFILTER_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(176, "NWFILTER_LOOKUP_BY_UUID").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(177, "NWFILTER_GET_XML_DESC").refusalDomain(ErrorDomain.NWFILTER).high().add();
@@ -110,7 +109,6 @@ final class RemoteUnimplemented {
         p.unimplemented(181, "NWFILTER_UNDEFINE").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(197, "DOMAIN_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(205, "DOMAIN_SET_BLKIO_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(207, "DOMAIN_MIGRATE_SET_MAX_SPEED").denyReadOnly().add();
         p.unimplemented(208, "STORAGE_VOL_UPLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.WRITE).add();
         p.unimplemented(209, "STORAGE_VOL_DOWNLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.READ).add();
         p.unimplemented(213, "DOMAIN_MIGRATE_BEGIN3").denyReadOnly().add();
@@ -131,7 +129,6 @@ final class RemoteUnimplemented {
         p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
         p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
         p.unimplemented(240, "DOMAIN_BLOCK_PULL").denyReadOnly().add();
-        p.unimplemented(242, "DOMAIN_MIGRATE_GET_MAX_SPEED").denyReadOnly().add();
         p.unimplemented(243, "DOMAIN_BLOCK_STATS_FLAGS").add();
         p.unimplemented(246, "DOMAIN_SNAPSHOT_NUM_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
@@ -212,7 +209,6 @@ final class RemoteUnimplemented {
         p.message(383, "SECRET_EVENT_VALUE_CHANGED", Xdr.REST).add();
         p.unimplemented(384, "DOMAIN_SET_VCPU").denyReadOnly().add();
         p.unimplemented(386, "DOMAIN_SET_BLOCK_THRESHOLD").denyReadOnly().add();
-        p.unimplemented(387, "DOMAIN_MIGRATE_GET_MAX_DOWNTIME").add();
         p.unimplemented(389, "DOMAIN_MANAGED_SAVE_DEFINE_XML").denyReadOnly().add();
         p.unimplemented(390, "DOMAIN_SET_LIFECYCLE_ACTION").denyReadOnly().add();
         p.unimplemented(391, "STORAGE_POOL_LOOKUP_BY_TARGET_PATH").refusalDomain(ErrorDomain.STORAGE).high().add();

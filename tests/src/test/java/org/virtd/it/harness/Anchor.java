@@ -40,6 +40,11 @@ public final class Anchor implements AutoCloseable {
         return uri;
     }
 
+    /** The directory holding libvirt-sock, libvirt-sock-ro and libvirt-admin-sock. */
+    public Path socketDir() {
+        return state.resolve("sock");
+    }
+
     public Path log() {
         return state.resolve("log/libvirtd.log");
     }

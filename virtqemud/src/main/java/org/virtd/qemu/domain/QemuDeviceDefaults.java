@@ -63,7 +63,7 @@ final class QemuDeviceDefaults {
         }
         MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
         if (!balloon.model().equals("none")) {
-            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()));
+            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()), balloon.alias());
         }
         for (int i = 0; i < videos.size(); i++) {
             VideoDef v = videos.get(i);
@@ -73,7 +73,9 @@ final class QemuDeviceDefaults {
         }
         List<InputDef> inputs = inputs(d.inputs(), controllers);
         CharDevices chars = CharDevices.pair(d.serials(), d.consoles());
-        List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, "none")) : d.audios();
+        boolean spice = d.graphics().stream().anyMatch(g -> g.type().equals("spice"));
+        List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, spice ? "spice" : "none"))
+                : d.audios();
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon);
     }
@@ -141,12 +143,13 @@ final class QemuDeviceDefaults {
                         "video type '" + model + "' is only valid as primary video device");
             }
             out.add(switch (model) {
-                case "none" -> new VideoDef(model, null, null, null, null, false, null);
+                case "none" -> new VideoDef(model, null, null, null, null, false, null, v.alias());
                 case "qxl" -> new VideoDef(model, or(v.ram(), 65536), or(v.vram(), 65536), or(v.vgamem(), 16384),
-                        or(v.heads(), 1), primary, v.address());
-                case "virtio" -> new VideoDef(model, null, null, null, or(v.heads(), 1), primary, v.address());
+                        or(v.heads(), 1), primary, v.address(), v.alias());
+                case "virtio" -> new VideoDef(model, null, null, null, or(v.heads(), 1), primary, v.address(),
+                        v.alias());
                 default -> new VideoDef(model, null, or(v.vram(), 16384), null, or(v.heads(), 1), primary,
-                        v.address());
+                        v.address(), v.alias());
             });
         }
         return out;
@@ -167,7 +170,7 @@ final class QemuDeviceDefaults {
                 }
                 addr = addr != null ? addr : DeviceAddress.usb(0, port++);
             }
-            out.add(new InputDef(in.type(), bus, addr));
+            out.add(new InputDef(in.type(), bus, addr, in.alias()));
         }
         for (String type : new String[]{"mouse", "keyboard"}) {
             if (out.stream().noneMatch(i -> i.type().equals(type) && i.bus().equals("ps2"))) {
@@ -180,7 +183,7 @@ final class QemuDeviceDefaults {
     private static List<GraphicsDef> graphics(List<GraphicsDef> given) throws VirtException {
         List<GraphicsDef> out = new ArrayList<>();
         for (GraphicsDef g : given) {
-            if (!g.type().equals("vnc")) {
+            if (!g.type().equals("vnc") && !g.type().equals("spice")) {
                 throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
                         "graphics type '" + g.type() + "' is not supported by this daemon");
             }

@@ -76,4 +76,16 @@ final class DomainLookup {
     static void checkFlags(int flags, int allowed, String function) throws VirtException {
         Checks.flags(flags, allowed, function, ErrorDomain.QEMU);
     }
+
+    /**
+     * virCheckFlags as libvirt words it: the message alone, without the "invalid argument"
+     * prefix (Checks.flags still adds it; the newer handlers use this one).
+     */
+    static void checkFlags(int flags, int allowed, String function, ErrorDomain domain) throws VirtException {
+        int unknown = flags & ~allowed;
+        if (unknown != 0) {
+            throw VirtException.verbatim(ErrorCode.INVALID_ARG, domain,
+                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
+        }
+    }
 }

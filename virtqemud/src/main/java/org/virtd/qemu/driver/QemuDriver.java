@@ -94,6 +94,9 @@ public final class QemuDriver implements Driver {
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new GuestAgentHandlers(lookup).bind(table);
         new TuningQueryHandlers(lookup, this::privileged).bind(table);
+        new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
+        new MigrationParamHandlers(lookup, () -> processes).bind(table);
+        new GuestInputHandlers(lookup, () -> processes).bind(table);
     }
 
     @Override

@@ -149,7 +149,7 @@ public final class DomainLifecycle {
         }
         try {
             prepare(rd, def, spec);
-            DomainDef live = LiveDefinition.of(def, p.ptys());
+            DomainDef live = LiveDefinition.of(def, p.ptys(), spec.display());
             rd.live(live);
             dom.setActive(id, live);
             registry.indexId(dom, -1);
@@ -191,6 +191,20 @@ public final class DomainLifecycle {
         if (spec.balloon() && current < def.memoryKiB()) {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
+    }
+
+    /**
+     * Replaces the running definition of {@code dom} after a live change made through the API
+     * (metadata, say) and records it in the status file. The caller holds the domain's lock.
+     */
+    public void replaceLive(DomainObject dom, DomainDef live) throws VirtException {
+        RunningDomain rd = running(dom);
+        if (rd == null || rd.stopped || !dom.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "domain is not running");
+        }
+        rd.live(live);
+        dom.setActive(rd.id(), live);
+        writeStatus(rd);
     }
 
     /**

@@ -90,11 +90,11 @@ public final class LaunchSpecMapping {
                     s.logFile() == null ? null : Path.of(s.logFile()), "on".equals(s.logAppend())));
         }
         for (Devices.GraphicsDef g : dev.graphics()) {
-            if (!"vnc".equals(g.type())) {
+            if (!"vnc".equals(g.type()) && !"spice".equals(g.type())) {
                 throw unsupported("graphics type '" + g.type() + "' is not supported by this driver");
             }
             int port = g.port() > 0 && !"yes".equals(g.autoport()) ? g.port() : vncPorts.getAsInt();
-            b.vnc(new QemuLaunchSpec.Vnc(g.listen(), port));
+            b.display(new QemuLaunchSpec.Display(g.type(), g.listen(), port));
         }
         if (!dev.videos().isEmpty()) {
             b.video(dev.videos().get(0).model());

@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.qemu.process.QemuLaunchSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,22 @@ import java.util.Map;
 /**
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
  * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
- * path, and memory is rounded up to a whole MiB as QEMU sees it.
+ * path, VNC and SPICE graphics the port and address QEMU listens on, devices their aliases
+ * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it.
  */
 final class LiveDefinition {
 
     private LiveDefinition() {
     }
 
-    /** @param ptys chardev label ({@code charserial0}) → pty path, from {@code query-chardev} */
-    static DomainDef of(DomainDef def, Map<String, String> ptys) {
+    /** Where QEMU listens when the definition names no address (qemu.conf's vnc_listen, spice_listen). */
+    static final String LISTEN = "127.0.0.1";
+
+    /**
+     * @param ptys chardev label ({@code charserial0}) → pty path, from {@code query-chardev}
+     * @param display the VNC or SPICE display QEMU was started with, or null
+     */
+    static DomainDef of(DomainDef def, Map<String, String> ptys, QemuLaunchSpec.Display display) {
         DomainDef out = def;
         long mib = (def.memoryKiB() + 1023) / 1024 * 1024;
         long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
@@ -37,16 +45,21 @@ final class LiveDefinition {
         for (Devices.CharDevDef c : d.consoles()) {
             consoles.add(withPty(c, ptys.get("charserial" + Math.max(c.targetPort(), 0))));
         }
-        return out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
-                consoles, d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon()));
+        List<Devices.GraphicsDef> graphics = new ArrayList<>();
+        for (Devices.GraphicsDef g : d.graphics()) {
+            graphics.add(display != null && display.type().equals(g.type()) ? new Devices.GraphicsDef(g.type(),
+                    display.port(), g.autoport(), display.listen() != null ? display.listen() : LISTEN, g.passwd(),
+                    g.keymap()) : g);
+        }
+        return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(),
+                d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(), d.memballoon())));
     }
 
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {
         if (pty == null || (c.type() != null && !"pty".equals(c.type()))) {
             return c;
         }
-        return new Devices.CharDevDef(c.type(), pty, c.logFile(), c.logAppend(), c.targetType(), c.targetPort(),
-                c.targetModel());
+        return c.withSourcePath(pty);
     }
 
     /** The pty of the serial port a console or serial device name ({@code serial0}, {@code console0}) means. */

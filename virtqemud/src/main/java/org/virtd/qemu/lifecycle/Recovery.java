@@ -47,7 +47,8 @@ public final class Recovery {
     }
 
     private boolean reattach(DomainStatus s) throws VirtException {
-        DomainDef live = QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name());
+        // the status XML's driver-given aliases are not read back; they are the same when given again
+        DomainDef live = DeviceAliases.assign(QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name()));
         DomainRegistry registry = lifecycle.registry();
         registry.observeId(s.id());
         lifecycle.idFile().record(s.id() + 1);

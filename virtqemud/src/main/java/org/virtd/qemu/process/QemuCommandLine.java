@@ -173,13 +173,20 @@ public final class QemuCommandLine {
     }
 
     private static void display(List<String> a, QemuLaunchSpec s) {
-        add(a, "-audiodev", JsonObject.of("id", "audio1", "driver", "none").toJson());
-        if (s.vnc() == null) {
+        QemuLaunchSpec.Display d = s.display();
+        boolean spice = d != null && d.spice();
+        add(a, "-audiodev", JsonObject.of("id", "audio1", "driver", spice ? "spice" : "none").toJson());
+        if (d == null) {
             add(a, "-display", "none");
         } else {
-            String listen = s.vnc().listen() == null ? "127.0.0.1" : s.vnc().listen();
-            String host = listen.contains(":") ? "[" + listen + "]" : listen;
-            add(a, "-vnc", host + ":" + (s.vnc().port() - 5900) + ",audiodev=audio1");
+            String listen = d.listen() == null ? "127.0.0.1" : d.listen();
+            if (spice) {
+                add(a, "-spice", "port=" + d.port() + ",addr=" + listen
+                        + ",disable-ticketing=on,seamless-migration=on");
+            } else {
+                String host = listen.contains(":") ? "[" + listen + "]" : listen;
+                add(a, "-vnc", host + ":" + (d.port() - 5900) + ",audiodev=audio1");
+            }
         }
         if (s.video() != null && !s.video().equals("none")) {
             String driver = switch (s.video()) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryKiB, int vcpus, int maxVcpus,
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
-        List<Disk> disks, List<Nic> nics, List<Serial> serials, Vnc vnc, String video, boolean balloon,
+        List<Disk> disks, List<Nic> nics, List<Serial> serials, Display display, String video, boolean balloon,
         boolean panicIsa, Path monitorSocket) {
 
     /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
@@ -45,8 +45,14 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     public record Serial(int port, Path logFile, boolean logAppend) {
     }
 
-    /** {@code <graphics type='vnc'>} with the port already allocated (5900 + display). */
-    public record Vnc(String listen, int port) {
+    /**
+     * {@code <graphics type='vnc'>} or {@code type='spice'} with the port already allocated
+     * (VNC: 5900 + display); listen null = qemu.conf's default address.
+     */
+    public record Display(String type, String listen, int port) {
+        public boolean spice() {
+            return "spice".equals(type);
+        }
     }
 
     public QemuLaunchSpec {
@@ -90,7 +96,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private final List<Disk> disks = new ArrayList<>();
         private final List<Nic> nics = new ArrayList<>();
         private final List<Serial> serials = new ArrayList<>();
-        private Vnc vnc;
+        private Display display;
         private String video;
         private boolean balloon = true;
         private boolean panicIsa;
@@ -113,7 +119,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public Builder disk(Disk d) { disks.add(d); return this; }
         public Builder nic(Nic n) { nics.add(n); return this; }
         public Builder serial(Serial s) { serials.add(s); return this; }
-        public Builder vnc(Vnc v) { vnc = v; return this; }
+        public Builder display(Display d) { display = d; return this; }
         public Builder video(String model) { video = model; return this; }
         public Builder balloon(boolean on) { balloon = on; return this; }
         public Builder panicIsa(boolean on) { panicIsa = on; return this; }
@@ -121,7 +127,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
 
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
-                    clockOffset, kernel, initrd, append, disks, nics, serials, vnc, video, balloon, panicIsa,
+                    clockOffset, kernel, initrd, append, disks, nics, serials, display, video, balloon, panicIsa,
                     monitorSocket);
         }
     }

@@ -76,7 +76,7 @@ class LaunchSpecMappingTest {
     void vncAutoportTakesAnAllocatedPort() throws Exception {
         QemuLaunchSpec s = new LaunchSpecMapping(false, () -> 5907)
                 .map(def("qemu", "<graphics type='vnc' port='-1' autoport='yes'/>"), Path.of("/m"));
-        assertEquals(5907, s.vnc().port());
+        assertEquals(5907, s.display().port());
     }
 
     @Test
@@ -88,11 +88,21 @@ class LaunchSpecMappingTest {
 
     @Test
     void liveDefinitionCarriesPtysAndWholeMebibytes() throws Exception {
-        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"));
+        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"), null);
         assertEquals(132096, live.memoryKiB());
         assertEquals("/dev/pts/7", live.devices().serials().get(0).sourcePath());
         assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, null));
         assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, "serial0"));
         assertNull(LiveDefinition.ptyOf(live, "serial1"));
+    }
+
+    @Test
+    void liveDefinitionShowsTheVncPortAndAddressQemuListensOn() throws Exception {
+        DomainDef def = def("qemu", "<graphics type='vnc' autoport='yes'/>");
+        assertEquals(-1, def.devices().graphics().get(0).port());
+        var g = LiveDefinition.of(def, Map.of(), new QemuLaunchSpec.Display("vnc", null, 5903)).devices().graphics().get(0);
+        assertEquals(5903, g.port());
+        assertEquals("127.0.0.1", g.listen());
+        assertEquals("yes", g.autoport());
     }
 }

@@ -9,7 +9,7 @@ import org.virtd.qemu.process.QemuLaunchSpec.Cpu;
 import org.virtd.qemu.process.QemuLaunchSpec.Disk;
 import org.virtd.qemu.process.QemuLaunchSpec.Nic;
 import org.virtd.qemu.process.QemuLaunchSpec.Serial;
-import org.virtd.qemu.process.QemuLaunchSpec.Vnc;
+import org.virtd.qemu.process.QemuLaunchSpec.Display;
 import org.virtd.qemu.qmp.JsonObject;
 
 /** Test fixture format: a launch spec written as JSON (src/test/resources/cmdline/NAME.spec). */
@@ -46,7 +46,12 @@ final class LaunchSpecJson {
             b.serial(new Serial((int) s.number("port", 0), path(s, "logFile"), s.bool("logAppend", false)));
         }
         if (o.has("vnc")) {
-            b.vnc(new Vnc(o.object("vnc").string("listen", null), (int) o.object("vnc").number("port", 5900)));
+            b.display(new Display("vnc", o.object("vnc").string("listen", null),
+                    (int) o.object("vnc").number("port", 5900)));
+        }
+        if (o.has("spice")) {
+            b.display(new Display("spice", o.object("spice").string("listen", null),
+                    (int) o.object("spice").number("port", 5900)));
         }
         return b.build();
     }

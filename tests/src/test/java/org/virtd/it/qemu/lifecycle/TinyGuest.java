@@ -54,7 +54,7 @@ public final class TinyGuest {
     }
 
     /** Domain XML for {@code name} whose console goes to {@link #consoleLog}. */
-    String xml(String name, Path prefix) {
+    public String xml(String name, Path prefix) {
         return xml(name, prefix, 1);
     }
 
