@@ -45,7 +45,7 @@ public record RemoteError(int code, int domain, String message, int level,
 
     /** The wire form of an error, filled the way libvirtd 9.0 fills it. */
     public static RemoteError of(VirtError e) {
-        String template = e.detail() == null ? e.code().bare : e.code().template;
+        String template = e.raw() ? e.detail() : e.detail() == null ? e.code().bare : e.code().template;
         return new RemoteError(e.code().wire, e.domain().wire, e.message(), LEVEL_ERROR,
                 template, e.detail(), null, -1, -1);
     }

@@ -7,10 +7,23 @@ import org.virtd.rpc.xdr.XdrEncodeException;
  * (for NO_DOMAIN: {@code no domain with matching name 'x'}). Never carries a stack trace or a
  * cause across the wire; {@link RemoteError#of(VirtError)} makes the wire form.
  */
-public record VirtError(ErrorCode code, ErrorDomain domain, String detail) {
+public record VirtError(ErrorCode code, ErrorDomain domain, String detail, boolean raw) {
+
+    public VirtError(ErrorCode code, ErrorDomain domain, String detail) {
+        this(code, domain, detail, false);
+    }
+
+    /**
+     * An error whose message is {@code message} as is, without the code's template: what libvirt
+     * raises through virReportInvalidArg and virCheckFlags ("unsupported flags (0x1) in function
+     * virHostCPUGetStats", no "invalid argument: " in front).
+     */
+    public static VirtError raw(ErrorCode code, ErrorDomain domain, String message) {
+        return new VirtError(code, domain, message, true);
+    }
 
     public String message() {
-        return code.format(detail);
+        return raw ? detail : code.format(detail);
     }
 
     /**

@@ -1,0 +1,172 @@
+package org.virtd.qemu.driver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.virtd.core.driver.HandlerTable;
+import org.virtd.qemu.caps.EmulatorCapabilities;
+import org.virtd.qemu.caps.GuestCapabilities;
+import org.virtd.qemu.caps.HostCapabilities;
+import org.virtd.qemu.caps.MachineType;
+import org.virtd.qemu.cpu.CpuMap;
+import org.virtd.qemu.domcaps.DomainCapsXml;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtError;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.RemoteProgram;
+import org.virtd.rpc.remote.types.CpuModelNames;
+import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
+
+/**
+ * Connection-level CPU and domain-capability calls: which emulator, arch, machine and
+ * virtualisation type a domcapabilities request means (with libvirt's errors for each wrong
+ * selector), and the CPU model names libvirt's CPU map knows for an arch.
+ */
+final class HostCpuHandlers {
+    /** libvirt's virDomainVirtType names; "none" means "the default". */
+    private static final List<String> VIRT_TYPES = List.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml",
+            "openvz", "test", "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf");
+    /** libvirt's virArch names. */
+    private static final Set<String> ARCHES = Set.of("alpha", "armv6l", "armv7l", "armv7b", "aarch64", "cris", "i686",
+            "ia64", "lm32", "m68k", "microblaze", "microblazeel", "mips", "mipsel", "mips64", "mips64el", "openrisc",
+            "parisc", "parisc64", "ppc", "ppcle", "ppc64", "ppc64le", "ppcemb", "riscv32", "riscv64", "s390", "s390x",
+            "sh4", "sh4eb", "sparc", "sparc64", "unicore32", "x86_64", "xtensa", "xtensaeb");
+
+    /** Something that can answer with the host's capabilities. */
+    interface CapsSource {
+        HostCapabilities get() throws VirtException;
+    }
+
+    /** Probes (or reads from the cache) an emulator named by the caller. */
+    interface EmulatorSource {
+        EmulatorCapabilities get(Path emulator) throws VirtException;
+    }
+
+    private final CapsSource caps;
+    private final EmulatorSource emulators;
+    private volatile CpuMap cpuMap;
+
+    HostCpuHandlers(CapsSource caps, EmulatorSource emulators) {
+        this.caps = caps;
+        this.emulators = emulators;
+    }
+
+    void bind(HandlerTable t) {
+        t.on(RemoteProgram.CONNECT_GET_DOMAIN_CAPABILITIES, (c, a) -> domainCapabilities(a));
+        t.on(RemoteProgram.CONNECT_GET_CPU_MODEL_NAMES, (c, a) -> {
+            flags(a.flags(), "qemuConnectGetCPUModelNames");
+            List<String> names = modelNames(a.arch());
+            return new CpuModelNames(a.needResults() != 0 ? names : List.of(), names.size());
+        });
+    }
+
+    private CpuMap cpuMap() {
+        CpuMap m = cpuMap;
+        if (m == null) {
+            m = CpuMap.load(CpuMap.DEFAULT_DIR);
+            cpuMap = m;
+        }
+        return m;
+    }
+
+    List<String> modelNames(String arch) throws VirtException {
+        if (arch == null || !ARCHES.contains(arch)) {
+            throw invalid("cannot find architecture " + arch);
+        }
+        return switch (arch) {
+            case "x86_64", "i686" -> cpuMap().modelNames("x86");
+            case "ppc64", "ppc64le" -> cpuMap().modelNames("ppc64");
+            case "aarch64", "armv6l", "armv7l", "armv7b", "s390", "s390x" -> List.of();
+            default -> throw new VirtException(ErrorCode.NO_SUPPORT, ErrorDomain.CPU,
+                    "'" + arch + "' architecture is not supported by CPU driver");
+        };
+    }
+
+    String domainCapabilities(DomainCapabilitiesArgs a) throws VirtException {
+        flags(a.flags(), "qemuConnectGetDomainCapabilities");
+        String virtType = a.virttype();
+        if (virtType != null && !VIRT_TYPES.contains(virtType)) {
+            throw invalid("unknown virttype: " + virtType);
+        }
+        if (a.arch() != null && !ARCHES.contains(a.arch())) {
+            throw invalid("unknown architecture: " + a.arch());
+        }
+        HostCapabilities host = caps.get();
+        EmulatorCapabilities emu = emulator(host, a.emulatorbin(), a.arch());
+        boolean kvmUsable = host.kvm().deviceUsable() && emu.kvmEnabled()
+                && HostCapabilitiesView.kvmArch(host.hostArch(), emu.arch());
+        if (virtType == null || virtType.equals("none")) {
+            virtType = kvmUsable ? "kvm" : "qemu";
+        }
+        boolean supported = virtType.equals("qemu") || virtType.equals("kvm") && kvmUsable;
+        if (!supported) {
+            String accel = virtType.equals("kvm") ? "kvm" : virtType.equals("hvf") ? "hvf" : "tcg";
+            throw invalid("the accel '" + accel + "' is not supported by '" + emu.emulator() + "' on this host");
+        }
+        String machine;
+        if (a.machine() != null) {
+            machine = emu.canonical(a.machine());
+            if (emu.machine(machine).isEmpty()) {
+                throw invalid("the machine '" + machine + "' is not supported by emulator '" + emu.emulator() + "'");
+            }
+        } else {
+            machine = emu.defaultMachine();
+        }
+        int maxVcpus = emu.machine(machine).map(MachineType::maxCpus).orElse(1);
+        return new DomainCapsXml(cpuMap()).format(emu, virtType, machine, maxVcpus);
+    }
+
+    private EmulatorCapabilities emulator(HostCapabilities host, String binary, String arch) throws VirtException {
+        if (binary != null) {
+            Path p = Path.of(binary);
+            if (!Files.exists(p)) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                        "Cannot check QEMU binary " + binary + ": No such file or directory");
+            }
+            EmulatorCapabilities emu = host.guests().stream().map(GuestCapabilities::emulator)
+                    .filter(e -> e.emulator().equals(p)).findFirst().orElse(null);
+            if (emu == null) {
+                try {
+                    emu = emulators.get(p);
+                } catch (VirtException e) {
+                    throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                            "Failed to start QEMU binary " + binary + " for probing: " + e.error().detail());
+                }
+            }
+            if (arch != null && !emu.arch().equals(arch)) {
+                throw invalid("architecture from emulator '" + emu.arch() + "' doesn't match given architecture '"
+                        + arch + "'");
+            }
+            return emu;
+        }
+        String want = arch == null ? host.hostArch() : arch;
+        return host.guest(want).map(GuestCapabilities::emulator).orElseThrow(() -> new VirtException(
+                ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                "unable to find any emulator to serve '" + want + "' architecture"));
+    }
+
+    private static VirtException invalid(String detail) {
+        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, detail);
+    }
+
+    private static void flags(int flags, String function) throws VirtException {
+        if (flags != 0) {
+            throw new VirtException(VirtError.raw(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    String.format("unsupported flags (0x%x) in function %s", flags, function)));
+        }
+    }
+
+    /** Which guest arches KVM can run on which host arch (the same rule capabilities XML uses). */
+    static final class HostCapabilitiesView {
+        private HostCapabilitiesView() {
+        }
+
+        static boolean kvmArch(String hostArch, String guestArch) {
+            return guestArch.equals(hostArch) || hostArch.equals("x86_64") && guestArch.equals("i686")
+                    || hostArch.equals("aarch64") && guestArch.equals("armv7l");
+        }
+    }
+}
