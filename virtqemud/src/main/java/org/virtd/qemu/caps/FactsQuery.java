@@ -32,21 +32,23 @@ final class FactsQuery {
     Map<String, JsonValue> inventory() throws VirtException {
         Map<String, JsonValue> out = new LinkedHashMap<>();
         List<String> types = new ArrayList<>();
-        for (JsonObject t : ((JsonArray) qmp.execute("qom-list-types", JsonObject.of("abstract", false), timeout)).objects()) {
+        for (JsonObject t : list(optional("qom-list-types", JsonObject.of("abstract", false))).objects()) {
             types.add(t.string("name", ""));
         }
         out.put("qom-types", ProbedFacts.stringArray(types));
         List<String> commands = new ArrayList<>();
-        for (JsonObject c : ((JsonArray) qmp.execute("query-commands", null, timeout)).objects()) {
+        for (JsonObject c : list(optional("query-commands", null)).objects()) {
             commands.add(c.string("name", ""));
         }
         out.put("commands", ProbedFacts.stringArray(commands));
-        out.put("displays", ProbedFacts.stringArray(displayTypes()));
-        if (commands.contains("query-tpm-types")) {
-            out.put("tpm-types", strings((JsonArray) qmp.execute("query-tpm-types", null, timeout)));
+        if (commands.contains("query-qmp-schema")) {
+            out.put("displays", ProbedFacts.stringArray(displayTypes()));
         }
-        optional("query-sev-capabilities").ifPresent(v -> out.put("sev", v));
-        optional("query-sgx-capabilities").ifPresent(v -> out.put("sgx", v));
+        if (commands.contains("query-tpm-types")) {
+            out.put("tpm-types", strings(list(optional("query-tpm-types", null))));
+        }
+        optional("query-sev-capabilities", null).ifPresent(v -> out.put("sev", v));
+        optional("query-sgx-capabilities", null).ifPresent(v -> out.put("sgx", v));
         return out;
     }
 
@@ -54,7 +56,7 @@ final class FactsQuery {
     Map<String, JsonValue> cpu(String accel) throws VirtException {
         Map<String, JsonValue> out = new LinkedHashMap<>();
         List<JsonValue> models = new ArrayList<>();
-        for (JsonObject d : ((JsonArray) qmp.execute("query-cpu-definitions", null, timeout)).objects()) {
+        for (JsonObject d : list(optional("query-cpu-definitions", null)).objects()) {
             models.add(JsonObject.of("name", d.string("name", ""), "alias-of", d.string("alias-of", null),
                     "unavailable-features", d.array("unavailable-features"), "deprecated", d.bool("deprecated", false)));
         }
@@ -97,12 +99,17 @@ final class FactsQuery {
         return out;
     }
 
-    private java.util.Optional<JsonValue> optional(String command) throws VirtException {
+    /** A command's answer, or nothing when this QEMU refuses or lacks it. */
+    private java.util.Optional<JsonValue> optional(String command, JsonObject args) throws VirtException {
         try {
-            return java.util.Optional.of(qmp.execute(command, null, timeout));
+            return java.util.Optional.of(qmp.execute(command, args, timeout));
         } catch (QmpException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    private static JsonArray list(java.util.Optional<JsonValue> v) {
+        return v.filter(JsonArray.class::isInstance).map(JsonArray.class::cast).orElse(new JsonArray(List.of()));
     }
 
     private static JsonArray strings(JsonArray a) {

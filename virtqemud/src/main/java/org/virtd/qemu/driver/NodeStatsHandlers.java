@@ -78,9 +78,6 @@ final class NodeStatsHandlers {
 
     NodeStats memoryStats(int cell, int nparams, int flags) throws VirtException {
         flags(flags, 0, "virHostMemGetStats");
-        if (nparams == 0) {
-            return new NodeStats(List.of(), NodeMemoryStats.COUNT);
-        }
         Path meminfo = procMeminfo;
         if (cell != -1) {
             int maxNode = maxNode();
@@ -88,6 +85,9 @@ final class NodeStatsHandlers {
                 throw raw("cellNum in virHostMemGetStats must be less than or equal to " + maxNode);
             }
             meminfo = sysNode.resolve("node" + cell).resolve("meminfo");
+        }
+        if (nparams == 0) {
+            return new NodeStats(List.of(), NodeMemoryStats.COUNT);
         }
         try {
             Map<String, Long> stats = NodeMemoryStats.read(meminfo);
