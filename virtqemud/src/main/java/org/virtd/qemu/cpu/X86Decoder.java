@@ -34,6 +34,15 @@ public final class X86Decoder {
      * @param guest   decoding a guest CPU (a host CPU may not need disabled features)
      */
     public Decoded decode(CpuData data, Map<String, List<String>> offered, boolean guest) {
+        return decode(data, offered, guest, null);
+    }
+
+    /** Decodes a guest CPU, stopping at {@code preferred} when it is a candidate. */
+    public Decoded decodePreferring(CpuData data, Map<String, List<String>> offered, String preferred) {
+        return decode(data, offered, true, preferred);
+    }
+
+    private Decoded decode(CpuData data, Map<String, List<String>> offered, boolean guest, String preferred) {
         Decoded best = null;
         X86Model bestModel = null;
         for (X86Model candidate : map.models()) {
@@ -49,6 +58,9 @@ public final class X86Decoder {
             Decoded d = describe(data, candidate, offered == null ? List.of() : offered.get(candidate.name()), guest);
             if (!guest && d.features().stream().anyMatch(f -> f.policy().equals("disable"))) {
                 continue;
+            }
+            if (candidate.name().equals(preferred)) {
+                return d;
             }
             if (best == null || better(data, bestModel, best, candidate, d)) {
                 best = d;

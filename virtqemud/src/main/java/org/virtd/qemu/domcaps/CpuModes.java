@@ -1,24 +1,13 @@
 package org.virtd.qemu.domcaps;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.virtd.qemu.caps.EmulatorCapabilities;
 import org.virtd.qemu.caps.ProbedFacts;
-import org.virtd.qemu.cpu.CpuBits;
 import org.virtd.qemu.cpu.CpuMap;
-import org.virtd.qemu.cpu.QemuFeatureNames;
 import org.virtd.qemu.cpu.X86Decoder;
 import org.virtd.qemu.cpu.X86Model;
-import org.virtd.qemu.qmp.JsonBoolean;
-import org.virtd.qemu.qmp.JsonNumber;
-import org.virtd.qemu.qmp.JsonObject;
-import org.virtd.qemu.qmp.JsonString;
-import org.virtd.qemu.qmp.JsonValue;
 
 /**
  * The {@code <cpu>} modes of domain capabilities: host-passthrough only with a hardware
@@ -44,7 +33,7 @@ record CpuModes(boolean hostPassthrough, boolean maximum, X86Decoder.Decoded hos
                 custom.add(new CustomModel(m.name(), m.usable(), vendor == null ? "unknown" : vendor));
             }
         }
-        X86Decoder.Decoded host = x86 ? hostModel(facts, accel, map, qemuModels).orElse(null) : null;
+        X86Decoder.Decoded host = x86 ? HostModel.decode(facts, accel, map).orElse(null) : null;
         return new CpuModes(accel.equals("kvm"), maximum, host, custom);
     }
 
@@ -53,40 +42,5 @@ record CpuModes(boolean hostPassthrough, boolean maximum, X86Decoder.Decoded hos
             case "ppc64", "ppc64le" -> "ppc64";
             default -> arch;
         };
-    }
-
-    /** The host-model CPU: QEMU's widest CPU for {@code accel} named by the closest model QEMU offers. */
-    static Optional<X86Decoder.Decoded> hostModel(ProbedFacts facts, String accel, CpuMap map,
-            List<ProbedFacts.CpuModelInfo> qemuModels) {
-        Optional<JsonObject> props = facts.hostCpu(accel);
-        if (props.isEmpty() || map.models().isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> enabled = new java.util.LinkedHashSet<>();
-        String vendor = null;
-        int family = 0;
-        int model = 0;
-        for (Map.Entry<String, JsonValue> p : props.get().members().entrySet()) {
-            JsonValue v = p.getValue();
-            if (v instanceof JsonBoolean b && b.value()) {
-                String name = QemuFeatureNames.toLibvirt(p.getKey());
-                if (QemuFeatureNames.reportable(name)) {
-                    enabled.add(name);
-                }
-            } else if (p.getKey().equals("vendor") && v instanceof JsonString s) {
-                vendor = map.vendorOfString(s.value()).orElse(null);
-            } else if (p.getKey().equals("family") && v instanceof JsonNumber n) {
-                family = (int) n.longValue();
-            } else if (p.getKey().equals("model") && v instanceof JsonNumber n) {
-                model = (int) n.longValue();
-            }
-        }
-        CpuBits bits = map.bitsOf(enabled);
-        Map<String, List<String>> offered = new LinkedHashMap<>();
-        for (ProbedFacts.CpuModelInfo m : qemuModels) {
-            offered.put(m.name(), m.blockers().stream().map(QemuFeatureNames::toLibvirt).toList());
-        }
-        return Optional.ofNullable(new X86Decoder(map).decode(new X86Decoder.CpuData(bits, vendor, family, model),
-                offered, true));
     }
 }

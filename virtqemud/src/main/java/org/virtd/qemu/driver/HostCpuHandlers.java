@@ -63,7 +63,7 @@ final class HostCpuHandlers {
         });
     }
 
-    private CpuMap cpuMap() {
+    CpuMap cpuMap() {
         CpuMap m = cpuMap;
         if (m == null) {
             m = CpuMap.load(CpuMap.DEFAULT_DIR);
@@ -87,15 +87,29 @@ final class HostCpuHandlers {
 
     String domainCapabilities(DomainCapabilitiesArgs a) throws VirtException {
         flags(a.flags(), "qemuConnectGetDomainCapabilities");
-        String virtType = a.virttype();
+        Selection s = select(a.emulatorbin(), a.arch(), a.machine(), a.virttype());
+        int maxVcpus = s.emulator().machine(s.machine()).map(MachineType::maxCpus).orElse(1);
+        return new DomainCapsXml(cpuMap()).format(s.emulator(), s.virtType(), s.machine(), maxVcpus);
+    }
+
+    /** The emulator, virtualisation type and canonical machine a request's selectors mean. */
+    record Selection(EmulatorCapabilities emulator, String virtType, String machine) {
+        String accel() {
+            return virtType.equals("kvm") ? "kvm" : "tcg";
+        }
+    }
+
+    /** libvirt's lookup of the emulator a request means, with its errors for each wrong selector. */
+    Selection select(String emulatorbin, String arch, String machineName, String virtTypeName) throws VirtException {
+        String virtType = virtTypeName;
         if (virtType != null && !VIRT_TYPES.contains(virtType)) {
             throw invalid("unknown virttype: " + virtType);
         }
-        if (a.arch() != null && !ARCHES.contains(a.arch())) {
-            throw invalid("unknown architecture: " + a.arch());
+        if (arch != null && !ARCHES.contains(arch)) {
+            throw invalid("unknown architecture: " + arch);
         }
         HostCapabilities host = caps.get();
-        EmulatorCapabilities emu = emulator(host, a.emulatorbin(), a.arch());
+        EmulatorCapabilities emu = emulator(host, emulatorbin, arch);
         boolean kvmUsable = host.kvm().deviceUsable() && emu.kvmEnabled()
                 && HostCapabilitiesView.kvmArch(host.hostArch(), emu.arch());
         if (virtType == null || virtType.equals("none")) {
@@ -107,16 +121,15 @@ final class HostCpuHandlers {
             throw invalid("the accel '" + accel + "' is not supported by '" + emu.emulator() + "' on this host");
         }
         String machine;
-        if (a.machine() != null) {
-            machine = emu.canonical(a.machine());
+        if (machineName != null) {
+            machine = emu.canonical(machineName);
             if (emu.machine(machine).isEmpty()) {
                 throw invalid("the machine '" + machine + "' is not supported by emulator '" + emu.emulator() + "'");
             }
         } else {
             machine = emu.defaultMachine();
         }
-        int maxVcpus = emu.machine(machine).map(MachineType::maxCpus).orElse(1);
-        return new DomainCapsXml(cpuMap()).format(emu, virtType, machine, maxVcpus);
+        return new Selection(emu, virtType, machine);
     }
 
     private EmulatorCapabilities emulator(HostCapabilities host, String binary, String arch) throws VirtException {

@@ -86,7 +86,12 @@ public final class QemuDriver implements Driver {
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
         new NodeStatsHandlers().bind(table);
-        new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path)).bind(table);
+        HostCpuHandlers hostCpu = new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path));
+        hostCpu.bind(table);
+        new CpuCompareHandlers(hostCpu::cpuMap, (emulator, arch, machine, type) -> {
+            var s = hostCpu.select(emulator, arch, machine, type);
+            return java.util.Map.entry(s.emulator(), s.accel());
+        }).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
