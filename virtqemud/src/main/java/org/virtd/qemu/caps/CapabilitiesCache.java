@@ -31,7 +31,7 @@ import org.virtd.qemu.qmp.JsonValue;
  */
 public final class CapabilitiesCache {
     /** Bumped whenever the stored fields change meaning; part of every key. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final Logger LOG = LoggerFactory.getLogger(CapabilitiesCache.class);
 
     private final Path dir;

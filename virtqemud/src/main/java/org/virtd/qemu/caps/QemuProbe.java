@@ -181,8 +181,13 @@ public final class QemuProbe {
         }, "qemu-probe-reaper");
     }
 
+    /**
+     * The machine list as libvirt keeps it: default first, and without QEMU's placeholder
+     * machine {@code none}, which libvirt never offers for guests.
+     */
     static List<MachineType> defaultFirst(List<MachineType> machines) {
         List<MachineType> out = new ArrayList<>(machines);
+        out.removeIf(m -> m.name().equals("none"));
         out.sort(Comparator.comparing(m -> !m.isDefault()));
         return out;
     }

@@ -27,18 +27,19 @@ public final class DomainCapsXml {
     }
 
     /**
+     * @param arch     the guest arch asked for (an x86_64 emulator also serves i686)
      * @param virtType {@code qemu} or {@code kvm}
      * @param machine  canonical machine name
      * @param maxVcpus the machine's vCPU limit under this accelerator
      */
-    public String format(EmulatorCapabilities emu, String virtType, String machine, int maxVcpus) {
+    public String format(EmulatorCapabilities emu, String arch, String virtType, String machine, int maxVcpus) {
         ProbedFacts f = emu.facts();
         String accel = virtType.equals("kvm") ? "kvm" : "tcg";
         StringBuilder x = new StringBuilder("<domainCapabilities>\n");
         x.append("  <path>").append(esc(emu.emulator().toString())).append("</path>\n");
         x.append("  <domain>").append(virtType).append("</domain>\n");
         x.append("  <machine>").append(esc(machine)).append("</machine>\n");
-        x.append("  <arch>").append(emu.arch()).append("</arch>\n");
+        x.append("  <arch>").append(arch).append("</arch>\n");
         x.append("  <vcpu max='").append(maxVcpus).append("'/>\n");
         x.append("  <iothreads supported='").append(yn(f.hasType("iothread"))).append("'/>\n");
         os(x, emu, machine);

@@ -89,11 +89,11 @@ final class HostCpuHandlers {
         flags(a.flags(), "qemuConnectGetDomainCapabilities");
         Selection s = select(a.emulatorbin(), a.arch(), a.machine(), a.virttype());
         int maxVcpus = s.emulator().machine(s.machine()).map(MachineType::maxCpus).orElse(1);
-        return new DomainCapsXml(cpuMap()).format(s.emulator(), s.virtType(), s.machine(), maxVcpus);
+        return new DomainCapsXml(cpuMap()).format(s.emulator(), s.arch(), s.virtType(), s.machine(), maxVcpus);
     }
 
     /** The emulator, virtualisation type and canonical machine a request's selectors mean. */
-    record Selection(EmulatorCapabilities emulator, String virtType, String machine) {
+    record Selection(EmulatorCapabilities emulator, String arch, String virtType, String machine) {
         String accel() {
             return virtType.equals("kvm") ? "kvm" : "tcg";
         }
@@ -129,7 +129,7 @@ final class HostCpuHandlers {
         } else {
             machine = emu.defaultMachine();
         }
-        return new Selection(emu, virtType, machine);
+        return new Selection(emu, arch == null ? emu.arch() : arch, virtType, machine);
     }
 
     private EmulatorCapabilities emulator(HostCapabilities host, String binary, String arch) throws VirtException {
@@ -149,9 +149,13 @@ final class HostCpuHandlers {
                             "Failed to start QEMU binary " + binary + " for probing: " + e.error().detail());
                 }
             }
-            if (arch != null && !emu.arch().equals(arch)) {
+            if (arch != null && !family(emu.arch()).equals(family(arch))) {
                 throw invalid("architecture from emulator '" + emu.arch() + "' doesn't match given architecture '"
                         + arch + "'");
+            }
+            String wanted = arch == null ? host.hostArch() : arch;
+            if (!servesArch(emu.arch(), wanted)) {
+                throw invalid("Emulator '" + binary + "' does not support arch '" + wanted + "'");
             }
             return emu;
         }
@@ -159,6 +163,27 @@ final class HostCpuHandlers {
         return host.guest(want).map(GuestCapabilities::emulator).orElseThrow(() -> new VirtException(
                 ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                 "unable to find any emulator to serve '" + want + "' architecture"));
+    }
+
+    /** The arch family a selector must share with the emulator's arch before its support is even asked. */
+    private static String family(String arch) {
+        if (arch.equals("i686") || arch.equals("x86_64")) {
+            return "x86";
+        } else if (arch.startsWith("arm") || arch.equals("aarch64")) {
+            return "arm";
+        } else if (arch.startsWith("ppc")) {
+            return "ppc";
+        } else if (arch.startsWith("s390")) {
+            return "s390";
+        }
+        return arch;
+    }
+
+    /** Whether an emulator for {@code emulatorArch} also runs guests of {@code arch} (64-bit ones run 32-bit guests). */
+    private static boolean servesArch(String emulatorArch, String arch) {
+        return emulatorArch.equals(arch) || emulatorArch.equals("x86_64") && arch.equals("i686")
+                || emulatorArch.equals("aarch64") && arch.equals("armv7l")
+                || emulatorArch.equals("ppc64") && (arch.equals("ppc") || arch.equals("ppc64le"));
     }
 
     private static VirtException invalid(String detail) {
