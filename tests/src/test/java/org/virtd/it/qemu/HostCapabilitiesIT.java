@@ -86,6 +86,43 @@ class HostCapabilitiesIT {
     }
 
     @Test
+    void cpuCompareAndBaseline() throws Exception {
+        if (!Files.isDirectory(Path.of("/usr/share/libvirt/cpu_map"))) {
+            return;
+        }
+        Path host = DAEMON.prefix().resolve("cpu-host.xml");
+        Files.writeString(host, "<cpu>\n  <arch>x86_64</arch>\n  <model>qemu64</model>\n</cpu>\n");
+        Path intel = DAEMON.prefix().resolve("cpu-intel.xml");
+        Files.writeString(intel, "<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>Haswell</model>\n"
+                + "  <vendor>Intel</vendor>\n</cpu>\n");
+        Path guest = DAEMON.prefix().resolve("cpu-guest.xml");
+        Files.writeString(guest, "<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>Opteron_G2</model>\n"
+                + "  <feature policy='disable' name='svm'/>\n</cpu>\n");
+
+        // QEMU's TCG "max" CPU provides everything qemu64 has, and more
+        assertTrue(ok("hypervisor-cpu-compare", "--virttype", "qemu", host.toString())
+                .contains("The CPU provided by hypervisor on the host is a superset of CPU described in " + host), host.toString());
+        Cli.Result vendor = virsh("hypervisor-cpu-compare", "--virttype", "qemu", "--error", intel.toString());
+        if (!ok("domcapabilities", "--virttype", "qemu").contains("<vendor>Intel</vendor>")) {
+            assertEquals(1, vendor.exit(), vendor.all());
+            assertTrue(vendor.err().contains("error: the CPU is incompatible with host CPU: "
+                    + "host CPU vendor does not match required CPU vendor Intel"), vendor.err());
+        }
+        assertEquals("<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>qemu64</model>\n</cpu>",
+                ok("cpu-baseline", host.toString()).strip());
+        assertEquals("<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>Opteron_G2</model>\n"
+                + "  <feature policy='disable' name='svm'/>\n</cpu>",
+                ok("hypervisor-cpu-baseline", "--virttype", "qemu", guest.toString()).strip());
+        String expanded = ok("hypervisor-cpu-baseline", "--virttype", "qemu", "--features", guest.toString());
+        assertTrue(expanded.contains("  <feature policy='require' name='apic'/>\n") && expanded.contains("name='svm'"), expanded);
+        Cli.Result refused = virsh("cpu-baseline", guest.toString());
+        assertTrue(refused.err().contains("error: unsupported configuration: Attribute mode is only allowed for guest CPU"),
+                refused.err());
+        String compare = virsh("cpu-compare", host.toString()).out();
+        assertTrue(compare.contains("host CPU"), compare);
+    }
+
+    @Test
     void nodeStatisticsUseLibvirtsFieldNames() throws Exception {
         String cpu = ok("nodecpustats");
         for (String f : List.of("user:", "system:", "idle:", "iowait:")) {
