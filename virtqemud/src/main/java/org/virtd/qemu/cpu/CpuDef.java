@@ -57,6 +57,9 @@ public record CpuDef(boolean host, String mode, String match, String arch, Strin
             throw new CpuXmlException("Missing CPU architecture", false);
         }
         String model = text(cpu, "model");
+        if (host && model == null) {
+            throw new CpuXmlException("Missing CPU model name", false);
+        }
         String fallback = null;
         String vendor = text(cpu, "vendor");
         List<Feature> features = new ArrayList<>();
