@@ -53,6 +53,8 @@ public final class Limits {
     public static final int DOMAIN_BLOCK_PEEK_BUFFER_MAX = 4_194_304;
     public static final int DOMAIN_SEND_KEY_MAX = 16;
     public static final int CPU_MODELS_MAX = 8192;
+    /** REMOTE_CPU_BASELINE_MAX: CPUs one baseline call may combine. */
+    public static final int CPU_BASELINE_MAX = 256;
     public static final int ADMIN_SERVER_LIST_MAX = 16_384;
     public static final int ADMIN_CLIENT_LIST_MAX = 16_384;
     public static final int ADMIN_SERVER_THREADPOOL_PARAMETERS_MAX = 32;

@@ -9,7 +9,10 @@ import org.virtd.rpc.remote.types.AllDomainStatsArgs;
 import org.virtd.rpc.remote.types.AuthSaslResult;
 import org.virtd.rpc.remote.types.AuthSaslStartArgs;
 import org.virtd.rpc.remote.types.AuthSaslStepArgs;
+import org.virtd.rpc.remote.types.BaselineCpuArgs;
+import org.virtd.rpc.remote.types.BaselineHypervisorCpuArgs;
 import org.virtd.rpc.remote.types.BlockInfo;
+import org.virtd.rpc.remote.types.CompareHypervisorCpuArgs;
 import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
@@ -147,6 +150,14 @@ public final class RemoteProgram {
             P.call(157, "CONNECT_GET_LIB_VERSION", Xdr.VOID, Xdr.UHYPER).high().add();
     public static final Procedure<XmlFlagsArgs, Integer> CONNECT_COMPARE_CPU =
             P.call(158, "CONNECT_COMPARE_CPU", Xdr.lazy(XmlFlagsArgs.class), Xdr.INT).high().add();
+    public static final Procedure<BaselineCpuArgs, String> CONNECT_BASELINE_CPU =
+            P.call(162, "CONNECT_BASELINE_CPU", Xdr.lazy(BaselineCpuArgs.class), Xdr.STRING).add();
+    public static final Procedure<CompareHypervisorCpuArgs, Integer> CONNECT_COMPARE_HYPERVISOR_CPU =
+            P.call(393, "CONNECT_COMPARE_HYPERVISOR_CPU", Xdr.lazy(CompareHypervisorCpuArgs.class), Xdr.INT)
+                    .denyReadOnly().add();
+    public static final Procedure<BaselineHypervisorCpuArgs, String> CONNECT_BASELINE_HYPERVISOR_CPU =
+            P.call(394, "CONNECT_BASELINE_HYPERVISOR_CPU", Xdr.lazy(BaselineHypervisorCpuArgs.class), Xdr.STRING)
+                    .denyReadOnly().add();
     public static final Procedure<Integer, String> CONNECT_GET_SYSINFO =
             P.call(203, "CONNECT_GET_SYSINFO", Xdr.UINT, Xdr.STRING).high().add();
     public static final Procedure<NodeCpuStatsArgs, NodeStats> NODE_GET_CPU_STATS =

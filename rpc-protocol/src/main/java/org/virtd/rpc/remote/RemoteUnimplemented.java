@@ -100,7 +100,6 @@ final class RemoteUnimplemented {
         p.unimplemented(154, "STORAGE_POOL_IS_ACTIVE").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(155, "STORAGE_POOL_IS_PERSISTENT").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(156, "INTERFACE_IS_ACTIVE").refusalDomain(ErrorDomain.INTERFACE).high().add();
-        p.unimplemented(162, "CONNECT_BASELINE_CPU").add();
         p.unimplemented(165, "STORAGE_VOL_WIPE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(175, "NWFILTER_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(176, "NWFILTER_LOOKUP_BY_UUID").refusalDomain(ErrorDomain.NWFILTER).high().add();
@@ -213,8 +212,6 @@ final class RemoteUnimplemented {
         p.unimplemented(390, "DOMAIN_SET_LIFECYCLE_ACTION").denyReadOnly().add();
         p.unimplemented(391, "STORAGE_POOL_LOOKUP_BY_TARGET_PATH").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(392, "DOMAIN_DETACH_DEVICE_ALIAS").denyReadOnly().add();
-        p.unimplemented(393, "CONNECT_COMPARE_HYPERVISOR_CPU").denyReadOnly().add();
-        p.unimplemented(394, "CONNECT_BASELINE_HYPERVISOR_CPU").denyReadOnly().add();
         p.unimplemented(395, "NODE_GET_SEV_INFO").api("virNodeGetSEVInfo").denyReadOnly().add();
         p.unimplemented(396, "DOMAIN_GET_LAUNCH_SECURITY_INFO").denyReadOnly().add();
         p.unimplemented(397, "NWFILTER_BINDING_LOOKUP_BY_PORT_DEV").refusalDomain(ErrorDomain.NWFILTER).high().add();

@@ -31,7 +31,7 @@ import org.virtd.qemu.qmp.JsonValue;
  */
 public final class CapabilitiesCache {
     /** Bumped whenever the stored fields change meaning; part of every key. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 3;
     private static final Logger LOG = LoggerFactory.getLogger(CapabilitiesCache.class);
 
     private final Path dir;
@@ -89,14 +89,14 @@ public final class CapabilitiesCache {
         }
         return JsonObject.of("arch", c.arch(), "version", c.version(), "package", c.packageName(),
                 "kvm", c.kvmEnabled(),
-                "machines", new JsonArray(machines));
+                "machines", new JsonArray(machines), "facts", c.facts().json());
     }
 
     private static EmulatorCapabilities decode(Path emulator, JsonObject o) {
         List<MachineType> machines = o.array("machines").objects().stream()
                 .map(CapabilitiesCache::machine).toList();
         return new EmulatorCapabilities(emulator, o.string("arch").orElseThrow(), o.number("version", -1),
-                o.string("package", ""), o.bool("kvm", false), machines);
+                o.string("package", ""), o.bool("kvm", false), machines, new ProbedFacts(o.object("facts")));
     }
 
     /** A {@code query-machines} entry (also the cached form, which uses the same member names). */

@@ -7,14 +7,21 @@ import java.util.Optional;
 /**
  * What one {@code qemu-system-*} binary offers (one {@code <guest>} of capabilities XML,
  * qemu-driver.md §9): its path, libvirt arch name, version number and package string, whether
- * {@code query-kvm} reported KVM enabled in the probe, and its machine types with the default
- * first, otherwise in QEMU's order.
+ * {@code query-kvm} reported KVM enabled in the probe, its machine types with the default
+ * first, otherwise in QEMU's order, and the further probe answers domain capabilities need.
  */
 public record EmulatorCapabilities(Path emulator, String arch, long version, String packageName,
-        boolean kvmEnabled, List<MachineType> machines) {
+        boolean kvmEnabled, List<MachineType> machines, ProbedFacts facts) {
 
     public EmulatorCapabilities {
         machines = List.copyOf(machines);
+        facts = facts == null ? ProbedFacts.NONE : facts;
+    }
+
+    /** Capabilities known only by their machine list (tests, or a cache from before the facts). */
+    public EmulatorCapabilities(Path emulator, String arch, long version, String packageName,
+            boolean kvmEnabled, List<MachineType> machines) {
+        this(emulator, arch, version, packageName, kvmEnabled, machines, ProbedFacts.NONE);
     }
 
     /** The default machine's canonical name ({@code pc-i440fx-7.2}), or null if QEMU has none. */

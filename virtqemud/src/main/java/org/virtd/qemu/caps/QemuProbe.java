@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.qemu.qmp.JsonArray;
 import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.qemu.qmp.QmpClient;
 import org.virtd.qemu.qmp.QmpConnector;
 import org.virtd.qemu.qmp.QmpEventListener;
@@ -29,7 +32,8 @@ import org.virtd.rpc.error.VirtException;
  * Inspects an installed emulator the way libvirt's capabilities probe does (qemu-driver.md §9):
  * {@code -version} for the version number, then a throw-away
  * {@code <bin> -S -no-user-config -nodefaults -nographic -machine none,accel=kvm:tcg -qmp unix:…}
- * asked {@code query-target}, {@code query-kvm} and {@code query-machines}, then terminated.
+ * asked {@code query-target}, {@code query-kvm}, {@code query-machines} and the questions of
+ * {@link FactsQuery}, then terminated (with KVM, a second QEMU under TCG answers the CPU ones).
  * Results go through a {@link CapabilitiesCache}, so a warm start costs two {@code stat}s and a
  * file read per emulator and starts no process.
  */
@@ -90,6 +94,34 @@ public final class QemuProbe {
     }
 
     private EmulatorCapabilities probeQmp(Path emulator, long version) throws VirtException {
+        EmulatorCapabilities caps = withProbeQemu(emulator, "kvm:tcg", qmp -> {
+            String target = ((JsonObject) qmp.execute("query-target", null, timeout)).string("arch", "");
+            boolean kvmOn = ((JsonObject) qmp.execute("query-kvm", null, timeout)).bool("enabled", false);
+            JsonArray list = (JsonArray) qmp.execute("query-machines", null, timeout);
+            FactsQuery q = new FactsQuery(qmp, timeout);
+            Map<String, JsonValue> facts = new LinkedHashMap<>(q.inventory());
+            facts.putAll(q.cpu(kvmOn ? "kvm" : "tcg"));
+            return new EmulatorCapabilities(emulator, EmulatorCapabilities.archOfTarget(target), version,
+                    qmp.greeting().pkg(), kvmOn, defaultFirst(list.objects().stream().map(CapabilitiesCache::machine).toList()),
+                    new ProbedFacts(new JsonObject(facts)));
+        });
+        if (!caps.kvmEnabled()) {
+            return caps;
+        }
+        // With KVM, TCG guests see other CPU models and another widest CPU: ask a TCG QEMU as well.
+        Map<String, JsonValue> tcg = withProbeQemu(emulator, "tcg", qmp -> new FactsQuery(qmp, timeout).cpu("tcg"));
+        Map<String, JsonValue> facts = new LinkedHashMap<>(caps.facts().json().members());
+        facts.putAll(tcg);
+        return new EmulatorCapabilities(caps.emulator(), caps.arch(), caps.version(), caps.packageName(), true,
+                caps.machines(), new ProbedFacts(new JsonObject(facts)));
+    }
+
+    /** What a probe session asks its QEMU. */
+    private interface Session<T> {
+        T run(QmpClient qmp) throws VirtException;
+    }
+
+    private <T> T withProbeQemu(Path emulator, String accel, Session<T> session) throws VirtException {
         Path dir = null;
         Process qemu = null;
         Thread reaper = null;
@@ -99,24 +131,19 @@ public final class QemuProbe {
             Path socket = dir.resolve("qmp.monitor");
             Path log = dir.resolve("qmp.log");
             qemu = new ProcessBuilder(bounded(emulator.toString(), "-S", "-no-user-config", "-nodefaults", "-nographic",
-                    "-machine", "none,accel=kvm:tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"))
+                    "-machine", "none,accel=" + accel, "-qmp", "unix:" + socket + ",server=on,wait=off"))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             reaper = reaperOf(qemu);
             Runtime.getRuntime().addShutdownHook(reaper);
             try (QmpClient qmp = QmpConnector.connect(socket, "probe", QmpEventListener.NONE, timeout,
                     qemu.toHandle(), () -> readQuietly(log))) {
-                String target = ((JsonObject) qmp.execute("query-target", null, timeout)).string("arch", "");
-                boolean kvmOn = ((JsonObject) qmp.execute("query-kvm", null, timeout)).bool("enabled", false);
-                JsonArray list = (JsonArray) qmp.execute("query-machines", null, timeout);
-                String pkg = qmp.greeting().pkg();
-                return new EmulatorCapabilities(emulator, EmulatorCapabilities.archOfTarget(target), version, pkg,
-                        kvmOn, defaultFirst(list.objects().stream().map(CapabilitiesCache::machine).toList()));
+                return session.run(qmp);
             }
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "failed to probe " + emulator + ": " + e.getMessage(), e);
-        } catch (ClassCastException e) {
+        } catch (ClassCastException | IllegalArgumentException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "unexpected QMP reply while probing " + emulator, e);
         } finally {
@@ -154,8 +181,13 @@ public final class QemuProbe {
         }, "qemu-probe-reaper");
     }
 
+    /**
+     * The machine list as libvirt keeps it: default first, and without QEMU's placeholder
+     * machine {@code none}, which libvirt never offers for guests.
+     */
     static List<MachineType> defaultFirst(List<MachineType> machines) {
         List<MachineType> out = new ArrayList<>(machines);
+        out.removeIf(m -> m.name().equals("none"));
         out.sort(Comparator.comparing(m -> !m.isDefault()));
         return out;
     }

@@ -77,15 +77,8 @@ final class DomainLookup {
         Checks.flags(flags, allowed, function, ErrorDomain.QEMU);
     }
 
-    /**
-     * virCheckFlags as libvirt words it: the message alone, without the "invalid argument"
-     * prefix (Checks.flags still adds it; the newer handlers use this one).
-     */
+    /** The same in another error domain. */
     static void checkFlags(int flags, int allowed, String function, ErrorDomain domain) throws VirtException {
-        int unknown = flags & ~allowed;
-        if (unknown != 0) {
-            throw VirtException.verbatim(ErrorCode.INVALID_ARG, domain,
-                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
-        }
+        Checks.flags(flags, allowed, function, domain);
     }
 }

@@ -60,6 +60,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
+    private QemuProbe probe;
 
     @Override
     public String name() {
@@ -84,6 +85,13 @@ public final class QemuDriver implements Driver {
     @Override
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
+        new NodeStatsHandlers().bind(table);
+        HostCpuHandlers hostCpu = new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path));
+        hostCpu.bind(table);
+        new CpuCompareHandlers(hostCpu::cpuMap, (emulator, arch, machine, type) -> {
+            var s = hostCpu.select(emulator, arch, machine, type);
+            return java.util.Map.entry(s.emulator(), s.accel());
+        }).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
@@ -175,14 +183,22 @@ public final class QemuDriver implements Driver {
         }
     }
 
-    private synchronized CompletableFuture<HostCapabilities> probeInBackground() {
-        if (capabilities == null) {
+    /** The emulator probe, with its cache under the daemon's cache directory. */
+    synchronized QemuProbe probe() {
+        if (probe == null) {
             DriverContext ctx = context;
             Path cache = ctx != null ? ctx.cacheDir().resolve("qemu/capabilities")
                     : Path.of(System.getProperty("java.io.tmpdir"), "virtd-qemu-caps");
             Path scratch = ctx != null ? ctx.runDir().resolve("qemu") : Path.of(System.getProperty("java.io.tmpdir"));
+            probe = new QemuProbe(cache, scratch, PROBE_TIMEOUT, KvmSupport.detect());
+        }
+        return probe;
+    }
+
+    private synchronized CompletableFuture<HostCapabilities> probeInBackground() {
+        if (capabilities == null) {
             capabilities = CompletableFuture.supplyAsync(() -> {
-                QemuProbe probe = new QemuProbe(cache, scratch, PROBE_TIMEOUT, KvmSupport.detect());
+                QemuProbe probe = probe();
                 HostCapabilities caps = HostCapabilities.load(probe, QemuProbe.findEmulators(System.getenv("PATH")));
                 LOG.debug("QEMU probe found {} guest architectures", caps.guests().size());
                 return caps;
