@@ -12,13 +12,23 @@ import java.util.UUID;
  * @param uuid             null only before defaults are applied
  * @param memoryKiB        maximum memory, KiB
  * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
+ * @param cputune          vCPU and emulator pinning; never null ({@link CpuTune#NONE})
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
-                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, CpuTune cputune) {
 
     public DomainDef {
         features = List.copyOf(features);
+        cputune = cputune == null ? CpuTune.NONE : cputune;
+    }
+
+    /** A definition without pinning. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, CpuTune.NONE);
     }
 
     /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
@@ -62,22 +72,27 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, cputune);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices);
+                clock, lifecycle, devices, cputune);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, cputune);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices);
+                features, cpu, clock, lifecycle, newDevices, cputune);
+    }
+
+    public DomainDef withCpuTune(CpuTune newCputune) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, newCputune);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

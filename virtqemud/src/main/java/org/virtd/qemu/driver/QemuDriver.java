@@ -92,6 +92,10 @@ public final class QemuDriver implements Driver {
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
+        new DomainStatsHandlers(lookup, () -> processes).bind(table);
+        new DomainPinHandlers(lookup, () -> processes).bind(table);
+        new DomainJobHandlers(lookup, () -> processes).bind(table);
+        new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class DomainProcesses {
     private final DomainResources resources;
     private final MonitorPassthrough monitor;
     private final Recovery recovery;
+    private final DomainPinning pinning;
+    private final LiveGuests guests;
 
     private DomainProcesses(DomainLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -38,6 +40,8 @@ public final class DomainProcesses {
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
         this.recovery = new Recovery(lifecycle);
+        this.pinning = new DomainPinning(lifecycle);
+        this.guests = new LiveGuests(lifecycle);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -76,6 +80,14 @@ public final class DomainProcesses {
 
     public MonitorPassthrough monitor() {
         return monitor;
+    }
+
+    public DomainPinning pinning() {
+        return pinning;
+    }
+
+    public LiveGuests guests() {
+        return guests;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */

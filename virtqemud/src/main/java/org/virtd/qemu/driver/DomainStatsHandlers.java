@@ -1,0 +1,185 @@
+package org.virtd.qemu.driver;
+
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.core.driver.HandlerTable;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.lifecycle.DomainProcesses;
+import org.virtd.qemu.lifecycle.LiveGuests;
+import org.virtd.qemu.lifecycle.RunningDomain;
+import org.virtd.qemu.process.ProcStat;
+import org.virtd.qemu.stats.BalloonStats;
+import org.virtd.qemu.stats.BlockCounters;
+import org.virtd.qemu.stats.Disks;
+import org.virtd.qemu.stats.ImageSizes;
+import org.virtd.qemu.stats.StatsGroups;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.RemoteProgram;
+import org.virtd.rpc.remote.types.BlockInfo;
+import org.virtd.rpc.remote.types.BlockStats;
+import org.virtd.rpc.remote.types.CountedParams;
+import org.virtd.rpc.remote.types.MemoryStat;
+import org.virtd.rpc.remote.types.TypedParam;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The per-domain statistics of disks, NICs and memory (virsh domblkstat, domifstat,
+ * dommemstat, domblkinfo and virDomainBlockPeek), with libvirt's flag checks and errors: block
+ * and memory counters need a running domain, block info and peeks read the image files and
+ * work on inactive domains too.
+ */
+final class DomainStatsHandlers {
+    /** blockStatsFlags parameter count (libvirt's order: writes, reads, flushes, then times). */
+    static final int BLOCK_STATS_PARAMS = 8;
+    /** The flag every client sets on typed-parameter calls; accepted and ignored. */
+    static final int TYPED_PARAM_STRING_OKAY = 4;
+
+    private final DomainLookup lookup;
+    private final Supplier<DomainProcesses> processes;
+
+    DomainStatsHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes) {
+        this.lookup = lookup;
+        this.processes = processes;
+    }
+
+    void bind(HandlerTable t) {
+        t.on(RemoteProgram.DOMAIN_BLOCK_STATS, (c, a) -> blockStats(lookup.resolve(a.domain()), a.path()));
+        t.on(RemoteProgram.DOMAIN_BLOCK_STATS_FLAGS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), TYPED_PARAM_STRING_OKAY, "qemuDomainBlockStatsFlags");
+            return blockStatsFlags(lookup.resolve(a.domain()), a.path(), a.nparams());
+        });
+        t.on(RemoteProgram.DOMAIN_INTERFACE_STATS, (c, a) -> {
+            DomainObject dom = lookup.resolve(a.domain());
+            guests().active(dom, ErrorDomain.DOMAIN);
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "'" + a.path() + "' is not a known interface");
+        });
+        t.on(RemoteProgram.DOMAIN_MEMORY_STATS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainMemoryStats");
+            return memoryStats(lookup.resolve(a.domain()), a.maxStats());
+        });
+        t.on(RemoteProgram.DOMAIN_GET_BLOCK_INFO, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainGetBlockInfo");
+            return blockInfo(lookup.resolve(a.domain()), a.path());
+        });
+        t.on(RemoteProgram.DOMAIN_BLOCK_PEEK, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainBlockPeek");
+            return blockPeek(lookup.resolve(a.domain()), a.path(), a.offset(), a.size());
+        });
+    }
+
+    private LiveGuests guests() throws VirtException {
+        DomainProcesses p = processes.get();
+        if (p == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+        }
+        return p.guests();
+    }
+
+    /** The counters of the disk {@code path} names, or of all disks summed when it is empty. */
+    BlockCounters counters(DomainObject dom, String path) throws VirtException {
+        RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
+        DomainDef def = rd.live();
+        Map<String, BlockCounters> all = BlockCounters.query(LiveGuests.monitor(rd));
+        if (path.isEmpty()) {
+            BlockCounters sum = BlockCounters.ZERO;
+            for (int i = 0; i < Disks.disks(def).size(); i++) {
+                sum = sum.plus(all.getOrDefault(Disks.formatNode(def, i), BlockCounters.ZERO));
+            }
+            return sum;
+        }
+        int i = Disks.indexOf(def, path);
+        if (i < 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "invalid path: " + path);
+        }
+        return all.getOrDefault(Disks.formatNode(def, i), BlockCounters.ZERO);
+    }
+
+    BlockStats blockStats(DomainObject dom, String path) throws VirtException {
+        BlockCounters b = counters(dom, path);
+        return new BlockStats(b.rdReq(), b.rdBytes(), b.wrReq(), b.wrBytes(), -1);
+    }
+
+    CountedParams blockStatsFlags(DomainObject dom, String path, int nparams) throws VirtException {
+        BlockCounters b = counters(dom, path);
+        if (nparams == 0) {
+            return new CountedParams(List.of(), BLOCK_STATS_PARAMS);
+        }
+        List<TypedParam> p = List.of(TypedParam.ofLLong("wr_bytes", b.wrBytes()),
+                TypedParam.ofLLong("wr_operations", b.wrReq()), TypedParam.ofLLong("rd_bytes", b.rdBytes()),
+                TypedParam.ofLLong("rd_operations", b.rdReq()), TypedParam.ofLLong("flush_operations", b.flReq()),
+                TypedParam.ofLLong("wr_total_times", b.wrTimes()), TypedParam.ofLLong("rd_total_times", b.rdTimes()),
+                TypedParam.ofLLong("flush_total_times", b.flTimes()));
+        List<TypedParam> out = p.subList(0, Math.min(Math.max(nparams, 0), p.size()));
+        return new CountedParams(out, out.size());
+    }
+
+    List<MemoryStat> memoryStats(DomainObject dom, int maxStats) throws VirtException {
+        RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
+        List<MemoryStat> out = new ArrayList<>(BalloonStats.balloon(LiveGuests.monitor(rd), StatsGroups.hasBalloon(rd.live())));
+        ProcStat s = ProcStat.of(rd.process().pid(), 0);
+        if (s != null) {
+            out.add(new MemoryStat(BalloonStats.RSS, s.rssKiB()));
+        }
+        return out.subList(0, Math.min(out.size(), Math.max(maxStats, 0)));
+    }
+
+    BlockInfo blockInfo(DomainObject dom, String path) throws VirtException {
+        DomainDef def = dom.currentDef();
+        int i = Disks.indexOf(def, path);
+        if (i < 0) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    "invalid path " + path + " not assigned to domain");
+        }
+        DiskDef d = Disks.disks(def).get(i);
+        if (d.source() == null) {
+            return new BlockInfo(0, 0, 0);
+        }
+        try {
+            ImageSizes s = ImageSizes.of(Path.of(d.source()), d.driverType());
+            return new BlockInfo(s.capacity(), s.allocation(), s.physical());
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
+                    "cannot stat file '" + d.source() + "': No such file or directory");
+        }
+    }
+
+    byte[] blockPeek(DomainObject dom, String path, long offset, int size) throws VirtException {
+        DomainDef def = dom.currentDef();
+        int i = Disks.indexOf(def, path);
+        if (i < 0 || Disks.disks(def).get(i).source() == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "disk '" + path + "' not found in domain");
+        }
+        Path file = Path.of(Disks.disks(def).get(i).source());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(size);
+            long at = offset;
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, at);
+                if (n <= 0) {
+                    break;
+                }
+                at += n;
+            }
+            if (buf.hasRemaining()) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "'" + path + "' starting from "
+                        + Long.toUnsignedString(offset) + " has only " + buf.position() + " bytes available");
+            }
+            return buf.array();
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "unable to read '" + file + "': " + e.getMessage());
+        }
+    }
+}
