@@ -8,10 +8,12 @@ import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.LiveGuests;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.qemu.process.ProcStat;
+import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.stats.BalloonStats;
 import org.virtd.qemu.stats.BlockCounters;
 import org.virtd.qemu.stats.Disks;
 import org.virtd.qemu.stats.ImageSizes;
+import org.virtd.qemu.stats.Nics;
 import org.virtd.qemu.stats.StatsGroups;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -26,9 +28,11 @@ import org.virtd.rpc.remote.types.TypedParam;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,6 +48,8 @@ final class DomainStatsHandlers {
     static final int BLOCK_STATS_PARAMS = 8;
     /** The flag every client sets on typed-parameter calls; accepted and ignored. */
     static final int TYPED_PARAM_STRING_OKAY = 4;
+    static final int MEMORY_VIRTUAL = 1;
+    static final int MEMORY_PHYSICAL = 2;
 
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
@@ -61,9 +67,13 @@ final class DomainStatsHandlers {
         });
         t.on(RemoteProgram.DOMAIN_INTERFACE_STATS, (c, a) -> {
             DomainObject dom = lookup.resolve(a.domain());
-            guests().active(dom, ErrorDomain.DOMAIN);
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
-                    "'" + a.path() + "' is not a known interface");
+            RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
+            // NICs here are user-mode (no host tap device): found by MAC, they have no counters to read.
+            if (Nics.byMac(rd.live(), a.path()) == null) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                        "'" + a.path() + "' is not a known interface");
+            }
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "Interface name not provided");
         });
         t.on(RemoteProgram.DOMAIN_MEMORY_STATS, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), 0, "qemuDomainMemoryStats");
@@ -76,6 +86,14 @@ final class DomainStatsHandlers {
         t.on(RemoteProgram.DOMAIN_BLOCK_PEEK, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), 0, "qemuDomainBlockPeek");
             return blockPeek(lookup.resolve(a.domain()), a.path(), a.offset(), a.size());
+        });
+        t.on(RemoteProgram.DOMAIN_MEMORY_PEEK, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), MEMORY_VIRTUAL | MEMORY_PHYSICAL, "qemuDomainMemoryPeek");
+            if (a.flags() != MEMORY_VIRTUAL && a.flags() != MEMORY_PHYSICAL) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                        "flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL");
+            }
+            return memoryPeek(lookup.resolve(a.domain()), a.offset(), a.size(), a.flags() == MEMORY_VIRTUAL);
         });
     }
 
@@ -152,6 +170,35 @@ final class DomainStatsHandlers {
         } catch (IOException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
                     "cannot stat file '" + d.source() + "': No such file or directory");
+        }
+    }
+
+    /**
+     * Guest memory through QEMU's {@code memsave} (virtual addresses, of vCPU 0) or
+     * {@code pmemsave} (physical) into a file in the domain's directory, read back and removed.
+     */
+    byte[] memoryPeek(DomainObject dom, long offset, int size, boolean virtual) throws VirtException {
+        dom.lock().lock();
+        Path tmp = null;
+        try {
+            RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
+            tmp = Files.createTempFile(rd.domainDir(), "qemu.mem.", "");
+            LiveGuests.monitor(rd).execute(virtual ? "memsave" : "pmemsave", JsonObject.of("val", offset,
+                    "size", (long) size, "filename", tmp.toString()));
+            byte[] data = Files.readAllBytes(tmp);
+            return data.length == size ? data : Arrays.copyOf(data, size);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "failed to read temporary file created with template " + e.getMessage());
+        } finally {
+            dom.lock().unlock();
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the run's directory is removed when it stops
+                }
+            }
         }
     }
 

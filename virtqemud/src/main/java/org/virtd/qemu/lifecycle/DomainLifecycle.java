@@ -191,6 +191,7 @@ public final class DomainLifecycle {
         if (spec.balloon() && current < def.memoryKiB()) {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
+        DomainPinning.applyAtStart(rd, def.cputune());
     }
 
     /**

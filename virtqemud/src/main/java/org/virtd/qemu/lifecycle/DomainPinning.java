@@ -49,6 +49,27 @@ public final class DomainPinning {
         record(rd, rd.live().cputune().withEmulatorPin(cpus));
     }
 
+    /** The configured pins, applied to a run's threads before its vCPUs start. */
+    static void applyAtStart(RunningDomain rd, CpuTune tune) throws VirtException {
+        if (tune.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> threads = VcpuThreads.of(DomainControl.monitor(rd));
+        for (Map.Entry<Integer, BitSet> pin : tune.vcpupins().entrySet()) {
+            Long tid = threads.get(pin.getKey());
+            if (tid != null) {
+                setAffinity(tid, pin.getValue());
+            }
+        }
+        if (tune.emulatorpin() != null) {
+            for (long tid : ThreadAffinity.threads(rd.process().pid())) {
+                if (!threads.containsValue(tid)) {
+                    setAffinity(tid, tune.emulatorpin());
+                }
+            }
+        }
+    }
+
     /** The vCPU threads of a run, by vCPU number. */
     public Map<Integer, Long> vcpuThreads(RunningDomain rd) throws VirtException {
         return VcpuThreads.of(DomainControl.monitor(rd));

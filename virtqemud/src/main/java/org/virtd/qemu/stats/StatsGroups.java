@@ -65,7 +65,8 @@ public final class StatsGroups {
             vcpus(out, def, rd, monitor);
         }
         if ((groups & INTERFACE) != 0 && rd != null) {
-            out.add(TypedParam.ofUInt("net.count", 0));
+            // Per-NIC counters need a host interface name; user-mode NICs have none, so only the count.
+            out.add(TypedParam.ofUInt("net.count", Nics.all(def).size()));
         }
         if ((groups & BLOCK) != 0) {
             block(out, def, monitor);
