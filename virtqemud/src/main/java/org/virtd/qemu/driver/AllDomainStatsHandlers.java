@@ -4,7 +4,7 @@ import org.virtd.conf.state.DomainListFilter;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainProcesses;
-import org.virtd.qemu.lifecycle.RunningDomain;
+import org.virtd.qemu.stats.ParallelStats;
 import org.virtd.qemu.stats.StatsGroups;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -13,6 +13,7 @@ import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.AllDomainStatsArgs;
 import org.virtd.rpc.remote.types.DomainRef;
 import org.virtd.rpc.remote.types.DomainStatsRecord;
+import org.virtd.rpc.remote.types.TypedParam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ final class AllDomainStatsHandlers {
 
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
+    private final ParallelStats parallel = new ParallelStats();
 
     AllDomainStatsHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes) {
         this.lookup = lookup;
@@ -65,10 +67,11 @@ final class AllDomainStatsHandlers {
             }
         }
         DomainProcesses p = processes.get();
+        List<List<TypedParam>> records = parallel.collect(doms,
+                d -> p == null ? null : p.guests().runningOrNull(d), groups);
         List<DomainStatsRecord> out = new ArrayList<>(doms.size());
-        for (DomainObject d : doms) {
-            RunningDomain rd = p == null ? null : p.guests().runningOrNull(d);
-            out.add(new DomainStatsRecord(d.ref(), StatsGroups.collect(d, rd, groups)));
+        for (int i = 0; i < doms.size(); i++) {
+            out.add(new DomainStatsRecord(doms.get(i).ref(), records.get(i)));
         }
         return out;
     }

@@ -145,7 +145,7 @@ public final class StatsGroups {
     private static void block(List<TypedParam> out, DomainDef def, QmpClient monitor) {
         List<DiskDef> disks = Disks.disks(def);
         Map<String, BlockCounters> counters = null;
-        if (monitor != null) {
+        if (monitor != null && !disks.isEmpty()) {
             try {
                 counters = BlockCounters.query(monitor);
             } catch (VirtException e) {
