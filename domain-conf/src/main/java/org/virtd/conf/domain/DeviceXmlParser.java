@@ -191,7 +191,19 @@ final class DeviceXmlParser {
         }
         String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), BALLOON_MODELS, "model",
                 "memballoon");
-        return new MemballoonDef(model, address(e));
+        return new MemballoonDef(model, address(e), statsPeriod(Dom.child(e, "stats")));
+    }
+
+    private static int statsPeriod(Element stats) throws VirtException {
+        String period = stats == null ? null : Dom.attr(stats, "period");
+        if (period == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(period.strip());
+        } catch (NumberFormatException e) {
+            throw DefErrors.xml("invalid statistics collection period");
+        }
     }
 
     private static DeviceAddress address(Element device) {

@@ -24,6 +24,11 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         videos = List.copyOf(videos);
     }
 
+    public Devices withMemballoon(MemballoonDef balloon) {
+        return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
+                videos, balloon);
+    }
+
     public static Devices empty() {
         return new Devices(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null);
@@ -90,7 +95,14 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         }
     }
 
-    /** {@code <memballoon model=>}. */
-    public record MemballoonDef(String model, DeviceAddress address) {
+    /** {@code <memballoon model=>} with {@code <stats period=>} (seconds; 0 = not polled, not printed). */
+    public record MemballoonDef(String model, DeviceAddress address, int period) {
+        public MemballoonDef(String model, DeviceAddress address) {
+            this(model, address, 0);
+        }
+
+        public MemballoonDef withPeriod(int seconds) {
+            return new MemballoonDef(model, address, seconds);
+        }
     }
 }

@@ -375,6 +375,9 @@ public final class RemoteProgram {
             P.call(279, "DOMAIN_PIN_EMULATOR", Xdr.lazy(PinEmulatorArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<EmulatorPinInfoArgs, CpuMaps> DOMAIN_GET_EMULATOR_PIN_INFO =
             P.call(280, "DOMAIN_GET_EMULATOR_PIN_INFO", Xdr.lazy(EmulatorPinInfoArgs.class), Xdr.lazy(CpuMaps.class)).add();
+    /** {@code remote_domain_set_memory_stats_period_args} has the nparams-args shape: dom, int period, flags. */
+    public static final Procedure<DomainNParamsFlagsArgs, Void> DOMAIN_SET_MEMORY_STATS_PERIOD =
+            P.call(308, "DOMAIN_SET_MEMORY_STATS_PERIOD", Xdr.lazy(DomainNParamsFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_ABORT_JOB_FLAGS =
             P.call(442, "DOMAIN_ABORT_JOB_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =

@@ -166,7 +166,6 @@ final class RemoteUnimplemented {
         p.unimplemented(305, "DOMAIN_MIGRATE_PERFORM3_PARAMS").denyReadOnly().add();
         p.unimplemented(306, "DOMAIN_MIGRATE_FINISH3_PARAMS").denyReadOnly().add();
         p.unimplemented(307, "DOMAIN_MIGRATE_CONFIRM3_PARAMS").denyReadOnly().add();
-        p.unimplemented(308, "DOMAIN_SET_MEMORY_STATS_PERIOD").denyReadOnly().add();
         p.unimplemented(309, "DOMAIN_CREATE_XML_WITH_FILES").denyReadOnly().add();
         p.unimplemented(310, "DOMAIN_CREATE_WITH_FILES").denyReadOnly().add();
         p.unimplemented(313, "CONNECT_NETWORK_EVENT_REGISTER_ANY").refusalDomain(ErrorDomain.NETWORK).high().add();

@@ -2,6 +2,7 @@ package org.virtd.qemu.driver;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainProcesses;
@@ -18,6 +19,7 @@ import org.virtd.qemu.stats.StatsGroups;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.DomainFlags;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.BlockInfo;
 import org.virtd.rpc.remote.types.BlockStats;
@@ -48,6 +50,8 @@ final class DomainStatsHandlers {
     static final int BLOCK_STATS_PARAMS = 8;
     /** The flag every client sets on typed-parameter calls; accepted and ignored. */
     static final int TYPED_PARAM_STRING_OKAY = 4;
+    static final int LIVE = DomainFlags.ModificationImpact.LIVE;
+    static final int CONFIG = DomainFlags.ModificationImpact.CONFIG;
     static final int MEMORY_VIRTUAL = 1;
     static final int MEMORY_PHYSICAL = 2;
 
@@ -74,6 +78,11 @@ final class DomainStatsHandlers {
                         "'" + a.path() + "' is not a known interface");
             }
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "Interface name not provided");
+        });
+        t.on(RemoteProgram.DOMAIN_SET_MEMORY_STATS_PERIOD, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), LIVE | CONFIG, "qemuDomainSetMemoryStatsPeriod");
+            setMemoryStatsPeriod(lookup.resolve(a.domain()), a.nparams(), a.flags());
+            return null;
         });
         t.on(RemoteProgram.DOMAIN_MEMORY_STATS, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), 0, "qemuDomainMemoryStats");
@@ -151,6 +160,33 @@ final class DomainStatsHandlers {
             out.add(new MemoryStat(BalloonStats.RSS, s.rssKiB()));
         }
         return out.subList(0, Math.min(out.size(), Math.max(maxStats, 0)));
+    }
+
+    /** The balloon's statistics period, live through QOM and/or in {@code <memballoon><stats period>}. */
+    void setMemoryStatsPeriod(DomainObject dom, int seconds, int flags) throws VirtException {
+        dom.lock().lock();
+        try {
+            ModificationImpact impact = ModificationImpact.of(dom, flags);
+            if (impact.live()) {
+                DomainProcesses p = processes.get();
+                if (p == null) {
+                    throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                            "the QEMU driver is still starting");
+                }
+                p.resources().setBalloonPeriod(dom, seconds);
+            }
+            if (impact.config()) {
+                DomainDef def = dom.def();
+                if (!StatsGroups.hasBalloon(def)) {
+                    throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                            "No memory balloon device configured, can not set the collection period");
+                }
+                lookup.registry().saveConfig(dom, def.withDevices(
+                        def.devices().withMemballoon(def.devices().memballoon().withPeriod(seconds))));
+            }
+        } finally {
+            dom.lock().unlock();
+        }
     }
 
     BlockInfo blockInfo(DomainObject dom, String path) throws VirtException {

@@ -1,5 +1,6 @@
 package org.virtd.qemu.stats;
 
+import org.virtd.qemu.lifecycle.DomainResources;
 import org.virtd.qemu.qmp.JsonNumber;
 import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.JsonValue;
@@ -21,8 +22,6 @@ public final class BalloonStats {
     public static final int ACTUAL = 6;
     public static final int RSS = 7;
     public static final int LAST_UPDATE = 9;
-    /** The balloon device's QOM path (the driver gives it id balloon0). */
-    static final String BALLOON_PATH = "/machine/peripheral/balloon0";
 
     /** guest-stats member, tag, divisor to KiB (1 for counts), in libvirt's order. */
     private record Guest(String member, int tag, long divisor) {
@@ -50,7 +49,7 @@ public final class BalloonStats {
         JsonObject guest;
         try {
             guest = (JsonObject) monitor.execute("qom-get",
-                    JsonObject.of("path", BALLOON_PATH, "property", "guest-stats"));
+                    JsonObject.of("path", DomainResources.BALLOON_QOM_PATH, "property", "guest-stats"));
         } catch (QmpException e) {
             return out;
         }
@@ -75,9 +74,4 @@ public final class BalloonStats {
         }
     }
 
-    /** Sets how often the guest reports its statistics (0 stops it). */
-    public static void setPeriod(QmpClient monitor, int seconds) throws VirtException {
-        monitor.execute("qom-set", JsonObject.of("path", BALLOON_PATH, "property",
-                "guest-stats-polling-interval", "value", (long) seconds));
-    }
 }
