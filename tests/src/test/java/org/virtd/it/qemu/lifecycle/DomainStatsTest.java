@@ -30,9 +30,9 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
  * vCPUs and a balloon, through real virsh and python-libvirt: domblkstat, dommemstat and
  * domstats with libvirt's field names and counters that move (the firmware reads the disk's
  * boot sector at every reset; CPU times grow), blockPeek of 4 MiB equal to the image,
- * memoryPeek, vcpuinfo and vcpupin/emulatorpin read back live and in the config, the job and
- * control answers, and libvirt's errors for inactive domains, unknown devices and read-only
- * connections.
+ * memoryPeek, the balloon's statistics period, vcpuinfo and vcpupin/emulatorpin read back live
+ * and in the config, the job and control answers, and libvirt's errors for inactive domains,
+ * unknown devices and read-only connections.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DomainStatsTest {
@@ -151,6 +151,13 @@ class DomainStatsTest {
         assertEquals(List.of("actual", "last_update", "rss"), List.copyOf(mem.keySet()));
         assertEquals("131072", mem.get("actual"));
         assertTrue(Long.parseLong(mem.get("rss")) > 0, mem.toString());
+        ok(uri, "dommemstat", NAME, "--period", "2", "--live");
+        assertTrue(ok(uri, "dumpxml", NAME).out().contains("<memballoon model='virtio'>\n      <stats period='2'/>"));
+        ok(uri, "dommemstat", NAME, "--period", "5", "--config");
+        assertTrue(ok(uri, "dumpxml", "--inactive", NAME).out().contains("<stats period='5'/>"));
+        Cli.Result monitor = ok(uri, "qemu-monitor-command", NAME, "{\"execute\":\"qom-get\",\"arguments\":"
+                + "{\"path\":\"/machine/peripheral/balloon0\",\"property\":\"guest-stats-polling-interval\"}}");
+        assertTrue(monitor.out().startsWith("{\"return\":2,"), monitor.out());
         Map<String, String> first = fields(ok(uri, "domstats", NAME).out(), "=");
         List<String> expected = new ArrayList<>(List.of("state.state", "state.reason", "cpu.time", "cpu.user",
                 "cpu.system", "cpu.cache.monitor.count", "cpu.haltpoll.success.time", "cpu.haltpoll.fail.time",
