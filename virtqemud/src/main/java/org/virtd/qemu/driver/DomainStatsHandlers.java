@@ -202,7 +202,7 @@ final class DomainStatsHandlers {
         }
         try {
             ImageSizes s = ImageSizes.of(Path.of(d.source()), d.driverType());
-            return new BlockInfo(s.capacity(), s.allocation(), s.physical());
+            return new BlockInfo(s.allocation(), s.capacity(), s.physical());
         } catch (IOException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
                     "cannot stat file '" + d.source() + "': No such file or directory");

@@ -1,5 +1,7 @@
 package org.virtd.qemu.stats;
 
+import org.virtd.qemu.process.FileBlocks;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,12 +26,8 @@ public record ImageSizes(long capacity, long allocation, long physical) {
     }
 
     private static long allocated(Path file, long size) {
-        try {
-            Object blocks = Files.getAttribute(file, "unix:blocks");
-            return blocks instanceof Number n ? n.longValue() * 512 : size;
-        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-            return size;
-        }
+        long blocks = FileBlocks.of(file);
+        return blocks < 0 ? size : blocks * 512;
     }
 
     private static long qcow2VirtualSize(Path file, long fallback) throws IOException {

@@ -90,9 +90,16 @@ class DomainStatsHandlersTest {
         BlockInfo info = h.blockInfo(dom, "vda");
         assertEquals(4096, info.capacity());
         assertEquals(4096, info.physical());
+        assertTrue(info.allocation() >= 4096, "a written file holds its bytes: " + info);
+        try (var f = new java.io.RandomAccessFile(disk.toFile(), "rw")) {
+            f.setLength(64L << 20);
+        }
+        BlockInfo sparse = h.blockInfo(dom, "vda");
+        assertEquals(64L << 20, sparse.capacity());
+        assertTrue(sparse.allocation() < sparse.capacity(), "a sparse image's allocation is what it holds: " + sparse);
         assertArrayEquals(new byte[] {16, 17, 18}, h.blockPeek(dom, disk.toString(), 16, 3));
-        VirtException past = assertThrows(VirtException.class, () -> h.blockPeek(dom, "vda", 4090, 16));
-        assertEquals("invalid argument: 'vda' starting from 4090 has only 6 bytes available", past.getMessage());
+        VirtException past = assertThrows(VirtException.class, () -> h.blockPeek(dom, "vda", (64L << 20) - 6, 16));
+        assertEquals("invalid argument: 'vda' starting from 67108858 has only 6 bytes available", past.getMessage());
         VirtException none = assertThrows(VirtException.class, () -> h.blockInfo(dom, "vdz"));
         assertEquals("invalid argument: invalid path vdz not assigned to domain", none.getMessage());
         assertEquals(ErrorDomain.QEMU, none.error().domain());
