@@ -1,6 +1,7 @@
 package org.virtd.it.qemu.lifecycle;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,6 +266,24 @@ class DomainStatsTest {
         String notRunning = "55/20 Requested operation is not valid: domain is not running";
         assertEquals(notRunning + "\n" + notRunning + "\n" + notRunning + " " + notRunning + " {'type': 0}\n"
                 + "0 {'type': 0} [0, 0, 0]\n", out);
+    }
+
+    @Test
+    @Order(8)
+    void configuredPinsApplyAtTheNextStart() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two host CPUs");
+        ok(uri, "vcpupin", NAME, "1", "1", "--config");
+        ok(uri, "emulatorpin", NAME, "1", "--config");
+        ok(uri, "destroy", NAME);
+        ok(uri, "start", NAME);
+        String vcpuinfo = ok(uri, "vcpuinfo", NAME).out();
+        assertTrue(vcpuinfo.matches("(?s)VCPU:\\s+0\\n.*CPU Affinity:\\s+y-*\\n.*VCPU:\\s+1\\n.*CPU Affinity:\\s+-y-*\\n.*"),
+                vcpuinfo);
+        String qemu = ok(uri, "qemu-monitor-command", NAME, "{\"execute\":\"query-status\"}").out();
+        assertTrue(qemu.contains("running"), qemu);
+        long pid = Guests.qemusUnder(prefix).get(0);
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        assertTrue(status.contains("Cpus_allowed_list:\t1\n"), "the emulator thread is pinned to CPU 1");
     }
 
     @Test
