@@ -2,6 +2,7 @@ package org.virtd.core.driver;
 
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtError;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.message.Limits;
 
@@ -14,9 +15,14 @@ public final class Checks {
     public static void flags(int flags, int allowed, String function, ErrorDomain domain) throws VirtException {
         int unknown = flags & ~allowed;
         if (unknown != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, domain,
-                    String.format("unsupported flags (0x%x) in function %s", unknown, function));
+            throw unsupportedFlags(unknown, function, domain);
         }
+    }
+
+    /** The error virCheckFlags raises, for checks that cannot use {@link #flags}. */
+    public static VirtException unsupportedFlags(int unknown, String function, ErrorDomain domain) {
+        return new VirtException(VirtError.verbatim(ErrorCode.INVALID_ARG, domain,
+                String.format("unsupported flags (0x%x) in function %s", unknown, function)));
     }
 
     /** The remote dispatcher's bound on legacy domain list sizes (an RPC error, not a driver one). */

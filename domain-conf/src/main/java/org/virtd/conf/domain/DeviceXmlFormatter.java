@@ -67,6 +67,9 @@ final class DeviceXmlFormatter {
         if (c.targetChassis() != null || c.targetPort() != null) {
             w.open("target").attr("chassis", c.targetChassis()).attr("port", c.targetPort()).end("target");
         }
+        if (c.masterStartport() != null) {
+            w.open("master").attr("startport", c.masterStartport()).end("master");
+        }
         address(w, c.address());
         w.end("controller");
     }

@@ -114,7 +114,7 @@ final class DeviceXmlParser {
         Element target = Dom.child(e, "target");
         return new ControllerDef(type, DefErrors.uint(Dom.attr(e, "index"), "controller index"),
                 Dom.attr(e, "model"), Dom.childAttr(e, "model", "name"), Dom.attr(target, "chassis"),
-                Dom.attr(target, "port"), address(e));
+                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e));
     }
 
     private static InterfaceDef nic(Element e) throws VirtException {

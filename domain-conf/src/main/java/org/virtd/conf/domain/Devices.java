@@ -48,9 +48,15 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * are the {@code <model name=>} and {@code <target chassis= port=>} of PCIe ports.
      */
     public record ControllerDef(String type, int index, String model, String modelName, String targetChassis,
-                                String targetPort, DeviceAddress address) {
+                                String targetPort, String masterStartport, DeviceAddress address) {
         public ControllerDef with(int newIndex, String newModel, DeviceAddress newAddress) {
-            return new ControllerDef(type, newIndex, newModel, modelName, targetChassis, targetPort, newAddress);
+            return new ControllerDef(type, newIndex, newModel, modelName, targetChassis, targetPort, masterStartport,
+                    newAddress);
+        }
+
+        /** A USB 1 companion of an EHCI controller ({@code <master startport='N'/>}). */
+        public boolean isCompanion() {
+            return masterStartport != null;
         }
     }
 

@@ -66,8 +66,25 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
     public record Timer(String name, String present, String tickpolicy, String track) {
     }
 
-    /** {@code on_poweroff}, {@code on_reboot}, {@code on_crash}; null = not given. */
-    public record Lifecycle(String onPoweroff, String onReboot, String onCrash) {
+    /**
+     * {@code on_poweroff}, {@code on_reboot}, {@code on_crash} (null = not given) and the guest's
+     * power-management states {@code <pm><suspend-to-mem enabled=/><suspend-to-disk enabled=/>}
+     * (null = not given: the hypervisor's default).
+     */
+    public record Lifecycle(String onPoweroff, String onReboot, String onCrash, String suspendToMem,
+                            String suspendToDisk) {
+        public Lifecycle(String onPoweroff, String onReboot, String onCrash) {
+            this(onPoweroff, onReboot, onCrash, null, null);
+        }
+
+        public Lifecycle withActions(String poweroff, String reboot, String crash) {
+            return new Lifecycle(poweroff, reboot, crash, suspendToMem, suspendToDisk);
+        }
+    }
+
+    public DomainDef withName(String newName) {
+        return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices);
     }
 
     public DomainDef withUuid(UUID newUuid) {

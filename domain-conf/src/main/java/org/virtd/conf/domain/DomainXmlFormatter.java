@@ -76,6 +76,16 @@ public final class DomainXmlFormatter {
         w.textElement("on_poweroff", lc.onPoweroff());
         w.textElement("on_reboot", lc.onReboot());
         w.textElement("on_crash", lc.onCrash());
+        if (lc.suspendToMem() != null || lc.suspendToDisk() != null) {
+            w.open("pm");
+            if (lc.suspendToMem() != null) {
+                w.open("suspend-to-mem").attr("enabled", lc.suspendToMem()).end("suspend-to-mem");
+            }
+            if (lc.suspendToDisk() != null) {
+                w.open("suspend-to-disk").attr("enabled", lc.suspendToDisk()).end("suspend-to-disk");
+            }
+            w.end("pm");
+        }
         DeviceXmlFormatter.format(w, def.devices(), options);
         w.end("domain");
         return w.toString();

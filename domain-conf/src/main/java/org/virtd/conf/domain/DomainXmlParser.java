@@ -71,11 +71,12 @@ public final class DomainXmlParser {
     }
 
     private DomainDef parseRoot(Element root) throws VirtException {
-        String type = virtType(root);
+        // libvirt reads the name before the type: "<domain/>" is a missing name
         String name = Dom.text(root, "name");
         if (name == null || name.isEmpty()) {
             throw new VirtException(ErrorCode.NO_NAME, ErrorDomain.DOMAIN, null);
         }
+        String type = virtType(root);
         if (!options.nameSlashAllowed() && name.contains("/")) {
             throw DefErrors.xml("name " + name + " cannot contain '/'");
         }
@@ -88,8 +89,10 @@ public final class DomainXmlParser {
         List<Feature> features = features(Dom.child(root, "features"));
         CpuDef cpu = cpu(Dom.child(root, "cpu"));
         ClockDef clock = clock(Dom.child(root, "clock"));
+        Element pm = Dom.child(root, "pm");
         Lifecycle lifecycle = new Lifecycle(action(root, "on_poweroff", LIFECYCLE),
-                action(root, "on_reboot", LIFECYCLE), action(root, "on_crash", CRASH));
+                action(root, "on_reboot", LIFECYCLE), action(root, "on_crash", CRASH),
+                pmState(pm, "suspend-to-mem"), pmState(pm, "suspend-to-disk"));
         Devices devices = DeviceXmlParser.parse(Dom.child(root, "devices"), options);
         if (memory == 0) {
             throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
@@ -136,6 +139,10 @@ public final class DomainXmlParser {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
         }
         return set;
+    }
+
+    private static String pmState(Element pm, String element) throws VirtException {
+        return DefErrors.requireEnum(Dom.childAttr(pm, element, "enabled"), Set.of("yes", "no"), "enabled", element);
     }
 
     private static String virtType(Element root) throws VirtException {
@@ -207,6 +214,13 @@ public final class DomainXmlParser {
         Element type = Dom.child(os, "type");
         if (type == null || type.getTextContent().isBlank()) {
             throw DefErrors.xml("an os <type> must be specified");
+        }
+        if (type.getTextContent().strip().equals("exe") && Dom.text(os, "init") == null) {
+            throw DefErrors.xml("init binary must be specified");
+        }
+        String arch = Dom.attr(type, "arch");
+        if (arch != null && !Architectures.isKnown(arch)) {
+            throw DefErrors.unsupported("Unknown architecture " + arch);
         }
         List<String> boots = new ArrayList<>();
         for (Element b : Dom.children(os, "boot")) {

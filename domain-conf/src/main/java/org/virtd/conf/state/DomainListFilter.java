@@ -23,6 +23,8 @@ public final class DomainListFilter {
     public static final int NO_SNAPSHOT = 8192;
     public static final int HAS_CHECKPOINT = 16384;
     public static final int NO_CHECKPOINT = 32768;
+    /** Every filter bit libvirt 9.0 defines; anything else is an unsupported flag. */
+    public static final int ALL = 65535;
 
     private DomainListFilter() {
     }

@@ -7,10 +7,23 @@ import org.virtd.rpc.xdr.XdrEncodeException;
  * (for NO_DOMAIN: {@code no domain with matching name 'x'}). Never carries a stack trace or a
  * cause across the wire; {@link RemoteError#of(VirtError)} makes the wire form.
  */
-public record VirtError(ErrorCode code, ErrorDomain domain, String detail) {
+public record VirtError(ErrorCode code, ErrorDomain domain, String detail, boolean verbatim) {
+
+    public VirtError(ErrorCode code, ErrorDomain domain, String detail) {
+        this(code, domain, detail, false);
+    }
+
+    /**
+     * An error whose message is the detail alone, without the code's template: what libvirt's
+     * argument checks (virCheckFlags, virReportInvalidArg) raise, e.g. {@code unsupported flags
+     * (0x1) in function qemuConnectGetSysinfo} with code INVALID_ARG but no "invalid argument:".
+     */
+    public static VirtError verbatim(ErrorCode code, ErrorDomain domain, String message) {
+        return new VirtError(code, domain, message, true);
+    }
 
     public String message() {
-        return code.format(detail);
+        return verbatim ? detail : code.format(detail);
     }
 
     /**

@@ -384,6 +384,12 @@ public final class RemoteProgram {
             P.call(194, "DOMAIN_GET_BLOCK_INFO", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.lazy(BlockInfo.class)).add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =
             P.call(198, "DOMAIN_GET_MEMORY_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_MEMORY_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_BLKIO_PARAMETERS =
+            P.call(206, "DOMAIN_GET_BLKIO_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_BLKIO_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainNParamsFlagsArgs, List<TypedParam>> DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS =
+            P.call(223, "DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS", Xdr.lazy(DomainNParamsFlagsArgs.class), TypedParam.list(Limits.DOMAIN_SCHEDULER_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_NUMA_PARAMETERS =
+            P.call(255, "DOMAIN_GET_NUMA_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_NUMA_PARAMETERS_MAX)).add();
     public static final Procedure<DomainVcpusFlagsArgs, Void> DOMAIN_SET_VCPUS_FLAGS =
             P.call(199, "DOMAIN_SET_VCPUS_FLAGS", Xdr.lazy(DomainVcpusFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Integer> DOMAIN_GET_VCPUS_FLAGS =

@@ -107,7 +107,6 @@ final class RemoteUnimplemented {
         p.unimplemented(181, "NWFILTER_UNDEFINE").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(197, "DOMAIN_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(205, "DOMAIN_SET_BLKIO_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(206, "DOMAIN_GET_BLKIO_PARAMETERS").add();
         p.unimplemented(207, "DOMAIN_MIGRATE_SET_MAX_SPEED").denyReadOnly().add();
         p.unimplemented(208, "STORAGE_VOL_UPLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.WRITE).add();
         p.unimplemented(209, "STORAGE_VOL_DOWNLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.READ).add();
@@ -121,7 +120,6 @@ final class RemoteUnimplemented {
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
-        p.unimplemented(223, "DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS").add();
         p.unimplemented(235, "DOMAIN_SAVE_IMAGE_GET_XML_DESC").denyReadOnly().high().add();
         p.unimplemented(236, "DOMAIN_SAVE_IMAGE_DEFINE_XML").denyReadOnly().high().add();
         p.unimplemented(237, "DOMAIN_BLOCK_JOB_ABORT").denyReadOnly().add();
@@ -137,7 +135,6 @@ final class RemoteUnimplemented {
         p.unimplemented(252, "DOMAIN_SET_BLOCK_IO_TUNE").denyReadOnly().add();
         p.unimplemented(253, "DOMAIN_GET_BLOCK_IO_TUNE").add();
         p.unimplemented(254, "DOMAIN_SET_NUMA_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(255, "DOMAIN_GET_NUMA_PARAMETERS").add();
         p.unimplemented(256, "DOMAIN_SET_INTERFACE_PARAMETERS").denyReadOnly().add();
         p.unimplemented(257, "DOMAIN_GET_INTERFACE_PARAMETERS").add();
         p.unimplemented(259, "STORAGE_VOL_WIPE_PATTERN").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();

@@ -1,5 +1,6 @@
 package org.virtd.qemu.console;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.core.driver.StreamChannel;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainLifecycle;
@@ -29,10 +30,7 @@ public final class Consoles {
     }
 
     public void open(DomainObject dom, String devName, int flags, StreamChannel stream) throws VirtException {
-        if ((flags & ~(FORCE | SAFE)) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
-                    "unsupported flags (0x%x) in function qemuDomainOpenConsole", flags & ~(FORCE | SAFE)));
-        }
+        Checks.flags(flags, FORCE | SAFE, "qemuDomainOpenConsole", ErrorDomain.QEMU);
         if (stream == null) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "console call without a stream");
         }

@@ -4,7 +4,10 @@ import org.virtd.conf.domain.DeviceAddress;
 import org.virtd.conf.domain.Devices.ControllerDef;
 import org.virtd.conf.domain.Devices.DiskDef;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Default and implicit controllers of a QEMU x86 guest (qemu-driver.md §2): the USB controller
@@ -20,7 +23,10 @@ final class Controllers {
     static void addDefaults(List<ControllerDef> controllers, List<DiskDef> disks, boolean q35) {
         for (int i = 0; i < controllers.size(); i++) {
             ControllerDef c = controllers.get(i);
-            int index = c.index() >= 0 ? c.index() : nextIndex(controllers.subList(0, i), c.type());
+            List<ControllerDef> before = controllers.subList(0, i);
+            // a companion without an index belongs to the USB controller written before it
+            int index = c.index() >= 0 ? c.index()
+                    : c.isCompanion() ? lastIndex(before, c.type()) : nextIndex(before, c.type());
             controllers.set(i, c.with(index, c.model() != null ? c.model() : defaultModel(c.type(), q35),
                     c.address()));
         }
@@ -53,11 +59,20 @@ final class Controllers {
         return before.stream().filter(c -> c.type().equals(type)).mapToInt(ControllerDef::index).max().orElse(-1) + 1;
     }
 
+    private static int lastIndex(List<ControllerDef> before, String type) {
+        for (int i = before.size() - 1; i >= 0; i--) {
+            if (before.get(i).type().equals(type)) {
+                return before.get(i).index();
+            }
+        }
+        return 0;
+    }
+
     private static void maybeAdd(List<ControllerDef> controllers, String type, int index, String model) {
         if (controllers.stream().anyMatch(c -> c.type().equals(type) && c.index() == index)) {
             return;
         }
-        ControllerDef c = new ControllerDef(type, index, model, null, null, null, null);
+        ControllerDef c = new ControllerDef(type, index, model, null, null, null, null, null);
         int insertAt = -1;
         for (int i = controllers.size() - 1; i >= 0; i--) {
             ControllerDef cur = controllers.get(i);
@@ -73,8 +88,8 @@ final class Controllers {
         controllers.add(insertAt < 0 ? controllers.size() : insertAt, c);
     }
 
-    /** Fixed addresses (PIIX3 functions, q35 SATA) first, then free slots in list order. */
-    static void assignPci(List<ControllerDef> controllers, PciSlots pci, boolean q35) {
+    /** Given addresses normalised and the fixed ones (PIIX3 functions, q35 SATA) set. */
+    static void assignFixed(List<ControllerDef> controllers, boolean q35) {
         for (int i = 0; i < controllers.size(); i++) {
             ControllerDef c = controllers.get(i);
             DeviceAddress fixed = fixedAddress(c, q35);
@@ -84,12 +99,48 @@ final class Controllers {
                 controllers.set(i, c.with(c.index(), c.model(), fixed));
             }
         }
+    }
+
+    /**
+     * Free slots in list order, taken when libvirt's walk reaches the controllers (after the
+     * NICs). An EHCI controller and its UHCI companions share one slot: EHCI at function 7, the
+     * companions at 0 to 2, function 0 marked multifunction.
+     */
+    static void assignSlots(List<ControllerDef> controllers, PciSlots pci) {
+        Map<Integer, DeviceAddress> usb2Slots = new HashMap<>();
         for (int i = 0; i < controllers.size(); i++) {
             ControllerDef c = controllers.get(i);
-            if (c.address() == null && needsPciSlot(c)) {
-                controllers.set(i, c.with(c.index(), c.model(), pci.assign(null)));
+            if (c.address() != null || !needsPciSlot(c)) {
+                continue;
             }
+            int function = usb2Function(c);
+            if (function < 0) {
+                controllers.set(i, c.with(c.index(), c.model(), pci.assign(null)));
+                continue;
+            }
+            int slot = usb2Slots.computeIfAbsent(c.index(), k -> pci.assign(null)).number("slot");
+            DeviceAddress a = DeviceAddress.pci(0, slot, function);
+            if (function == 0) {
+                List<DeviceAddress.Attribute> attrs = new ArrayList<>(a.attributes());
+                attrs.add(new DeviceAddress.Attribute("multifunction", "on"));
+                a = new DeviceAddress("pci", attrs);
+            }
+            controllers.set(i, c.with(c.index(), c.model(), a));
         }
+    }
+
+    /** The PCI function of a USB2 set member (ICH9 EHCI and its UHCIs), or -1 for anything else. */
+    private static int usb2Function(ControllerDef c) {
+        if (!c.type().equals("usb") || c.model() == null) {
+            return -1;
+        }
+        return switch (c.model()) {
+            case "ich9-ehci1" -> 7;
+            case "ich9-uhci1" -> 0;
+            case "ich9-uhci2" -> 1;
+            case "ich9-uhci3" -> 2;
+            default -> -1;
+        };
     }
 
     private static DeviceAddress fixedAddress(ControllerDef c, boolean q35) {

@@ -207,6 +207,62 @@ public final class DomainRegistry {
         }
     }
 
+    /**
+     * Gives an inactive persistent domain a new name (virDomainObjListRename): the definition is
+     * stored under the new name before the old file and autostart link go, and a new object
+     * takes the old one's place in the indexes. The caller holds {@code dom}'s lock; the old
+     * object is marked removed, so handles resolve to the new one by uuid.
+     */
+    public DomainObject rename(DomainObject dom, String newName) throws VirtException {
+        requireOwner(dom);
+        String oldName = dom.name();
+        if (oldName.equals(newName)) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "Can't rename domain to itself");
+        }
+        writer.lock();
+        try {
+            while (reservedNames.contains(newName)) {
+                released.awaitUninterruptibly();
+            }
+            if (byName.containsKey(newName)) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN,
+                        "domain with name '" + newName + "' already exists");
+            }
+            reservedNames.add(newName);
+        } finally {
+            writer.unlock();
+        }
+        try {
+            DomainDef renamed = dom.def().withName(newName);
+            boolean autostart = dom.isAutostart();
+            store.save(renamed);
+            if (autostart) {
+                store.setAutostart(newName, true);
+                store.setAutostart(oldName, false);
+            }
+            store.delete(oldName);
+            DomainObject fresh = new DomainObject(renamed, true);
+            fresh.setAutostart(autostart);
+            writer.lock();
+            try {
+                dom.markRemoved();
+                byName.remove(oldName, dom);
+                publish(fresh);
+            } finally {
+                writer.unlock();
+            }
+            return fresh;
+        } finally {
+            writer.lock();
+            try {
+                reservedNames.remove(newName);
+                released.signalAll();
+            } finally {
+                writer.unlock();
+            }
+        }
+    }
+
     /** After a stop: a transient domain leaves the registry. The caller holds the domain's lock. */
     public void removeIfTransient(DomainObject dom) {
         requireOwner(dom);

@@ -12,7 +12,8 @@ import java.util.List;
  * The definition {@code VIR_DOMAIN_XML_MIGRATABLE} prints (libvirt's migratable formatting,
  * procedures.md §1d XML flags): what older libvirt versions added on their own is left out so
  * they accept the XML — a sole default USB controller (index 0, piix3-uhci or no model), a sole
- * {@code pci-root} controller, and the implicit PS/2 keyboard.
+ * {@code pci-root} controller, the implicit PS/2 keyboard, and a sole {@code <audio type='none'>}
+ * (the backend QEMU gets when a guest has no sound, which older versions never wrote).
  */
 public final class MigratableDef {
 
@@ -27,8 +28,10 @@ public final class MigratableDef {
         List<InputDef> inputs = d.inputs().stream()
                 .filter(i -> !("keyboard".equals(i.type()) && ("ps2".equals(i.bus()) || "xen".equals(i.bus()))))
                 .toList();
+        List<Devices.AudioDef> audios = d.audios().size() == 1 && "none".equals(d.audios().get(0).type())
+                ? List.of() : d.audios();
         return def.withDevices(new Devices(d.emulator(), d.disks(), controllers, d.interfaces(), d.serials(),
-                d.consoles(), inputs, d.graphics(), d.audios(), d.videos(), d.memballoon()));
+                d.consoles(), inputs, d.graphics(), audios, d.videos(), d.memballoon()));
     }
 
     private static void removeSole(List<ControllerDef> controllers, String type,

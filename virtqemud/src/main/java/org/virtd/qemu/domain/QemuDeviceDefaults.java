@@ -46,12 +46,14 @@ final class QemuDeviceDefaults {
             videos.set(0, videos.get(0).withAddress(pci.assign(DeviceAddress.pci(0, 2, 0))));
             pci.reserve(DeviceAddress.pci(0, 2, 0));
         }
-        Controllers.assignPci(controllers, pci, q35);
+        Controllers.assignFixed(controllers, q35);
+        // then libvirt's walk: NICs, controllers, virtio disks, balloon, further videos
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
             nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
                     n.model() != null ? n.model() : "rtl8139", pci.assign(n.address())));
         }
+        Controllers.assignSlots(controllers, pci);
         for (int i = 0; i < disks.size(); i++) {
             DiskDef k = disks.get(i);
             if (k.targetBus().equals("virtio")) {

@@ -97,7 +97,7 @@ public final class QemuDomainDefaults {
             throw qemu(ErrorCode.CONFIG_UNSUPPORTED,
                     "qemu driver doesn't support 'onReboot' set to 'destroy and 'onPoweroff' set to 'reboot'");
         }
-        return new Lifecycle(poweroff, reboot, crash);
+        return lc.withActions(poweroff, reboot, crash);
     }
 
     static VirtException qemu(ErrorCode code, String detail) {

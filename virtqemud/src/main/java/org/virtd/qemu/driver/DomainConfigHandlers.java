@@ -39,6 +39,9 @@ public final class DomainConfigHandlers {
     static final int DETAIL_ADDED = 0;
     static final int DETAIL_UPDATED = 1;
     static final int DETAIL_REMOVED = 0;
+    /** VIR_DOMAIN_EVENT_UNDEFINED_RENAMED and VIR_DOMAIN_EVENT_DEFINED_RENAMED. */
+    static final int DETAIL_RENAMED = 1;
+    static final int DETAIL_RENAMED_TO = 2;
 
 
     /** The probed emulators, asked at each define (may wait for the probe to finish). */
@@ -83,6 +86,7 @@ public final class DomainConfigHandlers {
         t.on(RemoteProgram.DOMAIN_LOOKUP_BY_NAME, (c, name) -> lookup.byName(name).ref());
         t.on(RemoteProgram.DOMAIN_LOOKUP_BY_UUID, (c, uuid) -> lookup.byUuid(uuid).ref());
         t.on(RemoteProgram.DOMAIN_LOOKUP_BY_ID, (c, id) -> lookup.byId(id).ref());
+        t.on(RemoteProgram.DOMAIN_RENAME, (c, a) -> rename(c, a.domain(), a.newName(), a.flags()));
         t.on(RemoteProgram.CONNECT_LIST_ALL_DOMAINS, (c, a) -> listAll(a.needResults(), a.flags()));
         t.on(RemoteProgram.CONNECT_NUM_OF_DOMAINS, (c, a) -> count(true));
         t.on(RemoteProgram.CONNECT_NUM_OF_DEFINED_DOMAINS, (c, a) -> count(false));
@@ -128,6 +132,42 @@ public final class DomainConfigHandlers {
         }
     }
 
+    /**
+     * DOMAIN_RENAME (qemuDomainRename): only an inactive persistent domain, to a free name
+     * without '/'; UNDEFINED/RENAMED for the old name, then DEFINED/RENAMED for the new one.
+     */
+    public int rename(CallContext ctx, DomainRef ref, String newName, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, 0, "qemuDomainRename");
+        if (newName == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    "new_name in virDomainRename must not be NULL");
+        }
+        DomainObject dom = lookup.resolve(ref);
+        dom.lock().lock();
+        try {
+            if (dom.isRemoved()) {
+                throw DomainLookup.notFound(ref);
+            }
+            if (dom.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "cannot rename active domain");
+            }
+            if (!dom.isPersistent()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "cannot rename a transient domain");
+            }
+            if (newName.contains("/")) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,
+                        "name " + newName + " cannot contain '/'");
+            }
+            DomainObject renamed = lookup.registry().rename(dom, newName);
+            ctx.events().domainEvent(new LifecycleEvent(dom.ref(), EVENT_UNDEFINED, DETAIL_RENAMED));
+            ctx.events().domainEvent(new LifecycleEvent(renamed.ref(), EVENT_DEFINED, DETAIL_RENAMED_TO));
+            return 0;
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+
     private static void failOnContradiction(int flags, int delete, int keep, String message) throws VirtException {
         if ((flags & delete) != 0 && (flags & keep) != 0) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, message);
@@ -142,7 +182,8 @@ public final class DomainConfigHandlers {
         return lookup.byId(id);
     }
 
-    DomainList listAll(int needResults, int flags) {
+    DomainList listAll(int needResults, int flags) throws VirtException {
+        DomainLookup.checkFlags(flags, DomainListFilter.ALL, "qemuConnectListAllDomains");
         List<DomainRef> out = new ArrayList<>();
         int count = 0;
         for (DomainObject d : lookup.registry().all()) {

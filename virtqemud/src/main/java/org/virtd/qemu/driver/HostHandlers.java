@@ -1,5 +1,6 @@
 package org.virtd.qemu.driver;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.host.CapabilitiesXml;
@@ -14,6 +15,8 @@ import org.virtd.rpc.remote.RemoteProgram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -38,16 +41,18 @@ final class HostHandlers {
         t.on(RemoteProgram.CONNECT_GET_CAPABILITIES,
                 (c, a) -> CapabilitiesXml.build(hostUuid, NodeInfo.read(), driver.capabilities()));
         t.on(RemoteProgram.CONNECT_GET_SYSINFO, (c, flags) -> {
-            if (flags != 0) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                        "unsupported flags (0x" + Integer.toHexString(flags) + ") in function qemuConnectGetSysinfo");
-            }
+            Checks.flags(flags, 0, "qemuConnectGetSysinfo", ErrorDomain.QEMU);
             return Sysinfo.xml();
         });
         t.on(RemoteProgram.CONNECT_GET_MAX_VCPUS, (c, type) -> maxVcpus(type));
         t.on(RemoteProgram.NODE_GET_FREE_MEMORY, (c, a) -> NodeInfo.freeMemoryBytes());
         t.on(RemoteProgram.NODE_GET_CELLS_FREE_MEMORY, (c, a) -> {
-            if (a.startCell() != 0 || a.maxcells() < 1) {
+            if (a.startCell() != 0) {
+                // one NUMA cell is all NodeInfo reports, as on hosts without NUMA
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
+                        "start cell " + a.startCell() + " out of range (0-0)");
+            }
+            if (a.maxcells() < 1) {
                 return List.of();
             }
             List<Long> cells = new ArrayList<>();
@@ -62,11 +67,21 @@ final class HostHandlers {
                 n.sockets(), n.cores(), n.threads());
     }
 
+    /** libvirt asks /dev/kvm itself, so without it the answer is the error of opening it. */
+    private static void requireKvmDevice() throws VirtException {
+        Path kvm = Path.of("/dev/kvm");
+        if (!Files.exists(kvm) || !Files.isReadable(kvm)) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE, "Unable to open " + kvm + ": "
+                    + (Files.exists(kvm) ? "Permission denied" : "No such file or directory"));
+        }
+    }
+
     private int maxVcpus(String type) throws VirtException {
         if (type == null || type.toLowerCase(Locale.ROOT).equals("qemu")) {
             return TCG_MAX_VCPUS;
         }
         if (type.toLowerCase(Locale.ROOT).equals("kvm")) {
+            requireKvmDevice();
             HostCapabilities caps = driver.capabilities();
             return caps.guestOrHost(caps.hostArch())
                     .flatMap(g -> g.machines().stream().map(m -> m.maxCpus()).max(Integer::compare))

@@ -96,6 +96,8 @@ public final class QemuDriver implements Driver {
         new DomainPinHandlers(lookup, () -> processes).bind(table);
         new DomainJobHandlers(lookup, () -> processes).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
+        new GuestAgentHandlers(lookup).bind(table);
+        new TuningQueryHandlers(lookup, this::privileged).bind(table);
     }
 
     @Override

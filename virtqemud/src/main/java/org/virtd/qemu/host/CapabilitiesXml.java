@@ -1,8 +1,11 @@
 package org.virtd.qemu.host;
 
+import org.virtd.conf.domain.Architectures;
 import org.virtd.qemu.caps.GuestCapabilities;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.MachineType;
+
+import java.util.Comparator;
 
 /**
  * CONNECT_GET_CAPABILITIES: libvirt's {@code <capabilities>} document (qemu-driver.md §9) built
@@ -19,9 +22,9 @@ public final class CapabilitiesXml {
         sb.append("    <uuid>").append(hostUuid).append("</uuid>\n");
         host(sb, node);
         sb.append("  </host>\n\n");
-        for (GuestCapabilities g : caps.guests()) {
-            guest(sb, g);
-        }
+        // libvirt lists guests in the order of its architecture table (i686 before x86_64)
+        caps.guests().stream().sorted(Comparator.comparingInt(g -> Architectures.ordinal(g.arch())))
+                .forEach(g -> guest(sb, g));
         return sb.append("</capabilities>\n").toString();
     }
 
@@ -63,6 +66,9 @@ public final class CapabilitiesXml {
         sb.append("      <wordsize>").append(wordsize).append("</wordsize>\n");
         sb.append("      <emulator>").append(Xml.escape(e.emulatorPath().toString())).append("</emulator>\n");
         for (MachineType m : e.machines()) {
+            if (m.name().equals("none")) {
+                continue; // QEMU's machine without a board: libvirt never offers it
+            }
             sb.append("      <machine maxCpus='").append(m.maxCpus()).append('\'');
             if (m.deprecated()) {
                 sb.append(" deprecated='yes'");

@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.conf.state.DomainStates;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.process.QemuProcess;
@@ -42,9 +43,8 @@ public final class DomainControl {
     private void powerButton(DomainObject dom, int flags, String function, boolean reboot) throws VirtException {
         int known = SHUTDOWN_ACPI | SHUTDOWN_AGENT | SHUTDOWN_INITCTL | SHUTDOWN_SIGNAL | SHUTDOWN_PARAVIRT;
         if ((flags & ~known) != 0 || (flags & (SHUTDOWN_INITCTL | SHUTDOWN_SIGNAL)) != 0) {
-            int bad = flags & ~(SHUTDOWN_ACPI | SHUTDOWN_AGENT | SHUTDOWN_PARAVIRT);
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                    String.format("unsupported flags (0x%x) in function %s", bad, function));
+            throw Checks.unsupportedFlags(flags & ~(SHUTDOWN_ACPI | SHUTDOWN_AGENT | SHUTDOWN_PARAVIRT), function,
+                    ErrorDomain.QEMU);
         }
         dom.lock().lock();
         try {
@@ -118,11 +118,7 @@ public final class DomainControl {
      * 15 s); the domain ends shut off/destroyed with STOPPED DESTROYED.
      */
     public void destroy(DomainObject dom, int flags) throws VirtException {
-        if ((flags & ~(DESTROY_GRACEFUL | DESTROY_REMOVE_LOGS)) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
-                    "unsupported flags (0x%x) in function qemuDomainDestroyFlags",
-                    flags & ~(DESTROY_GRACEFUL | DESTROY_REMOVE_LOGS)));
-        }
+        Checks.flags(flags, DESTROY_GRACEFUL | DESTROY_REMOVE_LOGS, "qemuDomainDestroyFlags", ErrorDomain.QEMU);
         dom.lock().lock();
         try {
             RunningDomain rd = active(dom, ErrorDomain.DOMAIN);
@@ -133,6 +129,11 @@ public final class DomainControl {
                 rd.destroying = false;
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, "Failed to terminate process "
                         + p.pid() + " with SIG" + (graceful ? "TERM" : "KILL") + ": Device or resource busy");
+            }
+            if (!rd.shutdownSeen) {
+                // QEMU answers SIGTERM with SHUTDOWN (guest=false, host-signal) before it exits;
+                // the event rules ignore it while destroying, so it is raised here, in its place
+                lifecycle.emit(dom, DomainStates.EVENT_SHUTDOWN, DomainStates.SHUTDOWN_HOST);
             }
             lifecycle.stop(rd, DomainStates.SHUTOFF_DESTROYED, DomainStates.STOPPED_DESTROYED);
         } finally {
@@ -158,9 +159,6 @@ public final class DomainControl {
     }
 
     static void noFlags(int flags, String function) throws VirtException {
-        if (flags != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                    String.format("unsupported flags (0x%x) in function %s", flags, function));
-        }
+        Checks.flags(flags, 0, function, ErrorDomain.QEMU);
     }
 }

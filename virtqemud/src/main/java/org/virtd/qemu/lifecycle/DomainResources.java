@@ -42,10 +42,9 @@ public final class DomainResources {
                         "Unable to change memory of active domain without the balloon device and guest OS "
                                 + "balloon driver");
             }
+            // the live current memory follows the guest's BALLOON_CHANGE reports, as libvirt's
+            // does: a guest without a balloon driver keeps what it has
             DomainControl.monitor(rd).execute("balloon", JsonObject.of("value", kib * 1024));
-            rd.live(rd.live().withMemory(rd.live().memoryKiB(), kib));
-            dom.setActive(rd.id(), rd.live());
-            lifecycle.writeStatus(rd);
         } finally {
             dom.lock().unlock();
         }

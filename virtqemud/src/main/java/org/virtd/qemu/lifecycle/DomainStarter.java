@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
@@ -71,9 +72,6 @@ public final class DomainStarter {
     }
 
     private static void check(int flags, int known, String function) throws VirtException {
-        if ((flags & ~known) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                    String.format("unsupported flags (0x%x) in function %s", flags & ~known, function));
-        }
+        Checks.flags(flags, known, function, ErrorDomain.QEMU);
     }
 }

@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.core.driver.Checks;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.qmp.JsonParseException;
 import org.virtd.qemu.qmp.JsonParser;
@@ -30,10 +31,7 @@ public final class MonitorPassthrough {
     }
 
     public String command(DomainObject dom, String cmd, int flags) throws VirtException {
-        if ((flags & ~HMP) != 0) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, String.format(
-                    "unsupported flags (0x%x) in function qemuDomainQemuMonitorCommandWithFiles", flags & ~HMP));
-        }
+        Checks.flags(flags, HMP, "qemuDomainQemuMonitorCommandWithFiles", ErrorDomain.QEMU);
         JsonObject command = null;
         if ((flags & HMP) == 0) {
             try {

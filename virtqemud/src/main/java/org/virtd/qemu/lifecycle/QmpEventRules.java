@@ -50,8 +50,7 @@ final class QmpEventRules {
                 }
             }
             case "GUEST_PANICKED" -> panicked(dom);
-            case "BALLOON_CHANGE" -> run.domainEvent(
-                    new BalloonChangeEvent(dom.ref(), event.data().number("actual", 0) / 1024));
+            case "BALLOON_CHANGE" -> balloonChanged(dom, event.data().number("actual", 0) / 1024);
             default -> {
             }
         }
@@ -67,6 +66,14 @@ final class QmpEventRules {
         } else {
             run.stop(DomainStates.SHUTOFF_CRASHED, DomainStates.STOPPED_FAILED);
         }
+    }
+
+    /** The guest moved its balloon: the live current memory is what it reports. */
+    private void balloonChanged(DomainObject dom, long kib) {
+        rd.live(rd.live().withMemory(rd.live().memoryKiB(), kib));
+        dom.setActive(rd.id(), rd.live());
+        run.statusChanged();
+        run.domainEvent(new BalloonChangeEvent(dom.ref(), kib));
     }
 
     private void resumed(DomainObject dom) {

@@ -66,7 +66,7 @@ class DomainConfigHandlersTest {
     void defineErrorsCarryLibvirtCodes() {
         DomainConfigHandlers h = handlers();
         VirtException flags = assertThrows(VirtException.class, () -> h.define(ctx, XML, 2));
-        assertEquals("invalid argument: unsupported flags (0x2) in function qemuDomainDefineXMLFlags",
+        assertEquals("unsupported flags (0x2) in function qemuDomainDefineXMLFlags",
                 flags.getMessage());
         VirtException schema = assertThrows(VirtException.class,
                 () -> h.define(ctx, XML.replace("</domain>", "<foo/></domain>"), 1));

@@ -98,7 +98,7 @@ class DomainTuningHandlersTest {
         assertTrue(xml.contains("piix3-uhci") && !migratable.contains("piix3-uhci"), migratable);
         assertTrue(!migratable.contains("pci-root") && !migratable.contains("type='keyboard'"), migratable);
         VirtException flags = assertThrows(VirtException.class, () -> info.xmlDesc(dom, 16));
-        assertEquals("invalid argument: unsupported flags (0x10) in function qemuDomainGetXMLDesc", flags.getMessage());
+        assertEquals("unsupported flags (0x10) in function qemuDomainGetXMLDesc", flags.getMessage());
         assertEquals(ErrorDomain.QEMU, flags.error().domain());
     }
 }

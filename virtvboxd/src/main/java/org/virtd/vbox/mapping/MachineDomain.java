@@ -89,7 +89,7 @@ public final class MachineDomain {
             }
             int index = indexes.merge(bus, 1, Integer::sum) - 1;
             controllers.add(new ControllerDef(bus == StorageBus.FDC ? "fdc" : bus.libvirtBus, index,
-                    controllerModel(chip), null, null, null, null));
+                    controllerModel(chip), null, null, null, null, null));
             int ports = (int) kv.number("storagecontrollerportcount" + i, bus == StorageBus.IDE ? 2 : 30);
             for (int port = 0; port < ports; port++) {
                 for (int dev = 0; dev < (bus == StorageBus.IDE ? 2 : bus == StorageBus.FDC ? 2 : 1); dev++) {

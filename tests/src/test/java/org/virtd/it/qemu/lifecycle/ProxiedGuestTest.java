@@ -131,7 +131,7 @@ class ProxiedGuestTest {
         ok(proxied, "destroy", NAME);
         ok(proxied, "undefine", NAME);
         TinyGuest.await(() -> events.of(NAME).contains("1 0"), Duration.ofSeconds(10), "events: " + events.lines());
-        assertEquals(List.of("0 0", "4 0", "2 0", "5 1", "1 0"),
+        assertEquals(List.of("0 0", "4 0", "2 0", "6 2", "5 1", "1 0"),
                 events.of(NAME).stream().filter(e -> !e.equals("reboot")).toList(), "all: " + events.lines());
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * qemu (TCG), 128 MiB, and the serial console copied to a per-domain file the tests watch for
  * the guest's marker lines. Missing pieces skip the test, or fail it under CI=true.
  */
-final class TinyGuest {
+public final class TinyGuest {
     static final String READY = "GUEST-READY";
 
     private final Path dir;
@@ -27,7 +27,7 @@ final class TinyGuest {
         this.dir = dir;
     }
 
-    static TinyGuest get() throws IOException, InterruptedException {
+    public static TinyGuest get() throws IOException, InterruptedException {
         Cli.requireTool("qemu-system-x86_64");
         Path dir = Path.of(System.getenv().getOrDefault("VIRTD_GUEST_DIR", "/tmp/virtd-guest"));
         Path builder = VirtqemudProcess.repo().getParent().resolve("shared/guest/build-guest.sh");
@@ -46,6 +46,11 @@ final class TinyGuest {
             assertTrue(p.exitValue() == 0 && Files.exists(dir.resolve("vmlinuz")), "guest build failed");
         }
         return new TinyGuest(dir);
+    }
+
+    /** The directory holding {@code vmlinuz} and {@code initrd.img}. */
+    public Path dir() {
+        return dir;
     }
 
     /** Domain XML for {@code name} whose console goes to {@link #consoleLog}. */

@@ -1,0 +1,65 @@
+package org.virtd.it.diff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills {@code {work}}, {@code {kernel}}, {@code {initrd}} and {@code {xml:NAME}} in steps;
+ * {@code {xml:NAME}} renders {@code tests/diff/xml/NAME.xml} (itself with placeholders) into
+ * the work directory and stands for that file's path.
+ */
+final class Placeholders {
+    private static final Pattern XML = Pattern.compile("\\{xml:([A-Za-z0-9._-]+)}");
+
+    private final Path xmlDir;
+    private final Path guestDir;
+
+    Placeholders(Path xmlDir, Path guestDir) {
+        this.xmlDir = xmlDir;
+        this.guestDir = guestDir;
+    }
+
+    String fill(String text, Path work) {
+        Matcher m = XML.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(render(m.group(1), work).toString()));
+        }
+        m.appendTail(out);
+        return simple(out.toString(), work);
+    }
+
+    /** The text of every XML template, for the normaliser's list of UUIDs written by hand. */
+    String templates() throws IOException {
+        StringBuilder all = new StringBuilder();
+        if (Files.isDirectory(xmlDir)) {
+            try (var files = Files.list(xmlDir)) {
+                for (Path p : files.sorted().toList()) {
+                    all.append(Files.readString(p)).append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private Path render(String name, Path work) {
+        Path template = xmlDir.resolve(name + ".xml");
+        Path target = work.resolve(name + ".xml");
+        try {
+            Files.writeString(target, simple(Files.readString(template), work));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + template, e);
+        }
+        return target;
+    }
+
+    private String simple(String text, Path work) {
+        return text.replace("{work}", work.toString())
+                .replace("{kernel}", guestDir.resolve("vmlinuz").toString())
+                .replace("{initrd}", guestDir.resolve("initrd.img").toString());
+    }
+}

@@ -1,0 +1,59 @@
+package org.virtd.it.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real libvirtd 9.0, started by {@code ../shared/anchor/anchor-up.sh} on private sockets in
+ * its own mount namespace: the oracle tests compare our daemons with. {@link #close} stops it
+ * and the guests it started.
+ */
+public final class Anchor implements AutoCloseable {
+    private static final String LIBVIRTD = "/usr/sbin/libvirtd";
+
+    private final Path state;
+    private final String uri;
+
+    private Anchor(Path state, String uri) {
+        this.state = state;
+        this.uri = uri;
+    }
+
+    /** Starts libvirtd with its state under {@code state}; a missing libvirtd fails loudly in CI. */
+    public static Anchor start(Path state) throws IOException, InterruptedException {
+        Cli.requireTool(LIBVIRTD);
+        Path up = scripts().resolve("anchor-up.sh");
+        Files.createDirectories(state);
+        Cli.Result r = Cli.run(List.of(up.toString(), state.toString()), 90);
+        if (r.exit() != 0) {
+            throw new AssertionError("anchor-up.sh failed (" + r.exit() + "): " + r.all());
+        }
+        String uri = r.out().lines().filter(l -> l.startsWith("URI=")).map(l -> l.substring(4)).findFirst()
+                .orElseThrow(() -> new AssertionError("anchor-up.sh printed no URI: " + r.all()));
+        return new Anchor(state, uri);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Path log() {
+        return state.resolve("log/libvirtd.log");
+    }
+
+    private static Path scripts() {
+        return VirtqemudProcess.repo().getParent().resolve("shared/anchor");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(scripts().resolve("anchor-down.sh").toString(), state.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+}
