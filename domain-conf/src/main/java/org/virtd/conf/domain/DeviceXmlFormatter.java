@@ -34,6 +34,9 @@ final class DeviceXmlFormatter {
         d.videos().forEach(v -> video(w, v));
         if (d.memballoon() != null) {
             w.open("memballoon").attr("model", d.memballoon().model());
+            if (d.memballoon().period() > 0) {
+                w.open("stats").attr("period", d.memballoon().period()).end("stats");
+            }
             alias(w, d.memballoon().alias());
             address(w, d.memballoon().address());
             w.end("memballoon");

@@ -193,7 +193,7 @@ final class DeviceXmlParser {
         }
         String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), BALLOON_MODELS, "model",
                 "memballoon");
-        return new MemballoonDef(model, address(e), userAlias(e));
+        return new MemballoonDef(model, address(e), statsPeriod(Dom.child(e, "stats")), userAlias(e));
     }
 
     /**
@@ -203,6 +203,18 @@ final class DeviceXmlParser {
     private static String userAlias(Element device) {
         String name = Dom.childAttr(device, "alias", "name");
         return name != null && name.startsWith("ua-") ? name : null;
+    }
+
+    private static int statsPeriod(Element stats) throws VirtException {
+        String period = stats == null ? null : Dom.attr(stats, "period");
+        if (period == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(period.strip());
+        } catch (NumberFormatException e) {
+            throw DefErrors.xml("invalid statistics collection period");
+        }
     }
 
     private static DeviceAddress address(Element device) {

@@ -24,6 +24,11 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         videos = List.copyOf(videos);
     }
 
+    public Devices withMemballoon(MemballoonDef balloon) {
+        return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
+                videos, balloon);
+    }
+
     public static Devices empty() {
         return new Devices(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null);
@@ -158,14 +163,22 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         }
     }
 
-    /** {@code <memballoon model=>}. */
-    public record MemballoonDef(String model, DeviceAddress address, String alias) {
+    /** {@code <memballoon model=>} with {@code <stats period=>} (seconds; 0 = not polled, not printed). */
+    public record MemballoonDef(String model, DeviceAddress address, int period, String alias) {
         public MemballoonDef(String model, DeviceAddress address) {
-            this(model, address, null);
+            this(model, address, 0, null);
+        }
+
+        public MemballoonDef(String model, DeviceAddress address, int period) {
+            this(model, address, period, null);
+        }
+
+        public MemballoonDef withPeriod(int seconds) {
+            return new MemballoonDef(model, address, seconds, alias);
         }
 
         public MemballoonDef withAlias(String name) {
-            return new MemballoonDef(model, address, name);
+            return new MemballoonDef(model, address, period, name);
         }
     }
 }

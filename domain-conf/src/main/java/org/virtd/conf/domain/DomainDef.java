@@ -13,21 +13,32 @@ import java.util.UUID;
  * @param memoryKiB        maximum memory, KiB
  * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
  * @param metadata         the {@code <metadata>} element, null when there is none
+ * @param cputune          vCPU and emulator pinning; never null ({@link CpuTune#NONE})
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
-                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata) {
+                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
+                        CpuTune cputune) {
 
     public DomainDef {
         features = List.copyOf(features);
+        cputune = cputune == null ? CpuTune.NONE : cputune;
     }
 
-    /** A definition without {@code <metadata>}. */
+    /** A definition without {@code <metadata>} and without pinning. */
     public DomainDef(String type, String name, UUID uuid, String title, String description,
                      long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                      CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
         this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
-                lifecycle, devices, null);
+                lifecycle, devices, null, CpuTune.NONE);
+    }
+
+    /** A definition without pinning. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, metadata, CpuTune.NONE);
     }
 
     /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
@@ -83,33 +94,38 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withName(String newName) {
         return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, metadata, cputune);
     }
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata);
+                features, cpu, clock, lifecycle, devices, metadata, cputune);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices, metadata);
+                clock, lifecycle, devices, metadata, cputune);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata);
+                features, cpu, clock, lifecycle, devices, metadata, cputune);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices, metadata);
+                features, cpu, clock, lifecycle, newDevices, metadata, cputune);
     }
 
     /** With {@code <title>}, {@code <description>} and {@code <metadata>} replaced (null = absent). */
     public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
         return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, newMetadata);
+                features, cpu, clock, lifecycle, devices, newMetadata, cputune);
+    }
+
+    public DomainDef withCpuTune(CpuTune newCputune) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, metadata, newCputune);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

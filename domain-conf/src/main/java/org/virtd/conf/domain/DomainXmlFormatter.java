@@ -24,6 +24,19 @@ public final class DomainXmlFormatter {
     private DomainXmlFormatter() {
     }
 
+    private static void cputune(XmlWriter w, CpuTune tune) {
+        if (tune.isEmpty()) {
+            return;
+        }
+        w.open("cputune");
+        tune.vcpupins().forEach((vcpu, cpus) ->
+                w.open("vcpupin").attr("vcpu", vcpu).attr("cpuset", CpuSet.format(cpus)).end("vcpupin"));
+        if (tune.emulatorpin() != null) {
+            w.open("emulatorpin").attr("cpuset", CpuSet.format(tune.emulatorpin())).end("emulatorpin");
+        }
+        w.end("cputune");
+    }
+
     public static String format(DomainDef def, Options options) {
         XmlWriter w = new XmlWriter();
         w.open("domain").attr("type", def.type()).attr("id", options.id() >= 0 ? options.id() : null);
@@ -40,6 +53,7 @@ public final class DomainXmlFormatter {
         var v = def.vcpus();
         w.open("vcpu").attr("placement", v.placement()).attr("current", v.current() > 0 ? v.current() : null)
                 .textAndEnd("vcpu", v.max());
+        cputune(w, def.cputune());
         if ("auto".equals(v.placement())) {
             w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")
                     .end("numatune");

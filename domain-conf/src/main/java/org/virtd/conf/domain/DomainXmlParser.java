@@ -14,8 +14,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -83,6 +86,7 @@ public final class DomainXmlParser {
         long memory = memory(root, "memory");
         long current = memory(root, "currentMemory");
         Vcpus vcpus = vcpus(Dom.child(root, "vcpu"));
+        CpuTune cputune = cputune(Dom.child(root, "cputune"), vcpus.max());
         OsDef os = os(Dom.child(root, "os"));
         List<Feature> features = features(Dom.child(root, "features"));
         CpuDef cpu = cpu(Dom.child(root, "cpu"));
@@ -96,7 +100,47 @@ public final class DomainXmlParser {
             throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
-                current, vcpus, os, features, cpu, clock, lifecycle, devices);
+                current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune);
+    }
+
+    /** The pinning of {@code <cputune>}; the other tunables are not kept. */
+    private static CpuTune cputune(Element e, int maxVcpus) throws VirtException {
+        if (e == null) {
+            return CpuTune.NONE;
+        }
+        Map<Integer, BitSet> pins = new TreeMap<>();
+        for (Element pin : Dom.children(e, "vcpupin")) {
+            String id = Dom.attr(pin, "vcpu");
+            int vcpu;
+            try {
+                vcpu = Integer.parseInt(id == null ? "" : id.strip());
+            } catch (NumberFormatException ex) {
+                throw DefErrors.xml("vcpu id must be an unsigned integer or -1");
+            }
+            if (vcpu < 0 || vcpu >= maxVcpus) {
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                        "invalid setting for vcpu '" + vcpu + "'");
+            }
+            if (pins.containsKey(vcpu)) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "duplicate vcpupin for vcpu '"
+                        + vcpu + "'");
+            }
+            pins.put(vcpu, cpuset(pin));
+        }
+        Element emu = Dom.child(e, "emulatorpin");
+        return new CpuTune(pins, emu == null ? null : cpuset(emu));
+    }
+
+    private static BitSet cpuset(Element pin) throws VirtException {
+        String text = Dom.attr(pin, "cpuset");
+        if (text == null) {
+            throw DefErrors.xml("missing cpuset for " + pin.getTagName());
+        }
+        BitSet set = CpuSet.parse(text);
+        if (set == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
+        }
+        return set;
     }
 
     private static String pmState(Element pm, String element) throws VirtException {

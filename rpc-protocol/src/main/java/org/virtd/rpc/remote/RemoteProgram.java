@@ -13,6 +13,15 @@ import org.virtd.rpc.remote.types.BaselineCpuArgs;
 import org.virtd.rpc.remote.types.BaselineHypervisorCpuArgs;
 import org.virtd.rpc.remote.types.BlockInfo;
 import org.virtd.rpc.remote.types.CompareHypervisorCpuArgs;
+import org.virtd.rpc.remote.types.BlockPeekArgs;
+import org.virtd.rpc.remote.types.BlockStatsFlagsArgs;
+import org.virtd.rpc.remote.types.CpuMaps;
+import org.virtd.rpc.remote.types.CpuStatsArgs;
+import org.virtd.rpc.remote.types.EmulatorPinInfoArgs;
+import org.virtd.rpc.remote.types.MemoryPeekArgs;
+import org.virtd.rpc.remote.types.PinEmulatorArgs;
+import org.virtd.rpc.remote.types.PinVcpuArgs;
+import org.virtd.rpc.remote.types.VcpuPinInfoArgs;
 import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
@@ -359,6 +368,30 @@ public final class RemoteProgram {
     public static final Procedure<SnapshotFlagsArgs, Integer> DOMAIN_SNAPSHOT_HAS_METADATA =
             P.call(272, "DOMAIN_SNAPSHOT_HAS_METADATA", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.INT)
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    // ---- per-domain statistics, peeks, pinning and jobs (the stats handlers) ----
+    public static final Procedure<PinVcpuArgs, Void> DOMAIN_PIN_VCPU =
+            P.call(26, "DOMAIN_PIN_VCPU", PinVcpuArgs.NO_FLAGS_CODEC, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockPeekArgs, byte[]> DOMAIN_BLOCK_PEEK =
+            P.call(103, "DOMAIN_BLOCK_PEEK", Xdr.lazy(BlockPeekArgs.class), Xdr.opaque(Limits.DOMAIN_BLOCK_PEEK_BUFFER_MAX)).denyReadOnly().add();
+    public static final Procedure<MemoryPeekArgs, byte[]> DOMAIN_MEMORY_PEEK =
+            P.call(104, "DOMAIN_MEMORY_PEEK", Xdr.lazy(MemoryPeekArgs.class), Xdr.opaque(Limits.DOMAIN_MEMORY_PEEK_BUFFER_MAX)).denyReadOnly().add();
+    public static final Procedure<PinVcpuArgs, Void> DOMAIN_PIN_VCPU_FLAGS =
+            P.call(225, "DOMAIN_PIN_VCPU_FLAGS", Xdr.lazy(PinVcpuArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<VcpuPinInfoArgs, CpuMaps> DOMAIN_GET_VCPU_PIN_INFO =
+            P.call(230, "DOMAIN_GET_VCPU_PIN_INFO", Xdr.lazy(VcpuPinInfoArgs.class), Xdr.lazy(CpuMaps.class)).add();
+    public static final Procedure<BlockStatsFlagsArgs, CountedParams> DOMAIN_BLOCK_STATS_FLAGS =
+            P.call(243, "DOMAIN_BLOCK_STATS_FLAGS", Xdr.lazy(BlockStatsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_BLOCK_STATS_PARAMETERS_MAX)).add();
+    public static final Procedure<CpuStatsArgs, CountedParams> DOMAIN_GET_CPU_STATS =
+            P.call(262, "DOMAIN_GET_CPU_STATS", Xdr.lazy(CpuStatsArgs.class), CountedParams.codec(Limits.DOMAIN_GET_CPU_STATS_MAX)).add();
+    public static final Procedure<PinEmulatorArgs, Void> DOMAIN_PIN_EMULATOR =
+            P.call(279, "DOMAIN_PIN_EMULATOR", Xdr.lazy(PinEmulatorArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<EmulatorPinInfoArgs, CpuMaps> DOMAIN_GET_EMULATOR_PIN_INFO =
+            P.call(280, "DOMAIN_GET_EMULATOR_PIN_INFO", Xdr.lazy(EmulatorPinInfoArgs.class), Xdr.lazy(CpuMaps.class)).add();
+    /** {@code remote_domain_set_memory_stats_period_args} has the nparams-args shape: dom, int period, flags. */
+    public static final Procedure<DomainNParamsFlagsArgs, Void> DOMAIN_SET_MEMORY_STATS_PERIOD =
+            P.call(308, "DOMAIN_SET_MEMORY_STATS_PERIOD", Xdr.lazy(DomainNParamsFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, Void> DOMAIN_ABORT_JOB_FLAGS =
+            P.call(442, "DOMAIN_ABORT_JOB_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =
             P.call(194, "DOMAIN_GET_BLOCK_INFO", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.lazy(BlockInfo.class)).add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =

@@ -21,7 +21,6 @@ final class RemoteUnimplemented {
     }
 
     static void declare(Program.Builder p) {
-        p.unimplemented(26, "DOMAIN_PIN_VCPU").denyReadOnly().add();
         p.unimplemented(39, "NETWORK_CREATE").denyReadOnly().add();
         p.unimplemented(40, "NETWORK_CREATE_XML").denyReadOnly().add();
         p.unimplemented(41, "NETWORK_DEFINE_XML").denyReadOnly().high().add();
@@ -63,8 +62,6 @@ final class RemoteUnimplemented {
         p.unimplemented(98, "STORAGE_VOL_GET_INFO").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(99, "STORAGE_VOL_GET_XML_DESC").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(100, "STORAGE_VOL_GET_PATH").refusalDomain(ErrorDomain.STORAGE).high().add();
-        p.unimplemented(103, "DOMAIN_BLOCK_PEEK").denyReadOnly().add();
-        p.unimplemented(104, "DOMAIN_MEMORY_PEEK").denyReadOnly().add();
         p.unimplemented(108, "DOMAIN_MIGRATE_PREPARE2").denyReadOnly().add();
         p.unimplemented(109, "DOMAIN_MIGRATE_FINISH2").denyReadOnly().add();
         p.unimplemented(113, "NODE_DEVICE_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.NODEDEV).high().add();
@@ -120,15 +117,12 @@ final class RemoteUnimplemented {
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
-        p.unimplemented(225, "DOMAIN_PIN_VCPU_FLAGS").denyReadOnly().add();
-        p.unimplemented(230, "DOMAIN_GET_VCPU_PIN_INFO").add();
         p.unimplemented(235, "DOMAIN_SAVE_IMAGE_GET_XML_DESC").denyReadOnly().high().add();
         p.unimplemented(236, "DOMAIN_SAVE_IMAGE_DEFINE_XML").denyReadOnly().high().add();
         p.unimplemented(237, "DOMAIN_BLOCK_JOB_ABORT").denyReadOnly().add();
         p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
         p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
         p.unimplemented(240, "DOMAIN_BLOCK_PULL").denyReadOnly().add();
-        p.unimplemented(243, "DOMAIN_BLOCK_STATS_FLAGS").add();
         p.unimplemented(246, "DOMAIN_SNAPSHOT_NUM_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(249, "DOMAIN_OPEN_GRAPHICS").denyReadOnly().add();
@@ -142,15 +136,12 @@ final class RemoteUnimplemented {
         p.unimplemented(259, "STORAGE_VOL_WIPE_PATTERN").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(260, "STORAGE_VOL_RESIZE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(261, "DOMAIN_PM_SUSPEND_FOR_DURATION").denyReadOnly().add();
-        p.unimplemented(262, "DOMAIN_GET_CPU_STATS").add();
         p.unimplemented(263, "DOMAIN_GET_DISK_ERRORS").add();
         p.unimplemented(266, "DOMAIN_BLOCK_REBASE").denyReadOnly().add();
         p.unimplemented(267, "DOMAIN_PM_WAKEUP").denyReadOnly().add();
         p.unimplemented(274, "DOMAIN_LIST_ALL_SNAPSHOTS").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(275, "DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();
-        p.unimplemented(279, "DOMAIN_PIN_EMULATOR").denyReadOnly().add();
-        p.unimplemented(280, "DOMAIN_GET_EMULATOR_PIN_INFO").add();
         p.unimplemented(282, "STORAGE_POOL_LIST_ALL_VOLUMES").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(288, "NODE_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(290, "DOMAIN_BLOCK_COMMIT").denyReadOnly().add();
@@ -168,7 +159,6 @@ final class RemoteUnimplemented {
         p.unimplemented(305, "DOMAIN_MIGRATE_PERFORM3_PARAMS").denyReadOnly().add();
         p.unimplemented(306, "DOMAIN_MIGRATE_FINISH3_PARAMS").denyReadOnly().add();
         p.unimplemented(307, "DOMAIN_MIGRATE_CONFIRM3_PARAMS").denyReadOnly().add();
-        p.unimplemented(308, "DOMAIN_SET_MEMORY_STATS_PERIOD").denyReadOnly().add();
         p.unimplemented(309, "DOMAIN_CREATE_XML_WITH_FILES").denyReadOnly().add();
         p.unimplemented(310, "DOMAIN_CREATE_WITH_FILES").denyReadOnly().add();
         p.unimplemented(313, "CONNECT_NETWORK_EVENT_REGISTER_ANY").refusalDomain(ErrorDomain.NETWORK).high().add();
@@ -253,7 +243,6 @@ final class RemoteUnimplemented {
         p.unimplemented(439, "DOMAIN_SET_LAUNCH_SECURITY_STATE").denyReadOnly().add();
         p.unimplemented(440, "DOMAIN_SAVE_PARAMS").denyReadOnly().add();
         p.unimplemented(441, "DOMAIN_RESTORE_PARAMS").denyReadOnly().add();
-        p.unimplemented(442, "DOMAIN_ABORT_JOB_FLAGS").denyReadOnly().add();
         p.unimplemented(443, "DOMAIN_FD_ASSOCIATE").api("virDomainFDAssociate").denyReadOnly().add();
     }
 }

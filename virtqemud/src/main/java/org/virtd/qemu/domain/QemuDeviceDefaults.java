@@ -63,7 +63,8 @@ final class QemuDeviceDefaults {
         }
         MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
         if (!balloon.model().equals("none")) {
-            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()), balloon.alias());
+            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()), balloon.period(),
+                    balloon.alias());
         }
         for (int i = 0; i < videos.size(); i++) {
             VideoDef v = videos.get(i);

@@ -160,8 +160,10 @@ final class DomainTuningHandlers {
         }
         DomainDef def = dom.def();
         int current = Math.min(def.vcpus().effectiveCurrent(), max);
+        // Pins of vCPUs that no longer exist go with them.
         lookup.registry().saveConfig(dom, def.withVcpus(
-                new DomainDef.Vcpus(max, current == max ? 0 : current, def.vcpus().placement())));
+                new DomainDef.Vcpus(max, current == max ? 0 : current, def.vcpus().placement()))
+                .withCpuTune(def.cputune().upTo(max)));
     }
 
     private void setCurrentVcpus(DomainObject dom, ModificationImpact impact, int n) throws VirtException {

@@ -100,6 +100,10 @@ public final class QemuDriver implements Driver {
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
+        new DomainStatsHandlers(lookup, () -> processes).bind(table);
+        new DomainPinHandlers(lookup, () -> processes).bind(table);
+        new DomainJobHandlers(lookup, () -> processes).bind(table);
+        new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
         new GuestAgentHandlers(lookup).bind(table);
         new TuningQueryHandlers(lookup, this::privileged).bind(table);
         new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);

@@ -191,6 +191,11 @@ public final class DomainLifecycle {
         if (spec.balloon() && current < def.memoryKiB()) {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
+        DomainPinning.applyAtStart(rd, def.cputune());
+        var balloon = def.devices() == null ? null : def.devices().memballoon();
+        if (spec.balloon() && balloon != null && balloon.period() > 0) {
+            DomainResources.setPollingInterval(monitor, balloon.period());
+        }
     }
 
     /**

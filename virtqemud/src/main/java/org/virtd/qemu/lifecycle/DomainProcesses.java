@@ -32,6 +32,8 @@ public final class DomainProcesses {
     private final Recovery recovery;
     private final MigrationParams migration;
     private final GuestInput input;
+    private final DomainPinning pinning;
+    private final LiveGuests guests;
 
     private DomainProcesses(DomainLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -42,6 +44,8 @@ public final class DomainProcesses {
         this.recovery = new Recovery(lifecycle);
         this.migration = new MigrationParams(control);
         this.input = new GuestInput(control);
+        this.pinning = new DomainPinning(lifecycle);
+        this.guests = new LiveGuests(lifecycle);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -88,6 +92,14 @@ public final class DomainProcesses {
 
     public GuestInput input() {
         return input;
+    }
+
+    public DomainPinning pinning() {
+        return pinning;
+    }
+
+    public LiveGuests guests() {
+        return guests;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */

@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class DomainResources {
 
+    /** The balloon device's QOM path (the driver gives it id balloon0). */
+    public static final String BALLOON_QOM_PATH = "/machine/peripheral/balloon0";
+
     private final DomainLifecycle lifecycle;
     private final DomainControl control;
 
@@ -45,6 +48,35 @@ public final class DomainResources {
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /** How often the guest's balloon driver reports its statistics; 0 stops the polling. */
+    public void setBalloonPeriod(DomainObject dom, int seconds) throws VirtException {
+        dom.lock().lock();
+        try {
+            RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
+            var balloon = rd.live().devices() != null ? rd.live().devices().memballoon() : null;
+            if (balloon == null || "none".equals(balloon.model())) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                        "No memory balloon device configured, can not set the collection period");
+            }
+            try {
+                setPollingInterval(DomainControl.monitor(rd), seconds);
+            } catch (QmpException e) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "unable to set balloon driver collection period");
+            }
+            rd.live(rd.live().withDevices(rd.live().devices().withMemballoon(balloon.withPeriod(seconds))));
+            dom.setActive(rd.id(), rd.live());
+            lifecycle.writeStatus(rd);
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+
+    static void setPollingInterval(QmpClient monitor, int seconds) throws VirtException {
+        monitor.execute("qom-set", JsonObject.of("path", BALLOON_QOM_PATH, "property",
+                "guest-stats-polling-interval", "value", (long) seconds));
     }
 
     public void setVcpus(DomainObject dom, int count) throws VirtException {

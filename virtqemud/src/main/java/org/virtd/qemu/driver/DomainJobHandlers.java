@@ -1,0 +1,86 @@
+package org.virtd.qemu.driver;
+
+import org.virtd.core.driver.HandlerTable;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.lifecycle.DomainProcesses;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.remote.RemoteProgram;
+import org.virtd.rpc.remote.types.ControlInfo;
+import org.virtd.rpc.remote.types.JobInfo;
+import org.virtd.rpc.remote.types.JobStats;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Background jobs, the monitor's control state and CPU accounting (virsh domjobinfo,
+ * domjobabort, domcontrol, cpu-stats). No call of this driver runs as a background job (no
+ * migration, save or dump jobs), so a running domain has no job (type NONE), nothing to abort
+ * and an idle monitor; per-CPU accounting needs the cpuacct cgroup, which this daemon does
+ * not use, so cpu-stats fails as on a libvirtd without that controller.
+ */
+final class DomainJobHandlers {
+    static final int JOB_NONE = 0;
+    static final int JOB_STATS_COMPLETED = 1;
+    static final int JOB_STATS_KEEP_COMPLETED = 2;
+    static final int ABORT_JOB_POSTCOPY = 1;
+
+    private final DomainLookup lookup;
+    private final Supplier<DomainProcesses> processes;
+
+    DomainJobHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes) {
+        this.lookup = lookup;
+        this.processes = processes;
+    }
+
+    void bind(HandlerTable t) {
+        t.on(RemoteProgram.DOMAIN_GET_JOB_INFO, (c, d) -> {
+            requireActive(lookup.resolve(d));
+            return new JobInfo(JOB_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        });
+        t.on(RemoteProgram.DOMAIN_GET_JOB_STATS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), JOB_STATS_COMPLETED | JOB_STATS_KEEP_COMPLETED,
+                    "qemuDomainGetJobStats");
+            DomainObject dom = lookup.resolve(a.domain());
+            if ((a.flags() & JOB_STATS_COMPLETED) == 0) {
+                requireActive(dom);
+            }
+            return new JobStats(JOB_NONE, List.of());
+        });
+        t.on(RemoteProgram.DOMAIN_ABORT_JOB, (c, d) -> {
+            abortJob(lookup.resolve(d));
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_ABORT_JOB_FLAGS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), ABORT_JOB_POSTCOPY, "qemuDomainAbortJobFlags");
+            abortJob(lookup.resolve(a.domain()));
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_GET_CONTROL_INFO, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainGetControlInfo");
+            requireActive(lookup.resolve(a.domain()));
+            return new ControlInfo(0, 0, 0);
+        });
+        t.on(RemoteProgram.DOMAIN_GET_CPU_STATS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), DomainStatsHandlers.TYPED_PARAM_STRING_OKAY, "qemuDomainGetCPUStats");
+            requireActive(lookup.resolve(a.domain()));
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "cgroup CPUACCT controller is not mounted");
+        });
+    }
+
+    private void abortJob(DomainObject dom) throws VirtException {
+        requireActive(dom);
+        throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "no job is active on the domain");
+    }
+
+    private void requireActive(DomainObject dom) throws VirtException {
+        DomainProcesses p = processes.get();
+        if (p == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+        }
+        p.guests().active(dom, ErrorDomain.DOMAIN);
+    }
+}
