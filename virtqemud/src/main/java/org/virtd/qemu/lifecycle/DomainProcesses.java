@@ -32,6 +32,7 @@ public final class DomainProcesses {
     private final Recovery recovery;
     private final MigrationParams migration;
     private final GuestInput input;
+    private final GraphicsSockets graphics;
 
     private DomainProcesses(DomainLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -42,6 +43,7 @@ public final class DomainProcesses {
         this.recovery = new Recovery(lifecycle);
         this.migration = new MigrationParams(control);
         this.input = new GuestInput(control);
+        this.graphics = new GraphicsSockets(control);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -88,6 +90,10 @@ public final class DomainProcesses {
 
     public GuestInput input() {
         return input;
+    }
+
+    public GraphicsSockets graphics() {
+        return graphics;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */
