@@ -29,6 +29,14 @@ public interface CallContext {
         return null;
     }
 
+    /**
+     * Sends {@code fds} to the client with this call's reply (REPLY_WITH_FDS); only UNIX socket
+     * clients can receive them. Each is closed here once sent.
+     */
+    default void replyWithFds(java.util.List<PassedFd> fds) {
+        throw new UnsupportedOperationException("this call context cannot pass file descriptors");
+    }
+
     /** The client this call came from, for drivers that register callbacks of their own. */
     default ClientLink client() {
         throw new IllegalStateException("this call context has no client");

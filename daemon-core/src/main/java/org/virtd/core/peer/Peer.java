@@ -15,6 +15,16 @@ public interface Peer {
     /** Queues a whole packet for sending; callable from any thread; takes ownership of the buffer. */
     void write(ByteBuf packet);
 
+    /** Whether {@link #writeWithFds} can pass descriptors (UNIX sockets only). */
+    default boolean canPassFds() {
+        return false;
+    }
+
+    /** Queues a packet followed by descriptors sent as SCM_RIGHTS; closes their owners once sent. */
+    default void writeWithFds(ByteBuf packet, java.util.List<org.virtd.core.driver.PassedFd> fds) {
+        throw new UnsupportedOperationException("this transport cannot pass file descriptors");
+    }
+
     /** Closes the connection; idempotent. */
     void close();
 

@@ -20,6 +20,7 @@ public final class Call implements CallContext {
     private final Procedure<?, ?> procedure;
     private final StreamChannel stream;
     private final EventRegistry events;
+    private volatile java.util.List<org.virtd.core.driver.PassedFd> fds;
 
     Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventRegistry events) {
         this.session = session;
@@ -64,6 +65,16 @@ public final class Call implements CallContext {
     @Override
     public StreamChannel stream() {
         return stream;
+    }
+
+    @Override
+    public void replyWithFds(java.util.List<org.virtd.core.driver.PassedFd> passed) {
+        this.fds = java.util.List.copyOf(passed);
+    }
+
+    /** The descriptors the handler asked to send with the reply, or null. */
+    java.util.List<org.virtd.core.driver.PassedFd> fds() {
+        return fds;
     }
 
     /** The same link for every call of this client, so drivers can key registrations by it. */

@@ -181,7 +181,11 @@ public final class Dispatcher implements FrameHandler {
             Object ret = bound.invoker().invoke(call, args);
             @SuppressWarnings("unchecked")
             XdrCodec<Object> codec = (XdrCodec<Object>) bound.procedure().ret();
-            session.reply(h, codec, ret);
+            if (call.fds() != null) {
+                session.replyWithFds(h, codec, ret, call.fds());
+            } else {
+                session.reply(h, codec, ret);
+            }
             if (stream != null) {
                 stream.activate();
             }
@@ -189,6 +193,7 @@ public final class Dispatcher implements FrameHandler {
             if (stream != null) {
                 session.streams().discard(stream);
             }
+            Session.closeAll(call.fds());
             session.replyError(h, ErrorTranslator.toWire(t, bound.procedure().api()));
         } finally {
             session.callFinished();

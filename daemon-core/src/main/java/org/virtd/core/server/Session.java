@@ -244,6 +244,49 @@ public final class Session implements Inbound, Outbound {
         send(call.reply(MessageType.REPLY, MessageStatus.OK), codec, ret);
     }
 
+    /**
+     * A REPLY_WITH_FDS: the fd count before {@code ret}, then each descriptor over the socket.
+     * A transport that cannot pass descriptors gets libvirt's error instead.
+     */
+    public <T> void replyWithFds(Header call, XdrCodec<T> codec, T ret, java.util.List<org.virtd.core.driver.PassedFd> fds) {
+        if (closed.get() || !peer.canPassFds()) {
+            closeAll(fds);
+            if (!closed.get()) {
+                replyError(call, RemoteError.of(org.virtd.rpc.error.ErrorCode.OPERATION_UNSUPPORTED,
+                        org.virtd.rpc.error.ErrorDomain.RPC, "Unable to pass FDs to the client"));
+            }
+            return;
+        }
+        XdrCodec<T> withCount = new XdrCodec<>() {
+            @Override
+            public void encode(io.netty.buffer.ByteBuf out, T value) {
+                out.writeInt(fds.size());
+                codec.encode(out, value);
+            }
+
+            @Override
+            public T decode(io.netty.buffer.ByteBuf in) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ByteBuf packet = Packets.encode(peer.alloc(), call.reply(MessageType.REPLY_WITH_FDS, MessageStatus.OK),
+                withCount, ret);
+        peer.writeWithFds(packet, fds);
+    }
+
+    static void closeAll(java.util.List<org.virtd.core.driver.PassedFd> fds) {
+        if (fds == null) {
+            return;
+        }
+        for (org.virtd.core.driver.PassedFd f : fds) {
+            try {
+                f.owner().close();
+            } catch (java.io.IOException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
     public void replyError(Header call, RemoteError error) {
         sendError(call.reply(MessageType.REPLY, MessageStatus.ERROR), error);
     }

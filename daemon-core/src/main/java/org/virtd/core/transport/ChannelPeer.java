@@ -16,6 +16,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * which queues them onto its event loop; identity comes from SO_PEERCRED for unix peers.
  */
 final class ChannelPeer implements Peer {
+    static {
+        // a driver passes sockets only to clients of ours, so installing with the first peer is early enough
+        org.virtd.core.driver.ClientSocketPair.install(UnixSocketPairs.INSTANCE);
+    }
+
     private final Channel channel;
     private final ClientIdentity identity;
     private final int transport;
@@ -44,6 +49,33 @@ final class ChannelPeer implements Peer {
     @Override
     public void write(ByteBuf packet) {
         channel.writeAndFlush(packet, channel.voidPromise());
+    }
+
+    @Override
+    public boolean canPassFds() {
+        return channel instanceof EpollDomainSocketChannel;
+    }
+
+    @Override
+    public void writeWithFds(ByteBuf packet, java.util.List<org.virtd.core.driver.PassedFd> fds) {
+        channel.write(packet, channel.voidPromise());
+        io.netty.channel.ChannelFuture last = null;
+        for (org.virtd.core.driver.PassedFd f : fds) {
+            last = channel.write(new io.netty.channel.unix.FileDescriptor(f.fd()));
+        }
+        channel.flush();
+        Runnable release = () -> fds.forEach(f -> {
+            try {
+                f.owner().close();
+            } catch (java.io.IOException ignored) {
+                // the client has its copy or the connection is gone
+            }
+        });
+        if (last == null) {
+            release.run();
+        } else {
+            last.addListener(done -> release.run());
+        }
     }
 
     @Override

@@ -59,6 +59,7 @@ import org.virtd.rpc.remote.types.JobStats;
 import org.virtd.rpc.remote.types.MemoryStat;
 import org.virtd.rpc.remote.types.MemoryStatsArgs;
 import org.virtd.rpc.remote.types.MigrateValueArgs;
+import org.virtd.rpc.remote.types.OpenGraphicsFdArgs;
 import org.virtd.rpc.remote.types.NParamsFlagsArgs;
 import org.virtd.rpc.remote.types.NeedResultsArgs;
 import org.virtd.rpc.remote.types.InterfaceRef;
@@ -470,6 +471,10 @@ public final class RemoteProgram {
     public static final Procedure<DomainFlagsArgs, Long> DOMAIN_MIGRATE_GET_MAX_SPEED =
             P.call(242, "DOMAIN_MIGRATE_GET_MAX_SPEED", Xdr.lazy(DomainFlagsArgs.class), Xdr.UHYPER)
                     .denyReadOnly().add();
+    /** Answered with REPLY_WITH_FDS: one socket connected to the guest's display. */
+    public static final Procedure<OpenGraphicsFdArgs, Void> DOMAIN_OPEN_GRAPHICS_FD =
+            P.call(343, "DOMAIN_OPEN_GRAPHICS_FD", Xdr.lazy(OpenGraphicsFdArgs.class), Xdr.VOID)
+                    .api("virDomainOpenGraphicsFD").denyReadOnly().add();
     public static final Procedure<SendKeyArgs, Void> DOMAIN_SEND_KEY =
             P.call(226, "DOMAIN_SEND_KEY", Xdr.lazy(SendKeyArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_INJECT_NMI =

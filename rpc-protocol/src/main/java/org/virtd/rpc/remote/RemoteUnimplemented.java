@@ -170,7 +170,6 @@ final class RemoteUnimplemented {
         p.unimplemented(338, "DOMAIN_SET_TIME").denyReadOnly().add();
         p.unimplemented(340, "NODE_GET_FREE_PAGES").high().add();
         p.unimplemented(341, "NETWORK_GET_DHCP_LEASES").api("virNetworkGetDHCPLeases").add();
-        p.unimplemented(343, "DOMAIN_OPEN_GRAPHICS_FD").api("virDomainOpenGraphicsFD").denyReadOnly().add();
         p.unimplemented(345, "DOMAIN_BLOCK_COPY").denyReadOnly().add();
         p.unimplemented(347, "NODE_ALLOC_PAGES").denyReadOnly().add();
         p.unimplemented(349, "DOMAIN_GET_FSINFO").api("virDomainGetFSInfo").denyReadOnly().add();

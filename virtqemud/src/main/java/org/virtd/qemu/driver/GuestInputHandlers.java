@@ -14,11 +14,14 @@ import java.util.function.Supplier;
 
 /**
  * virsh screenshot (the image comes on the call's stream after the reply names its type),
- * send-key and inject-nmi on a running guest.
+ * send-key, inject-nmi, and a socket to the guest's display passed to the client
+ * (virDomainOpenGraphicsFD, what virt-manager's console uses on a local connection).
  */
 final class GuestInputHandlers {
     /** Stream data packets carry at most this much (libvirt's stream chunk). */
     private static final int CHUNK = 256 * 1024;
+    /** VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH. */
+    private static final int SKIPAUTH = 1;
 
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
@@ -46,6 +49,15 @@ final class GuestInputHandlers {
         t.on(RemoteProgram.DOMAIN_SEND_KEY, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), 0, "qemuDomainSendKey", ErrorDomain.QEMU);
             input().sendKey(lookup.resolve(a.domain()), a.codeset(), a.holdtime(), a.keycodes());
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_OPEN_GRAPHICS_FD, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), SKIPAUTH, "qemuDomainOpenGraphicsFD", ErrorDomain.QEMU);
+            DomainProcesses p = processes.get();
+            if (p == null) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+            }
+            c.replyWithFds(java.util.List.of(p.graphics().open(lookup.resolve(a.domain()), a.idx())));
             return null;
         });
         t.on(RemoteProgram.DOMAIN_INJECT_NMI, (c, a) -> {

@@ -34,6 +34,7 @@ public final class DomainProcesses {
     private final GuestInput input;
     private final DomainPinning pinning;
     private final LiveGuests guests;
+    private final GraphicsSockets graphics;
 
     private DomainProcesses(DomainLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -46,6 +47,7 @@ public final class DomainProcesses {
         this.input = new GuestInput(control);
         this.pinning = new DomainPinning(lifecycle);
         this.guests = new LiveGuests(lifecycle);
+        this.graphics = new GraphicsSockets(control);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -100,6 +102,10 @@ public final class DomainProcesses {
 
     public LiveGuests guests() {
         return guests;
+    }
+
+    public GraphicsSockets graphics() {
+        return graphics;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */

@@ -31,7 +31,8 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
  * Issue 10 on a real tiny guest with a VNC display: {@code desc --config} and {@code metadata}
  * raise METADATA_CHANGE to a python event client and land in the config file; after an autoport
  * start {@code vncdisplay} names the port QEMU really serves RFB on; {@code ttyconsole} names an
- * existing pty and devices have libvirt's aliases; {@code screenshot} writes a PNG; send-key, inject-nmi and the migration limits
+ * existing pty and devices have libvirt's aliases; {@code openGraphicsFD} gives python a socket that
+ * speaks RFB; {@code screenshot} writes a PNG; send-key, inject-nmi and the migration limits
  * work on the running guest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -137,6 +138,22 @@ class MetadataGraphicsTest {
         for (String alias : List.of("usb", "pci.0", "serial0", "input0", "input1", "video0", "balloon0")) {
             assertTrue(live.contains("<alias name='" + alias + "'/>"), alias + " in " + live);
         }
+    }
+
+    @Test
+    @Order(3)
+    void openGraphicsFdHandsTheClientASocketToTheVncServer() throws Exception {
+        Cli.Result r = Cli.python(String.join("\n",
+                "import libvirt, socket, sys",
+                "d = libvirt.open(sys.argv[1]).lookupByName(sys.argv[2])",
+                "s = socket.socket(fileno=d.openGraphicsFD(0, 0))",
+                "s.settimeout(5)",
+                "print(s.recv(4).decode())",
+                "try:",
+                "    d.openGraphicsFD(1, 0)",
+                "except libvirt.libvirtError as e:",
+                "    print(e.get_error_message())"), uri, NAME);
+        assertEquals("RFB \ninternal error: No graphics backend with index 1\n", r.out(), r.err());
     }
 
     @Test
