@@ -50,7 +50,11 @@ final class DeviceXmlFormatter {
             w.open("driver").attr("name", disk.driverName()).attr("type", disk.driverType()).end("driver");
         }
         if (disk.source() != null) {
-            w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source()).end("source");
+            w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())
+                    .attr("index", disk.sourceIndex() > 0 ? disk.sourceIndex() : null).end("source");
+            if (disk.sourceIndex() > 0) {
+                w.open("backingStore").end("backingStore");
+            }
         }
         w.open("target").attr("dev", disk.targetDev()).attr("bus", disk.targetBus()).end("target");
         if (disk.readonly()) {

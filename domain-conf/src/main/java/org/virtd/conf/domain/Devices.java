@@ -39,21 +39,38 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * device's {@code alias} is its {@code <alias name=>}: one the driver gave it while running,
      * or a user's {@code ua-} one; null for none.
      */
+    /**
+     * {@code <disk>}; {@code sourceIndex} is the running guest's number for its source
+     * ({@code <source index=>}, followed by an empty {@code <backingStore/>}: the chain ends
+     * there), 0 in definitions.
+     */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
-                          String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias) {
+                          String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                          int sourceIndex) {
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address) {
-            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null);
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null, 0);
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias, 0);
         }
 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
-            return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias);
+            return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
+                    sourceIndex);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name);
+                    name, sourceIndex);
+        }
+
+        public DiskDef withSourceIndex(int index) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, index);
         }
     }
 

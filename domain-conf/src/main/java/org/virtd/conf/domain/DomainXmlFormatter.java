@@ -16,9 +16,21 @@ public final class DomainXmlFormatter {
      * inactive form; {@code secure} includes secrets such as the VNC password
      * (VIR_DOMAIN_XML_SECURE).
      */
-    public record Options(int id, boolean secure) {
+    public record Options(int id, boolean secure, Runtime runtime) {
         public static final Options INACTIVE = new Options(-1, false);
         public static final Options PERSISTENT = new Options(-1, true);
+
+        public Options(int id, boolean secure) {
+            this(id, secure, null);
+        }
+    }
+
+    /**
+     * What a running guest has beyond its definition, printed in its live XML: the resource
+     * partition its process was placed in ({@code <resource><partition>}) and the DAC label it
+     * runs with ({@code <seclabel model='dac'>}, {@code +uid:+gid}); null where not applicable.
+     */
+    public record Runtime(String partition, String dacLabel) {
     }
 
     private DomainXmlFormatter() {
@@ -58,6 +70,10 @@ public final class DomainXmlFormatter {
             w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")
                     .end("numatune");
         }
+        if (options.runtime() != null && options.runtime().partition() != null) {
+            w.open("resource").textElement("partition", options.runtime().partition());
+            w.end("resource");
+        }
         os(w, def.os());
         if (!def.features().isEmpty()) {
             w.open("features");
@@ -90,6 +106,12 @@ public final class DomainXmlFormatter {
             w.end("pm");
         }
         DeviceXmlFormatter.format(w, def.devices(), options);
+        if (options.runtime() != null && options.runtime().dacLabel() != null) {
+            String label = options.runtime().dacLabel();
+            w.open("seclabel").attr("type", "dynamic").attr("model", "dac").attr("relabel", "yes")
+                    .textElement("label", label).textElement("imagelabel", label);
+            w.end("seclabel");
+        }
         w.end("domain");
         return w.toString();
     }

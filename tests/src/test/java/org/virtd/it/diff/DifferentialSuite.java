@@ -81,6 +81,9 @@ final class DifferentialSuite {
                     allowed++;
                     pending += AllowList.pending(reason) ? 1 : 0;
                     out.println("ALLOWED   " + s.key() + ": " + reason);
+                    if (Boolean.getBoolean("diff.verbose")) {
+                        out.println(LineDiff.of(a, b, oracle.name(), ours.name()));
+                    }
                 } else {
                     failed.add(s.key());
                     out.println("DIFFERS   " + s.key() + "\n" + LineDiff.of(a, b, oracle.name(), ours.name()));

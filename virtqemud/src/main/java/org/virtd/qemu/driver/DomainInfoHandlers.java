@@ -42,6 +42,8 @@ final class DomainInfoHandlers {
     static final int SNAPSHOT_LIST_ALL = 0x7ff;
     /** Parameters libvirt's qemu driver reports for an inactive domain's "posix" scheduler. */
     static final int POSIX_SCHEDULER_PARAMS = 9;
+    /** libvirt's default resource partition for system guests. */
+    static final String MACHINE_PARTITION = "/machine";
     static final String HIGH_PRIVILEGES_TAINT = "tainted: running with undesirable elevated privileges";
 
     private final DomainLookup lookup;
@@ -111,7 +113,19 @@ final class DomainInfoHandlers {
             def = MigratableDef.of(def);
         }
         int id = inactive ? -1 : dom.id();
-        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & Xml.SECURE) != 0));
+        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & Xml.SECURE) != 0,
+                inactive ? null : runtime()));
+    }
+
+    /**
+     * A system daemon's guests run in libvirt's default partition, and as the daemon's own user
+     * (root) until QEMU is confined: the live XML says so as libvirtd's does.
+     */
+    private DomainXmlFormatter.Runtime runtime() {
+        if (!privileged.getAsBoolean()) {
+            return null;
+        }
+        return new DomainXmlFormatter.Runtime(MACHINE_PARTITION, runsAsRoot ? "+0:+0" : null);
     }
 
     DomainInfo info(DomainObject dom) {

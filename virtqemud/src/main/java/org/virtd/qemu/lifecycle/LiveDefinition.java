@@ -12,7 +12,7 @@ import java.util.Map;
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
  * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
  * path, VNC and SPICE graphics the port and address QEMU listens on, devices their aliases
- * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it.
+ * ({@link DeviceAliases}), disk sources their numbers ({@link SourceIndexes}), and memory is rounded up to a whole MiB as QEMU sees it.
  */
 final class LiveDefinition {
 
@@ -51,8 +51,9 @@ final class LiveDefinition {
                     display.port(), g.autoport(), display.listen() != null ? display.listen() : LISTEN, g.passwd(),
                     g.keymap()) : g);
         }
-        return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(),
-                d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(), d.memballoon())));
+        return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
+                d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
+                d.memballoon()))));
     }
 
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {
