@@ -53,3 +53,32 @@ start_both() {
     [ -n "$ANCHOR_SOCK" ] && TARGETS+=("libvirtd=$ANCHOR_SOCK")
     return 0
 }
+
+# Guest benchmarks: builds the tiny guest into $VIRTD_GUEST_DIR (default /tmp/virtd-guest), names
+# this run's domains with a unique prefix ($prefix, starting with TAG) and kills on exit, by pid,
+# any qemu-system left whose command line carries it: our QEMUs outlive virtqemud by design, and
+# a failed run may leave libvirtd's too.
+#   guest_bench TAG
+guest_bench() {
+    guest=${VIRTD_GUEST_DIR:-/tmp/virtd-guest}
+    "$shared/guest/build-guest.sh" "$guest" >&2
+    prefix="$1$(basename "$work" | tr -dc 'A-Za-z0-9')"
+    mkdir -p "$work/console"
+    trap 'kill_leftovers; cleanup' EXIT
+}
+
+kill_leftovers() {
+    local pids
+    pids=$(pgrep -f "qemu-system.*guest=$prefix" || true)
+    [ -z "$pids" ] && return 0
+    echo "killing leftover QEMU: $pids" >&2
+    # shellcheck disable=SC2086
+    kill $pids 2>/dev/null || true
+    for _ in $(seq 1 50); do
+        # shellcheck disable=SC2086
+        kill -0 $pids 2>/dev/null || return 0
+        sleep 0.1
+    done
+    # shellcheck disable=SC2086
+    kill -KILL $pids 2>/dev/null || true
+}

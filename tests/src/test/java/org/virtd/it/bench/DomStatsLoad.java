@@ -14,10 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DomStatsLoad {
     static final int RUNNING = 1;
-    static final int SHUTOFF = 5;
-    static final long CALL_LIMIT_S = 120;
+    static final long CALL_LIMIT_S = BoundedCalls.LIMIT_S;
     static final String URI = "qemu:///system";
     static final String READY = "GUEST-READY";
     static final int WARM_UP = 20;
@@ -41,11 +36,7 @@ public final class DomStatsLoad {
     private final String template;
     private final Path consoleDir;
     private final String prefix;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "domstats-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BoundedCalls calls = new BoundedCalls("domstats-load");
 
     /** What one daemon gave. */
     record Result(double callsPerSecond, double p50Ms, double p90Ms, int records, int params) { }
@@ -77,7 +68,7 @@ public final class DomStatsLoad {
         row("calls/s (one client, back to back)", results, Result::callsPerSecond, false);
         row("p50 latency (ms)", results, Result::p50Ms, true);
         row("p90 latency (ms)", results, Result::p90Ms, true);
-        bench.calls.shutdownNow();
+        bench.calls.shutdown();
     }
 
     /** A row with ours/theirs as the ratio (theirs/ours for latencies, so above 1 is better). */
@@ -96,25 +87,25 @@ public final class DomStatsLoad {
     Result measure(String target, Path socket, int n, int count) throws Exception {
         String base = prefix + "-" + target;
         List<DomainRef> defined = new ArrayList<>();
-        try (WireClient c = bounded(null, () -> WireClient.connect(socket).open(URI, 0))) {
+        try (WireClient c = calls.bounded(null, () -> WireClient.connect(socket).open(URI, 0))) {
             try {
                 for (int i = 0; i < count; i++) {
                     String name = String.format("%s-%02d", base, i);
-                    DomainRef d = bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(name)));
+                    DomainRef d = calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(name)));
                     defined.add(d);
-                    bounded(c, () -> c.call(RemoteProgram.DOMAIN_CREATE, d));
+                    calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_CREATE, d));
                 }
                 awaitBooted(defined);
                 AllDomainStatsArgs all = new AllDomainStatsArgs(List.of(), 0, 0);
                 List<DomainStatsRecord> last = null;
                 for (int i = 0; i < WARM_UP; i++) {
-                    last = bounded(c, () -> c.call(RemoteProgram.CONNECT_GET_ALL_DOMAIN_STATS, all));
+                    last = calls.bounded(c, () -> c.call(RemoteProgram.CONNECT_GET_ALL_DOMAIN_STATS, all));
                 }
                 double[] ms = new double[n];
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     long s = System.nanoTime();
-                    last = bounded(c, () -> c.call(RemoteProgram.CONNECT_GET_ALL_DOMAIN_STATS, all));
+                    last = calls.bounded(c, () -> c.call(RemoteProgram.CONNECT_GET_ALL_DOMAIN_STATS, all));
                     ms[i] = (System.nanoTime() - s) / 1e6;
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -123,7 +114,7 @@ public final class DomStatsLoad {
                 return new Result(n / seconds, ms[(n - 1) / 2], ms[(int) Math.min(n - 1, Math.round(n * 0.9))],
                         last.size(), params);
             } finally {
-                cleanUp(c, defined);
+                calls.cleanUp(c, defined);
             }
         }
     }
@@ -142,38 +133,7 @@ public final class DomStatsLoad {
         }
     }
 
-    private void cleanUp(WireClient c, List<DomainRef> doms) {
-        for (DomainRef d : doms) {
-            try {
-                if (bounded(c, () -> c.call(RemoteProgram.DOMAIN_GET_STATE, new DomainFlagsArgs(d, 0))).state()
-                        != SHUTOFF) {
-                    bounded(c, () -> c.call(RemoteProgram.DOMAIN_DESTROY, d));
-                }
-            } catch (Exception e) {
-                System.err.println("destroy " + d.name() + ": " + e.getMessage());
-            }
-            try {
-                bounded(c, () -> c.call(RemoteProgram.DOMAIN_UNDEFINE, d));
-            } catch (Exception e) {
-                System.err.println("undefine " + d.name() + ": " + e.getMessage());
-            }
-        }
-    }
 
-    private <T> T bounded(WireClient c, Callable<T> call) throws Exception {
-        Future<T> f = calls.submit(call);
-        try {
-            return f.get(CALL_LIMIT_S, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            f.cancel(true);
-            if (c != null) {
-                c.close();
-            }
-            throw new IllegalStateException("no answer within " + CALL_LIMIT_S + " s", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-    }
 
     String xml(String name) {
         return template.replace("<name>tiny-guest</name>", "<name>" + name + "</name><uuid>"

@@ -12,10 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -35,17 +32,13 @@ import java.util.concurrent.TimeUnit;
 public final class StartLoad {
     static final int RUNNING = 1;
     static final int SHUTOFF = 5;
-    static final long CALL_LIMIT_S = 120;
+    static final long CALL_LIMIT_S = BoundedCalls.LIMIT_S;
     static final String URI = "qemu:///system";
 
     private final String template;
     private final Path consoleDir;
     private final String prefix;
-    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "start-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BoundedCalls calls = new BoundedCalls("start-load");
 
     /** What one daemon gave. */
     record Result(double medianStartMs, double[] startsMs, double allRunningMs, long rssKiB) { }
@@ -77,7 +70,7 @@ public final class StartLoad {
         row("start -> running, median of " + runs + " (ms)", results, Result::medianStartMs, "%.0f");
         row(count + " at once -> all running (ms)", results, Result::allRunningMs, "%.0f");
         row("daemon RSS with " + count + " running (MiB)", results, r -> r.rssKiB() / 1024.0, "%.1f");
-        bench.calls.shutdownNow();
+        bench.calls.shutdown();
     }
 
     private static void row(String label, List<Result> rs, java.util.function.ToDoubleFunction<Result> f,
@@ -92,9 +85,9 @@ public final class StartLoad {
     Result measure(String target, Path socket, long pid, int runs, int count) throws Exception {
         String base = prefix + "-" + target;
         List<DomainRef> defined = new ArrayList<>();
-        try (WireClient c = bounded(null, () -> WireClient.connect(socket).open(URI, 0))) {
+        try (WireClient c = calls.bounded(null, () -> WireClient.connect(socket).open(URI, 0))) {
             try {
-                DomainRef one = bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(base + "-seq")));
+                DomainRef one = calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(base + "-seq")));
                 defined.add(one);
                 startAndStop(c, one); // warm-up: capability probing, JIT, caches
                 double[] ms = new double[runs];
@@ -103,7 +96,7 @@ public final class StartLoad {
                 }
                 for (int i = 0; i < count; i++) {
                     String name = String.format("%s-%02d", base, i);
-                    defined.add(bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(name))));
+                    defined.add(calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_DEFINE_XML, xml(name))));
                 }
                 double all = startAll(socket, defined.subList(1, defined.size()));
                 long rss = rssKiB(pid);
@@ -111,7 +104,7 @@ public final class StartLoad {
                 Arrays.sort(sorted);
                 return new Result(sorted[(runs - 1) / 2], ms, all, rss);
             } finally {
-                cleanUp(c, defined);
+                calls.cleanUp(c, defined);
             }
         }
     }
@@ -119,10 +112,10 @@ public final class StartLoad {
     /** One start, timed from the CREATE call to the first GET_STATE saying RUNNING; then destroy. */
     private double startAndStop(WireClient c, DomainRef d) throws Exception {
         long t0 = System.nanoTime();
-        bounded(c, () -> c.call(RemoteProgram.DOMAIN_CREATE, d));
+        calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_CREATE, d));
         awaitState(c, d, RUNNING);
         double ms = (System.nanoTime() - t0) / 1e6;
-        bounded(c, () -> c.call(RemoteProgram.DOMAIN_DESTROY, d));
+        calls.bounded(c, () -> c.call(RemoteProgram.DOMAIN_DESTROY, d));
         awaitState(c, d, SHUTOFF);
         return ms;
     }
@@ -133,14 +126,14 @@ public final class StartLoad {
         List<WireClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
-                clients.add(bounded(null, () -> WireClient.connect(socket).open(URI, 0)));
+                clients.add(calls.bounded(null, () -> WireClient.connect(socket).open(URI, 0)));
             }
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Long>> done = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 WireClient c = clients.get(i);
                 DomainRef d = doms.get(i);
-                done.add(calls.submit(() -> {
+                done.add(calls.pool().submit(() -> {
                     go.await();
                     c.call(RemoteProgram.DOMAIN_CREATE, d);
                     awaitStateUnbounded(c, d, RUNNING);
@@ -163,7 +156,7 @@ public final class StartLoad {
     }
 
     private void awaitState(WireClient c, DomainRef d, int state) throws Exception {
-        bounded(c, () -> {
+        calls.bounded(c, () -> {
             awaitStateUnbounded(c, d, state);
             return null;
         });
@@ -175,40 +168,7 @@ public final class StartLoad {
         }
     }
 
-    /** Destroys (if running) and undefines every domain, ignoring what is already gone. */
-    private void cleanUp(WireClient c, List<DomainRef> doms) {
-        for (DomainRef d : doms) {
-            try {
-                if (bounded(c, () -> c.call(RemoteProgram.DOMAIN_GET_STATE, new DomainFlagsArgs(d, 0))).state()
-                        != SHUTOFF) {
-                    bounded(c, () -> c.call(RemoteProgram.DOMAIN_DESTROY, d));
-                }
-            } catch (Exception e) {
-                System.err.println("destroy " + d.name() + ": " + e.getMessage());
-            }
-            try {
-                bounded(c, () -> c.call(RemoteProgram.DOMAIN_UNDEFINE, d));
-            } catch (Exception e) {
-                System.err.println("undefine " + d.name() + ": " + e.getMessage());
-            }
-        }
-    }
 
-    /** Runs {@code call} for at most {@link #CALL_LIMIT_S}; on time-out closes {@code c} (if any) and fails. */
-    private <T> T bounded(WireClient c, Callable<T> call) throws Exception {
-        Future<T> f = calls.submit(call);
-        try {
-            return f.get(CALL_LIMIT_S, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            f.cancel(true);
-            if (c != null) {
-                c.close();
-            }
-            throw new IllegalStateException("no answer within " + CALL_LIMIT_S + " s", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-    }
 
     String xml(String name) {
         return template.replace("<name>tiny-guest</name>", "<name>" + name + "</name><uuid>"
