@@ -1,6 +1,7 @@
 package org.virtd.conf.domain;
 
 import org.virtd.conf.domain.Devices.AudioDef;
+import org.virtd.conf.domain.Devices.ChannelDef;
 import org.virtd.conf.domain.Devices.CharDevDef;
 import org.virtd.conf.domain.Devices.ControllerDef;
 import org.virtd.conf.domain.Devices.DiskDef;
@@ -8,6 +9,9 @@ import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.RedirdevDef;
+import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.SoundDef;
 import org.virtd.conf.domain.Devices.VideoDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -29,6 +33,8 @@ final class DeviceXmlParser {
     private static final Set<String> DISK_DEVICES = Set.of("floppy", "disk", "cdrom", "lun");
     private static final Set<String> DISK_FORMATS = Set.of("raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc",
             "vdi", "fat", "vhd", "ploop", "cow", "qcow", "qcow2", "qed", "vmdk", "luks", "vhdx");
+    private static final Set<String> CACHE_MODES = Set.of("default", "none", "writethrough", "writeback",
+            "directsync", "unsafe");
     private static final Set<String> BUSES = Set.of("ide", "fdc", "scsi", "virtio", "xen", "usb", "uml", "sata",
             "sd");
     private static final Set<String> NET_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
@@ -44,6 +50,12 @@ final class DeviceXmlParser {
             "virtio-non-transitional");
     private static final Set<String> CONTROLLER_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial",
             "ccid", "usb", "pci", "xenbus", "isa");
+    private static final Set<String> SOUND_MODELS = Set.of("sb16", "es1370", "pcspk", "ac97", "ich6", "ich9",
+            "usb", "ich7");
+    private static final Set<String> RNG_MODELS = Set.of("virtio", "virtio-transitional",
+            "virtio-non-transitional");
+    private static final Set<String> RNG_BACKENDS = Set.of("random", "egd", "builtin");
+    private static final Set<String> CHANNEL_TARGETS = Set.of("guestfwd", "virtio", "xen");
 
     private DeviceXmlParser() {
     }
@@ -83,8 +95,56 @@ final class DeviceXmlParser {
         for (Element e : Dom.children(devices, "video")) {
             videos.add(video(e, options.defaultVideoModel()));
         }
+        List<ChannelDef> channels = new ArrayList<>();
+        for (Element e : Dom.children(devices, "channel")) {
+            channels.add(channel(e));
+        }
+        List<SoundDef> sounds = new ArrayList<>();
+        for (Element e : Dom.children(devices, "sound")) {
+            String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), SOUND_MODELS, "model",
+                    "sound");
+            sounds.add(new SoundDef(model, address(e)));
+        }
+        List<RedirdevDef> redirdevs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "redirdev")) {
+            redirdevs.add(new RedirdevDef(orDefault(Dom.attr(e, "bus"), "usb"), orDefault(Dom.attr(e, "type"),
+                    "spicevmc"), address(e)));
+        }
+        List<RngDef> rngs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "rng")) {
+            rngs.add(rng(e));
+        }
         return new Devices(Dom.text(devices, "emulator"), disks, controllers, nics, serials, consoles, inputs,
-                graphics, audios, videos, balloon(Dom.child(devices, "memballoon")));
+                graphics, audios, videos, balloon(Dom.child(devices, "memballoon")), channels, sounds, redirdevs,
+                rngs);
+    }
+
+    private static ChannelDef channel(Element e) throws VirtException {
+        String type = orDefault(Dom.attr(e, "type"), "pty");
+        if (!CHAR_TYPES.contains(type)) {
+            throw DefErrors.unsupported("unknown type presented to host for character device: " + type);
+        }
+        Element source = Dom.child(e, "source");
+        Element target = Dom.child(e, "target");
+        String targetType = Dom.attr(target, "type");
+        if (targetType == null || !CHANNEL_TARGETS.contains(targetType)) {
+            throw DefErrors.unsupported("unknown target type '" + targetType + "' specified for character device");
+        }
+        String mode = Dom.attr(source, "mode");
+        return new ChannelDef(type, "unix".equals(type) ? orDefault(mode, "connect") : mode,
+                Dom.attr(source, "path"), targetType, Dom.attr(target, "name"), null, address(e));
+    }
+
+    private static RngDef rng(Element e) throws VirtException {
+        String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), RNG_MODELS, "model", "rng");
+        Element backend = Dom.child(e, "backend");
+        if (backend == null) {
+            throw DefErrors.xml("missing RNG device backend");
+        }
+        String backendModel = DefErrors.requireEnum(orDefault(Dom.attr(backend, "model"), ""), RNG_BACKENDS,
+                "model", "backend");
+        String path = backend.getTextContent().strip();
+        return new RngDef(model, backendModel, path.isEmpty() ? null : path, address(e));
     }
 
     private static DiskDef disk(Element e) throws VirtException {
@@ -105,7 +165,8 @@ final class DeviceXmlParser {
         }
         String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
-                bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e));
+                bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
+                DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"));
     }
 
     private static ControllerDef controller(Element e) throws VirtException {
@@ -114,7 +175,8 @@ final class DeviceXmlParser {
         Element target = Dom.child(e, "target");
         return new ControllerDef(type, DefErrors.uint(Dom.attr(e, "index"), "controller index"),
                 Dom.attr(e, "model"), Dom.childAttr(e, "model", "name"), Dom.attr(target, "chassis"),
-                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e));
+                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e),
+                number(e, "ports", "controller ports"));
     }
 
     private static InterfaceDef nic(Element e) throws VirtException {
@@ -176,12 +238,13 @@ final class DeviceXmlParser {
         if (type != null && !VIDEO_MODELS.contains(type)) {
             throw DefErrors.unsupported("unknown video model '" + type + "'");
         }
-        return new VideoDef(type, number(model, "ram"), number(model, "vram"), number(model, "vgamem"),
-                number(model, "heads"), "yes".equals(Dom.attr(model, "primary")), address(e));
+        return new VideoDef(type, number(model, "ram", "video ram"), number(model, "vram", "video vram"),
+                number(model, "vgamem", "video vgamem"), number(model, "heads", "video heads"),
+                "yes".equals(Dom.attr(model, "primary")), address(e));
     }
 
-    private static Integer number(Element e, String attr) throws VirtException {
-        int v = DefErrors.uint(Dom.attr(e, attr), "video " + attr);
+    private static Integer number(Element e, String attr, String what) throws VirtException {
+        int v = DefErrors.uint(Dom.attr(e, attr), what);
         return v < 0 ? null : v;
     }
 
@@ -191,7 +254,7 @@ final class DeviceXmlParser {
         }
         String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), BALLOON_MODELS, "model",
                 "memballoon");
-        return new MemballoonDef(model, address(e));
+        return new MemballoonDef(model, address(e), number(Dom.child(e, "stats"), "period", "memballoon period"));
     }
 
     private static DeviceAddress address(Element device) {

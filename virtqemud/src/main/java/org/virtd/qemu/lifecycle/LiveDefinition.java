@@ -37,8 +37,7 @@ final class LiveDefinition {
         for (Devices.CharDevDef c : d.consoles()) {
             consoles.add(withPty(c, ptys.get("charserial" + Math.max(c.targetPort(), 0))));
         }
-        return out.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
-                consoles, d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon()));
+        return out.withDevices(d.withCharDevices(serials, consoles));
     }
 
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {
