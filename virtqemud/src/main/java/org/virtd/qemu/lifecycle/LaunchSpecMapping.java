@@ -100,6 +100,7 @@ public final class LaunchSpecMapping {
             b.video(dev.videos().get(0).model());
         }
         b.balloon(dev.memballoon() != null && !"none".equals(dev.memballoon().model()));
+        b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc"));
         return b.build();
     }
 

@@ -47,13 +47,18 @@ public final class QemuCommandLine {
         }
         add(a, "-boot", "strict=on");
         kernel(a, s);
-        disks(a, s.disks());
-        nics(a, s.nics());
+        a.addAll(s.platform().controllers());
+        disks(a, s.disks(), s.platform());
+        nics(a, s.nics(), s.platform());
         serials(a, s.serials());
+        a.addAll(s.platform().chars());
         display(a, s);
+        a.addAll(s.platform().media());
         if (s.balloon()) {
-            add(a, "-device", JsonObject.of("driver", "virtio-balloon-pci", "id", "balloon0").toJson());
+            add(a, "-device", placed(JsonObject.of("driver", "virtio-balloon-pci", "id", "balloon0"), s.platform())
+                    .toJson());
         }
+        a.addAll(s.platform().rngs());
         if (s.panicIsa()) {
             add(a, "-device", JsonObject.of("driver", "pvpanic").toJson());
         }
@@ -110,7 +115,18 @@ public final class QemuCommandLine {
         }
     }
 
-    private static void disks(List<String> a, List<Disk> disks) throws VirtException {
+    /** The device with the {@code bus} and {@code addr} its definition gave it, when there is one. */
+    private static JsonObject placed(JsonObject dev, QemuLaunchSpec.Platform platform) {
+        QemuLaunchSpec.PciPlace p = platform.places().get(dev.string("id").orElse(""));
+        if (p == null) {
+            return dev;
+        }
+        dev = dev.with("bus", p.bus());
+        return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
+    }
+
+    private static void disks(List<String> a, List<Disk> disks, QemuLaunchSpec.Platform platform)
+            throws VirtException {
         int node = disks.size();
         int virtio = 0;
         for (Disk d : disks) {
@@ -124,6 +140,7 @@ public final class QemuCommandLine {
             JsonObject dev = d.bus() == Bus.VIRTIO
                     ? JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++)
                     : ide(d, format);
+            dev = placed(dev, platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
@@ -145,13 +162,14 @@ public final class QemuCommandLine {
                 "drive", format, "id", "ide0-" + bus + "-" + unit);
     }
 
-    private static void nics(List<String> a, List<Nic> nics) {
+    private static void nics(List<String> a, List<Nic> nics, QemuLaunchSpec.Platform platform) {
         for (int i = 0; i < nics.size(); i++) {
             Nic n = nics.get(i);
             add(a, "-netdev", JsonObject.of("type", "user", "id", "hostnet" + i).toJson());
             String model = n.model() == null ? "rtl8139" : n.model();
             JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model,
                     "netdev", "hostnet" + i, "id", "net" + i, "mac", n.mac());
+            dev = placed(dev, platform);
             if (n.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) n.bootIndex());
             }
@@ -187,7 +205,7 @@ public final class QemuCommandLine {
                 case "virtio" -> "virtio-vga";
                 default -> "VGA";
             };
-            add(a, "-device", JsonObject.of("driver", driver, "id", "video0").toJson());
+            add(a, "-device", placed(JsonObject.of("driver", driver, "id", "video0"), s.platform()).toJson());
         }
     }
 }
