@@ -65,8 +65,10 @@ final class QemuDeviceDefaults {
         Controllers.assignFixed(controllers, q35);
         MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
         if (q35) {
-            RootPorts.addAndRegister(controllers, Math.max(0,
-                    pcieEndpoints(d, controllers, disks, balloon, videos, rngs) - freePorts(pci, controllers)), pci);
+            int endpoints = pcieEndpoints(d, controllers, disks, balloon, videos, rngs);
+            // a new endpoint leaves one port free for hotplug
+            int wanted = endpoints == 0 ? 0 : endpoints + 1;
+            RootPorts.addAndRegister(controllers, Math.max(0, wanted - freePorts(pci, controllers)), pci);
             RootPorts.place(controllers, pci);
         }
         // then libvirt's walk: NICs, sound cards, controllers, virtio disks, balloon, rng, further videos

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The PCIe ports of a q35 guest: root ports added when the PCIe endpoints outnumber the free ones
- * (as libvirt's dry run of the address walk does), then placed on bus 0 function after function
+ * (as libvirt's dry run of the address walk does, one more so that a port stays free for
+ * hotplug), then placed on bus 0 function after function
  * of one slot, function 0 marked multifunction when the slot is shared, and given the
  * {@code <model name=>} and {@code <target chassis= port=>} QEMU is started with (chassis = the
  * controller index, port = slot*8+function of its own address).
@@ -24,13 +25,8 @@ final class RootPorts {
         for (int i = 0; i < missing; i++) {
             int index = controllers.stream().filter(c -> c.type().equals("pci")).mapToInt(ControllerDef::index)
                     .max().orElse(0) + 1;
-            int at = 0;
-            for (int k = 0; k < controllers.size(); k++) {
-                if (controllers.get(k).type().equals("pci")) {
-                    at = k + 1;
-                }
-            }
-            controllers.add(at, new ControllerDef("pci", index, MODEL, null, null, null, null, null));
+            // appended, not grouped with the other PCI controllers
+            controllers.add(new ControllerDef("pci", index, MODEL, null, null, null, null, null));
         }
         controllers.stream().filter(RootPorts::isPort).forEach(c -> pci.addPortBus(c.index()));
     }

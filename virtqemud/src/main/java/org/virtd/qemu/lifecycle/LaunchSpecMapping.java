@@ -112,6 +112,7 @@ public final class LaunchSpecMapping {
         return switch (bus) {
             case "virtio" -> Bus.VIRTIO;
             case "ide" -> Bus.IDE;
+            case "scsi" -> Bus.SCSI;
             default -> throw unsupported("disk bus '" + bus + "' is not supported by this driver");
         };
     }

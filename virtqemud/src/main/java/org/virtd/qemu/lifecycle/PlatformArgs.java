@@ -87,6 +87,13 @@ final class PlatformArgs {
                 if (usb != null) {
                     device(controllers, pci(usb.with("id", "usb"), c.address()));
                 }
+            } else if (c.type().equals("scsi")) {
+                String driver = switch (c.model() == null ? "" : c.model()) {
+                    case "virtio-scsi" -> "virtio-scsi-pci";
+                    case "lsilogic" -> "lsi";
+                    default -> throw unsupported("SCSI controller model '" + c.model() + "' is not supported");
+                };
+                device(controllers, pci(JsonObject.of("driver", driver, "id", "scsi" + c.index()), c.address()));
             } else if (c.type().equals("virtio-serial")) {
                 device(controllers, pci(JsonObject.of("driver", "virtio-serial-pci", "id",
                         "virtio-serial" + c.index()), c.address()));

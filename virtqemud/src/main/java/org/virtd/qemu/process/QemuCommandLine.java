@@ -137,9 +137,11 @@ public final class QemuCommandLine {
                     "auto-read-only", true, "discard", "unmap").toJson());
             add(a, "-blockdev", JsonObject.of("node-name", format, "read-only", ro,
                     "driver", d.format() == null ? "raw" : d.format(), "file", storage).toJson());
-            JsonObject dev = d.bus() == Bus.VIRTIO
-                    ? JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++)
-                    : ide(d, format);
+            JsonObject dev = switch (d.bus()) {
+                case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++);
+                case SCSI -> scsi(d, format);
+                case IDE -> ide(d, format);
+            };
             dev = placed(dev, platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
@@ -147,6 +149,20 @@ public final class QemuCommandLine {
             add(a, "-device", dev.toJson());
             node--;
         }
+    }
+
+    /** On the SCSI controller its target letter implies (7 units per controller, as the defaults address it). */
+    private static JsonObject scsi(Disk d, String format) throws VirtException {
+        String t = d.target();
+        if (t == null || !t.matches("sd[a-z]")) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "SCSI disk target '" + t + "' must be one of sda..sdz");
+        }
+        int index = t.charAt(2) - 'a';
+        String unit = (index / 7) + "-0-0-" + (index % 7);
+        return JsonObject.of("driver", d.cdrom() ? "scsi-cd" : "scsi-hd", "bus", "scsi" + index / 7 + ".0",
+                "channel", 0L, "scsi-id", 0L, "lun", (long) (index % 7), "device_id", "drive-scsi" + unit,
+                "drive", format, "id", "scsi" + unit);
     }
 
     private static JsonObject ide(Disk d, String format) throws VirtException {

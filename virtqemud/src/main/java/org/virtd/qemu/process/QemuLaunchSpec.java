@@ -27,8 +27,8 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public static final Cpu DEFAULT = new Cpu("custom", "qemu64");
     }
 
-    /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO). */
-    public enum Bus { IDE, VIRTIO }
+    /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO, sd → SCSI). */
+    public enum Bus { IDE, VIRTIO, SCSI }
 
     /**
      * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
