@@ -70,7 +70,7 @@ final class DeviceXmlParser {
         }
         List<ControllerDef> controllers = new ArrayList<>();
         for (Element e : Dom.children(devices, "controller")) {
-            controllers.add(controller(e));
+            insertController(controllers, controller(e));
         }
         List<InterfaceDef> nics = new ArrayList<>();
         for (Element e : Dom.children(devices, "interface")) {
@@ -167,6 +167,26 @@ final class DeviceXmlParser {
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
                 bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
                 DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"));
+    }
+
+    /**
+     * libvirt keeps controllers of one type together by index: one with an index goes after the
+     * last of its type with a lower index, or before the first with a higher one; others at the end.
+     */
+    private static void insertController(List<ControllerDef> list, ControllerDef c) {
+        int insertAt = -1;
+        for (int i = list.size() - 1; c.index() >= 0 && i >= 0; i--) {
+            ControllerDef cur = list.get(i);
+            if (!cur.type().equals(c.type())) {
+                continue;
+            }
+            if (cur.index() > c.index()) {
+                insertAt = i;
+            } else if (insertAt == -1) {
+                insertAt = i + 1;
+            }
+        }
+        list.add(insertAt < 0 ? list.size() : insertAt, c);
     }
 
     private static ControllerDef controller(Element e) throws VirtException {

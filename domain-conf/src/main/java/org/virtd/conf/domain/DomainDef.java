@@ -12,13 +12,39 @@ import java.util.UUID;
  * @param uuid             null only before defaults are applied
  * @param memoryKiB        maximum memory, KiB
  * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
+ * @param sysinfo          {@code <sysinfo type='smbios'>}, null when absent
+ * @param cpuShares        {@code <cputune><shares>}, null when absent
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
-                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+                        CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, Sysinfo sysinfo,
+                        Long cpuShares) {
 
     public DomainDef {
         features = List.copyOf(features);
+    }
+
+    /** A definition without sysinfo and CPU tuning. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, null, null);
+    }
+
+    /**
+     * {@code <sysinfo type='smbios'>}: the {@code <bios>} and {@code <system>} entries in the order
+     * libvirt prints them.
+     */
+    public record Sysinfo(List<Entry> bios, List<Entry> system) {
+        public Sysinfo {
+            bios = List.copyOf(bios);
+            system = List.copyOf(system);
+        }
+
+        /** {@code <entry name=>value</entry>}. */
+        public record Entry(String name, String value) {
+        }
     }
 
     /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
@@ -30,9 +56,15 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     /** {@code <os>}: type with arch/machine, direct kernel boot, boot order and boot menu. */
     public record OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
-                        List<String> bootDevices, String bootMenu) {
+                        List<String> bootDevices, String bootMenu, String smbiosMode) {
         public OsDef {
             bootDevices = List.copyOf(bootDevices);
+        }
+
+        /** Without {@code <smbios mode=>}. */
+        public OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
+                     List<String> bootDevices, String bootMenu) {
+            this(type, arch, machine, kernel, initrd, cmdline, bootDevices, bootMenu, null);
         }
     }
 
@@ -40,9 +72,16 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
     public record Feature(String name, String state) {
     }
 
-    /** {@code <cpu>}; attributes that are null are not printed. */
+    /** {@code <cpu>}; attributes that are null are not printed; topology null when not given. */
     public record CpuDef(String mode, String match, String check, String migratable, String model,
-                         String fallback) {
+                         String fallback, Topology topology) {
+        public CpuDef(String mode, String match, String check, String migratable, String model, String fallback) {
+            this(mode, match, check, migratable, model, fallback, null);
+        }
+    }
+
+    /** {@code <topology sockets= dies= cores= threads=/>}. */
+    public record Topology(int sockets, int dies, int cores, int threads) {
     }
 
     /** {@code <clock offset=>} with its {@code <timer>} children. */
@@ -74,22 +113,22 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, sysinfo, cpuShares);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices);
+                clock, lifecycle, devices, sysinfo, cpuShares);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices);
+                features, cpu, clock, lifecycle, devices, sysinfo, cpuShares);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices);
+                features, cpu, clock, lifecycle, newDevices, sysinfo, cpuShares);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

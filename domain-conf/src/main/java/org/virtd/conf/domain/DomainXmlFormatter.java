@@ -37,10 +37,14 @@ public final class DomainXmlFormatter {
         var v = def.vcpus();
         w.open("vcpu").attr("placement", v.placement()).attr("current", v.current() > 0 ? v.current() : null)
                 .textAndEnd("vcpu", v.max());
+        if (def.cpuShares() != null) {
+            w.open("cputune").open("shares").textAndEnd("shares", def.cpuShares()).end("cputune");
+        }
         if ("auto".equals(v.placement())) {
             w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")
                     .end("numatune");
         }
+        SysinfoXml.format(w, def.sysinfo());
         os(w, def.os());
         if (!def.features().isEmpty()) {
             w.open("features");
@@ -89,6 +93,9 @@ public final class DomainXmlFormatter {
         if (os.bootMenu() != null) {
             w.open("bootmenu").attr("enable", os.bootMenu()).end("bootmenu");
         }
+        if (os.smbiosMode() != null) {
+            w.open("smbios").attr("mode", os.smbiosMode()).end("smbios");
+        }
         w.end("os");
     }
 
@@ -100,6 +107,11 @@ public final class DomainXmlFormatter {
                 .attr("migratable", cpu.migratable());
         if (cpu.model() != null) {
             w.open("model").attr("fallback", cpu.fallback()).textAndEnd("model", cpu.model());
+        }
+        if (cpu.topology() != null) {
+            var t = cpu.topology();
+            w.open("topology").attr("sockets", t.sockets()).attr("dies", t.dies() > 0 ? t.dies() : null)
+                    .attr("cores", t.cores()).attr("threads", t.threads()).end("topology");
         }
         w.end("cpu");
     }

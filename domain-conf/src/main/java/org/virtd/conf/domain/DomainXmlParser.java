@@ -94,7 +94,20 @@ public final class DomainXmlParser {
             throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
-                current, vcpus, os, features, cpu, clock, lifecycle, devices);
+                current, vcpus, os, features, cpu, clock, lifecycle, devices, SysinfoXml.parse(Dom.child(root,
+                "sysinfo")), shares(Dom.child(root, "cputune")));
+    }
+
+    private static Long shares(Element cputune) throws VirtException {
+        String text = Dom.text(cputune, "shares");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw DefErrors.xml("can't parse cputune shares value");
+        }
     }
 
     private static String pmState(Element pm, String element) throws VirtException {
@@ -187,7 +200,9 @@ public final class DomainXmlParser {
         String menu = Dom.childAttr(os, "bootmenu", "enable");
         DefErrors.requireEnum(menu, Set.of("yes", "no"), "enable", "bootmenu");
         return new OsDef(type.getTextContent().strip(), Dom.attr(type, "arch"), Dom.attr(type, "machine"),
-                Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu);
+                Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu,
+                DefErrors.requireEnum(Dom.childAttr(os, "smbios", "mode"), Set.of("emulate", "host", "sysinfo"), "mode",
+                        "smbios"));
     }
 
     private static List<Feature> features(Element features) throws VirtException {
@@ -226,7 +241,19 @@ public final class DomainXmlParser {
         String fallback = DefErrors.requireEnum(Dom.attr(model, "fallback"), Set.of("allow", "forbid"),
                 "fallback", "model");
         return new CpuDef(mode, match, check, Dom.attr(cpu, "migratable"),
-                model == null ? null : model.getTextContent().strip(), fallback);
+                model == null ? null : model.getTextContent().strip(), fallback, topology(Dom.child(cpu, "topology")));
+    }
+
+    private static DomainDef.Topology topology(Element t) throws VirtException {
+        if (t == null) {
+            return null;
+        }
+        int sockets = DefErrors.uint(Dom.attr(t, "sockets"), "CPU sockets");
+        int dies = DefErrors.uint(Dom.attr(t, "dies"), "CPU dies");
+        int cores = DefErrors.uint(Dom.attr(t, "cores"), "CPU cores");
+        int threads = DefErrors.uint(Dom.attr(t, "threads"), "CPU threads");
+        return new DomainDef.Topology(Math.max(sockets, 1), Math.max(dies, 0), Math.max(cores, 1),
+                Math.max(threads, 1));
     }
 
     private static ClockDef clock(Element clock) throws VirtException {

@@ -100,7 +100,8 @@ public final class LaunchSpecMapping {
             b.video(dev.videos().get(0).model());
         }
         b.balloon(dev.memballoon() != null && !"none".equals(dev.memballoon().model()));
-        b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc"));
+        b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc", PlatformArgs.smbios(def),
+                monitorSocket.getParent() == null ? null : monitorSocket.getParent().getParent()));
         return b.build();
     }
 

@@ -8,6 +8,7 @@ import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.RedirdevDef;
 import org.virtd.conf.domain.Devices.RngDef;
 import org.virtd.conf.domain.Devices.SoundDef;
+import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.process.QemuLaunchSpec.PciPlace;
 import org.virtd.qemu.process.QemuLaunchSpec.Platform;
 import org.virtd.qemu.qmp.JsonObject;
@@ -15,6 +16,8 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +32,25 @@ import java.util.Map;
  */
 final class PlatformArgs {
 
+    /** A unix socket path must fit sun_path (108 bytes with its NUL). */
+    private static final int SUN_PATH = 108;
+
     private final boolean q35;
+    private final Path stateDir;
     private final List<String> controllers = new ArrayList<>();
     private final List<String> chars = new ArrayList<>();
     private final List<String> media = new ArrayList<>();
     private final List<String> rngs = new ArrayList<>();
     private final Map<String, PciPlace> places = new HashMap<>();
 
-    private PlatformArgs(boolean q35) {
+    private PlatformArgs(boolean q35, Path stateDir) {
         this.q35 = q35;
+        this.stateDir = stateDir;
     }
 
-    static Platform of(Devices d, String machine) throws VirtException {
-        PlatformArgs p = new PlatformArgs(machine.contains("q35"));
+    /** @param stateDir QEMU's working directory, the driver's state directory */
+    static Platform of(Devices d, String machine, List<String> smbios, Path stateDir) throws VirtException {
+        PlatformArgs p = new PlatformArgs(machine.contains("q35"), stateDir);
         p.controllers(d);
         int virtio = 0;
         for (Devices.DiskDef k : d.disks()) {
@@ -63,7 +72,28 @@ final class PlatformArgs {
         p.sounds(d.sounds());
         p.redirdevs(d.redirdevs());
         p.rngs(d.rngs());
-        return new Platform(p.controllers, p.chars, p.media, p.rngs, p.places);
+        return new Platform(p.controllers, p.chars, p.media, p.rngs, p.places, smbios);
+    }
+
+    /** {@code -smbios type=0,...} and {@code type=1,...} from {@code <sysinfo>} when {@code <smbios mode='sysinfo'/>}. */
+    static List<String> smbios(DomainDef def) {
+        List<String> out = new ArrayList<>();
+        if (def.sysinfo() == null || !"sysinfo".equals(def.os().smbiosMode())) {
+            return out;
+        }
+        table(out, 0, def.sysinfo().bios());
+        table(out, 1, def.sysinfo().system());
+        return out;
+    }
+
+    private static void table(List<String> out, int type, List<DomainDef.Sysinfo.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("type=" + type);
+        entries.forEach(e -> sb.append(',').append(e.name()).append('=').append(e.value().replace(",", ",,")));
+        out.add("-smbios");
+        out.add(sb.toString());
     }
 
     private void controllers(Devices d) throws VirtException {
@@ -76,11 +106,16 @@ final class PlatformArgs {
             }
         }
         for (ControllerDef c : d.controllers()) {
-            if (c.type().equals("usb") && c.index() == 0 && (q35 || usbDevices) && c.model() != null) {
+            if (c.type().equals("usb") && c.isCompanion() && c.index() == 0 && (q35 || usbDevices)) {
+                // a USB1 companion serves ports of its EHCI master instead of a bus of its own
+                device(controllers, pci(JsonObject.of("driver", c.model().replace("ich9-", "ich9-usb-"), "masterbus",
+                        "usb.0", "firstport", (long) number(c.masterStartport())), c.address()));
+            } else if (c.type().equals("usb") && c.index() == 0 && (q35 || usbDevices) && c.model() != null) {
                 JsonObject usb = switch (c.model()) {
                     case "qemu-xhci", "nec-xhci" -> c.ports() == null ? JsonObject.of("driver", c.model())
                             : JsonObject.of("driver", c.model(), "p2", (long) c.ports(), "p3", (long) c.ports());
                     case "piix3-uhci" -> JsonObject.of("driver", "piix3-usb-uhci");
+                    case "ich9-ehci1" -> JsonObject.of("driver", "ich9-usb-ehci1");
                     case "none" -> null;
                     default -> throw unsupported("USB controller model '" + c.model() + "' is not supported");
                 };
@@ -107,8 +142,8 @@ final class PlatformArgs {
             String id = "charchannel" + i;
             switch (c.type()) {
                 case "unix" -> chars.addAll(List.of("-chardev", "socket,id=" + id + ",path="
-                        + c.sourcePath().replace(",", ",,") + ("bind".equals(c.sourceMode()) ? ",server=on,wait=off"
-                        : "")));
+                        + socketPath(c.sourcePath()).replace(",", ",,")
+                        + ("bind".equals(c.sourceMode()) ? ",server=on,wait=off" : "")));
                 case "spicevmc" -> chars.addAll(List.of("-chardev", "spicevmc,id=" + id + ",name=vdagent"));
                 case "pty" -> chars.addAll(List.of("-chardev", "pty,id=" + id));
                 default -> throw unsupported("channel type '" + c.type() + "' is not supported by this driver");
@@ -181,6 +216,18 @@ final class PlatformArgs {
             device(rngs, pci(JsonObject.of("driver", "virtio-rng-pci", "rng", "objrng" + i, "id", "rng" + i),
                     r.address()));
         }
+    }
+
+    /**
+     * libvirt hands QEMU an fd it bound itself; QEMU binds our sockets, so a path below a deep
+     * state directory is given relative to it (QEMU's working directory) when it is too long.
+     */
+    private String socketPath(String path) {
+        Path p = Path.of(path);
+        if (path.getBytes(StandardCharsets.UTF_8).length < SUN_PATH || stateDir == null || !p.startsWith(stateDir)) {
+            return path;
+        }
+        return stateDir.relativize(p).toString();
     }
 
     private void place(String id, DeviceAddress a) {

@@ -36,6 +36,7 @@ public final class QemuCommandLine {
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());
+        a.addAll(s.platform().smbios());
         a.add("-no-user-config");
         a.add("-nodefaults");
         add(a, "-chardev", "socket,id=charmonitor,path=" + opt(s.monitorSocket().toString()) + ",server=on,wait=off");

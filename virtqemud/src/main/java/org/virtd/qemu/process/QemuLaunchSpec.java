@@ -51,17 +51,19 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     }
 
     /**
-     * What the guest's board adds beyond the clean subset (q35 guests of virt-manager): arguments
-     * already rendered for the controllers (before the disks), the character devices and inputs
+     * What the guest's board adds beyond the clean subset (q35 guests of virt-manager, Nova's):
+     * arguments already rendered for the SMBIOS tables (after the UUID), the controllers (before the disks), the character devices and inputs
      * (after the serials), the sound cards and redirected USB devices (after the video), the rng
      * (after the balloon); and the {@code "bus"}/{@code "addr"} of the devices named above by
      * their ids ({@code virtio-disk0}, {@code net0}, {@code video0}, {@code balloon0}).
      */
     public record Platform(List<String> controllers, List<String> chars, List<String> media, List<String> rngs,
-                           Map<String, PciPlace> places) {
-        public static final Platform NONE = new Platform(List.of(), List.of(), List.of(), List.of(), Map.of());
+                           Map<String, PciPlace> places, List<String> smbios) {
+        public static final Platform NONE = new Platform(List.of(), List.of(), List.of(), List.of(), Map.of(),
+                List.of());
 
         public Platform {
+            smbios = List.copyOf(smbios);
             controllers = List.copyOf(controllers);
             chars = List.copyOf(chars);
             media = List.copyOf(media);
