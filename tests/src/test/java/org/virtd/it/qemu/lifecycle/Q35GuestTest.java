@@ -70,7 +70,8 @@ class Q35GuestTest {
         ok(uri, "start", NAME);
         TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(60));
         String live = ok(uri, "dumpxml", NAME).out();
-        String pci = ok(uri, "qemu-monitor-command", NAME, "--hmp", "info pci").out();
+        // HMP ends its lines with CR LF
+        String pci = ok(uri, "qemu-monitor-command", NAME, "--hmp", "info pci").out().replace("\r", "");
         // each endpoint's root port bus in the XML is the secondary bus QEMU shows it on
         assertOnBus(live, pci, "<rng model='virtio'>", "1af4:1044");
         assertOnBus(live, pci, "<memballoon model='virtio'>", "1af4:1045");
