@@ -10,7 +10,8 @@ final class AddressOrder {
     private static final Map<String, List<String>> ORDER = Map.of(
             "pci", List.of("domain", "bus", "slot", "function", "multifunction"),
             "drive", List.of("controller", "bus", "target", "unit"),
-            "usb", List.of("bus", "port"));
+            "usb", List.of("bus", "port"),
+            "virtio-serial", List.of("controller", "bus", "port"));
 
     private AddressOrder() {
     }

@@ -1,11 +1,13 @@
 package org.virtd.conf.domain;
 
+import org.virtd.conf.domain.Devices.ChannelDef;
 import org.virtd.conf.domain.Devices.CharDevDef;
 import org.virtd.conf.domain.Devices.ControllerDef;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
+import org.virtd.conf.domain.Devices.RngDef;
 import org.virtd.conf.domain.Devices.VideoDef;
 
 /** The {@code <devices>} half of {@link DomainXmlFormatter}, in libvirt's device order. */
@@ -23,6 +25,7 @@ final class DeviceXmlFormatter {
         boolean live = options.id() >= 0;
         d.serials().forEach(s -> chardev(w, "serial", s, false));
         d.consoles().forEach(s -> chardev(w, "console", s, live));
+        d.channels().forEach(c -> channel(w, c));
         for (InputDef in : d.inputs()) {
             w.open("input").attr("type", in.type()).attr("bus", in.bus());
             alias(w, in.alias());
@@ -30,8 +33,18 @@ final class DeviceXmlFormatter {
             w.end("input");
         }
         d.graphics().forEach(g -> graphics(w, g, options.secure()));
+        d.sounds().forEach(s -> {
+            w.open("sound").attr("model", s.model());
+            address(w, s.address());
+            w.end("sound");
+        });
         d.audios().forEach(a -> w.open("audio").attr("id", a.id()).attr("type", a.type()).end("audio"));
         d.videos().forEach(v -> video(w, v));
+        d.redirdevs().forEach(r -> {
+            w.open("redirdev").attr("bus", r.bus()).attr("type", r.type());
+            address(w, r.address());
+            w.end("redirdev");
+        });
         if (d.memballoon() != null) {
             w.open("memballoon").attr("model", d.memballoon().model());
             if (d.memballoon().period() > 0) {
@@ -41,13 +54,15 @@ final class DeviceXmlFormatter {
             address(w, d.memballoon().address());
             w.end("memballoon");
         }
+        d.rngs().forEach(r -> rng(w, r));
         w.end("devices");
     }
 
     private static void disk(XmlWriter w, DiskDef disk) {
         w.open("disk").attr("type", disk.type()).attr("device", disk.device());
         if (disk.driverName() != null || disk.driverType() != null) {
-            w.open("driver").attr("name", disk.driverName()).attr("type", disk.driverType()).end("driver");
+            w.open("driver").attr("name", disk.driverName()).attr("type", disk.driverType())
+                    .attr("cache", disk.driverCache()).end("driver");
         }
         if (disk.source() != null) {
             w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())
@@ -68,7 +83,7 @@ final class DeviceXmlFormatter {
     private static void controller(XmlWriter w, ControllerDef c) {
         // index -1 (not given) only survives in a definition no driver has completed yet
         w.open("controller").attr("type", c.type()).attr("index", c.index() >= 0 ? c.index() : null)
-                .attr("model", c.model());
+                .attr("model", c.model()).attr("ports", c.ports());
         if (c.modelName() != null) {
             w.open("model").attr("name", c.modelName()).end("model");
         }
@@ -116,6 +131,30 @@ final class DeviceXmlFormatter {
         w.end("target");
         alias(w, c.alias());
         w.end(kind);
+    }
+
+    private static void channel(XmlWriter w, ChannelDef c) {
+        w.open("channel").attr("type", c.type());
+        // a unix socket the driver names at start has no source in the inactive form
+        if (c.sourcePath() != null) {
+            w.open("source").attr("mode", c.sourceMode()).attr("path", c.sourcePath()).end("source");
+        }
+        w.open("target").attr("type", c.targetType()).attr("name", c.targetName()).attr("state", c.state())
+                .end("target");
+        address(w, c.address());
+        w.end("channel");
+    }
+
+    private static void rng(XmlWriter w, RngDef r) {
+        w.open("rng").attr("model", r.model());
+        w.open("backend").attr("model", r.backendModel());
+        if (r.backendSource() != null) {
+            w.textAndEnd("backend", r.backendSource());
+        } else {
+            w.end("backend");
+        }
+        address(w, r.address());
+        w.end("rng");
     }
 
     private static void graphics(XmlWriter w, GraphicsDef g, boolean secure) {

@@ -1,6 +1,7 @@
 package org.virtd.conf.domain;
 
 import org.virtd.conf.domain.Devices.AudioDef;
+import org.virtd.conf.domain.Devices.ChannelDef;
 import org.virtd.conf.domain.Devices.CharDevDef;
 import org.virtd.conf.domain.Devices.ControllerDef;
 import org.virtd.conf.domain.Devices.DiskDef;
@@ -8,6 +9,9 @@ import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.RedirdevDef;
+import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.SoundDef;
 import org.virtd.conf.domain.Devices.VideoDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -29,6 +33,8 @@ final class DeviceXmlParser {
     private static final Set<String> DISK_DEVICES = Set.of("floppy", "disk", "cdrom", "lun");
     private static final Set<String> DISK_FORMATS = Set.of("raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc",
             "vdi", "fat", "vhd", "ploop", "cow", "qcow", "qcow2", "qed", "vmdk", "luks", "vhdx");
+    private static final Set<String> CACHE_MODES = Set.of("default", "none", "writethrough", "writeback",
+            "directsync", "unsafe");
     private static final Set<String> BUSES = Set.of("ide", "fdc", "scsi", "virtio", "xen", "usb", "uml", "sata",
             "sd");
     private static final Set<String> NET_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
@@ -44,6 +50,12 @@ final class DeviceXmlParser {
             "virtio-non-transitional");
     private static final Set<String> CONTROLLER_TYPES = Set.of("ide", "fdc", "scsi", "sata", "virtio-serial",
             "ccid", "usb", "pci", "xenbus", "isa");
+    private static final Set<String> SOUND_MODELS = Set.of("sb16", "es1370", "pcspk", "ac97", "ich6", "ich9",
+            "usb", "ich7");
+    private static final Set<String> RNG_MODELS = Set.of("virtio", "virtio-transitional",
+            "virtio-non-transitional");
+    private static final Set<String> RNG_BACKENDS = Set.of("random", "egd", "builtin");
+    private static final Set<String> CHANNEL_TARGETS = Set.of("guestfwd", "virtio", "xen");
 
     private DeviceXmlParser() {
     }
@@ -58,7 +70,7 @@ final class DeviceXmlParser {
         }
         List<ControllerDef> controllers = new ArrayList<>();
         for (Element e : Dom.children(devices, "controller")) {
-            controllers.add(controller(e));
+            insertController(controllers, controller(e));
         }
         List<InterfaceDef> nics = new ArrayList<>();
         for (Element e : Dom.children(devices, "interface")) {
@@ -83,8 +95,56 @@ final class DeviceXmlParser {
         for (Element e : Dom.children(devices, "video")) {
             videos.add(video(e, options.defaultVideoModel()));
         }
+        List<ChannelDef> channels = new ArrayList<>();
+        for (Element e : Dom.children(devices, "channel")) {
+            channels.add(channel(e));
+        }
+        List<SoundDef> sounds = new ArrayList<>();
+        for (Element e : Dom.children(devices, "sound")) {
+            String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), SOUND_MODELS, "model",
+                    "sound");
+            sounds.add(new SoundDef(model, address(e)));
+        }
+        List<RedirdevDef> redirdevs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "redirdev")) {
+            redirdevs.add(new RedirdevDef(orDefault(Dom.attr(e, "bus"), "usb"), orDefault(Dom.attr(e, "type"),
+                    "spicevmc"), address(e)));
+        }
+        List<RngDef> rngs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "rng")) {
+            rngs.add(rng(e));
+        }
         return new Devices(Dom.text(devices, "emulator"), disks, controllers, nics, serials, consoles, inputs,
-                graphics, audios, videos, balloon(Dom.child(devices, "memballoon")));
+                graphics, audios, videos, balloon(Dom.child(devices, "memballoon")), channels, sounds, redirdevs,
+                rngs);
+    }
+
+    private static ChannelDef channel(Element e) throws VirtException {
+        String type = orDefault(Dom.attr(e, "type"), "pty");
+        if (!CHAR_TYPES.contains(type)) {
+            throw DefErrors.unsupported("unknown type presented to host for character device: " + type);
+        }
+        Element source = Dom.child(e, "source");
+        Element target = Dom.child(e, "target");
+        String targetType = Dom.attr(target, "type");
+        if (targetType == null || !CHANNEL_TARGETS.contains(targetType)) {
+            throw DefErrors.unsupported("unknown target type '" + targetType + "' specified for character device");
+        }
+        String mode = Dom.attr(source, "mode");
+        return new ChannelDef(type, "unix".equals(type) ? orDefault(mode, "connect") : mode,
+                Dom.attr(source, "path"), targetType, Dom.attr(target, "name"), null, address(e));
+    }
+
+    private static RngDef rng(Element e) throws VirtException {
+        String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), RNG_MODELS, "model", "rng");
+        Element backend = Dom.child(e, "backend");
+        if (backend == null) {
+            throw DefErrors.xml("missing RNG device backend");
+        }
+        String backendModel = DefErrors.requireEnum(orDefault(Dom.attr(backend, "model"), ""), RNG_BACKENDS,
+                "model", "backend");
+        String path = backend.getTextContent().strip();
+        return new RngDef(model, backendModel, path.isEmpty() ? null : path, address(e));
     }
 
     private static DiskDef disk(Element e) throws VirtException {
@@ -106,7 +166,27 @@ final class DeviceXmlParser {
         String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
                 bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
-                userAlias(e));
+                userAlias(e), 0, DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"));
+    }
+
+    /**
+     * libvirt keeps controllers of one type together by index: one with an index goes after the
+     * last of its type with a lower index, or before the first with a higher one; others at the end.
+     */
+    private static void insertController(List<ControllerDef> list, ControllerDef c) {
+        int insertAt = -1;
+        for (int i = list.size() - 1; c.index() >= 0 && i >= 0; i--) {
+            ControllerDef cur = list.get(i);
+            if (!cur.type().equals(c.type())) {
+                continue;
+            }
+            if (cur.index() > c.index()) {
+                insertAt = i;
+            } else if (insertAt == -1) {
+                insertAt = i + 1;
+            }
+        }
+        list.add(insertAt < 0 ? list.size() : insertAt, c);
     }
 
     private static ControllerDef controller(Element e) throws VirtException {
@@ -115,7 +195,8 @@ final class DeviceXmlParser {
         Element target = Dom.child(e, "target");
         return new ControllerDef(type, DefErrors.uint(Dom.attr(e, "index"), "controller index"),
                 Dom.attr(e, "model"), Dom.childAttr(e, "model", "name"), Dom.attr(target, "chassis"),
-                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e), userAlias(e));
+                Dom.attr(target, "port"), Dom.childAttr(e, "master", "startport"), address(e), userAlias(e),
+                number(e, "ports", "controller ports"));
     }
 
     private static InterfaceDef nic(Element e) throws VirtException {
@@ -178,12 +259,13 @@ final class DeviceXmlParser {
         if (type != null && !VIDEO_MODELS.contains(type)) {
             throw DefErrors.unsupported("unknown video model '" + type + "'");
         }
-        return new VideoDef(type, number(model, "ram"), number(model, "vram"), number(model, "vgamem"),
-                number(model, "heads"), "yes".equals(Dom.attr(model, "primary")), address(e), userAlias(e));
+        return new VideoDef(type, number(model, "ram", "video ram"), number(model, "vram", "video vram"),
+                number(model, "vgamem", "video vgamem"), number(model, "heads", "video heads"),
+                "yes".equals(Dom.attr(model, "primary")), address(e), userAlias(e));
     }
 
-    private static Integer number(Element e, String attr) throws VirtException {
-        int v = DefErrors.uint(Dom.attr(e, attr), "video " + attr);
+    private static Integer number(Element e, String attr, String what) throws VirtException {
+        int v = DefErrors.uint(Dom.attr(e, attr), what);
         return v < 0 ? null : v;
     }
 

@@ -3,14 +3,15 @@ package org.virtd.conf.domain;
 import java.util.List;
 
 /**
- * The {@code <devices>} of a domain, one list per device class, in the order dumpxml prints
- * them (qemu-driver.md §2: emulator, disk, controller, interface, serial, console, input,
- * graphics, audio, video, memballoon).
+ * The {@code <devices>} of a domain, one list per device class. dumpxml prints them in libvirt's
+ * order (emulator, disk, controller, interface, serial, console, channel, input, graphics, sound,
+ * audio, video, redirdev, memballoon, rng), not in the order of the components here.
  */
 public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> controllers,
                       List<InterfaceDef> interfaces, List<CharDevDef> serials, List<CharDevDef> consoles,
                       List<InputDef> inputs, List<GraphicsDef> graphics, List<AudioDef> audios,
-                      List<VideoDef> videos, MemballoonDef memballoon) {
+                      List<VideoDef> videos, MemballoonDef memballoon, List<ChannelDef> channels,
+                      List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs) {
 
     public Devices {
         disks = List.copyOf(disks);
@@ -22,16 +23,39 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         graphics = List.copyOf(graphics);
         audios = List.copyOf(audios);
         videos = List.copyOf(videos);
+        channels = List.copyOf(channels);
+        sounds = List.copyOf(sounds);
+        redirdevs = List.copyOf(redirdevs);
+        rngs = List.copyOf(rngs);
     }
 
     public Devices withMemballoon(MemballoonDef balloon) {
         return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, balloon);
+                videos, balloon, channels, sounds, redirdevs, rngs);
+    }
+
+    /** The same devices with other disks. */
+    public Devices withDisks(List<DiskDef> newDisks) {
+        return new Devices(emulator, newDisks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
+                videos, memballoon, channels, sounds, redirdevs, rngs);
     }
 
     public static Devices empty() {
         return new Devices(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The same devices with other serial ports and consoles. */
+    public Devices withCharDevices(List<CharDevDef> newSerials, List<CharDevDef> newConsoles) {
+        return new Devices(emulator, disks, controllers, interfaces, newSerials, newConsoles, inputs, graphics, audios,
+                videos, memballoon, channels, sounds, redirdevs, rngs);
+    }
+
+    /** The same devices with other controllers, inputs and audio backends. */
+    public Devices withControllersInputsAudios(List<ControllerDef> newControllers, List<InputDef> newInputs,
+                                               List<AudioDef> newAudios) {
+        return new Devices(emulator, disks, newControllers, interfaces, serials, consoles, newInputs, graphics,
+                newAudios, videos, memballoon, channels, sounds, redirdevs, rngs);
     }
 
     /**
@@ -46,53 +70,61 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
-                          int sourceIndex) {
+                          int sourceIndex, String driverCache) {
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address) {
-            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null, 0);
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null, 0, null);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias) {
-            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias, 0);
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias, 0, null);
         }
 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex);
+                    sourceIndex, driverCache);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex);
+                    name, sourceIndex, driverCache);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index);
+                    alias, index, driverCache);
         }
     }
 
     /**
      * {@code <controller type= index= model=>}; index -1 = not given. modelName, chassis and port
-     * are the {@code <model name=>} and {@code <target chassis= port=>} of PCIe ports.
+     * are the {@code <model name=>} and {@code <target chassis= port=>} of PCIe ports; ports the
+     * {@code ports=} of a USB controller (null = not given).
      */
     public record ControllerDef(String type, int index, String model, String modelName, String targetChassis,
-                                String targetPort, String masterStartport, DeviceAddress address, String alias) {
+                                String targetPort, String masterStartport, DeviceAddress address, String alias,
+                                Integer ports) {
         public ControllerDef(String type, int index, String model, String modelName, String targetChassis,
                              String targetPort, String masterStartport, DeviceAddress address) {
-            this(type, index, model, modelName, targetChassis, targetPort, masterStartport, address, null);
+            this(type, index, model, modelName, targetChassis, targetPort, masterStartport, address, null, null);
         }
 
         public ControllerDef with(int newIndex, String newModel, DeviceAddress newAddress) {
             return new ControllerDef(type, newIndex, newModel, modelName, targetChassis, targetPort, masterStartport,
-                    newAddress, alias);
+                    newAddress, alias, ports);
         }
 
         public ControllerDef withAlias(String name) {
             return new ControllerDef(type, index, model, modelName, targetChassis, targetPort, masterStartport, address,
-                    name);
+                    name, ports);
+        }
+
+        /** A PCIe port with its {@code <model name=>} and {@code <target chassis= port=>} filled. */
+        public ControllerDef withPortTarget(String newModelName, String chassis, String port) {
+            return new ControllerDef(type, index, model, newModelName, chassis, port, masterStartport, address,
+                    alias, ports);
         }
 
         /** A USB 1 companion of an EHCI controller ({@code <master startport='N'/>}). */
@@ -194,8 +226,44 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
             return new MemballoonDef(model, address, seconds, alias);
         }
 
+        public MemballoonDef withAddress(DeviceAddress newAddress) {
+            return new MemballoonDef(model, newAddress, period, alias);
+        }
+
         public MemballoonDef withAlias(String name) {
             return new MemballoonDef(model, address, period, name);
+        }
+    }
+
+    /**
+     * {@code <channel type=>}: a unix socket ({@code <source mode= path=>}, path null until the
+     * driver picks one), spicevmc, pty...; {@code <target type='virtio' name=>} or
+     * {@code <target type='guestfwd' address= port=>}; {@code state} is the live
+     * connected/disconnected state of a virtio port, null in the inactive form.
+     */
+    public record ChannelDef(String type, String sourceMode, String sourcePath, String targetType,
+                             String targetName, String state, DeviceAddress address) {
+        public ChannelDef withAddress(DeviceAddress newAddress) {
+            return new ChannelDef(type, sourceMode, sourcePath, targetType, targetName, state, newAddress);
+        }
+
+        public ChannelDef withLive(String newSourcePath, String newState) {
+            return new ChannelDef(type, sourceMode, newSourcePath, targetType, targetName, newState, address);
+        }
+    }
+
+    /** {@code <sound model=>}. */
+    public record SoundDef(String model, DeviceAddress address) {
+    }
+
+    /** {@code <redirdev bus='usb' type='spicevmc|tcp...'>}. */
+    public record RedirdevDef(String bus, String type, DeviceAddress address) {
+    }
+
+    /** {@code <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>}. */
+    public record RngDef(String model, String backendModel, String backendSource, DeviceAddress address) {
+        public RngDef withAddress(DeviceAddress newAddress) {
+            return new RngDef(model, backendModel, backendSource, newAddress);
         }
     }
 }

@@ -13,12 +13,13 @@ import java.util.UUID;
  * @param memoryKiB        maximum memory, KiB
  * @param currentMemoryKiB current balloon target, KiB (0 before defaults: take memory)
  * @param metadata         the {@code <metadata>} element, null when there is none
- * @param cputune          vCPU and emulator pinning; never null ({@link CpuTune#NONE})
+ * @param cputune          {@code <cputune>}: shares and pinning; never null ({@link CpuTune#NONE})
+ * @param sysinfo          {@code <sysinfo type='smbios'>}, null when absent
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                         CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
-                        CpuTune cputune) {
+                        CpuTune cputune, Sysinfo sysinfo) {
 
     public DomainDef {
         features = List.copyOf(features);
@@ -30,7 +31,7 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
                      long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                      CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices) {
         this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
-                lifecycle, devices, null, CpuTune.NONE);
+                lifecycle, devices, null, CpuTune.NONE, null);
     }
 
     /** A definition without pinning. */
@@ -38,7 +39,22 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
                      long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                      CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata) {
         this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
-                lifecycle, devices, metadata, CpuTune.NONE);
+                lifecycle, devices, metadata, CpuTune.NONE, null);
+    }
+
+    /**
+     * {@code <sysinfo type='smbios'>}: the {@code <bios>} and {@code <system>} entries in the order
+     * libvirt prints them.
+     */
+    public record Sysinfo(List<Entry> bios, List<Entry> system) {
+        public Sysinfo {
+            bios = List.copyOf(bios);
+            system = List.copyOf(system);
+        }
+
+        /** {@code <entry name=>value</entry>}. */
+        public record Entry(String name, String value) {
+        }
     }
 
     /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
@@ -50,9 +66,15 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     /** {@code <os>}: type with arch/machine, direct kernel boot, boot order and boot menu. */
     public record OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
-                        List<String> bootDevices, String bootMenu) {
+                        List<String> bootDevices, String bootMenu, String smbiosMode) {
         public OsDef {
             bootDevices = List.copyOf(bootDevices);
+        }
+
+        /** Without {@code <smbios mode=>}. */
+        public OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
+                     List<String> bootDevices, String bootMenu) {
+            this(type, arch, machine, kernel, initrd, cmdline, bootDevices, bootMenu, null);
         }
     }
 
@@ -60,9 +82,16 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
     public record Feature(String name, String state) {
     }
 
-    /** {@code <cpu>}; attributes that are null are not printed. */
+    /** {@code <cpu>}; attributes that are null are not printed; topology null when not given. */
     public record CpuDef(String mode, String match, String check, String migratable, String model,
-                         String fallback) {
+                         String fallback, Topology topology) {
+        public CpuDef(String mode, String match, String check, String migratable, String model, String fallback) {
+            this(mode, match, check, migratable, model, fallback, null);
+        }
+    }
+
+    /** {@code <topology sockets= dies= cores= threads=/>}. */
+    public record Topology(int sockets, int dies, int cores, int threads) {
     }
 
     /** {@code <clock offset=>} with its {@code <timer>} children. */
@@ -92,40 +121,45 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         }
     }
 
+    public DomainDef withSysinfo(Sysinfo newSysinfo) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, metadata, cputune, newSysinfo);
+    }
+
     public DomainDef withName(String newName) {
         return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices, metadata, cputune);
+                clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices, metadata, cputune);
+                features, cpu, clock, lifecycle, newDevices, metadata, cputune, sysinfo);
     }
 
     /** With {@code <title>}, {@code <description>} and {@code <metadata>} replaced (null = absent). */
     public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
         return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, newMetadata, cputune);
+                features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo);
     }
 
     public DomainDef withCpuTune(CpuTune newCputune) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, newCputune);
+                features, cpu, clock, lifecycle, devices, metadata, newCputune, sysinfo);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

@@ -41,6 +41,7 @@ public final class DomainXmlFormatter {
             return;
         }
         w.open("cputune");
+        w.textElement("shares", tune.shares());
         tune.vcpupins().forEach((vcpu, cpus) ->
                 w.open("vcpupin").attr("vcpu", vcpu).attr("cpuset", CpuSet.format(cpus)).end("vcpupin"));
         if (tune.emulatorpin() != null) {
@@ -74,6 +75,7 @@ public final class DomainXmlFormatter {
             w.open("resource").textElement("partition", options.runtime().partition());
             w.end("resource");
         }
+        SysinfoXml.format(w, def.sysinfo());
         os(w, def.os());
         if (!def.features().isEmpty()) {
             w.open("features");
@@ -128,6 +130,9 @@ public final class DomainXmlFormatter {
         if (os.bootMenu() != null) {
             w.open("bootmenu").attr("enable", os.bootMenu()).end("bootmenu");
         }
+        if (os.smbiosMode() != null) {
+            w.open("smbios").attr("mode", os.smbiosMode()).end("smbios");
+        }
         w.end("os");
     }
 
@@ -139,6 +144,11 @@ public final class DomainXmlFormatter {
                 .attr("migratable", cpu.migratable());
         if (cpu.model() != null) {
             w.open("model").attr("fallback", cpu.fallback()).textAndEnd("model", cpu.model());
+        }
+        if (cpu.topology() != null) {
+            var t = cpu.topology();
+            w.open("topology").attr("sockets", t.sockets()).attr("dies", t.dies() > 0 ? t.dies() : null)
+                    .attr("cores", t.cores()).attr("threads", t.threads()).end("topology");
         }
         w.end("cpu");
     }

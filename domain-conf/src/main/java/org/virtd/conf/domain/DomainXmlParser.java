@@ -100,10 +100,11 @@ public final class DomainXmlParser {
             throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
-                current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune);
+                current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune,
+                SysinfoXml.parse(Dom.child(root, "sysinfo")));
     }
 
-    /** The pinning of {@code <cputune>}; the other tunables are not kept. */
+    /** {@code <cputune>}: shares and pinning; the other tunables are not kept. */
     private static CpuTune cputune(Element e, int maxVcpus) throws VirtException {
         if (e == null) {
             return CpuTune.NONE;
@@ -128,7 +129,7 @@ public final class DomainXmlParser {
             pins.put(vcpu, cpuset(pin));
         }
         Element emu = Dom.child(e, "emulatorpin");
-        return new CpuTune(pins, emu == null ? null : cpuset(emu));
+        return new CpuTune(shares(e), pins, emu == null ? null : cpuset(emu));
     }
 
     private static BitSet cpuset(Element pin) throws VirtException {
@@ -141,6 +142,18 @@ public final class DomainXmlParser {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
         }
         return set;
+    }
+
+    private static Long shares(Element cputune) throws VirtException {
+        String text = Dom.text(cputune, "shares");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw DefErrors.xml("can't parse cputune shares value");
+        }
     }
 
     private static String pmState(Element pm, String element) throws VirtException {
@@ -233,7 +246,9 @@ public final class DomainXmlParser {
         String menu = Dom.childAttr(os, "bootmenu", "enable");
         DefErrors.requireEnum(menu, Set.of("yes", "no"), "enable", "bootmenu");
         return new OsDef(type.getTextContent().strip(), Dom.attr(type, "arch"), Dom.attr(type, "machine"),
-                Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu);
+                Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu,
+                DefErrors.requireEnum(Dom.childAttr(os, "smbios", "mode"), Set.of("emulate", "host", "sysinfo"), "mode",
+                        "smbios"));
     }
 
     private static List<Feature> features(Element features) throws VirtException {
@@ -272,7 +287,19 @@ public final class DomainXmlParser {
         String fallback = DefErrors.requireEnum(Dom.attr(model, "fallback"), Set.of("allow", "forbid"),
                 "fallback", "model");
         return new CpuDef(mode, match, check, Dom.attr(cpu, "migratable"),
-                model == null ? null : model.getTextContent().strip(), fallback);
+                model == null ? null : model.getTextContent().strip(), fallback, topology(Dom.child(cpu, "topology")));
+    }
+
+    private static DomainDef.Topology topology(Element t) throws VirtException {
+        if (t == null) {
+            return null;
+        }
+        int sockets = DefErrors.uint(Dom.attr(t, "sockets"), "CPU sockets");
+        int dies = DefErrors.uint(Dom.attr(t, "dies"), "CPU dies");
+        int cores = DefErrors.uint(Dom.attr(t, "cores"), "CPU cores");
+        int threads = DefErrors.uint(Dom.attr(t, "threads"), "CPU threads");
+        return new DomainDef.Topology(Math.max(sockets, 1), Math.max(dies, 0), Math.max(cores, 1),
+                Math.max(threads, 1));
     }
 
     private static ClockDef clock(Element clock) throws VirtException {

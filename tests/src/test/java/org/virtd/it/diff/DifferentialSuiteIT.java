@@ -29,12 +29,13 @@ class DifferentialSuiteIT {
         Path diffDir = VirtqemudProcess.repo().resolve("tests/diff");
         Pattern only = Pattern.compile(System.getProperty("diff.only", ""));
         Path prefix = tmp.resolve("ours");
+        // work directories of equal length: virsh pads its tables to the longest path it prints
         try (Anchor anchor = Anchor.start(tmp.resolve("anchor"));
                 VirtqemudProcess ours = VirtqemudProcess.start(prefix)) {
-            Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-libvirtd"), "");
+            Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-1"), "");
             Target us = new Target("virtqemud",
                     "qemu+unix:///system?socket=" + prefix.resolve("run/libvirt/virtqemud-sock"),
-                    tmp.resolve("work-virtqemud"), prefix.toString());
+                    tmp.resolve("work-2"), prefix.toString());
             DifferentialSuite.Report report = new DifferentialSuite(diffDir, guest, only, System.out).run(oracle, us);
             assertTrue(report.failed().isEmpty(), report.summary() + "\n  " + String.join("\n  ", report.failed()));
         }

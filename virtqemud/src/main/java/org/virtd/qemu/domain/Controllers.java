@@ -46,6 +46,24 @@ final class Controllers {
         }
     }
 
+    /** The virtio-serial controller virtio channels need, when none is written. */
+    static void addVirtioSerial(List<ControllerDef> controllers) {
+        maybeAdd(controllers, "virtio-serial", 0, null);
+    }
+
+    /** Whether a controller is a PCIe endpoint on q35 (and so wants a root port). */
+    static boolean isPcie(ControllerDef c) {
+        if (!needsPciSlot(c) || usb2Function(c) >= 0) {
+            return false;
+        }
+        return switch (c.type()) {
+            case "usb" -> "qemu-xhci".equals(c.model()) || "nec-xhci".equals(c.model());
+            case "virtio-serial" -> true;
+            case "scsi" -> "virtio-scsi".equals(c.model());
+            default -> false;
+        };
+    }
+
     private static String defaultModel(String type, boolean q35) {
         return switch (type) {
             case "usb" -> q35 ? "qemu-xhci" : "piix3-uhci";
@@ -106,7 +124,7 @@ final class Controllers {
      * NICs). An EHCI controller and its UHCI companions share one slot: EHCI at function 7, the
      * companions at 0 to 2, function 0 marked multifunction.
      */
-    static void assignSlots(List<ControllerDef> controllers, PciSlots pci) {
+    static void assignSlots(List<ControllerDef> controllers, PciSlots pci, boolean q35) {
         Map<Integer, DeviceAddress> usb2Slots = new HashMap<>();
         for (int i = 0; i < controllers.size(); i++) {
             ControllerDef c = controllers.get(i);
@@ -115,7 +133,8 @@ final class Controllers {
             }
             int function = usb2Function(c);
             if (function < 0) {
-                controllers.set(i, c.with(c.index(), c.model(), pci.assign(null)));
+                controllers.set(i, c.with(c.index(), c.model(),
+                        q35 && isPcie(c) ? pci.assignPcie(null) : pci.assign(null)));
                 continue;
             }
             int slot = usb2Slots.computeIfAbsent(c.index(), k -> pci.assign(null)).number("slot");

@@ -30,8 +30,7 @@ public final class MigratableDef {
                 .toList();
         List<Devices.AudioDef> audios = d.audios().size() == 1 && "none".equals(d.audios().get(0).type())
                 ? List.of() : d.audios();
-        return def.withDevices(new Devices(d.emulator(), d.disks(), controllers, d.interfaces(), d.serials(),
-                d.consoles(), inputs, d.graphics(), audios, d.videos(), d.memballoon()));
+        return def.withDevices(d.withControllersInputsAudios(controllers, inputs, audios));
     }
 
     private static void removeSole(List<ControllerDef> controllers, String type,

@@ -10,6 +10,9 @@ import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.RedirdevDef;
+import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.SoundDef;
 import org.virtd.conf.domain.Devices.VideoDef;
 import org.virtd.conf.domain.DiskOrder;
 import org.virtd.rpc.error.ErrorCode;
@@ -23,7 +26,8 @@ import java.util.random.RandomGenerator;
 /**
  * The device half of the QEMU post-parse step (qemu-driver.md §2 table): disk drivers and drive
  * addresses, default and implicit controllers, MACs and NIC models, serial/console pairing,
- * implicit PS/2 inputs, the default audio, video and balloon, then PCI slots.
+ * implicit PS/2 inputs, the default audio, video and balloon, then PCI slots (q35: PCIe
+ * endpoints one per root port), USB ports and virtio-serial ports.
  */
 final class QemuDeviceDefaults {
 
@@ -39,46 +43,114 @@ final class QemuDeviceDefaults {
         List<DiskDef> disks = disks(d.disks());
         List<ControllerDef> controllers = new ArrayList<>(d.controllers());
         Controllers.addDefaults(controllers, disks, q35);
+        if (d.channels().stream().anyMatch(c -> "virtio".equals(c.targetType()))) {
+            Controllers.addVirtioSerial(controllers);
+        }
         List<VideoDef> videos = videos(d.videos(), !d.graphics().isEmpty());
+        List<SoundDef> sounds = new ArrayList<>(d.sounds());
+        List<RngDef> rngs = new ArrayList<>(d.rngs());
         PciSlots pci = new PciSlots(q35);
         reserveGiven(pci, d, controllers, disks);
-        if (!videos.isEmpty() && videos.get(0).primary() && videos.get(0).address() == null && !q35) {
-            videos.set(0, videos.get(0).withAddress(pci.assign(DeviceAddress.pci(0, 2, 0))));
-            pci.reserve(DeviceAddress.pci(0, 2, 0));
+        if (!videos.isEmpty() && videos.get(0).primary() && videos.get(0).address() == null) {
+            // pc puts the primary video in slot 2, q35 in slot 1 (both integrated in bus 0)
+            DeviceAddress fixed = DeviceAddress.pci(0, q35 ? 1 : 2, 0);
+            videos.set(0, videos.get(0).withAddress(fixed));
+            pci.reserve(fixed);
+        }
+        if (q35 && !sounds.isEmpty() && sounds.get(0).model().equals("ich9") && sounds.get(0).address() == null
+                && pci.isFree(0, 0x1b)) {
+            sounds.set(0, new SoundDef("ich9", DeviceAddress.pci(0, 0x1b, 0)));
+            pci.reserve(sounds.get(0).address());
         }
         Controllers.assignFixed(controllers, q35);
-        // then libvirt's walk: NICs, controllers, virtio disks, balloon, further videos
+        MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
+        if (q35) {
+            int endpoints = pcieEndpoints(d, controllers, disks, balloon, videos, rngs);
+            // a new endpoint leaves one port free for hotplug
+            int wanted = endpoints == 0 ? 0 : endpoints + 1;
+            RootPorts.addAndRegister(controllers, Math.max(0, wanted - freePorts(pci, controllers)), pci);
+            RootPorts.place(controllers, pci);
+        }
+        // then libvirt's walk: NICs, sound cards, controllers, virtio disks, balloon, rng, further videos
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
-            nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
-                    n.model() != null ? n.model() : "rtl8139", pci.assign(n.address())));
+            String model = n.model() != null ? n.model() : "rtl8139";
+            nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random), model,
+                    place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
         }
-        Controllers.assignSlots(controllers, pci);
+        for (int i = 0; i < sounds.size(); i++) {
+            SoundDef s = sounds.get(i);
+            if (!s.model().equals("pcspk") && !s.model().equals("sb16") && !s.model().equals("usb")) {
+                sounds.set(i, new SoundDef(s.model(), pci.assign(s.address())));
+            }
+        }
+        Controllers.assignSlots(controllers, pci, q35);
         for (int i = 0; i < disks.size(); i++) {
             DiskDef k = disks.get(i);
             if (k.targetBus().equals("virtio")) {
                 disks.set(i, k.withBusAndAddress(k.driverName(), k.driverType(), k.targetBus(), k.readonly(),
-                        pci.assign(k.address())));
+                        place(pci, k.address(), true)));
             }
         }
-        MemballoonDef balloon = d.memballoon() == null ? new MemballoonDef("virtio", null) : d.memballoon();
         if (!balloon.model().equals("none")) {
-            balloon = new MemballoonDef(balloon.model(), pci.assign(balloon.address()), balloon.period(),
-                    balloon.alias());
+            balloon = balloon.withAddress(place(pci, balloon.address(), true));
+        }
+        for (int i = 0; i < rngs.size(); i++) {
+            rngs.set(i, rngs.get(i).withAddress(place(pci, rngs.get(i).address(), true)));
         }
         for (int i = 0; i < videos.size(); i++) {
             VideoDef v = videos.get(i);
             if (!v.model().equals("none") && (v.address() == null || i > 0)) {
-                videos.set(i, v.withAddress(pci.assign(v.address())));
+                videos.set(i, v.withAddress(place(pci, v.address(), v.model().equals("virtio"))));
             }
         }
-        List<InputDef> inputs = inputs(d.inputs(), controllers);
+        UsbPorts usb = new UsbPorts(controllers);
+        List<InputDef> inputs = inputs(d.inputs(), usb);
+        List<RedirdevDef> redirdevs = new ArrayList<>();
+        for (RedirdevDef r : d.redirdevs()) {
+            redirdevs.add(new RedirdevDef(r.bus(), r.type(), usb.next(r.address())));
+        }
         CharDevices chars = CharDevices.pair(d.serials(), d.consoles());
         boolean spice = d.graphics().stream().anyMatch(g -> g.type().equals("spice"));
         List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, spice ? "spice" : "none"))
                 : d.audios();
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
-                graphics(d.graphics()), audios, videos, balloon);
+                graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
+                redirdevs, rngs);
+    }
+
+    /** A PCIe endpoint goes to a root port on q35; everything else (and all on pc) to bus 0. */
+    private DeviceAddress place(PciSlots pci, DeviceAddress given, boolean pcie) {
+        return q35 && pcie ? pci.assignPcie(given) : pci.assign(given);
+    }
+
+    /** How many endpoints without an address will want a root port. */
+    private static int pcieEndpoints(Devices d, List<ControllerDef> controllers, List<DiskDef> disks,
+                                     MemballoonDef balloon, List<VideoDef> videos, List<RngDef> rngs) {
+        int n = 0;
+        for (InterfaceDef nic : d.interfaces()) {
+            n += nic.address() == null && ("virtio".equals(nic.model()) || "e1000e".equals(nic.model())) ? 1 : 0;
+        }
+        for (ControllerDef c : controllers) {
+            n += c.address() == null && Controllers.isPcie(c) ? 1 : 0;
+        }
+        for (DiskDef k : disks) {
+            n += k.address() == null && k.targetBus().equals("virtio") ? 1 : 0;
+        }
+        n += balloon.address() == null && balloon.model().equals("virtio") ? 1 : 0;
+        n += (int) rngs.stream().filter(r -> r.address() == null).count();
+        for (int i = 1; i < videos.size(); i++) {
+            n += videos.get(i).address() == null && "virtio".equals(videos.get(i).model()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int freePorts(PciSlots pci, List<ControllerDef> controllers) {
+        int n = 0;
+        for (ControllerDef c : controllers) {
+            n += RootPorts.isPort(c) && pci.isFree(c.index(), 0) ? 1 : 0;
+        }
+        return n;
     }
 
     private List<DiskDef> disks(List<DiskDef> given) throws VirtException {
@@ -124,6 +196,8 @@ final class QemuDeviceDefaults {
         disks.forEach(k -> pci.reserve(k.address()));
         d.interfaces().forEach(n -> pci.reserve(n.address()));
         d.videos().forEach(v -> pci.reserve(v.address()));
+        d.sounds().forEach(v -> pci.reserve(v.address()));
+        d.rngs().forEach(v -> pci.reserve(v.address()));
         if (d.memballoon() != null) {
             pci.reserve(d.memballoon().address());
         }
@@ -156,20 +230,13 @@ final class QemuDeviceDefaults {
         return out;
     }
 
-    private static List<InputDef> inputs(List<InputDef> given, List<ControllerDef> controllers)
-            throws VirtException {
-        boolean usbOff = controllers.stream().anyMatch(c -> c.type().equals("usb") && "none".equals(c.model()));
+    private static List<InputDef> inputs(List<InputDef> given, UsbPorts usb) throws VirtException {
         List<InputDef> out = new ArrayList<>();
-        int port = 1;
         for (InputDef in : given) {
             String bus = in.bus() != null ? in.bus() : in.type().equals("tablet") ? "usb" : "ps2";
             DeviceAddress addr = in.address();
             if (bus.equals("usb")) {
-                if (usbOff) {
-                    throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
-                            "USB is disabled for this domain, but USB devices are present in the domain XML");
-                }
-                addr = addr != null ? addr : DeviceAddress.usb(0, port++);
+                addr = usb.next(addr);
             }
             out.add(new InputDef(in.type(), bus, addr, in.alias()));
         }

@@ -53,7 +53,7 @@ public final class QemuDomainDefaults {
         Lifecycle lifecycle = lifecycle(def.lifecycle());
         OsDef os = def.os();
         os = new OsDef(os.type(), arch, machine, os.kernel(), os.initrd(), os.cmdline(),
-                os.bootDevices().isEmpty() ? List.of("hd") : os.bootDevices(), os.bootMenu());
+                os.bootDevices().isEmpty() ? List.of("hd") : os.bootDevices(), os.bootMenu(), os.smbiosMode());
         long current = def.currentMemoryKiB() == 0 || def.currentMemoryKiB() > def.memoryKiB()
                 ? def.memoryKiB() : def.currentMemoryKiB();
         UUID uuid = def.uuid() != null ? def.uuid() : new UUID((random.nextLong() & ~0xf000L) | 0x4000L,
@@ -61,9 +61,19 @@ public final class QemuDomainDefaults {
         ClockDef clock = def.clock() == null ? new ClockDef("utc", List.of())
                 : new ClockDef(def.clock().offset() == null ? "utc" : def.clock().offset(), def.clock().timers());
         DomainDef out = new DomainDef(def.type(), def.name(), uuid, def.title(), def.description(),
-                def.memoryKiB(), current, def.vcpus(), os, def.features(), cpu(def.cpu()), clock, lifecycle,
-                def.devices(), def.metadata(), def.cputune());
+                def.memoryKiB(), current, def.vcpus(), os, def.features(), withTopology(cpu(def.cpu()), def.cpu()),
+                clock, lifecycle, def.devices(), def.metadata(), def.cputune(), def.sysinfo());
         return out.withDevices(new QemuDeviceDefaults(machine, random).apply(out.devices(), emulator));
+    }
+
+    /** A given topology is kept, with the one die per socket libvirt fills in. */
+    private static CpuDef withTopology(CpuDef filled, CpuDef given) {
+        if (given == null || given.topology() == null) {
+            return filled;
+        }
+        DomainDef.Topology t = given.topology();
+        return new CpuDef(filled.mode(), filled.match(), filled.check(), filled.migratable(), filled.model(),
+                filled.fallback(), new DomainDef.Topology(t.sockets(), Math.max(t.dies(), 1), t.cores(), t.threads()));
     }
 
     private static CpuDef cpu(CpuDef cpu) {

@@ -58,7 +58,7 @@ final class DeviceAliases {
             balloon = balloon.withAlias("balloon0");
         }
         return def.withDevices(new Devices(d.emulator(), disks, controllers, nics, serials, consoles, inputs,
-                d.graphics(), d.audios(), videos, balloon));
+                d.graphics(), d.audios(), videos, balloon, d.channels(), d.sounds(), d.redirdevs(), d.rngs()));
     }
 
     /** A console on a serial port is that port's device; others are consoles of their own. */

@@ -132,6 +132,7 @@ public final class DomainLifecycle {
         int id = registry.allocateId();
         idFile.record(id + 1);
         Path dir = dirs.domainDir(id, def.name());
+        def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
         QemuLaunchSpec spec = mapping.map(def, dir.resolve("monitor.sock"));
         DomainLog log = new DomainLog(dirs.logFile(def.name()));
         RunningDomain rd = new RunningDomain(dom, id, dir, log, def);

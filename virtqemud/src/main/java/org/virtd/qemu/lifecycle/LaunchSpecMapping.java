@@ -100,6 +100,8 @@ public final class LaunchSpecMapping {
             b.video(dev.videos().get(0).model());
         }
         b.balloon(dev.memballoon() != null && !"none".equals(dev.memballoon().model()));
+        b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc", PlatformArgs.smbios(def),
+                monitorSocket.getParent() == null ? null : monitorSocket.getParent().getParent()));
         return b.build();
     }
 
@@ -111,6 +113,7 @@ public final class LaunchSpecMapping {
         return switch (bus) {
             case "virtio" -> Bus.VIRTIO;
             case "ide" -> Bus.IDE;
+            case "scsi" -> Bus.SCSI;
             default -> throw unsupported("disk bus '" + bus + "' is not supported by this driver");
         };
     }

@@ -53,7 +53,7 @@ final class LiveDefinition {
         }
         return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
-                d.memballoon()))));
+                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs()))));
     }
 
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {

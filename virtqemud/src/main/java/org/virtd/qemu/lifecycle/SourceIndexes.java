@@ -38,8 +38,7 @@ final class SourceIndexes {
                 disks.set(i, k.withSourceIndex(next++));
             }
         }
-        return new Devices(d.emulator(), disks, d.controllers(), d.interfaces(), d.serials(), d.consoles(), d.inputs(),
-                d.graphics(), d.audios(), d.videos(), d.memballoon());
+        return d.withDisks(disks);
     }
 
     /** True when the image has no backing file: raw, or qcow2 without a backing file name. */

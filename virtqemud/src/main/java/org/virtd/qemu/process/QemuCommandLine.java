@@ -36,6 +36,7 @@ public final class QemuCommandLine {
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());
+        a.addAll(s.platform().smbios());
         a.add("-no-user-config");
         a.add("-nodefaults");
         add(a, "-chardev", "socket,id=charmonitor,path=" + opt(s.monitorSocket().toString()) + ",server=on,wait=off");
@@ -47,13 +48,18 @@ public final class QemuCommandLine {
         }
         add(a, "-boot", "strict=on");
         kernel(a, s);
-        disks(a, s.disks());
-        nics(a, s.nics());
+        a.addAll(s.platform().controllers());
+        disks(a, s.disks(), s.platform());
+        nics(a, s.nics(), s.platform());
         serials(a, s.serials());
+        a.addAll(s.platform().chars());
         display(a, s);
+        a.addAll(s.platform().media());
         if (s.balloon()) {
-            add(a, "-device", JsonObject.of("driver", "virtio-balloon-pci", "id", "balloon0").toJson());
+            add(a, "-device", placed(JsonObject.of("driver", "virtio-balloon-pci", "id", "balloon0"), s.platform())
+                    .toJson());
         }
+        a.addAll(s.platform().rngs());
         if (s.panicIsa()) {
             add(a, "-device", JsonObject.of("driver", "pvpanic").toJson());
         }
@@ -110,7 +116,18 @@ public final class QemuCommandLine {
         }
     }
 
-    private static void disks(List<String> a, List<Disk> disks) throws VirtException {
+    /** The device with the {@code bus} and {@code addr} its definition gave it, when there is one. */
+    private static JsonObject placed(JsonObject dev, QemuLaunchSpec.Platform platform) {
+        QemuLaunchSpec.PciPlace p = platform.places().get(dev.string("id").orElse(""));
+        if (p == null) {
+            return dev;
+        }
+        dev = dev.with("bus", p.bus());
+        return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
+    }
+
+    private static void disks(List<String> a, List<Disk> disks, QemuLaunchSpec.Platform platform)
+            throws VirtException {
         int node = disks.size();
         int virtio = 0;
         for (Disk d : disks) {
@@ -121,15 +138,32 @@ public final class QemuCommandLine {
                     "auto-read-only", true, "discard", "unmap").toJson());
             add(a, "-blockdev", JsonObject.of("node-name", format, "read-only", ro,
                     "driver", d.format() == null ? "raw" : d.format(), "file", storage).toJson());
-            JsonObject dev = d.bus() == Bus.VIRTIO
-                    ? JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++)
-                    : ide(d, format);
+            JsonObject dev = switch (d.bus()) {
+                case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++);
+                case SCSI -> scsi(d, format);
+                case IDE -> ide(d, format);
+            };
+            dev = placed(dev, platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
             add(a, "-device", dev.toJson());
             node--;
         }
+    }
+
+    /** On the SCSI controller its target letter implies (7 units per controller, as the defaults address it). */
+    private static JsonObject scsi(Disk d, String format) throws VirtException {
+        String t = d.target();
+        if (t == null || !t.matches("sd[a-z]")) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "SCSI disk target '" + t + "' must be one of sda..sdz");
+        }
+        int index = t.charAt(2) - 'a';
+        String unit = (index / 7) + "-0-0-" + (index % 7);
+        return JsonObject.of("driver", d.cdrom() ? "scsi-cd" : "scsi-hd", "bus", "scsi" + index / 7 + ".0",
+                "channel", 0L, "scsi-id", 0L, "lun", (long) (index % 7), "device_id", "drive-scsi" + unit,
+                "drive", format, "id", "scsi" + unit);
     }
 
     private static JsonObject ide(Disk d, String format) throws VirtException {
@@ -145,13 +179,14 @@ public final class QemuCommandLine {
                 "drive", format, "id", "ide0-" + bus + "-" + unit);
     }
 
-    private static void nics(List<String> a, List<Nic> nics) {
+    private static void nics(List<String> a, List<Nic> nics, QemuLaunchSpec.Platform platform) {
         for (int i = 0; i < nics.size(); i++) {
             Nic n = nics.get(i);
             add(a, "-netdev", JsonObject.of("type", "user", "id", "hostnet" + i).toJson());
             String model = n.model() == null ? "rtl8139" : n.model();
             JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model,
                     "netdev", "hostnet" + i, "id", "net" + i, "mac", n.mac());
+            dev = placed(dev, platform);
             if (n.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) n.bootIndex());
             }
@@ -194,7 +229,7 @@ public final class QemuCommandLine {
                 case "virtio" -> "virtio-vga";
                 default -> "VGA";
             };
-            add(a, "-device", JsonObject.of("driver", driver, "id", "video0").toJson());
+            add(a, "-device", placed(JsonObject.of("driver", driver, "id", "video0"), s.platform()).toJson());
         }
     }
 }

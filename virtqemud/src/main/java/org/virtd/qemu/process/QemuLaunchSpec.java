@@ -3,6 +3,7 @@ package org.virtd.qemu.process;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
         List<Disk> disks, List<Nic> nics, List<Serial> serials, Display display, String video, boolean balloon,
-        boolean panicIsa, Path monitorSocket) {
+        boolean panicIsa, Path monitorSocket, Platform platform) {
 
     /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
     public enum Accel { KVM, TCG }
@@ -26,8 +27,8 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public static final Cpu DEFAULT = new Cpu("custom", "qemu64");
     }
 
-    /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO). */
-    public enum Bus { IDE, VIRTIO }
+    /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO, sd → SCSI). */
+    public enum Bus { IDE, VIRTIO, SCSI }
 
     /**
      * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
@@ -55,7 +56,34 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         }
     }
 
+    /**
+     * What the guest's board adds beyond the clean subset (q35 guests of virt-manager, Nova's):
+     * arguments already rendered for the SMBIOS tables (after the UUID), the controllers (before the disks), the character devices and inputs
+     * (after the serials), the sound cards and redirected USB devices (after the video), the rng
+     * (after the balloon); and the {@code "bus"}/{@code "addr"} of the devices named above by
+     * their ids ({@code virtio-disk0}, {@code net0}, {@code video0}, {@code balloon0}).
+     */
+    public record Platform(List<String> controllers, List<String> chars, List<String> media, List<String> rngs,
+                           Map<String, PciPlace> places, List<String> smbios) {
+        public static final Platform NONE = new Platform(List.of(), List.of(), List.of(), List.of(), Map.of(),
+                List.of());
+
+        public Platform {
+            smbios = List.copyOf(smbios);
+            controllers = List.copyOf(controllers);
+            chars = List.copyOf(chars);
+            media = List.copyOf(media);
+            rngs = List.copyOf(rngs);
+            places = Map.copyOf(places);
+        }
+    }
+
+    /** A device's PCI bus alias ({@code pcie.0}, {@code pci.3}) and {@code addr} ({@code 0x1b}, {@code 0x2.0x1}). */
+    public record PciPlace(String bus, String addr, boolean multifunction) {
+    }
+
     public QemuLaunchSpec {
+        platform = platform == null ? Platform.NONE : platform;
         Objects.requireNonNull(emulator, "emulator");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uuid, "uuid");
@@ -101,6 +129,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private boolean balloon = true;
         private boolean panicIsa;
         private Path monitorSocket;
+        private Platform platform = Platform.NONE;
 
         private Builder(String name, UUID uuid) {
             this.name = name;
@@ -124,11 +153,12 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public Builder balloon(boolean on) { balloon = on; return this; }
         public Builder panicIsa(boolean on) { panicIsa = on; return this; }
         public Builder monitorSocket(Path p) { monitorSocket = p; return this; }
+        public Builder platform(Platform p) { platform = p; return this; }
 
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
                     clockOffset, kernel, initrd, append, disks, nics, serials, display, video, balloon, panicIsa,
-                    monitorSocket);
+                    monitorSocket, platform);
         }
     }
 }

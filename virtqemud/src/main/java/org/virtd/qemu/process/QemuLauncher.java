@@ -95,6 +95,10 @@ public final class QemuLauncher {
                 .redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env);
+        if (env.containsKey("HOME")) {
+            // the driver's state directory: socket paths too long for sun_path are given relative to it
+            pb.directory(Path.of(env.get("HOME")).getParent().toFile());
+        }
         return pb.start();
     }
 

@@ -32,7 +32,7 @@ class SourceIndexesTest {
 
     private static Devices devices(DiskDef... disks) {
         return new Devices("/usr/bin/qemu-system-x86_64", List.of(disks), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of());
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class MachineDomain {
         }
         Storage storage = storage(kv);
         Devices devices = new Devices(null, storage.disks, storage.controllers, interfaces(kv), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(video(kv)), null);
+                List.of(), List.of(), List.of(), List.of(video(kv)), null, List.of(), List.of(), List.of(),
+                List.of());
         return new DomainDef("vbox", m.name(), m.uuid(), null, null, memKiB, memKiB,
                 new DomainDef.Vcpus(m.cpus(), 0, null),
                 new DomainDef.OsDef("hvm", hostArch, null, null, null, null, boot, null), features, null,
