@@ -35,6 +35,7 @@ final class DeviceXmlFormatter {
         d.graphics().forEach(g -> graphics(w, g, options.secure()));
         d.sounds().forEach(s -> {
             w.open("sound").attr("model", s.model());
+            alias(w, s.alias());
             address(w, s.address());
             w.end("sound");
         });
@@ -42,6 +43,7 @@ final class DeviceXmlFormatter {
         d.videos().forEach(v -> video(w, v));
         d.redirdevs().forEach(r -> {
             w.open("redirdev").attr("bus", r.bus()).attr("type", r.type());
+            alias(w, r.alias());
             address(w, r.address());
             w.end("redirdev");
         });
@@ -141,6 +143,7 @@ final class DeviceXmlFormatter {
         }
         w.open("target").attr("type", c.targetType()).attr("name", c.targetName()).attr("state", c.state())
                 .end("target");
+        alias(w, c.alias());
         address(w, c.address());
         w.end("channel");
     }
@@ -153,6 +156,7 @@ final class DeviceXmlFormatter {
         } else {
             w.end("backend");
         }
+        alias(w, r.alias());
         address(w, r.address());
         w.end("rng");
     }
@@ -163,6 +167,9 @@ final class DeviceXmlFormatter {
         w.open("graphics").attr("type", g.type()).attr("port", port).attr("autoport", g.autoport())
                 .attr("listen", g.listen()).attr("passwd", secure ? g.passwd() : null).attr("keymap", g.keymap());
         w.open("listen").attr("type", "address").attr("address", g.listen()).end("listen");
+        if (g.imageCompression() != null) {
+            w.open("image").attr("compression", g.imageCompression()).end("image");
+        }
         w.end("graphics");
     }
 

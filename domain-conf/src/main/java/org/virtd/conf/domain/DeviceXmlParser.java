@@ -103,12 +103,12 @@ final class DeviceXmlParser {
         for (Element e : Dom.children(devices, "sound")) {
             String model = DefErrors.requireEnum(orDefault(Dom.attr(e, "model"), ""), SOUND_MODELS, "model",
                     "sound");
-            sounds.add(new SoundDef(model, address(e)));
+            sounds.add(new SoundDef(model, address(e), userAlias(e)));
         }
         List<RedirdevDef> redirdevs = new ArrayList<>();
         for (Element e : Dom.children(devices, "redirdev")) {
             redirdevs.add(new RedirdevDef(orDefault(Dom.attr(e, "bus"), "usb"), orDefault(Dom.attr(e, "type"),
-                    "spicevmc"), address(e)));
+                    "spicevmc"), address(e), userAlias(e)));
         }
         List<RngDef> rngs = new ArrayList<>();
         for (Element e : Dom.children(devices, "rng")) {
@@ -132,7 +132,8 @@ final class DeviceXmlParser {
         }
         String mode = Dom.attr(source, "mode");
         return new ChannelDef(type, "unix".equals(type) ? orDefault(mode, "connect") : mode,
-                Dom.attr(source, "path"), targetType, Dom.attr(target, "name"), null, address(e));
+                Dom.attr(source, "path"), targetType, Dom.attr(target, "name"), null, address(e),
+                userAlias(e));
     }
 
     private static RngDef rng(Element e) throws VirtException {
@@ -144,7 +145,7 @@ final class DeviceXmlParser {
         String backendModel = DefErrors.requireEnum(orDefault(Dom.attr(backend, "model"), ""), RNG_BACKENDS,
                 "model", "backend");
         String path = backend.getTextContent().strip();
-        return new RngDef(model, backendModel, path.isEmpty() ? null : path, address(e));
+        return new RngDef(model, backendModel, path.isEmpty() ? null : path, address(e), userAlias(e));
     }
 
     private static DiskDef disk(Element e) throws VirtException {
@@ -250,7 +251,7 @@ final class DeviceXmlParser {
             listen = Dom.childAttr(e, "listen", "address");
         }
         return new GraphicsDef(type, portNo, Dom.attr(e, "autoport"), listen, Dom.attr(e, "passwd"),
-                Dom.attr(e, "keymap"));
+                Dom.attr(e, "keymap"), Dom.childAttr(e, "image", "compression"));
     }
 
     private static VideoDef video(Element e, String defaultModel) throws VirtException {

@@ -187,8 +187,17 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     }
 
     /** {@code <graphics type='vnc' port= autoport= listen= passwd= keymap=>}. */
+    /** {@code <graphics>}; {@code imageCompression} is SPICE's {@code <image compression=>}, null when not given. */
     public record GraphicsDef(String type, int port, String autoport, String listen, String passwd,
-                              String keymap) {
+                              String keymap, String imageCompression) {
+        public GraphicsDef(String type, int port, String autoport, String listen, String passwd, String keymap) {
+            this(type, port, autoport, listen, passwd, keymap, null);
+        }
+
+        /** The same display where QEMU really listens. */
+        public GraphicsDef at(int newPort, String newListen) {
+            return new GraphicsDef(type, newPort, autoport, newListen, passwd, keymap, imageCompression);
+        }
     }
 
     /** {@code <audio id= type=/>}. */
@@ -242,28 +251,60 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * connected/disconnected state of a virtio port, null in the inactive form.
      */
     public record ChannelDef(String type, String sourceMode, String sourcePath, String targetType,
-                             String targetName, String state, DeviceAddress address) {
+                             String targetName, String state, DeviceAddress address, String alias) {
+        public ChannelDef(String type, String sourceMode, String sourcePath, String targetType, String targetName,
+                          String state, DeviceAddress address) {
+            this(type, sourceMode, sourcePath, targetType, targetName, state, address, null);
+        }
+
         public ChannelDef withAddress(DeviceAddress newAddress) {
-            return new ChannelDef(type, sourceMode, sourcePath, targetType, targetName, state, newAddress);
+            return new ChannelDef(type, sourceMode, sourcePath, targetType, targetName, state, newAddress, alias);
         }
 
         public ChannelDef withLive(String newSourcePath, String newState) {
-            return new ChannelDef(type, sourceMode, newSourcePath, targetType, targetName, newState, address);
+            return new ChannelDef(type, sourceMode, newSourcePath, targetType, targetName, newState, address, alias);
+        }
+
+        public ChannelDef withAlias(String name) {
+            return new ChannelDef(type, sourceMode, sourcePath, targetType, targetName, state, address, name);
         }
     }
 
     /** {@code <sound model=>}. */
-    public record SoundDef(String model, DeviceAddress address) {
+    public record SoundDef(String model, DeviceAddress address, String alias) {
+        public SoundDef(String model, DeviceAddress address) {
+            this(model, address, null);
+        }
+
+        public SoundDef withAlias(String name) {
+            return new SoundDef(model, address, name);
+        }
     }
 
     /** {@code <redirdev bus='usb' type='spicevmc|tcp...'>}. */
-    public record RedirdevDef(String bus, String type, DeviceAddress address) {
+    public record RedirdevDef(String bus, String type, DeviceAddress address, String alias) {
+        public RedirdevDef(String bus, String type, DeviceAddress address) {
+            this(bus, type, address, null);
+        }
+
+        public RedirdevDef withAlias(String name) {
+            return new RedirdevDef(bus, type, address, name);
+        }
     }
 
     /** {@code <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>}. */
-    public record RngDef(String model, String backendModel, String backendSource, DeviceAddress address) {
+    public record RngDef(String model, String backendModel, String backendSource, DeviceAddress address,
+                         String alias) {
+        public RngDef(String model, String backendModel, String backendSource, DeviceAddress address) {
+            this(model, backendModel, backendSource, address, null);
+        }
+
         public RngDef withAddress(DeviceAddress newAddress) {
-            return new RngDef(model, backendModel, backendSource, newAddress);
+            return new RngDef(model, backendModel, backendSource, newAddress, alias);
+        }
+
+        public RngDef withAlias(String name) {
+            return new RngDef(model, backendModel, backendSource, address, name);
         }
     }
 }

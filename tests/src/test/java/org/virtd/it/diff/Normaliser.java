@@ -38,6 +38,7 @@ final class Normaliser {
         rule("(?m)^(Id:\\s+)\\d+$", "$1{id}");
         rule("(?m)^[ \\t]*\\d+[ \\t]+(\\S+)[ \\t]+(running|paused|idle|in shutdown|shut off|crashed|pmsuspended)[ \\t]*$",
                 " {id} $1 $2");
+        rule("(/domain-)\\d+(-)", "$1{id}$2");
         // QMP command ids count every command the daemon sent to that QEMU so far
         rule("(\"id\":\"libvirt-)\\d+\"", "$1{n}\"");
         // VNC/SPICE ports are the first free ones on this host, which other tests may hold

@@ -257,7 +257,7 @@ final class QemuDeviceDefaults {
             }
             String autoport = g.autoport() != null ? g.autoport() : g.port() < 0 ? "yes" : "no";
             out.add(new GraphicsDef(g.type(), g.port() < 0 ? -1 : g.port(), autoport, g.listen(), g.passwd(),
-                    g.keymap()));
+                    g.keymap(), g.imageCompression()));
         }
         return out;
     }

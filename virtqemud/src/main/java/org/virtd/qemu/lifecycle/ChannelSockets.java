@@ -35,7 +35,7 @@ final class ChannelSockets {
             String state = "virtio".equals(c.targetType()) ? "disconnected" : c.state();
             if ("unix".equals(c.type()) && c.sourcePath() == null && c.targetName() != null) {
                 out.add(new ChannelDef(c.type(), "bind", channelDir.resolve(c.targetName()).toString(),
-                        c.targetType(), c.targetName(), state, c.address()));
+                        c.targetType(), c.targetName(), state, c.address(), c.alias()));
                 sockets = true;
             } else {
                 out.add(c.withLive(c.sourcePath(), state));

@@ -12,7 +12,7 @@ import java.util.List;
  * derives from the device's kind and place): controllers {@code usb}, {@code ide},
  * {@code pci.0}/{@code pcie.0}, disks {@code virtio-disk0} or {@code ide0-0-0}, {@code net0},
  * {@code serial0} (shared by the console on that port), {@code input0}, {@code video0},
- * {@code balloon0}. A device that already has one (a user's {@code ua-} alias) keeps it.
+ * {@code balloon0}, {@code channelN}, {@code soundN}, {@code redirN}, {@code rngN}. A device that already has one (a user's {@code ua-} alias) keeps it.
  */
 final class DeviceAliases {
 
@@ -57,8 +57,24 @@ final class DeviceAliases {
         if (balloon != null && balloon.alias() == null && !"none".equals(balloon.model())) {
             balloon = balloon.withAlias("balloon0");
         }
+        List<Devices.ChannelDef> channels = new ArrayList<>();
+        for (Devices.ChannelDef c : d.channels()) {
+            channels.add(c.alias() != null ? c : c.withAlias("channel" + channels.size()));
+        }
+        List<Devices.SoundDef> sounds = new ArrayList<>();
+        for (Devices.SoundDef s : d.sounds()) {
+            sounds.add(s.alias() != null ? s : s.withAlias("sound" + sounds.size()));
+        }
+        List<Devices.RedirdevDef> redirdevs = new ArrayList<>();
+        for (Devices.RedirdevDef r : d.redirdevs()) {
+            redirdevs.add(r.alias() != null ? r : r.withAlias("redir" + redirdevs.size()));
+        }
+        List<Devices.RngDef> rngs = new ArrayList<>();
+        for (Devices.RngDef r : d.rngs()) {
+            rngs.add(r.alias() != null ? r : r.withAlias("rng" + rngs.size()));
+        }
         return def.withDevices(new Devices(d.emulator(), disks, controllers, nics, serials, consoles, inputs,
-                d.graphics(), d.audios(), videos, balloon, d.channels(), d.sounds(), d.redirdevs(), d.rngs()));
+                d.graphics(), d.audios(), videos, balloon, channels, sounds, redirdevs, rngs));
     }
 
     /** A console on a serial port is that port's device; others are consoles of their own. */

@@ -47,9 +47,8 @@ final class LiveDefinition {
         }
         List<Devices.GraphicsDef> graphics = new ArrayList<>();
         for (Devices.GraphicsDef g : d.graphics()) {
-            graphics.add(display != null && display.type().equals(g.type()) ? new Devices.GraphicsDef(g.type(),
-                    display.port(), g.autoport(), display.listen() != null ? display.listen() : LISTEN, g.passwd(),
-                    g.keymap()) : g);
+            graphics.add(display != null && display.type().equals(g.type())
+                    ? g.at(display.port(), display.listen() != null ? display.listen() : LISTEN) : g);
         }
         return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
