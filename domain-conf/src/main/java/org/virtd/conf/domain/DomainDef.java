@@ -84,10 +84,28 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     /** {@code <cpu>}; attributes that are null are not printed; topology null when not given. */
     public record CpuDef(String mode, String match, String check, String migratable, String model,
-                         String fallback, Topology topology) {
-        public CpuDef(String mode, String match, String check, String migratable, String model, String fallback) {
-            this(mode, match, check, migratable, model, fallback, null);
+                         String fallback, Topology topology, List<CpuFeature> features) {
+        public CpuDef {
+            features = features == null ? List.of() : List.copyOf(features);
         }
+
+        public CpuDef(String mode, String match, String check, String migratable, String model, String fallback) {
+            this(mode, match, check, migratable, model, fallback, null, List.of());
+        }
+
+        public CpuDef(String mode, String match, String check, String migratable, String model, String fallback,
+                      Topology topology) {
+            this(mode, match, check, migratable, model, fallback, topology, List.of());
+        }
+
+        /** As checked against the CPU the guest really got: {@code check='full'} with these features. */
+        public CpuDef checked(String newFallback, List<CpuFeature> newFeatures) {
+            return new CpuDef(mode, match, "full", migratable, model, newFallback, topology, newFeatures);
+        }
+    }
+
+    /** {@code <feature policy= name=/>} of a {@code <cpu>}. */
+    public record CpuFeature(String policy, String name) {
     }
 
     /** {@code <topology sockets= dies= cores= threads=/>}. */
@@ -119,6 +137,11 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         public Lifecycle withActions(String poweroff, String reboot, String crash) {
             return new Lifecycle(poweroff, reboot, crash, suspendToMem, suspendToDisk);
         }
+    }
+
+    public DomainDef withCpu(CpuDef newCpu) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, newCpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withSysinfo(Sysinfo newSysinfo) {

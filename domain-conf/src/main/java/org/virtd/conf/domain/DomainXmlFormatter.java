@@ -150,6 +150,7 @@ public final class DomainXmlFormatter {
             w.open("topology").attr("sockets", t.sockets()).attr("dies", t.dies() > 0 ? t.dies() : null)
                     .attr("cores", t.cores()).attr("threads", t.threads()).end("topology");
         }
+        cpu.features().forEach(f -> w.open("feature").attr("policy", f.policy()).attr("name", f.name()).end("feature"));
         w.end("cpu");
     }
 }

@@ -287,7 +287,27 @@ public final class DomainXmlParser {
         String fallback = DefErrors.requireEnum(Dom.attr(model, "fallback"), Set.of("allow", "forbid"),
                 "fallback", "model");
         return new CpuDef(mode, match, check, Dom.attr(cpu, "migratable"),
-                model == null ? null : model.getTextContent().strip(), fallback, topology(Dom.child(cpu, "topology")));
+                model == null ? null : model.getTextContent().strip(), fallback, topology(Dom.child(cpu, "topology")),
+                cpuFeatures(cpu));
+    }
+
+    private static List<DomainDef.CpuFeature> cpuFeatures(Element cpu) throws VirtException {
+        List<DomainDef.CpuFeature> out = new ArrayList<>();
+        for (Element f : Dom.children(cpu, "feature")) {
+            String policy = DefErrors.requireEnum(orRequire(Dom.attr(f, "policy")),
+                    Set.of("force", "require", "optional", "disable", "forbid"), "policy", "feature");
+            String name = Dom.attr(f, "name");
+            if (name == null) {
+                throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.CPU, "missing CPU feature name");
+            }
+            out.add(new DomainDef.CpuFeature(policy, name));
+        }
+        return out;
+    }
+
+    /** A feature without a policy is required (libvirt's default for guest CPUs). */
+    private static String orRequire(String policy) {
+        return policy == null ? "require" : policy;
     }
 
     private static DomainDef.Topology topology(Element t) throws VirtException {

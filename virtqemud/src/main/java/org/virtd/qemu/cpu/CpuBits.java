@@ -16,6 +16,11 @@ public final class CpuBits {
         this.bits = bits;
     }
 
+    /** Bits named as the CPU map names them ({@code cpuid:LEAF:SUBLEAF:REG:BIT}). */
+    public static CpuBits of(java.util.Collection<String> names) {
+        return new CpuBits(new LinkedHashSet<>(names));
+    }
+
     public static CpuBits empty() {
         return new CpuBits(new LinkedHashSet<>());
     }

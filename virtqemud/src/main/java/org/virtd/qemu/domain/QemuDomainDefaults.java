@@ -67,13 +67,16 @@ public final class QemuDomainDefaults {
     }
 
     /** A given topology is kept, with the one die per socket libvirt fills in. */
+    /** The given topology (dies at least 1) and the given features on the filled-in CPU. */
     private static CpuDef withTopology(CpuDef filled, CpuDef given) {
-        if (given == null || given.topology() == null) {
+        if (given == null || given.topology() == null && given.features().isEmpty()) {
             return filled;
         }
         DomainDef.Topology t = given.topology();
         return new CpuDef(filled.mode(), filled.match(), filled.check(), filled.migratable(), filled.model(),
-                filled.fallback(), new DomainDef.Topology(t.sockets(), Math.max(t.dies(), 1), t.cores(), t.threads()));
+                filled.fallback(), t == null ? null
+                        : new DomainDef.Topology(t.sockets(), Math.max(t.dies(), 1), t.cores(), t.threads()),
+                given.features());
     }
 
     private static CpuDef cpu(CpuDef cpu) {

@@ -150,7 +150,7 @@ public final class DomainLifecycle {
         }
         try {
             prepare(rd, def, spec);
-            DomainDef live = LiveDefinition.of(def, p.ptys(), spec.display());
+            DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.display());
             rd.live(live);
             dom.setActive(id, live);
             registry.indexId(dom, -1);
