@@ -54,7 +54,8 @@ public final class CpuBits {
         return Collections.unmodifiableSet(bits);
     }
 
-    static void addRegister(Set<String> into, String prefix, String reg, long mask) {
+    /** Adds the bits of one register ({@code PREFIX:REG:BIT} for each set bit of {@code mask}). */
+    public static void addRegister(Set<String> into, String prefix, String reg, long mask) {
         for (int b = 0; b < 32; b++) {
             if ((mask & (1L << b)) != 0) {
                 into.add(prefix + ":" + reg + ":" + b);

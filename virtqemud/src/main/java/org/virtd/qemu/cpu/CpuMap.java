@@ -41,6 +41,15 @@ public final class CpuMap {
         this.models = models;
     }
 
+    /** The map libvirt's client library installs ({@link #DEFAULT_DIR}), read once on first use. */
+    public static CpuMap installed() {
+        return Installed.MAP;
+    }
+
+    private static final class Installed {
+        static final CpuMap MAP = load(DEFAULT_DIR);
+    }
+
     public static CpuMap empty() {
         return new CpuMap(Map.of(), Map.of(), List.of(), List.of());
     }

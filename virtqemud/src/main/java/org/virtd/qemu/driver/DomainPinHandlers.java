@@ -118,14 +118,20 @@ final class DomainPinHandlers {
         return new CpuMaps(maps, n);
     }
 
+    /** The host CPUs a pinning call's map names; none at all is refused as libvirt refuses it. */
+    private static BitSet pinSet(byte[] cpumap) throws VirtException {
+        BitSet cpus = CpuSet.fromMap(cpumap);
+        if (cpus.isEmpty()) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "Empty cpu list for pinning");
+        }
+        return cpus;
+    }
+
     void pinVcpu(DomainObject dom, int vcpu, byte[] cpumap, int flags) throws VirtException {
         dom.lock().lock();
         try {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
-            BitSet cpus = CpuSet.fromMap(cpumap);
-            if (cpus.isEmpty()) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "Empty cpu list for pinning");
-            }
+            BitSet cpus = pinSet(cpumap);
             if (impact.live()) {
                 DomainDef live = dom.currentDef();
                 if (vcpu < 0 || vcpu >= live.vcpus().effectiveCurrent()) {
@@ -149,10 +155,7 @@ final class DomainPinHandlers {
         dom.lock().lock();
         try {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
-            BitSet cpus = CpuSet.fromMap(cpumap);
-            if (cpus.isEmpty()) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "Empty cpu list for pinning");
-            }
+            BitSet cpus = pinSet(cpumap);
             if (impact.live()) {
                 running().pinning().pinEmulator(dom, cpus);
             }

@@ -48,7 +48,6 @@ final class HostCpuHandlers {
 
     private final CapsSource caps;
     private final EmulatorSource emulators;
-    private volatile CpuMap cpuMap;
 
     HostCpuHandlers(CapsSource caps, EmulatorSource emulators) {
         this.caps = caps;
@@ -65,12 +64,7 @@ final class HostCpuHandlers {
     }
 
     CpuMap cpuMap() {
-        CpuMap m = cpuMap;
-        if (m == null) {
-            m = CpuMap.load(CpuMap.DEFAULT_DIR);
-            cpuMap = m;
-        }
-        return m;
+        return CpuMap.installed();
     }
 
     List<String> modelNames(String arch) throws VirtException {

@@ -32,7 +32,6 @@ final class GuestCpuCheck {
     private static final Logger LOG = LoggerFactory.getLogger(GuestCpuCheck.class);
     private static final String FIRST_VCPU = "/machine/unattached/device[0]";
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    private static volatile CpuMap map;
 
     private GuestCpuCheck() {
     }
@@ -42,7 +41,7 @@ final class GuestCpuCheck {
         if (cpu == null || !"custom".equals(cpu.mode()) || cpu.model() == null) {
             return def;
         }
-        CpuMap m = cpuMap();
+        CpuMap m = CpuMap.installed();
         X86Model model = m.model(cpu.model()).orElse(null);
         if (model == null) {
             return def;
@@ -77,24 +76,9 @@ final class GuestCpuCheck {
     static CpuBits bits(JsonArray words) {
         Set<String> keys = new HashSet<>();
         for (JsonObject w : words.objects()) {
-            long features = w.number("features", 0);
-            String prefix = "cpuid:" + w.number("cpuid-input-eax", 0) + ":" + w.number("cpuid-input-ecx", 0) + ":"
-                    + w.string("cpuid-register", "").toLowerCase(java.util.Locale.ROOT);
-            for (int b = 0; b < 32; b++) {
-                if ((features & (1L << b)) != 0) {
-                    keys.add(prefix + ":" + b);
-                }
-            }
+            CpuBits.addRegister(keys, "cpuid:" + w.number("cpuid-input-eax", 0) + ":" + w.number("cpuid-input-ecx", 0),
+                    w.string("cpuid-register", "").toLowerCase(java.util.Locale.ROOT), w.number("features", 0));
         }
         return CpuBits.of(keys);
-    }
-
-    private static CpuMap cpuMap() {
-        CpuMap m = map;
-        if (m == null) {
-            m = CpuMap.load(CpuMap.DEFAULT_DIR);
-            map = m;
-        }
-        return m;
     }
 }

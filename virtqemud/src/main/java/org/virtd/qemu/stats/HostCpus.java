@@ -1,8 +1,8 @@
 package org.virtd.qemu.stats;
 
+import org.virtd.qemu.host.CpuList;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.BitSet;
 
 /**
@@ -28,14 +28,9 @@ public final class HostCpus {
 
     private static int read() {
         try {
-            String present = Files.readString(Path.of("/sys/devices/system/cpu/present")).trim();
-            int max = 0;
-            for (String part : present.split(",")) {
-                String last = part.contains("-") ? part.substring(part.indexOf('-') + 1) : part;
-                max = Math.max(max, Integer.parseInt(last.trim()));
-            }
-            return max + 1;
-        } catch (IOException | NumberFormatException e) {
+            int count = CpuList.read(CpuList.SYS_CPU.resolve("present")).length();
+            return count > 0 ? count : Runtime.getRuntime().availableProcessors();
+        } catch (IOException e) {
             return Runtime.getRuntime().availableProcessors();
         }
     }

@@ -40,7 +40,7 @@ class NodeStatsParsingTest {
     }
 
     @Test
-    void cpuListsAndTheirWireMap() {
+    void cpuListsAndTheirWireMap() throws Exception {
         var set = CpuList.parse("0-2,5\n");
         assertEquals(4, set.cardinality());
         assertArrayEquals(new byte[] {0x27}, CpuList.bytes(set, 6));
