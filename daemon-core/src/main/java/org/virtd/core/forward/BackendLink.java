@@ -11,8 +11,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.FileDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.core.peer.HandoverSource;
 import org.virtd.core.server.Session;
 import org.virtd.core.transport.FrameDecoder;
 import org.virtd.rpc.error.ErrorCode;
@@ -20,6 +22,8 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.error.RemoteFailure;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.handover.HandoverProgram;
+import org.virtd.rpc.handover.TakeClientArgs;
 import org.virtd.rpc.keepalive.KeepaliveProgram;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.message.Limits;
@@ -46,6 +50,9 @@ final class BackendLink {
     private static final Logger LOG = LoggerFactory.getLogger(BackendLink.class);
     private static final int PROGRAM_OFFSET = 4;
     private static final int PROCEDURE_OFFSET = 12;
+    private static final int TYPE_OFFSET = 16;
+    private static final int SERIAL_OFFSET = 20;
+    private static final int STATUS_OFFSET = 24;
 
     private final Session client;
     private final Path socket;
@@ -53,6 +60,9 @@ final class BackendLink {
     private volatile Channel channel;
     private volatile boolean forwarding;
     private int serial;
+    /** The client offered to the daemon and our TAKE_CLIENT call's serial (event loop only). */
+    private HandoverSource offered;
+    private int offerSerial;
 
     private BackendLink(Session client, Path socket) {
         this.client = client;
@@ -132,6 +142,56 @@ final class BackendLink {
         });
     }
 
+    /**
+     * Offers the client's own socket to the daemon ({@link HandoverProgram}): the client is no
+     * longer read, and what it sent that is not a whole packet yet goes with the offer. Runs on
+     * the event loop once the client has had its open reply; the daemon's answer arrives in
+     * {@link Inbound}.
+     */
+    void offerClient() {
+        HandoverSource source = client.peer().freeze();
+        if (source == null) {
+            return;
+        }
+        if (!channel.isActive()) {
+            client.peer().thaw();
+            return;
+        }
+        offered = source;
+        offerSerial = ++serial;
+        Procedure<TakeClientArgs, Void> take = HandoverProgram.TAKE_CLIENT;
+        Header h = Header.of(take.program(), take.version(), take.number(), MessageType.CALL, offerSerial,
+                MessageStatus.OK);
+        channel.writeAndFlush(Packets.encode(channel.alloc(), h, take.args(),
+                new TakeClientArgs(client.keepalive().started(), source.unread())), channel.voidPromise());
+    }
+
+    /** The daemon answered the offer: send the socket and bow out, or keep forwarding. */
+    private void offerAnswered(ChannelHandlerContext ctx, ByteBuf reply) {
+        boolean accepted = reply.getInt(STATUS_OFFSET) == MessageStatus.OK.wire;
+        reply.release();
+        HandoverSource source = offered;
+        offered = null;
+        if (!accepted) {
+            LOG.debug("{}: the daemon behind {} keeps the client forwarded", client, socket);
+            client.peer().thaw();
+            return;
+        }
+        // the daemon holds the session's output until the socket arrives; ours closes when it has gone
+        ctx.writeAndFlush(new FileDescriptor(source.fd())).addListener(sent -> {
+            if (!sent.isSuccess()) {
+                LOG.warn("{}: handing the client to {} failed: {}", client, socket, sent.cause().toString());
+            }
+            client.close();
+        });
+    }
+
+    private boolean isOfferAnswer(ByteBuf packet) {
+        return offered != null && packet.getInt(PROGRAM_OFFSET) == HandoverProgram.ID
+                && packet.getInt(SERIAL_OFFSET) == offerSerial
+                && packet.getInt(TYPE_OFFSET) == MessageType.REPLY.wire;
+    }
+
     /** A packet from the client, passed on untouched; takes ownership. */
     void forward(ByteBuf packet) {
         Channel ch = channel;
@@ -172,6 +232,10 @@ final class BackendLink {
             }
             if (packet.getInt(PROGRAM_OFFSET) == KeepaliveProgram.PROGRAM.id()) {
                 answerPing(ctx, packet);
+                return;
+            }
+            if (isOfferAnswer(packet)) {
+                offerAnswered(ctx, packet);
                 return;
             }
             client.write(packet);

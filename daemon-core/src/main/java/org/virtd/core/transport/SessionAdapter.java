@@ -3,10 +3,13 @@ package org.virtd.core.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.FileDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.peer.Acceptor;
 import org.virtd.core.peer.Inbound;
+
+import java.io.IOException;
 
 /**
  * The last handler of a client pipeline: turns channel events into the server's events (accepted,
@@ -21,6 +24,7 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private final int transport;
     private final boolean afterTlsCheck;
     private Inbound session;
+    private ChannelPeer peer;
     private boolean held;
 
     SessionAdapter(Acceptor server, boolean readOnly, int transport, boolean afterTlsCheck) {
@@ -30,8 +34,25 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
         this.afterTlsCheck = afterTlsCheck;
     }
 
+    /** The adapter of a session that moved here from a proxy's connection (a handover). */
+    SessionAdapter(Inbound session, ChannelPeer peer) {
+        this(null, false, peer.transport(), false);
+        this.session = session;
+        this.peer = peer;
+    }
+
+    /** The session leaves this connection (it moves to another): closing this one ends nothing. */
+    Inbound detach() {
+        Inbound s = session;
+        session = null;
+        return s;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (server == null) {
+            return; // a moved session: accepted long ago
+        }
         if (!afterTlsCheck) {
             accept(ctx);
         } else if (server.hold()) {
@@ -45,7 +66,8 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null && held) {
             held = false;
-            session = server.acceptHeld(new ChannelPeer(ctx.channel(), transport, v.x509Dn()), readOnly);
+            peer = new ChannelPeer(ctx.channel(), transport, v.x509Dn());
+            session = server.acceptHeld(peer, readOnly);
             if (session == null) {
                 ctx.close();
             }
@@ -55,7 +77,8 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     }
 
     private void accept(ChannelHandlerContext ctx) {
-        session = server.accept(new ChannelPeer(ctx.channel(), transport, null), readOnly);
+        peer = new ChannelPeer(ctx.channel(), transport, null);
+        session = server.accept(peer, readOnly);
         if (session == null) {
             ctx.close();
         }
@@ -63,6 +86,16 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FileDescriptor fd) {
+            if (session != null && peer != null && peer.expectsHandover()) {
+                peer.moveTo(fd, this);
+            } else {
+                LOG.debug("closing {}: a descriptor nobody asked for", ctx.channel());
+                closeQuietly(fd);
+                ctx.close();
+            }
+            return;
+        }
         ByteBuf frame = (ByteBuf) msg;
         if (session == null) {
             frame.release();
@@ -86,6 +119,14 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
         }
         if (session != null) {
             session.disconnected();
+        }
+    }
+
+    private static void closeQuietly(FileDescriptor fd) {
+        try {
+            fd.close();
+        } catch (IOException ignored) {
+            // nothing else to release
         }
     }
 
