@@ -4,7 +4,13 @@ import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.server.Session;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.message.Header;
+import org.virtd.rpc.message.Limits;
+import org.virtd.rpc.message.MessageType;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.OpenArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
@@ -15,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -33,6 +40,8 @@ final class SecondaryLinks {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int OPEN_READ_ONLY = 1;
+    private static final int TYPE_OFFSET = 16;
+    private static final int SERIAL_OFFSET = 20;
     /** Opening blocks on the other daemon's answers, so it runs off the event loops. */
     private static final ExecutorService OPENERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "secondary-open");
@@ -65,7 +74,7 @@ final class SecondaryLinks {
                 local.accept(packet);
                 return;
             }
-            slot = new Slot();
+            slot = new Slot(kind);
             slots.put(kind, slot);
             Slot opening = slot;
             OPENERS.execute(() -> open(kind, opening, socket, uri, ro));
@@ -76,7 +85,7 @@ final class SecondaryLinks {
     private void open(SecondaryKind kind, Slot slot, Path socket, String uri, boolean ro) {
         BackendLink link = null;
         try {
-            link = BackendLink.connect(client, socket, CONNECT_TIMEOUT);
+            link = BackendLink.connect(client, socket, CONNECT_TIMEOUT, slot);
             link.call(RemoteProgram.AUTH_LIST, null, CALL_TIMEOUT);
             link.call(RemoteProgram.CONNECT_OPEN, new OpenArgs(uri, ro ? OPEN_READ_ONLY : 0), CALL_TIMEOUT);
             // the other daemon serves the client as the client, as libvirt's remoteOpenConn does
@@ -107,9 +116,9 @@ final class SecondaryLinks {
             slot.drainTo(ByteBuf::release);
             return;
         }
-        link.startForwarding();
         slot.link = link;
-        slot.drainTo(link::forward);
+        link.startForwarding();
+        slot.drainTo(slot::take);
     }
 
     void clientWritable(boolean writable) {
@@ -134,17 +143,55 @@ final class SecondaryLinks {
         });
     }
 
-    /** One kind's connection: opening (calls queue) or open (calls pass). */
-    private static final class Slot {
+    /**
+     * One kind's connection: opening (calls queue) or open (calls pass). It keeps the calls the
+     * daemon has not answered yet, so that if the daemon goes away they get an error instead of
+     * waiting forever, and the next call of the kind opens a new connection.
+     */
+    private final class Slot implements BackendLink.Listener {
+        private final SecondaryKind kind;
         private final Queue<ByteBuf> waiting = new ArrayDeque<>();
+        private final Map<Integer, Header> unanswered = new HashMap<>();
         private BackendLink link;
 
+        Slot(SecondaryKind kind) {
+            this.kind = kind;
+        }
+
         void take(ByteBuf packet) {
-            if (link != null) {
-                link.forward(packet);
-            } else {
+            if (link == null) {
                 waiting.add(packet);
+                return;
             }
+            int type = packet.getInt(TYPE_OFFSET);
+            if (type == MessageType.CALL.wire || type == MessageType.CALL_WITH_FDS.wire) {
+                Header h = Header.decode(packet.duplicate().skipBytes(Limits.LEN_SIZE));
+                unanswered.put(h.serial(), h);
+            }
+            link.forward(packet);
+        }
+
+        @Override
+        public void toClient(ByteBuf packet) {
+            int type = packet.getInt(TYPE_OFFSET);
+            if (type == MessageType.REPLY.wire || type == MessageType.REPLY_WITH_FDS.wire) {
+                unanswered.remove(packet.getInt(SERIAL_OFFSET));
+            }
+        }
+
+        @Override
+        public void closed() {
+            if (link == null) {
+                return; // the handshake failed; open() answers for it
+            }
+            LOG.info("{}: the {} daemon closed its connection; {} calls unanswered", client, kind.name().toLowerCase(),
+                    unanswered.size());
+            slots.remove(kind, this);
+            for (Header call : unanswered.values()) {
+                client.replyError(call, RemoteError.of(ErrorCode.SYSTEM_ERROR, ErrorDomain.RPC,
+                        "End of file while reading data: Input/output error"));
+            }
+            unanswered.clear();
         }
 
         void drainTo(Consumer<ByteBuf> to) {

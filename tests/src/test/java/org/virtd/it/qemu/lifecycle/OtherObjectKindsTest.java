@@ -114,6 +114,29 @@ class OtherObjectKindsTest {
         assertTrue(Files.readAllLines(prefix.resolve("netd-events.log")).contains("314"), "deregistered there too");
     }
 
+    @Test
+    void aClientOutlivesItsNetworkDaemon() throws Exception {
+        startFakeNetd(prefix.resolve("netd-gone.log"));
+        String script = "import sys, libvirt\n"
+                + "c = libvirt.open(sys.argv[1])\n"
+                + "print(len(c.listAllNetworks(0)), flush=True)\n"
+                + "sys.stdin.readline()\n"
+                + "print(len(c.listAllNetworks(0)), c.isAlive(), len(c.listAllDomains(0)) >= 0, flush=True)\n";
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, uri).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+                OutputStream in = p.getOutputStream()) {
+            assertEquals("1", out.readLine(), "the network daemon's network");
+            fakeNetd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            in.write('\n');
+            in.flush();
+            // its socket is stale now: the list is answered here again, on the same connection
+            assertEquals("0 1 True", out.readLine());
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private void startFakeNetd(Path log) throws Exception {
         Path script = EventRecorder.resource("fake_netd.py", prefix);
         Path socket = daemon.runDir().resolve("virtnetworkd-sock");
