@@ -56,6 +56,7 @@ final class BackendLink {
 
     private final Session client;
     private final Path socket;
+    private final Listener listener;
     private final BlockingQueue<ByteBuf> replies = new LinkedBlockingQueue<>();
     private volatile Channel channel;
     private volatile boolean forwarding;
@@ -64,17 +65,28 @@ final class BackendLink {
     private HandoverSource offered;
     private int offerSerial;
 
-    private BackendLink(Session client, Path socket) {
+    /** What the owner of a link hears of it, on the client's event loop. */
+    interface Listener {
+        /** A packet from the daemon is about to go to the client (the listener must not keep it). */
+        default void toClient(ByteBuf packet) {
+        }
+
+        /** The daemon closed the connection, or it failed. */
+        void closed();
+    }
+
+    private BackendLink(Session client, Path socket, Listener listener) {
         this.client = client;
         this.socket = socket;
+        this.listener = listener;
     }
 
     /** Connects on the client's own event loop, so the two sides of the pipe share one thread. */
-    static BackendLink connect(Session client, Path socket, Duration timeout) throws VirtException {
+    static BackendLink connect(Session client, Path socket, Duration timeout, Listener listener) throws VirtException {
         if (!(client.executor() instanceof EventLoop loop)) {
             throw new IllegalStateException("a proxied client must live on a Netty event loop");
         }
-        BackendLink link = new BackendLink(client, socket);
+        BackendLink link = new BackendLink(client, socket, listener);
         ChannelFuture f = new Bootstrap().group(loop).channel(EpollDomainSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .handler(new ChannelInitializer<Channel>() {
@@ -137,6 +149,7 @@ final class BackendLink {
             forwarding = true;
             ByteBuf early;
             while ((early = replies.poll()) != null) {
+                listener.toClient(early);
                 client.write(early); // something the daemon sent after the handshake (an event)
             }
         });
@@ -238,6 +251,7 @@ final class BackendLink {
                 offerAnswered(ctx, packet);
                 return;
             }
+            listener.toClient(packet);
             client.write(packet);
         }
 
@@ -260,7 +274,7 @@ final class BackendLink {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             LOG.debug("{}: the daemon behind {} closed the connection", client, socket);
-            client.close();
+            listener.closed();
         }
 
         @Override

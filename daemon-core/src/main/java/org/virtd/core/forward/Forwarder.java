@@ -108,7 +108,7 @@ public final class Forwarder implements FrameHandler {
         }
         boolean ro = s.readOnlySocket() || (args.flags() & OPEN_READ_ONLY) != 0;
         Router.Route route = router.get().route(args.name(), ro);
-        BackendLink link = BackendLink.connect(s, route.socket(), CONNECT_TIMEOUT);
+        BackendLink link = BackendLink.connect(s, route.socket(), CONNECT_TIMEOUT, s::close); // either side closing closes the other
         try {
             link.call(RemoteProgram.AUTH_LIST, null, CALL_TIMEOUT);
             link.call(RemoteProgram.CONNECT_OPEN, new OpenArgs(route.name(), args.flags() | (ro ? OPEN_READ_ONLY : 0)),

@@ -49,6 +49,7 @@ public final class DriverFence {
             return false;
         }
         return !(main && (imported.startsWith("org.virtd.core.daemon.")
-                || imported.equals("org.virtd.core.server.MainServer;")));
+                || imported.equals("org.virtd.core.server.MainServer;")
+                || imported.equals("org.virtd.core.forward.SecondaryServer;")));
     }
 }

@@ -99,7 +99,7 @@ public final class QemuDriver implements Driver {
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
-        new SecondaryDriverHandlers().bind(table);
+        SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);

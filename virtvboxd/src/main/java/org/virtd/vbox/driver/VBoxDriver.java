@@ -85,7 +85,7 @@ public final class VBoxDriver implements Driver {
             }
         };
         new DomainLifecycleHandlers(this::machines, new DomainConfigHandlers(this::machines), notes).bind(table);
-        new SecondaryDriverHandlers().bind(table);
+        SecondaryDriverHandlers.bindAll(table);
     }
 
     /** The machines of the VirtualBox found at the last open. */
