@@ -66,6 +66,12 @@ final class GuestAgentHandlers {
         t.on(RemoteProgram.DOMAIN_SET_TIME, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), SET_TIME_SYNC, "qemuDomainSetTime");
             boolean sync = (a.flags() & SET_TIME_SYNC) != 0;
+            DomainObject dom = lookup.resolve(a.domain());
+            if (!dom.isActive() && isX86(dom)) {
+                // libvirt checks QEMU's rtc-reset-reinjection first, and an inactive domain has no QEMU
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                        "cannot set time: qemu doesn't support rtc-reset-reinjection command");
+            }
             RunningDomain rd = active(a.domain());
             agentOf(rd).setTime(a.seconds(), a.nseconds(), sync);
             // QEMU's RTC must stop catching up on ticks the guest missed while its clock jumped
@@ -212,6 +218,12 @@ final class GuestAgentHandlers {
         if (!changes.isEmpty()) {
             agent.setVcpus(changes);
         }
+    }
+
+    private static boolean isX86(DomainObject dom) {
+        var os = dom.currentDef() == null ? null : dom.currentDef().os();
+        String arch = os == null ? null : os.arch();
+        return arch == null || arch.equals("x86_64") || arch.matches("i[3-6]86");
     }
 
     private static List<DomainInterface> toWire(List<GuestAgent.Iface> ifaces) {
