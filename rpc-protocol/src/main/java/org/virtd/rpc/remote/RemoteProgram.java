@@ -444,12 +444,12 @@ public final class RemoteProgram {
     public static final Procedure<SetTimeArgs, Void> DOMAIN_SET_TIME =
             P.call(338, "DOMAIN_SET_TIME", Xdr.lazy(SetTimeArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<FsFreezeArgs, Integer> DOMAIN_FSFREEZE =
-            P.call(335, "DOMAIN_FSFREEZE", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).denyReadOnly().add();
+            P.call(335, "DOMAIN_FSFREEZE", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).api("virDomainFSFreeze").denyReadOnly().add();
     public static final Procedure<FsFreezeArgs, Integer> DOMAIN_FSTHAW =
-            P.call(336, "DOMAIN_FSTHAW", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).denyReadOnly().add();
+            P.call(336, "DOMAIN_FSTHAW", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).api("virDomainFSThaw").denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, FsInfoList> DOMAIN_GET_FSINFO =
             P.call(349, "DOMAIN_GET_FSINFO", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(FsInfoList.class))
-                    .denyReadOnly().add();
+                    .api("virDomainGetFSInfo").denyReadOnly().add();
     public static final Procedure<SetUserPasswordArgs, Void> DOMAIN_SET_USER_PASSWORD =
             P.call(357, "DOMAIN_SET_USER_PASSWORD", Xdr.lazy(SetUserPasswordArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<SetGuestVcpusArgs, Void> DOMAIN_SET_GUEST_VCPUS =
