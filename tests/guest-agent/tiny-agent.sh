@@ -24,7 +24,7 @@ if [ -z "$dev" ]; then
     # no agent channel in this guest: stay quiet (init would respawn us at once otherwise)
     exec sleep 100000
 fi
-echo "GUEST-AGENT: listening on $dev" >/dev/console
+echo "GUEST-AGENT-READY on $dev" >/dev/console
 exec 3<>"$dev"
 reply() { printf '%s\n' "$1" >&3; }
 while true; do
@@ -63,8 +63,8 @@ while true; do
     guest-set-vcpus) reply '{"return": 1}' ;;
     guest-shutdown)
         case "$line" in
-        *reboot*) echo "GUEST-AGENT: reboot" >/dev/console; reboot -f ;;
-        *) echo "GUEST-AGENT: powerdown" >/dev/console; poweroff -f ;;
+        *reboot*) echo "GUEST-AGENT-REBOOT" >/dev/console; reboot -f ;;
+        *) echo "GUEST-AGENT-POWERDOWN" >/dev/console; poweroff -f ;;
         esac ;;
     tiny-hang) ;;
     *) reply "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"The command $cmd has not been found\"}}" ;;

@@ -18,6 +18,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -40,6 +41,7 @@ public final class AgentClient implements AutoCloseable {
     public static final int SHUTDOWN_WAIT = 60;
     private static final int DEFAULT_SECONDS = 5;
     private static final int MAX_LINE = 10 << 20;
+    private static final int SUN_PATH = 108;
     private static final Logger LOG = LoggerFactory.getLogger(AgentClient.class);
 
     /** QEMU events a command may complete on instead of a reply (guest-shutdown has none). */
@@ -81,11 +83,23 @@ public final class AgentClient implements AutoCloseable {
     /** Connects to the agent channel's socket; the reader starts at once. */
     public static AgentClient connect(Path socket, String vmName) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        Path shortcut = null;
         try {
+            if (socket.toString().getBytes(StandardCharsets.UTF_8).length >= SUN_PATH) {
+                // too long for sun_path (QEMU was given it relative to its working directory):
+                // connect through a short symlink, which connect(2) follows
+                shortcut = Files.createTempDirectory("vq-agent");
+                socket = Files.createSymbolicLink(shortcut.resolve("s"), socket);
+            }
             ch.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
             ch.close();
             throw e;
+        } finally {
+            if (shortcut != null) {
+                Files.deleteIfExists(shortcut.resolve("s"));
+                Files.deleteIfExists(shortcut);
+            }
         }
         AgentClient c = new AgentClient(ch, vmName);
         c.reader.start();

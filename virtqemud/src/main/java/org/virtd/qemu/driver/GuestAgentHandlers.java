@@ -81,7 +81,7 @@ final class GuestAgentHandlers {
         t.on(RemoteProgram.DOMAIN_GET_HOSTNAME, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), HOSTNAME_LEASE | HOSTNAME_AGENT, "qemuDomainGetHostname");
             if ((a.flags() & HOSTNAME_LEASE) != 0 && (a.flags() & HOSTNAME_AGENT) != 0) {
-                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                         "Flags 'VIR_DOMAIN_GET_HOSTNAME_LEASE' and 'VIR_DOMAIN_GET_HOSTNAME_AGENT' are mutually exclusive");
             }
             if ((a.flags() & HOSTNAME_LEASE) != 0) {
@@ -131,7 +131,8 @@ final class GuestAgentHandlers {
                         "unsupported guest information types '0x" + Integer.toHexString(a.types() & ~GuestInfoParams.ALL)
                                 + "'");
             }
-            return GuestInfoParams.collect(agent(a.domain()), a.types() == 0 ? GuestInfoParams.ALL : a.types());
+            // no active check of its own: an inactive domain fails the agent's (QEMU's error domain)
+            return GuestInfoParams.collect(agentOf(running(a.domain())), a.types() == 0 ? GuestInfoParams.ALL : a.types());
         });
         t.on(RemoteProgram.DOMAIN_SET_USER_PASSWORD, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), PASSWORD_ENCRYPTED, "qemuDomainSetUserPassword");
@@ -143,7 +144,7 @@ final class GuestAgentHandlers {
             BitSet all = new BitSet();
             BitSet online = new BitSet();
             BitSet offlinable = new BitSet();
-            for (GuestAgent.Vcpu v : agent(a.domain()).vcpus()) {
+            for (GuestAgent.Vcpu v : agentOf(running(a.domain())).vcpus()) {
                 all.set(v.id());
                 online.set(v.id(), v.online());
                 offlinable.set(v.id(), v.canOffline());
@@ -198,7 +199,7 @@ final class GuestAgentHandlers {
         if (wanted == null) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "Failed to parse bitmap '" + cpumap + "'");
         }
-        GuestAgent agent = agent(ref);
+        GuestAgent agent = agentOf(running(ref));
         List<GuestAgent.Vcpu> changes = new ArrayList<>();
         for (GuestAgent.Vcpu v : agent.vcpus()) {
             if (!wanted.get(v.id())) {
@@ -255,6 +256,16 @@ final class GuestAgentHandlers {
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /** The current run; without one, the agent check's own "domain is not running" (QEMU's error domain). */
+    private RunningDomain running(DomainRef ref) throws VirtException {
+        DomainObject dom = lookup.resolve(ref);
+        RunningDomain rd = dom.isActive() ? processes.get().lifecycle().running(dom) : null;
+        if (rd == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+        }
+        return rd;
     }
 
     /** The current run of an active domain ("domain is not running" otherwise). */
