@@ -74,8 +74,10 @@ final class GuestAgentHandlers {
             }
             RunningDomain rd = active(a.domain());
             agentOf(rd).setTime(a.seconds(), a.nseconds(), sync);
-            // QEMU's RTC must stop catching up on ticks the guest missed while its clock jumped
-            rd.process().monitor().execute("rtc-reset-reinjection", null);
+            if (isX86(dom)) {
+                // QEMU's RTC must stop catching up on ticks the guest missed while its clock jumped
+                rd.process().monitor().execute("rtc-reset-reinjection", null);
+            }
             return null;
         });
         t.on(RemoteProgram.DOMAIN_GET_HOSTNAME, (c, a) -> {
