@@ -45,6 +45,9 @@ public final class Limits {
     public static final int DOMAIN_EVENT_TUNABLE_MAX = 2048;
     public static final int DOMAIN_GUEST_INFO_MAX = 2048;
     public static final int DOMAIN_GUEST_VCPU_PARAMS_MAX = 64;
+    public static final int DOMAIN_FSFREEZE_MOUNTPOINTS_MAX = 256;
+    public static final int DOMAIN_FSINFO_MAX = 256;
+    public static final int DOMAIN_FSINFO_DISKS_MAX = 256;
     public static final int SECURITY_MODEL_MAX = 257;
     public static final int SECURITY_DOI_MAX = 257;
     public static final int SECURITY_LABEL_MAX = 4097;

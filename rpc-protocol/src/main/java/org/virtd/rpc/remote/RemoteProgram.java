@@ -52,6 +52,12 @@ import org.virtd.rpc.remote.types.DomainXmlFlagsArgs;
 import org.virtd.rpc.remote.types.GetMetadataArgs;
 import org.virtd.rpc.remote.types.GetVcpusArgs;
 import org.virtd.rpc.remote.types.GuestInfoArgs;
+import org.virtd.rpc.remote.types.SetTimeArgs;
+import org.virtd.rpc.remote.types.FsFreezeArgs;
+import org.virtd.rpc.remote.types.FsInfoList;
+import org.virtd.rpc.remote.types.SetUserPasswordArgs;
+import org.virtd.rpc.remote.types.SetGuestVcpusArgs;
+import org.virtd.rpc.remote.types.AgentTimeoutArgs;
 import org.virtd.rpc.remote.types.InterfaceAddressesArgs;
 import org.virtd.rpc.remote.types.InterfaceStats;
 import org.virtd.rpc.remote.types.JobInfo;
@@ -439,6 +445,22 @@ public final class RemoteProgram {
                     .denyReadOnlyIf(a -> a.source() == DomainFlags.InterfaceAddressesSource.AGENT).add();
     public static final Procedure<DomainFlagsArgs, List<TypedParam>> DOMAIN_GET_GUEST_VCPUS =
             P.call(371, "DOMAIN_GET_GUEST_VCPUS", Xdr.lazy(DomainFlagsArgs.class), TypedParam.list(Limits.DOMAIN_GUEST_VCPU_PARAMS_MAX))
+                    .denyReadOnly().add();
+    public static final Procedure<SetTimeArgs, Void> DOMAIN_SET_TIME =
+            P.call(338, "DOMAIN_SET_TIME", Xdr.lazy(SetTimeArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<FsFreezeArgs, Integer> DOMAIN_FSFREEZE =
+            P.call(335, "DOMAIN_FSFREEZE", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).api("virDomainFSFreeze").denyReadOnly().add();
+    public static final Procedure<FsFreezeArgs, Integer> DOMAIN_FSTHAW =
+            P.call(336, "DOMAIN_FSTHAW", Xdr.lazy(FsFreezeArgs.class), Xdr.INT).api("virDomainFSThaw").denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, FsInfoList> DOMAIN_GET_FSINFO =
+            P.call(349, "DOMAIN_GET_FSINFO", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(FsInfoList.class))
+                    .api("virDomainGetFSInfo").denyReadOnly().add();
+    public static final Procedure<SetUserPasswordArgs, Void> DOMAIN_SET_USER_PASSWORD =
+            P.call(357, "DOMAIN_SET_USER_PASSWORD", Xdr.lazy(SetUserPasswordArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<SetGuestVcpusArgs, Void> DOMAIN_SET_GUEST_VCPUS =
+            P.call(372, "DOMAIN_SET_GUEST_VCPUS", Xdr.lazy(SetGuestVcpusArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<AgentTimeoutArgs, Integer> DOMAIN_AGENT_SET_RESPONSE_TIMEOUT =
+            P.call(420, "DOMAIN_AGENT_SET_RESPONSE_TIMEOUT", Xdr.lazy(AgentTimeoutArgs.class), Xdr.INT)
                     .denyReadOnly().add();
     public static final Procedure<GuestInfoArgs, List<TypedParam>> DOMAIN_GET_GUEST_INFO =
             P.call(418, "DOMAIN_GET_GUEST_INFO", Xdr.lazy(GuestInfoArgs.class), TypedParam.list(Limits.DOMAIN_GUEST_INFO_MAX))

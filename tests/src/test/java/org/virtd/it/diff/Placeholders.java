@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {work}}, {@code {kernel}}, {@code {initrd}} and {@code {xml:NAME}} in steps;
- * {@code {xml:NAME}} renders {@code tests/diff/xml/NAME.xml} (itself with placeholders) into
- * the work directory and stands for that file's path.
+ * Fills {@code {work}}, {@code {kernel}}, {@code {initrd}}, {@code {agent-initrd}} and
+ * {@code {xml:NAME}} in steps; {@code {xml:NAME}} renders {@code tests/diff/xml/NAME.xml} (itself
+ * with placeholders) into the work directory and stands for that file's path.
+ * {@code {agent-initrd}} is the tiny guest's initrd with the scripted guest agent of
+ * {@code tests/guest-agent}, built (bounded) the first time it is used.
  */
 final class Placeholders {
     private static final Pattern XML = Pattern.compile("\\{xml:([A-Za-z0-9._-]+)}");
 
     private final Path xmlDir;
     private final Path guestDir;
+    private Path agentInitrd;
 
     Placeholders(Path xmlDir, Path guestDir) {
         this.xmlDir = xmlDir;
@@ -46,6 +50,31 @@ final class Placeholders {
         return all.toString();
     }
 
+    private synchronized Path agentInitrd() {
+        if (agentInitrd != null) {
+            return agentInitrd;
+        }
+        Path script = xmlDir.getParent().getParent().resolve("guest-agent/build-agent-initrd.sh");
+        Path out = guestDir.resolve("initrd-agent.img");
+        try {
+            Process p = new ProcessBuilder(script.toString(), guestDir.toString()).inheritIO().start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("building the agent initrd took more than 300 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("building the agent initrd failed: " + script);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        agentInitrd = out;
+        return out;
+    }
+
     private Path render(String name, Path work) {
         Path template = xmlDir.resolve(name + ".xml");
         Path target = work.resolve(name + ".xml");
@@ -58,6 +87,9 @@ final class Placeholders {
     }
 
     private String simple(String text, Path work) {
+        if (text.contains("{agent-initrd}")) {
+            text = text.replace("{agent-initrd}", agentInitrd().toString());
+        }
         return text.replace("{work}", work.toString())
                 .replace("{kernel}", guestDir.resolve("vmlinuz").toString())
                 .replace("{initrd}", guestDir.resolve("initrd.img").toString());

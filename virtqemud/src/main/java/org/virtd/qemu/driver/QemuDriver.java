@@ -107,7 +107,7 @@ public final class QemuDriver implements Driver {
         new DomainPinHandlers(lookup, () -> processes).bind(table);
         new DomainJobHandlers(lookup, () -> processes).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
-        new GuestAgentHandlers(lookup).bind(table);
+        new GuestAgentHandlers(lookup, () -> processes).bind(table);
         new TuningQueryHandlers(lookup, this::privileged).bind(table);
         new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
         new MigrationParamHandlers(lookup, () -> processes).bind(table);

@@ -2,6 +2,8 @@ package org.virtd.qemu.lifecycle;
 
 import org.virtd.core.driver.Checks;
 import org.virtd.conf.state.DomainStates;
+import org.virtd.qemu.agent.AgentClient;
+import org.virtd.qemu.agent.GuestAgent;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.process.QemuProcess;
 import org.virtd.qemu.qmp.QmpClient;
@@ -46,22 +48,65 @@ public final class DomainControl {
             throw Checks.unsupportedFlags(flags & ~(SHUTDOWN_ACPI | SHUTDOWN_AGENT | SHUTDOWN_PARAVIRT), function,
                     ErrorDomain.QEMU);
         }
+        boolean agentRequested = (flags & SHUTDOWN_AGENT) != 0;
+        boolean acpiRequested = (flags & SHUTDOWN_ACPI) != 0;
+        RunningDomain current = lifecycle.running(dom);
+        // with no mode given, a connected agent is preferred and ACPI is the fallback
+        if (agentRequested || (flags == 0 && current != null && current.agent() != null)) {
+            boolean forced = agentRequested && !acpiRequested;
+            try {
+                if (viaAgent(dom, reboot, forced)) {
+                    return;
+                }
+            } catch (VirtException e) {
+                if (forced) {
+                    throw e;
+                }
+            }
+            if (!acpiRequested && flags != 0) {
+                return;
+            }
+        }
         dom.lock().lock();
         try {
             RunningDomain rd = active(dom, ErrorDomain.QEMU);
             if (!reboot && dom.state() != DomainStates.RUNNING) {
                 throw notRunning(ErrorDomain.QEMU);
             }
-            boolean acpiAllowed = flags == 0 || (flags & (SHUTDOWN_ACPI | SHUTDOWN_PARAVIRT)) != 0;
-            if (!acpiAllowed) {
-                throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
-                        "QEMU guest agent is not configured");
-            }
             rd.fakeReboot = reboot;
             monitor(rd).execute("system_powerdown", null);
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /**
+     * guest-shutdown through the agent (the guest powers off or reboots itself, no fake reboot).
+     * False when the agent is unavailable and {@code report} is off. The domain's lock is not held
+     * while the agent works: QEMU's SHUTDOWN/RESET event, handled under it, completes the command.
+     */
+    private boolean viaAgent(DomainObject dom, boolean reboot, boolean report) throws VirtException {
+        AgentClient agent;
+        dom.lock().lock();
+        try {
+            RunningDomain rd = active(dom, ErrorDomain.QEMU);
+            if (!reboot && dom.state() != DomainStates.RUNNING) {
+                throw notRunning(ErrorDomain.QEMU);
+            }
+            try {
+                agent = AgentChannels.require(rd);
+            } catch (VirtException e) {
+                if (report) {
+                    throw e;
+                }
+                return false;
+            }
+            rd.fakeReboot = false;
+        } finally {
+            dom.lock().unlock();
+        }
+        new GuestAgent(agent).shutdown(reboot ? "reboot" : "powerdown");
+        return true;
     }
 
     /** virDomainReset: {@code system_reset}; QEMU's RESET event raises REBOOT. */

@@ -156,6 +156,10 @@ public final class DomainLifecycle {
             registry.indexId(dom, -1);
             running.put(dom.uuid(), rd);
             inhibitor.acquire();
+            var agentEvent = AgentChannels.startEvent(rd);
+            if (agentEvent != null) {
+                events.domainEvent(agentEvent);
+            }
             if (paused) {
                 dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_USER);
                 emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_BOOTED);
@@ -225,6 +229,7 @@ public final class DomainLifecycle {
         rd.stopped = true;
         DomainObject dom = rd.domain();
         running.remove(dom.uuid(), rd);
+        rd.agent(null, false);
         note(rd, "shutting down, reason=" + DomainStates.reasonName(DomainStates.SHUTOFF, reason));
         QemuProcess p = rd.process();
         if (p != null) {
@@ -252,6 +257,14 @@ public final class DomainLifecycle {
 
     void emit(DomainObject dom, int event, int detail) {
         events.domainEvent(new LifecycleEvent(dom.ref(), event, detail));
+    }
+
+    /** Notes once per run that a raw agent command was used (libvirt's custom-ga-command taint). */
+    public void taintAgentCommand(RunningDomain rd) {
+        if (!rd.agentTainted) {
+            rd.agentTainted = true;
+            note(rd, "Domain id=" + rd.id() + " is tainted: custom-ga-command");
+        }
     }
 
     void note(RunningDomain rd, String text) {
@@ -294,6 +307,7 @@ public final class DomainLifecycle {
     public void detachAll() {
         for (RunningDomain rd : running.values()) {
             rd.runStopHooks();
+            rd.agent(null, false);
             QemuProcess p = rd.process();
             if (p != null) {
                 p.monitor().close();

@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.qemu.agent.AgentClient;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.process.QemuProcess;
 import org.virtd.qemu.qmp.QmpEvent;
@@ -118,6 +119,22 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
                 dom.lock().unlock();
             }
         });
+    }
+
+    @Override
+    public void portChanged(String alias, boolean open) {
+        DomainEventBody event = AgentChannels.portChanged(rd, alias, open);
+        if (event != null) {
+            lifecycle.events().domainEvent(event);
+        }
+    }
+
+    @Override
+    public void agentEvent(AgentClient.Await event) {
+        AgentClient agent = rd.agent();
+        if (agent != null) {
+            agent.notifyEvent(event);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.virtd.qemu.lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.state.DomainStates;
+import org.virtd.qemu.agent.AgentClient;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.QmpEvent;
@@ -43,13 +44,21 @@ final class QmpEventRules {
         switch (event.name()) {
             case "RESUME" -> resumed(dom);
             case "STOP" -> stopped(dom);
-            case "SHUTDOWN" -> shutdown(dom, event.data());
+            case "SHUTDOWN" -> {
+                run.agentEvent(AgentClient.Await.SHUTDOWN);
+                shutdown(dom, event.data());
+            }
             case "RESET" -> {
+                run.agentEvent(AgentClient.Await.RESET);
                 if (!rd.starting) {
                     run.domainEvent(new RebootEvent(dom.ref()));
                 }
             }
             case "GUEST_PANICKED" -> panicked(dom);
+            case "VSERPORT_CHANGE" -> {
+                run.portChanged(event.data().string("id", null), event.data().bool("open", false));
+                run.statusChanged();
+            }
             case "BALLOON_CHANGE" -> balloonChanged(dom, event.data().number("actual", 0) / 1024);
             default -> {
             }

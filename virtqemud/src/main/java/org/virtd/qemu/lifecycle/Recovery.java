@@ -76,6 +76,7 @@ public final class Recovery {
             dom.setState(state, DomainStates.reasonOf(state, s.reason()));
             lifecycle.adopt(rd);
             synchronise(dom, rd);
+            AgentChannels.refresh(rd, p.monitor());
             lifecycle.writeStatus(rd);
             return true;
         } finally {

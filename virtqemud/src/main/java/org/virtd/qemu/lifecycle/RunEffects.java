@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.qemu.agent.AgentClient;
 import org.virtd.qemu.qmp.QmpEvent;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.DomainEventBody;
@@ -32,6 +33,12 @@ interface RunEffects {
 
     /** Terminates QEMU in the background, then stops the run with {@code reason}/{@code stoppedDetail}. */
     void terminateThenStop(int reason, int stoppedDetail);
+
+    /** A virtio port opened or closed in the guest (VSERPORT_CHANGE): channel state, agent link. */
+    void portChanged(String alias, boolean open);
+
+    /** QEMU raised an event a guest agent command may be waiting for (guest-shutdown). */
+    void agentEvent(AgentClient.Await event);
 
     /** Stops the run now: shut off with {@code reason}, STOPPED event with {@code stoppedDetail}. */
     void stop(int reason, int stoppedDetail);

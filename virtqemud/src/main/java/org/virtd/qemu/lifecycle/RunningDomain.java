@@ -1,6 +1,7 @@
 package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.qemu.agent.AgentClient;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.QemuProcess;
@@ -30,7 +31,11 @@ public final class RunningDomain {
     volatile boolean rebooting;
     volatile boolean destroying;
     volatile boolean tainted;
+    volatile boolean agentTainted;
     volatile boolean stopped;
+    private volatile AgentClient agent;
+    private volatile boolean agentError;
+    private volatile int agentTimeout = AgentClient.DEFAULT;
 
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
         this.domain = domain;
@@ -75,6 +80,37 @@ public final class RunningDomain {
     /** The pty behind a console/serial device name ({@code console0}, {@code serial0}; null = first console). */
     public String pty(String devName) {
         return LiveDefinition.ptyOf(live, devName);
+    }
+
+    /** The connected guest agent, or null while its channel is closed (or there is none). */
+    public AgentClient agent() {
+        return agent;
+    }
+
+    /** True when connecting to an open agent channel failed: the agent is unusable this run. */
+    public boolean agentError() {
+        return agentError;
+    }
+
+    void agent(AgentClient client, boolean error) {
+        AgentClient old = this.agent;
+        this.agent = client;
+        this.agentError = error;
+        if (client != null) {
+            client.responseTimeout(agentTimeout);
+        }
+        if (old != null && old != client) {
+            old.close();
+        }
+    }
+
+    /** virDomainAgentSetResponseTimeout: kept for the whole run, across agent reconnects. */
+    public void agentTimeout(int seconds) {
+        this.agentTimeout = seconds;
+        AgentClient c = agent;
+        if (c != null) {
+            c.responseTimeout(seconds);
+        }
     }
 
     /** True once this run has ended; its QEMU is gone or being given up. */

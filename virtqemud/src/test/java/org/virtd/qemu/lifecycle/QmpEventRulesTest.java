@@ -352,6 +352,15 @@ class QmpEventRulesTest {
         }
 
         @Override
+        public void portChanged(String alias, boolean open) {
+            effects.add("port " + alias + " " + (open ? "open" : "closed"));
+        }
+
+        @Override
+        public void agentEvent(org.virtd.qemu.agent.AgentClient.Await event) {
+        }
+
+        @Override
         public void stop(int reason, int stoppedDetail) {
             effects.add("stop " + DomainStates.reasonName(DomainStates.SHUTOFF, reason));
             rd.stopped = true;

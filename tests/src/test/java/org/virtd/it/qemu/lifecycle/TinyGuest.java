@@ -86,6 +86,32 @@ public final class TinyGuest {
                 + "</domain>\n";
     }
 
+    /**
+     * The initrd with the scripted guest agent of tests/guest-agent added (built once, bounded),
+     * for guests with an {@code org.qemu.guest_agent.0} channel.
+     */
+    Path agentInitrd() throws IOException, InterruptedException {
+        Path script = VirtqemudProcess.repo().resolve("tests/guest-agent/build-agent-initrd.sh");
+        Process p = new ProcessBuilder(script.toString(), dir.toString()).inheritIO().start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("agent initrd build took more than 300 s");
+        }
+        assertTrue(p.exitValue() == 0, "agent initrd build failed");
+        return dir.resolve("initrd-agent.img");
+    }
+
+    /** The XML of {@code name} running the scripted agent on its agent channel. */
+    Path agentXmlFile(String name, Path prefix) throws IOException, InterruptedException {
+        String xml = xml(name, prefix).replace(dir.resolve("initrd.img").toString(), agentInitrd().toString())
+                .replace("    <memballoon model='virtio'/>\n", "    <channel type='unix'>\n"
+                        + "      <target type='virtio' name='org.qemu.guest_agent.0'/>\n    </channel>\n"
+                        + "    <memballoon model='virtio'/>\n");
+        Path f = prefix.resolve(name + ".xml");
+        Files.writeString(f, xml);
+        return f;
+    }
+
     /** Writes the XML of {@code name} to a file for {@code virsh define/create}. */
     Path xmlFile(String name, Path prefix) throws IOException {
         return xmlFile(name, prefix, 1);
