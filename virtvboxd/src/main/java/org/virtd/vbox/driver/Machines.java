@@ -4,6 +4,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.DomainRef;
+import org.virtd.vbox.manage.ExtraData;
 import org.virtd.vbox.manage.KeyValues;
 import org.virtd.vbox.manage.MachineEntry;
 import org.virtd.vbox.manage.MachineInfo;
@@ -13,16 +14,20 @@ import org.virtd.vbox.manage.ManageErrors;
 import org.virtd.vbox.manage.Output;
 import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.manage.VBoxManage;
+import org.virtd.vbox.manage.VBoxVersion;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * VirtualBox's machines as libvirt's vbox driver sees them (vbox-driver.md §3): the
@@ -33,6 +38,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class Machines {
     static final Duration CACHE_TTL = Duration.ofSeconds(1);
+    private static final Pattern AUDIO_CONTROLLER =
+            Pattern.compile("(?m)^Audio:\\s+enabled \\(Driver: [^,]*, Controller: (\\w+)");
     private final VBoxManage manage;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private KeyValues systemProperties;
@@ -40,6 +47,7 @@ final class Machines {
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
     private final MachineCache cache;
+    private volatile VBoxVersion version;
 
     Machines(VBoxManage manage) {
         this(manage, new MachineCache(CACHE_TTL, System::nanoTime));
@@ -48,6 +56,33 @@ final class Machines {
     Machines(VBoxManage manage, MachineCache cache) {
         this.manage = manage;
         this.cache = cache;
+    }
+
+    /** The version VirtualBox answered at the last open; null before. */
+    VBoxVersion version() {
+        return version;
+    }
+
+    void version(VBoxVersion v) {
+        version = v;
+    }
+
+    /** {@code getextradata VM enumerate}: the machine's extradata items. */
+    Map<String, String> extraData(UUID uuid) throws VirtException {
+        return ExtraData.parse(manage.call("getextradata", uuid.toString(), "enumerate").stdout());
+    }
+
+    /**
+     * The audio controller (AC97, SB16, HDA) of a machine whose audio is enabled: 6.1 and 7.0
+     * print it only in the human-readable {@code showvminfo}; null when it cannot be read.
+     */
+    String audioController(MachineInfo info) throws VirtException {
+        String c = info.keys().get("audio_controller");
+        if (c != null) {
+            return c;
+        }
+        Matcher m = AUDIO_CONTROLLER.matcher(manage.call("showvminfo", info.uuid().toString()).stdout());
+        return m.find() ? m.group(1) : null;
     }
 
     MachineCache cache() {

@@ -40,11 +40,36 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
 
     /** Plans {@code def} under {@code uuid} (the definition's own, or one the driver generated). */
     public static DefinePlan of(DomainDef def, UUID uuid) throws VirtException {
+        return of(def, uuid, null, true);
+    }
+
+    /**
+     * Plans {@code def} with the devices only the vbox mapping reads ({@code devices}, null for
+     * none beyond the neutral model); {@code audioSwitch} says whether VBoxManage has
+     * {@code --audio-enabled} (7.0 on; 6.1 enables audio by naming a driver).
+     */
+    public static DefinePlan of(DomainDef def, UUID uuid, VBoxDevices devices, boolean audioSwitch)
+            throws VirtException {
         String id = uuid.toString();
+        VBoxDevices d = devices != null ? devices : new VBoxDevices(List.of(), neutralVideo(def), null, List.of(),
+                List.of(), List.of());
         List<List<String>> steps = new ArrayList<>();
-        steps.add(modifyvm(def, id));
+        List<String> modify = modifyvm(def, id);
+        DevicePlan.modifyvm(d, audioSwitch, modify);
+        steps.add(modify);
         steps.addAll(storage(def, id));
+        steps.addAll(DevicePlan.afterwards(d, id));
+        steps.addAll(MachineMetadata.steps(id, def.title(), def.metadata()));
         return new DefinePlan(uuid, List.of("createvm", "--name", def.name(), "--uuid", id, "--register"), steps);
+    }
+
+    private static VBoxDevices.Video neutralVideo(DomainDef def) {
+        for (VideoDef v : def.devices().videos()) {
+            if ("vbox".equals(v.model())) {
+                return new VBoxDevices.Video(v.vram(), v.heads(), null, null);
+            }
+        }
+        return null;
     }
 
     private static List<String> modifyvm(DomainDef def, String id) throws VirtException {
@@ -55,19 +80,11 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
                 "--acpi", onOff(def.hasFeature("acpi")),
                 "--ioapic", onOff(def.hasFeature("apic")),
                 "--pae", onOff(def.hasFeature("pae"))));
+        if (def.description() != null) {
+            a.addAll(List.of("--description", def.description()));
+        }
         boot(def, a);
         nics(def, a);
-        for (VideoDef v : def.devices().videos()) {
-            if ("vbox".equals(v.model())) {
-                if (v.vram() != null) {
-                    a.addAll(List.of("--vram", Long.toString((v.vram() + 1023L) / 1024)));
-                }
-                if (v.heads() != null) {
-                    a.addAll(List.of("--monitorcount", Integer.toString(v.heads())));
-                }
-                break;
-            }
-        }
         return a;
     }
 
