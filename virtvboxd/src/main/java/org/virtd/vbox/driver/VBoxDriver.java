@@ -79,6 +79,7 @@ public final class VBoxDriver implements Driver {
         new DomainTuningHandlers(this::machines).bind(table);
         new SnapshotHandlers(this::machines).bind(table);
         new DomainMetadataHandlers(this::machines).bind(table);
+        new DeviceHandlers(this::machines).bind(table);
         OnlineNotes notes = (uuid, name, online) -> {
             RunningWatch w = watch;
             if (w != null) {

@@ -108,19 +108,23 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
                 a.addAll(List.of("--nic" + i, "none"));
                 continue;
             }
-            InterfaceDef n = nics.get(i - 1);
-            String type = n.type() == null ? "user" : n.type();
-            switch (type) {
-                case "bridge" -> a.addAll(List.of("--nic" + i, "bridged", "--bridgeadapter" + i, nz(n.sourceBridge())));
-                case "internal" -> a.addAll(List.of("--nic" + i, "intnet", "--intnet" + i, nz(n.sourceNetwork())));
-                case "network" -> a.addAll(List.of("--nic" + i, "hostonly", "--hostonlyadapter" + i,
-                        nz(n.sourceNetwork())));
-                default -> a.addAll(List.of("--nic" + i, "nat"));
-            }
-            a.addAll(List.of("--nictype" + i, nicModel(n.model())));
-            if (n.mac() != null) {
-                a.addAll(List.of("--macaddress" + i, n.mac().replace(":", "").toUpperCase(Locale.ROOT)));
-            }
+            nic(nics.get(i - 1), i, a);
+        }
+    }
+
+    /** The modifyvm options that put {@code n} into adapter slot {@code i}. */
+    static void nic(InterfaceDef n, int i, List<String> a) throws VirtException {
+        String type = n.type() == null ? "user" : n.type();
+        switch (type) {
+            case "bridge" -> a.addAll(List.of("--nic" + i, "bridged", "--bridgeadapter" + i, nz(n.sourceBridge())));
+            case "internal" -> a.addAll(List.of("--nic" + i, "intnet", "--intnet" + i, nz(n.sourceNetwork())));
+            case "network" -> a.addAll(List.of("--nic" + i, "hostonly", "--hostonlyadapter" + i,
+                    nz(n.sourceNetwork())));
+            default -> a.addAll(List.of("--nic" + i, "nat"));
+        }
+        a.addAll(List.of("--nictype" + i, nicModel(n.model())));
+        if (n.mac() != null) {
+            a.addAll(List.of("--macaddress" + i, n.mac().replace(":", "").toUpperCase(Locale.ROOT)));
         }
     }
 
@@ -195,6 +199,11 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
     }
 
     private static List<String> attach(DiskDef d, StorageBus bus, String id, String chip) throws VirtException {
+        return attachAt(d, id, controllerName(bus, chip), bus.slot(d.targetDev()));
+    }
+
+    /** {@code storageattach} of {@code d} at {@code slot} (port, device) of controller {@code ctl}. */
+    static List<String> attachAt(DiskDef d, String id, String ctl, int[] slot) throws VirtException {
         if (d.type() != null && !"file".equals(d.type())) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.VBOX,
                     "The vbox driver does not support disk type '" + d.type() + "'");
@@ -211,9 +220,7 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.VBOX,
                     "a hard disk needs a source file (target '" + d.targetDev() + "')");
         }
-        int[] slot = bus.slot(d.targetDev());
-        List<String> a = new ArrayList<>(List.of("storageattach", id, "--storagectl",
-                controllerName(bus, chip),
+        List<String> a = new ArrayList<>(List.of("storageattach", id, "--storagectl", ctl,
                 "--port", Integer.toString(slot[0]), "--device", Integer.toString(slot[1]), "--type", type,
                 "--medium", d.source() != null ? d.source() : "emptydrive"));
         if ("hdd".equals(type)) {
