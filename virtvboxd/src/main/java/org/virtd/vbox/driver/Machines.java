@@ -5,6 +5,7 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.DomainRef;
 import org.virtd.vbox.manage.ExtraData;
+import org.virtd.vbox.manage.FileStamp;
 import org.virtd.vbox.manage.KeyValues;
 import org.virtd.vbox.manage.MachineEntry;
 import org.virtd.vbox.manage.MachineInfo;
@@ -16,6 +17,7 @@ import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.manage.VBoxManage;
 import org.virtd.vbox.manage.VBoxVersion;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,8 @@ final class Machines {
 
     private final MachineCache cache;
     private volatile VBoxVersion version;
+    /** VirtualBox.xml of the VirtualBox this daemon talks to (null: list vms is never reused). */
+    private final Path globalSettings;
 
     Machines(VBoxManage manage) {
         this(manage, new MachineCache(CACHE_TTL, System::nanoTime));
@@ -56,6 +60,7 @@ final class Machines {
     Machines(VBoxManage manage, MachineCache cache) {
         this.manage = manage;
         this.cache = cache;
+        this.globalSettings = FileStamp.globalSettings(System.getenv("VBOX_USER_HOME"), System.getenv("HOME"));
     }
 
     /** The version VirtualBox answered at the last open; null before. */
@@ -109,11 +114,8 @@ final class Machines {
         if (cached != null) {
             return cached;
         }
-        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
-        Set<UUID> running = new HashSet<>();
-        for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
-            running.add(e.uuid());
-        }
+        Set<UUID> running = running();
+        List<MachineEntry> all = registered();
         List<Listed> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             MachineEntry e = all.get(i);
@@ -123,6 +125,32 @@ final class Machines {
         }
         cache.list(out);
         return out;
+    }
+
+    /** {@code list runningvms}, re-read at most once per cache TTL however many calls ask. */
+    Set<UUID> running() throws VirtException {
+        Set<UUID> cached = cache.running();
+        if (cached != null) {
+            return cached;
+        }
+        Set<UUID> running = new HashSet<>();
+        for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
+            running.add(e.uuid());
+        }
+        cache.running(running);
+        return running;
+    }
+
+    /** {@code list vms}, reused while VirtualBox.xml (the machine registry) is unchanged. */
+    private List<MachineEntry> registered() throws VirtException {
+        FileStamp stamp = FileStamp.of(globalSettings);
+        MachineCache.Registry known = cache.registry();
+        if (known != null && stamp != null && stamp.equals(known.stamp())) {
+            return known.entries();
+        }
+        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
+        cache.registry(new MachineCache.Registry(all, cache.now(), stamp));
+        return all;
     }
 
     Listed byName(String name) throws VirtException {
@@ -160,6 +188,14 @@ final class Machines {
         if (cached != null) {
             return cached;
         }
+        MachineCache.Entry known = cache.recent(ref.javaUuid());
+        FileStamp stamp = known == null ? null : FileStamp.of(known.info().settingsFile());
+        if (stamp != null && stamp.equals(known.stamp())) {
+            running();
+            if (cache.recent(ref.javaUuid()) == known) {
+                return known.info();
+            }
+        }
         Output out = manage.run(List.of("showvminfo", ref.javaUuid().toString(), "--machinereadable"));
         MachineInfo info = out.ok() ? MachineInfo.of(MachineReadable.parse(out.stdout())) : null;
         if (info == null || !info.accessible()) {
@@ -169,7 +205,7 @@ final class Machines {
             }
             throw notFound(ref);
         }
-        cache.info(info.uuid(), info);
+        cache.info(info.uuid(), info, stamp != null ? stamp : FileStamp.of(info.settingsFile()));
         return info;
     }
 
