@@ -107,7 +107,7 @@ class VboxVirshIT {
             "<memory unit='KiB'>262144</memory>", "<vcpu>2</vcpu>", "<boot dev='hd'/>", "<acpi/>", "<apic/>",
             "<pae/>", "<clock offset='localtime'/>", "<source file='" + disk + "'/>",
             "<target dev='sda' bus='sata'/>", "<controller type='sata' index='0'/>", "<interface type='user'>",
-            "<mac address='08:00:27:aa:bb:cc'/>", "<model type='82540EM'/>", "<model type='vbox' vram='8192' heads='1'/>"}) {
+            "<mac address='08:00:27:aa:bb:cc'/>", "<model type='82540EM'/>", "<model type='vbox' vram='8192' heads='1'>", "<graphics type='desktop'/>"}) {
             assertTrue(xml.contains(part), part + " missing from\n" + xml);
         }
 

@@ -21,7 +21,9 @@ import org.virtd.vbox.manage.MachineInfo;
 import org.virtd.vbox.manage.Output;
 import org.virtd.vbox.mapping.DefinePlan;
 import org.virtd.vbox.mapping.MachineDomain;
+import org.virtd.vbox.mapping.VBoxDevicesXml;
 import org.virtd.vbox.mapping.VBoxXmlConf;
+import org.virtd.vbox.manage.VBoxVersion;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,8 +100,10 @@ final class DomainConfigHandlers {
                     "could not find capabilities for arch=" + MachineDomain.hostArch()
                             + " domaintype=" + def.type());
         }
-        DefinePlan plan = DefinePlan.of(def, def.uuid() != null ? def.uuid() : UUID.randomUUID());
         Machines m = machines.get();
+        VBoxVersion version = m.version();
+        DefinePlan plan = DefinePlan.of(def, def.uuid() != null ? def.uuid() : UUID.randomUUID(),
+                VBoxDevicesXml.parse(xml), version == null || version.major() >= 7);
         DomainRef ref = m.locked(plan.uuid(), () -> {
             Output created = m.manage().call(plan.create().toArray(String[]::new));
             Path settings = settingsFile(created.stdout());

@@ -16,7 +16,11 @@ import org.virtd.vbox.manage.MachineInfo;
 import org.virtd.vbox.manage.MachineState;
 import org.virtd.vbox.manage.SnapshotTree;
 import org.virtd.vbox.manage.SystemProperties;
+import org.virtd.vbox.mapping.MachineDevices;
 import org.virtd.vbox.mapping.MachineDomain;
+import org.virtd.vbox.mapping.VBoxDevicesXml;
+
+import java.util.Map;
 
 /**
  * Questions about one machine (vbox-driver.md §2–4): XML, info, state (reason always 0), OS
@@ -64,8 +68,11 @@ final class DomainInfoHandlers {
         Machines m = machines.get();
         MachineInfo info = m.info(ref);
         int id = info.state().online() && (flags & Xml.INACTIVE) == 0 ? m.idOf(info.uuid()) : -1;
-        return DomainXmlFormatter.format(MachineDomain.of(info, MachineDomain.hostArch()),
+        Map<String, String> extra = m.extraData(info.uuid());
+        String audio = MachineDevices.audioEnabled(info.keys()) ? m.audioController(info) : null;
+        String xml = DomainXmlFormatter.format(MachineDomain.of(info, MachineDomain.hostArch(), extra),
                 new DomainXmlFormatter.Options(id, (flags & Xml.SECURE) != 0));
+        return VBoxDevicesXml.splice(xml, MachineDevices.of(info.keys(), extra, audio, System.getenv("DISPLAY")));
     }
 
     DomainInfo info(DomainRef ref) throws VirtException {

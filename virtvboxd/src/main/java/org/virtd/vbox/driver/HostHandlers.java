@@ -8,6 +8,8 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.manage.VBoxVersion;
+import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
+import org.virtd.vbox.mapping.DomainCapsXml;
 import org.virtd.vbox.mapping.MachineDomain;
 
 import java.util.List;
@@ -42,6 +44,30 @@ final class HostHandlers {
                 a.startCell() == 0 && a.maxcells() >= 1 ? List.of(HostFacts.freeMemoryBytes()) : List.<Long>of());
         t.on(RemoteProgram.CONNECT_GET_MAX_VCPUS, (c, type) -> maxGuestCpus(machines.get()));
         t.on(RemoteProgram.CONNECT_GET_CAPABILITIES, (c, a) -> capabilities());
+        t.on(RemoteProgram.CONNECT_GET_DOMAIN_CAPABILITIES, (c, a) -> domainCapabilities(a));
+    }
+
+    /**
+     * The vbox domain's capabilities: no emulator or machine to choose, the host arch, virttype
+     * vbox (each may be left out); flags must be 0.
+     */
+    String domainCapabilities(DomainCapabilitiesArgs a) throws VirtException {
+        Flags.check(a.flags(), 0, "vboxConnectGetDomainCapabilities");
+        String arch = MachineDomain.hostArch();
+        if (a.virttype() != null && !a.virttype().equals("vbox")) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
+                    "unknown virttype: " + a.virttype());
+        }
+        if (a.arch() != null && !a.arch().equals(arch)) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
+                    "architecture '" + a.arch() + "' is not supported by VirtualBox on this host");
+        }
+        if (a.emulatorbin() != null || a.machine() != null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.VBOX,
+                    "VirtualBox has no " + (a.emulatorbin() != null ? "emulator binary" : "machine types")
+                            + " to choose");
+        }
+        return DomainCapsXml.format(arch, maxGuestCpus(machines.get()));
     }
 
     static int maxGuestCpus(Machines m) throws VirtException {

@@ -4,6 +4,8 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.DomainRef;
+import org.virtd.vbox.manage.ExtraData;
+import org.virtd.vbox.manage.FileStamp;
 import org.virtd.vbox.manage.KeyValues;
 import org.virtd.vbox.manage.MachineEntry;
 import org.virtd.vbox.manage.MachineInfo;
@@ -13,16 +15,21 @@ import org.virtd.vbox.manage.ManageErrors;
 import org.virtd.vbox.manage.Output;
 import org.virtd.vbox.manage.SystemProperties;
 import org.virtd.vbox.manage.VBoxManage;
+import org.virtd.vbox.manage.VBoxVersion;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * VirtualBox's machines as libvirt's vbox driver sees them (vbox-driver.md §3): the
@@ -33,6 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class Machines {
     static final Duration CACHE_TTL = Duration.ofSeconds(1);
+    private static final Pattern AUDIO_CONTROLLER =
+            Pattern.compile("(?m)^Audio:\\s+enabled \\(Driver: [^,]*, Controller: (\\w+)");
     private final VBoxManage manage;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
     private KeyValues systemProperties;
@@ -40,6 +49,9 @@ final class Machines {
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
     private final MachineCache cache;
+    private volatile VBoxVersion version;
+    /** VirtualBox.xml of the VirtualBox this daemon talks to (null: list vms is never reused). */
+    private final Path globalSettings;
 
     Machines(VBoxManage manage) {
         this(manage, new MachineCache(CACHE_TTL, System::nanoTime));
@@ -48,6 +60,34 @@ final class Machines {
     Machines(VBoxManage manage, MachineCache cache) {
         this.manage = manage;
         this.cache = cache;
+        this.globalSettings = FileStamp.globalSettings(System.getenv("VBOX_USER_HOME"), System.getenv("HOME"));
+    }
+
+    /** The version VirtualBox answered at the last open; null before. */
+    VBoxVersion version() {
+        return version;
+    }
+
+    void version(VBoxVersion v) {
+        version = v;
+    }
+
+    /** {@code getextradata VM enumerate}: the machine's extradata items. */
+    Map<String, String> extraData(UUID uuid) throws VirtException {
+        return ExtraData.parse(manage.call("getextradata", uuid.toString(), "enumerate").stdout());
+    }
+
+    /**
+     * The audio controller (AC97, SB16, HDA) of a machine whose audio is enabled: 6.1 and 7.0
+     * print it only in the human-readable {@code showvminfo}; null when it cannot be read.
+     */
+    String audioController(MachineInfo info) throws VirtException {
+        String c = info.keys().get("audio_controller");
+        if (c != null) {
+            return c;
+        }
+        Matcher m = AUDIO_CONTROLLER.matcher(manage.call("showvminfo", info.uuid().toString()).stdout());
+        return m.find() ? m.group(1) : null;
     }
 
     MachineCache cache() {
@@ -74,11 +114,8 @@ final class Machines {
         if (cached != null) {
             return cached;
         }
-        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
-        Set<UUID> running = new HashSet<>();
-        for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
-            running.add(e.uuid());
-        }
+        Set<UUID> running = running();
+        List<MachineEntry> all = registered();
         List<Listed> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             MachineEntry e = all.get(i);
@@ -88,6 +125,32 @@ final class Machines {
         }
         cache.list(out);
         return out;
+    }
+
+    /** {@code list runningvms}, re-read at most once per cache TTL however many calls ask. */
+    Set<UUID> running() throws VirtException {
+        Set<UUID> cached = cache.running();
+        if (cached != null) {
+            return cached;
+        }
+        Set<UUID> running = new HashSet<>();
+        for (MachineEntry e : MachineList.parse(manage.call("list", "runningvms").stdout())) {
+            running.add(e.uuid());
+        }
+        cache.running(running);
+        return running;
+    }
+
+    /** {@code list vms}, reused while VirtualBox.xml (the machine registry) is unchanged. */
+    private List<MachineEntry> registered() throws VirtException {
+        FileStamp stamp = FileStamp.of(globalSettings);
+        MachineCache.Registry known = cache.registry();
+        if (known != null && stamp != null && stamp.equals(known.stamp())) {
+            return known.entries();
+        }
+        List<MachineEntry> all = MachineList.parse(manage.call("list", "vms").stdout());
+        cache.registry(new MachineCache.Registry(all, cache.now(), stamp));
+        return all;
     }
 
     Listed byName(String name) throws VirtException {
@@ -125,6 +188,14 @@ final class Machines {
         if (cached != null) {
             return cached;
         }
+        MachineCache.Entry known = cache.recent(ref.javaUuid());
+        FileStamp stamp = known == null ? null : FileStamp.of(known.info().settingsFile());
+        if (stamp != null && stamp.equals(known.stamp())) {
+            running();
+            if (cache.recent(ref.javaUuid()) == known) {
+                return known.info();
+            }
+        }
         Output out = manage.run(List.of("showvminfo", ref.javaUuid().toString(), "--machinereadable"));
         MachineInfo info = out.ok() ? MachineInfo.of(MachineReadable.parse(out.stdout())) : null;
         if (info == null || !info.accessible()) {
@@ -134,7 +205,7 @@ final class Machines {
             }
             throw notFound(ref);
         }
-        cache.info(info.uuid(), info);
+        cache.info(info.uuid(), info, stamp != null ? stamp : FileStamp.of(info.settingsFile()));
         return info;
     }
 

@@ -78,6 +78,8 @@ public final class VBoxDriver implements Driver {
         new DomainInfoHandlers(this::machines).bind(table);
         new DomainTuningHandlers(this::machines).bind(table);
         new SnapshotHandlers(this::machines).bind(table);
+        new DomainMetadataHandlers(this::machines).bind(table);
+        new DeviceHandlers(this::machines).bind(table);
         OnlineNotes notes = (uuid, name, online) -> {
             RunningWatch w = watch;
             if (w != null) {
@@ -122,6 +124,7 @@ public final class VBoxDriver implements Driver {
             throw initFailed();
         }
         version = v;
+        m.version(v);
         return v;
     }
 

@@ -16,7 +16,13 @@ public final class MachineReadable {
 
     public static KeyValues parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String raw : text.split("\r?\n")) {
+        String[] lines = text.split("\r?\n");
+        for (int n = 0; n < lines.length; n++) {
+            String raw = lines[n];
+            // a quoted value (a description) may span lines: VirtualBox prints its newlines raw
+            while (openQuote(raw) && n + 1 < lines.length) {
+                raw = raw + "\n" + lines[++n];
+            }
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
@@ -32,6 +38,20 @@ public final class MachineReadable {
             }
         }
         return new KeyValues(out);
+    }
+
+    /** Whether {@code line} ends inside a quoted string. */
+    static boolean openQuote(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            }
+        }
+        return quoted;
     }
 
     /** The first '=' not inside a quoted string, or -1. */

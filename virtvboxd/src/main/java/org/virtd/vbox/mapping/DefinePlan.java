@@ -40,11 +40,36 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
 
     /** Plans {@code def} under {@code uuid} (the definition's own, or one the driver generated). */
     public static DefinePlan of(DomainDef def, UUID uuid) throws VirtException {
+        return of(def, uuid, null, true);
+    }
+
+    /**
+     * Plans {@code def} with the devices only the vbox mapping reads ({@code devices}, null for
+     * none beyond the neutral model); {@code audioSwitch} says whether VBoxManage has
+     * {@code --audio-enabled} (7.0 on; 6.1 enables audio by naming a driver).
+     */
+    public static DefinePlan of(DomainDef def, UUID uuid, VBoxDevices devices, boolean audioSwitch)
+            throws VirtException {
         String id = uuid.toString();
+        VBoxDevices d = devices != null ? devices : new VBoxDevices(List.of(), neutralVideo(def), null, List.of(),
+                List.of(), List.of());
         List<List<String>> steps = new ArrayList<>();
-        steps.add(modifyvm(def, id));
+        List<String> modify = modifyvm(def, id);
+        DevicePlan.modifyvm(d, audioSwitch, modify);
+        steps.add(modify);
         steps.addAll(storage(def, id));
+        steps.addAll(DevicePlan.afterwards(d, id));
+        steps.addAll(MachineMetadata.steps(id, def.title(), def.metadata()));
         return new DefinePlan(uuid, List.of("createvm", "--name", def.name(), "--uuid", id, "--register"), steps);
+    }
+
+    private static VBoxDevices.Video neutralVideo(DomainDef def) {
+        for (VideoDef v : def.devices().videos()) {
+            if ("vbox".equals(v.model())) {
+                return new VBoxDevices.Video(v.vram(), v.heads(), null, null);
+            }
+        }
+        return null;
     }
 
     private static List<String> modifyvm(DomainDef def, String id) throws VirtException {
@@ -55,19 +80,11 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
                 "--acpi", onOff(def.hasFeature("acpi")),
                 "--ioapic", onOff(def.hasFeature("apic")),
                 "--pae", onOff(def.hasFeature("pae"))));
+        if (def.description() != null) {
+            a.addAll(List.of("--description", def.description()));
+        }
         boot(def, a);
         nics(def, a);
-        for (VideoDef v : def.devices().videos()) {
-            if ("vbox".equals(v.model())) {
-                if (v.vram() != null) {
-                    a.addAll(List.of("--vram", Long.toString((v.vram() + 1023L) / 1024)));
-                }
-                if (v.heads() != null) {
-                    a.addAll(List.of("--monitorcount", Integer.toString(v.heads())));
-                }
-                break;
-            }
-        }
         return a;
     }
 
@@ -91,19 +108,23 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
                 a.addAll(List.of("--nic" + i, "none"));
                 continue;
             }
-            InterfaceDef n = nics.get(i - 1);
-            String type = n.type() == null ? "user" : n.type();
-            switch (type) {
-                case "bridge" -> a.addAll(List.of("--nic" + i, "bridged", "--bridgeadapter" + i, nz(n.sourceBridge())));
-                case "internal" -> a.addAll(List.of("--nic" + i, "intnet", "--intnet" + i, nz(n.sourceNetwork())));
-                case "network" -> a.addAll(List.of("--nic" + i, "hostonly", "--hostonlyadapter" + i,
-                        nz(n.sourceNetwork())));
-                default -> a.addAll(List.of("--nic" + i, "nat"));
-            }
-            a.addAll(List.of("--nictype" + i, nicModel(n.model())));
-            if (n.mac() != null) {
-                a.addAll(List.of("--macaddress" + i, n.mac().replace(":", "").toUpperCase(Locale.ROOT)));
-            }
+            nic(nics.get(i - 1), i, a);
+        }
+    }
+
+    /** The modifyvm options that put {@code n} into adapter slot {@code i}. */
+    static void nic(InterfaceDef n, int i, List<String> a) throws VirtException {
+        String type = n.type() == null ? "user" : n.type();
+        switch (type) {
+            case "bridge" -> a.addAll(List.of("--nic" + i, "bridged", "--bridgeadapter" + i, nz(n.sourceBridge())));
+            case "internal" -> a.addAll(List.of("--nic" + i, "intnet", "--intnet" + i, nz(n.sourceNetwork())));
+            case "network" -> a.addAll(List.of("--nic" + i, "hostonly", "--hostonlyadapter" + i,
+                    nz(n.sourceNetwork())));
+            default -> a.addAll(List.of("--nic" + i, "nat"));
+        }
+        a.addAll(List.of("--nictype" + i, nicModel(n.model())));
+        if (n.mac() != null) {
+            a.addAll(List.of("--macaddress" + i, n.mac().replace(":", "").toUpperCase(Locale.ROOT)));
         }
     }
 
@@ -178,6 +199,11 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
     }
 
     private static List<String> attach(DiskDef d, StorageBus bus, String id, String chip) throws VirtException {
+        return attachAt(d, id, controllerName(bus, chip), bus.slot(d.targetDev()));
+    }
+
+    /** {@code storageattach} of {@code d} at {@code slot} (port, device) of controller {@code ctl}. */
+    static List<String> attachAt(DiskDef d, String id, String ctl, int[] slot) throws VirtException {
         if (d.type() != null && !"file".equals(d.type())) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.VBOX,
                     "The vbox driver does not support disk type '" + d.type() + "'");
@@ -194,9 +220,7 @@ public record DefinePlan(UUID uuid, List<String> create, List<List<String>> conf
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.VBOX,
                     "a hard disk needs a source file (target '" + d.targetDev() + "')");
         }
-        int[] slot = bus.slot(d.targetDev());
-        List<String> a = new ArrayList<>(List.of("storageattach", id, "--storagectl",
-                controllerName(bus, chip),
+        List<String> a = new ArrayList<>(List.of("storageattach", id, "--storagectl", ctl,
                 "--port", Integer.toString(slot[0]), "--device", Integer.toString(slot[1]), "--type", type,
                 "--medium", d.source() != null ? d.source() : "emptydrive"));
         if ("hdd".equals(type)) {

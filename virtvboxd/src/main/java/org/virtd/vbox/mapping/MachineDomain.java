@@ -5,7 +5,6 @@ import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.Devices.ControllerDef;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
-import org.virtd.conf.domain.Devices.VideoDef;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.vbox.manage.KeyValues;
 import org.virtd.vbox.manage.MachineInfo;
@@ -20,8 +19,9 @@ import java.util.Map;
  * The definition libvirt's dumpxml derives from a machine's settings (vbox-driver.md §4):
  * memory and vCPUs, boot order, the acpi/apic/pae features, localtime clock, destroy for every
  * lifecycle action, one controller per storage controller, a disk per medium attachment, an
- * interface per enabled adapter and the vbox video adapter. Graphics, sound, serial/parallel
- * ports, shared folders and USB filters are not derived yet.
+ * interface per enabled adapter; the description and, from extradata, the title and metadata
+ * elements ({@link MachineMetadata}). The video adapter and the devices the neutral model lacks
+ * are {@link MachineDevices}, printed in by {@link VBoxDevicesXml}. USB filters are not derived.
  */
 public final class MachineDomain {
     static final int MAX_NICS = 8;
@@ -32,6 +32,11 @@ public final class MachineDomain {
     }
 
     public static DomainDef of(MachineInfo m, String hostArch) {
+        return of(m, hostArch, Map.of());
+    }
+
+    /** The definition with the title and metadata elements kept in the machine's extradata {@code extra}. */
+    public static DomainDef of(MachineInfo m, String hostArch, Map<String, String> extra) {
         KeyValues kv = m.keys();
         long memKiB = m.memoryMiB() * 1024;
         List<String> boot = new ArrayList<>();
@@ -53,13 +58,15 @@ public final class MachineDomain {
         }
         Storage storage = storage(kv);
         Devices devices = new Devices(null, storage.disks, storage.controllers, interfaces(kv), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(video(kv)), null, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(),
                 List.of());
-        return new DomainDef("vbox", m.name(), m.uuid(), null, null, memKiB, memKiB,
+        String description = kv.get("description");
+        return new DomainDef("vbox", m.name(), m.uuid(), MachineMetadata.title(extra),
+                description == null || description.isEmpty() ? null : description, memKiB, memKiB,
                 new DomainDef.Vcpus(m.cpus(), 0, null),
                 new DomainDef.OsDef("hvm", hostArch, null, null, null, null, boot, null), features, null,
                 new DomainDef.ClockDef("localtime", List.of()), new DomainDef.Lifecycle("destroy", "destroy", "destroy"),
-                devices);
+                devices, MachineMetadata.elements(extra));
     }
 
     /** The libvirt name of the JVM's architecture. */
@@ -185,10 +192,5 @@ public final class MachineDomain {
             return null;
         }
         return nictype.startsWith("Am") ? nictype.toLowerCase(Locale.ROOT) : nictype;
-    }
-
-    private static VideoDef video(KeyValues kv) {
-        return new VideoDef("vbox", null, (int) kv.number("vram", 8) * 1024, null, (int) kv.number("monitorcount", 1),
-                false, null);
     }
 }

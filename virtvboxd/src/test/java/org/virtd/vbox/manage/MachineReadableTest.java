@@ -89,4 +89,13 @@ class MachineReadableTest {
         assertFalse(MachineState.of("aborted-saved").startable());
         assertEquals(MachineState.NULL, MachineState.of("brandnew"));
     }
+
+    @Test
+    void quotedValuesSpanLinesAndExtraDataValuesToo() {
+        KeyValues kv = MachineReadable.parse("name=\"a\"\ndescription=\"one\ntwo \\\"q\\\"\"\nmemory=128\n");
+        assertEquals("one\ntwo \"q\"", kv.get("description"));
+        assertEquals(128, kv.number("memory", 0));
+        assertEquals(java.util.Map.of("a", "1", "b", "x\ny"),
+                ExtraData.parse("Key: a, Value: 1\nKey: b, Value: x\ny\n"));
+    }
 }
