@@ -75,8 +75,8 @@ final class QemuDeviceDefaults {
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
             String model = n.model() != null ? n.model() : "rtl8139";
-            nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random), model,
-                    place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
+            nics.add(withoutGeneratedName(n).with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
+                    model, place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
         }
         for (int i = 0; i < sounds.size(); i++) {
             SoundDef s = sounds.get(i);
@@ -117,6 +117,19 @@ final class QemuDeviceDefaults {
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
                 redirdevs, rngs);
+    }
+
+    /**
+     * A {@code <target dev>} in a prefix libvirt generates names with (vnet, macvtap, macvlan) is
+     * a name of some earlier run: a definition drops it, unless it names a tap the guest is given.
+     */
+    private static InterfaceDef withoutGeneratedName(InterfaceDef n) {
+        String dev = n.targetDev();
+        if (dev == null || "ethernet".equals(n.type()) && n.unmanagedTap()) {
+            return n;
+        }
+        boolean generated = dev.startsWith("vnet") || dev.startsWith("macvtap") || dev.startsWith("macvlan");
+        return generated ? n.withTargetDev(null) : n;
     }
 
     /** A PCIe endpoint goes to a root port on q35; everything else (and all on pc) to bus 0. */
