@@ -118,9 +118,7 @@ public final class HostNics {
     private InterfaceDef ethernet(InterfaceDef n, List<InterfaceDef> made) throws VirtException {
         InterfaceDef tap = n.withTargetDev(TapDevices.create(n.targetDev() != null ? n.targetDev() : names.next()));
         made.add(tap);
-        byte[] mac = mac(n.mac());
-        mac[0] = (byte) ((mac[0] & 0xFF) == RESERVED_FIRST_BYTE ? 0xFA : RESERVED_FIRST_BYTE);
-        HostLinks.setMac(tap.targetDev(), mac);
+        HostLinks.setMac(tap.targetDev(), tapMac(n.mac()));
         if (n.mtu() > 0) {
             HostLinks.setMtu(tap.targetDev(), n.mtu());
         }
@@ -137,13 +135,7 @@ public final class HostNics {
         }
         InterfaceDef tap = n.withTargetDev(TapDevices.create(n.targetDev() != null ? n.targetDev() : names.next()));
         made.add(tap);
-        byte[] mac = mac(n.mac());
-        if ((mac[0] & 0xFF) == RESERVED_FIRST_BYTE) {
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NONE,
-                    "Unable to use MAC address starting with reserved value 0xFE - '" + n.mac() + "' - ");
-        }
-        mac[0] = (byte) RESERVED_FIRST_BYTE;
-        HostLinks.setMac(tap.targetDev(), mac);
+        HostLinks.setMac(tap.targetDev(), tapMac(n.mac()));
         // the MTU goes first: a bridge lowers its own to that of a port joining it
         HostLinks.setMtu(tap.targetDev(), n.mtu() > 0 ? n.mtu() : HostLinks.mtu(bridge));
         HostLinks.addToBridge(bridge, tap.targetDev());
@@ -151,6 +143,13 @@ public final class HostNics {
         HostLinks.noQueue(tap.targetDev());
         made.remove(made.size() - 1);
         return tap;
+    }
+
+    /** The guest's MAC with 0xFE first (0xFA when the guest's starts with 0xFE): never the guest's own. */
+    static byte[] tapMac(String guestMac) {
+        byte[] mac = mac(guestMac);
+        mac[0] = (byte) ((mac[0] & 0xFF) == RESERVED_FIRST_BYTE ? 0xFA : RESERVED_FIRST_BYTE);
+        return mac;
     }
 
     private static byte[] mac(String text) {
