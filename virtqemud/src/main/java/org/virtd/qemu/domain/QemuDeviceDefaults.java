@@ -21,6 +21,7 @@ import org.virtd.rpc.error.VirtException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,6 +75,7 @@ final class QemuDeviceDefaults {
         // then libvirt's walk: NICs, sound cards, controllers, virtio disks, balloon, rng, further videos
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
+            checkMtu(n);
             String model = n.model() != null ? n.model() : "rtl8139";
             nics.add(withoutGeneratedName(n).with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
                     model, place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
@@ -117,6 +119,14 @@ final class QemuDeviceDefaults {
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
                 redirdevs, rngs);
+    }
+
+    /** An MTU can only be given to a NIC whose host side is a tap (or a vhost-user socket). */
+    private static void checkMtu(InterfaceDef n) throws VirtException {
+        if (n.mtu() > 0 && !Set.of("network", "bridge", "ethernet", "vhostuser").contains(n.type())) {
+            throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                    "setting MTU on interface type " + n.type() + " is not supported yet");
+        }
     }
 
     /**
