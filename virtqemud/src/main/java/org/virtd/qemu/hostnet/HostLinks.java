@@ -17,8 +17,18 @@ public final class HostLinks {
     private HostLinks() {
     }
 
+    /** Whether {@code dev} is a device in the daemon's network namespace (asked of the kernel, not sysfs). */
     public static boolean exists(String dev) {
-        return dev != null && !dev.isEmpty() && !dev.contains("/") && Files.exists(Path.of("/sys/class/net", dev));
+        if (dev == null || dev.isEmpty() || dev.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                >= NetIoctl.IFNAMSIZ) {
+            return false;
+        }
+        try {
+            NetIoctl.onSocket(NetIoctl.SIOCGIFINDEX, NetIoctl.ifreq(dev));
+            return true;
+        } catch (NetIoctl.Errno e) {
+            return false;
+        }
     }
 
     public static int mtu(String dev) throws VirtException {

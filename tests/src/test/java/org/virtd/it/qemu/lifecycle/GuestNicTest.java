@@ -61,6 +61,8 @@ class GuestNicTest {
         netns = "vdnic" + ProcessHandle.current().pid();
         Cli.Result made = Cli.run(List.of("ip", "netns", "add", netns), 30);
         Assumptions.assumeTrue(made.exit() == 0, "cannot make a network namespace: " + made.all());
+        Cli.Result entered = inNs("true");
+        Assumptions.assumeTrue(entered.exit() == 0, "cannot run in a network namespace: " + entered.all());
         inNs("ip", "link", "set", "lo", "up");
         inNs("ip", "link", "add", BRIDGE, "type", "bridge");
         inNs("ip", "link", "set", BRIDGE, "up");
@@ -126,7 +128,7 @@ class GuestNicTest {
     void framesWrittenIntoTheTapAreCountedForTheGuest() throws Exception {
         long before = counter(ETH, "vnet0", "rx_drop");
         sendFrames("vnet0", FRAMES);
-        TinyGuest.await(() -> counter(ETH, "vnet0", "rx_drop") > before, Duration.ofSeconds(10),
+        TinyGuest.await(() -> counter(ETH, "vnet0", "rx_drop") >= before + 50, Duration.ofSeconds(10),
                 "rx_drop of vnet0 did not move");
     }
 
@@ -137,10 +139,11 @@ class GuestNicTest {
         announce(BR);
         TinyGuest.await(() -> counter(BR, PORT, "tx_packets") >= tx + ANNOUNCEMENTS, Duration.ofSeconds(10),
                 "tx_packets of " + PORT + " did not move");
-        long drop = counter(BR, BR_MAC, "rx_drop");
+        long rx = counter(BR, BR_MAC, "rx_packets") + counter(BR, BR_MAC, "rx_drop");
         sendFrames(BRIDGE, FRAMES);
-        TinyGuest.await(() -> counter(BR, BR_MAC, "rx_drop") > drop, Duration.ofSeconds(10),
-                "frames flooded by the bridge did not reach " + PORT);
+        // e1000 waits for a driver: the frames queue up, then are dropped (an rtl8139 would take them)
+        TinyGuest.await(() -> counter(BR, BR_MAC, "rx_packets") + counter(BR, BR_MAC, "rx_drop") >= rx + 50,
+                Duration.ofSeconds(10), "frames flooded by the bridge did not reach " + PORT);
     }
 
     @Test
