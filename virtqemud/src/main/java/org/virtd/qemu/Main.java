@@ -2,6 +2,7 @@ package org.virtd.qemu;
 
 import org.virtd.core.daemon.DaemonIdentity;
 import org.virtd.core.daemon.DaemonMain;
+import org.virtd.core.forward.SecondaryServer;
 import org.virtd.core.server.MainServer;
 import org.virtd.qemu.driver.QemuDriver;
 
@@ -11,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        DaemonMain.run(DaemonIdentity.VIRTQEMUD, MainServer.driver(QemuDriver::new), args);
+        DaemonMain.run(DaemonIdentity.VIRTQEMUD, SecondaryServer.around(MainServer.driver(QemuDriver::new)), args);
     }
 }

@@ -2,6 +2,7 @@ package org.virtd.vbox;
 
 import org.virtd.core.daemon.DaemonIdentity;
 import org.virtd.core.daemon.DaemonMain;
+import org.virtd.core.forward.SecondaryServer;
 import org.virtd.core.server.MainServer;
 import org.virtd.vbox.driver.VBoxDriver;
 
@@ -11,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        DaemonMain.run(DaemonIdentity.VIRTVBOXD, MainServer.driver(VBoxDriver::new), args);
+        DaemonMain.run(DaemonIdentity.VIRTVBOXD, SecondaryServer.around(MainServer.driver(VBoxDriver::new)), args);
     }
 }

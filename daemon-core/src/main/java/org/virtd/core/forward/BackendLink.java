@@ -11,8 +11,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.FileDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.core.peer.HandoverSource;
 import org.virtd.core.server.Session;
 import org.virtd.core.transport.FrameDecoder;
 import org.virtd.rpc.error.ErrorCode;
@@ -20,6 +22,8 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.RemoteError;
 import org.virtd.rpc.error.RemoteFailure;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.handover.HandoverProgram;
+import org.virtd.rpc.handover.TakeClientArgs;
 import org.virtd.rpc.keepalive.KeepaliveProgram;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.message.Limits;
@@ -46,25 +50,43 @@ final class BackendLink {
     private static final Logger LOG = LoggerFactory.getLogger(BackendLink.class);
     private static final int PROGRAM_OFFSET = 4;
     private static final int PROCEDURE_OFFSET = 12;
+    private static final int TYPE_OFFSET = 16;
+    private static final int SERIAL_OFFSET = 20;
+    private static final int STATUS_OFFSET = 24;
 
     private final Session client;
     private final Path socket;
+    private final Listener listener;
     private final BlockingQueue<ByteBuf> replies = new LinkedBlockingQueue<>();
     private volatile Channel channel;
     private volatile boolean forwarding;
     private int serial;
+    /** The client offered to the daemon and our TAKE_CLIENT call's serial (event loop only). */
+    private HandoverSource offered;
+    private int offerSerial;
 
-    private BackendLink(Session client, Path socket) {
+    /** What the owner of a link hears of it, on the client's event loop. */
+    interface Listener {
+        /** A packet from the daemon is about to go to the client (the listener must not keep it). */
+        default void toClient(ByteBuf packet) {
+        }
+
+        /** The daemon closed the connection, or it failed. */
+        void closed();
+    }
+
+    private BackendLink(Session client, Path socket, Listener listener) {
         this.client = client;
         this.socket = socket;
+        this.listener = listener;
     }
 
     /** Connects on the client's own event loop, so the two sides of the pipe share one thread. */
-    static BackendLink connect(Session client, Path socket, Duration timeout) throws VirtException {
+    static BackendLink connect(Session client, Path socket, Duration timeout, Listener listener) throws VirtException {
         if (!(client.executor() instanceof EventLoop loop)) {
             throw new IllegalStateException("a proxied client must live on a Netty event loop");
         }
-        BackendLink link = new BackendLink(client, socket);
+        BackendLink link = new BackendLink(client, socket, listener);
         ChannelFuture f = new Bootstrap().group(loop).channel(EpollDomainSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .handler(new ChannelInitializer<Channel>() {
@@ -127,9 +149,60 @@ final class BackendLink {
             forwarding = true;
             ByteBuf early;
             while ((early = replies.poll()) != null) {
+                listener.toClient(early);
                 client.write(early); // something the daemon sent after the handshake (an event)
             }
         });
+    }
+
+    /**
+     * Offers the client's own socket to the daemon ({@link HandoverProgram}): the client is no
+     * longer read, and what it sent that is not a whole packet yet goes with the offer. Runs on
+     * the event loop once the client has had its open reply; the daemon's answer arrives in
+     * {@link Inbound}.
+     */
+    void offerClient() {
+        HandoverSource source = client.peer().freeze();
+        if (source == null) {
+            return;
+        }
+        if (!channel.isActive()) {
+            client.peer().thaw();
+            return;
+        }
+        offered = source;
+        offerSerial = ++serial;
+        Procedure<TakeClientArgs, Void> take = HandoverProgram.TAKE_CLIENT;
+        Header h = Header.of(take.program(), take.version(), take.number(), MessageType.CALL, offerSerial,
+                MessageStatus.OK);
+        channel.writeAndFlush(Packets.encode(channel.alloc(), h, take.args(),
+                new TakeClientArgs(client.keepalive().started(), source.unread())), channel.voidPromise());
+    }
+
+    /** The daemon answered the offer: send the socket and bow out, or keep forwarding. */
+    private void offerAnswered(ChannelHandlerContext ctx, ByteBuf reply) {
+        boolean accepted = reply.getInt(STATUS_OFFSET) == MessageStatus.OK.wire;
+        reply.release();
+        HandoverSource source = offered;
+        offered = null;
+        if (!accepted) {
+            LOG.debug("{}: the daemon behind {} keeps the client forwarded", client, socket);
+            client.peer().thaw();
+            return;
+        }
+        // the daemon holds the session's output until the socket arrives; ours closes when it has gone
+        ctx.writeAndFlush(new FileDescriptor(source.fd())).addListener(sent -> {
+            if (!sent.isSuccess()) {
+                LOG.warn("{}: handing the client to {} failed: {}", client, socket, sent.cause().toString());
+            }
+            client.close();
+        });
+    }
+
+    private boolean isOfferAnswer(ByteBuf packet) {
+        return offered != null && packet.getInt(PROGRAM_OFFSET) == HandoverProgram.ID
+                && packet.getInt(SERIAL_OFFSET) == offerSerial
+                && packet.getInt(TYPE_OFFSET) == MessageType.REPLY.wire;
     }
 
     /** A packet from the client, passed on untouched; takes ownership. */
@@ -174,6 +247,11 @@ final class BackendLink {
                 answerPing(ctx, packet);
                 return;
             }
+            if (isOfferAnswer(packet)) {
+                offerAnswered(ctx, packet);
+                return;
+            }
+            listener.toClient(packet);
             client.write(packet);
         }
 
@@ -196,7 +274,7 @@ final class BackendLink {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             LOG.debug("{}: the daemon behind {} closed the connection", client, socket);
-            client.close();
+            listener.closed();
         }
 
         @Override

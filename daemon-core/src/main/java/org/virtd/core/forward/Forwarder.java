@@ -37,7 +37,8 @@ import static org.virtd.core.server.BoundHandlers.Mode.WORKER;
  * dispatcher answers it (authentication, the keepalive probe, CONNECT_OPEN); the open is routed
  * to the daemon serving the URI, which gets the open and then the client's identity. From
  * then on the client's packets go to that daemon untouched — its keepalive excepted, which is
- * answered per hop — and the daemon's come back the same way.
+ * answered per hop — and the daemon's come back the same way. A UNIX client is then offered to
+ * the daemon: a daemon of this project takes the client's socket itself, and the proxy drops out.
  */
 public final class Forwarder implements FrameHandler {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -45,6 +46,11 @@ public final class Forwarder implements FrameHandler {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int OPEN_READ_ONLY = 1;
     private static final int PROGRAM_OFFSET = 4;
+    /**
+     * Whether a UNIX client is handed to a daemon of ours once open, instead of forwarded for
+     * its whole life; {@code VIRTD_PROXY_HANDOVER=0} keeps every client forwarded.
+     */
+    private static final boolean HANDOVER = !"0".equals(System.getenv("VIRTD_PROXY_HANDOVER"));
 
     private final Dispatcher dispatcher;
     private final Supplier<Router> router;
@@ -102,7 +108,7 @@ public final class Forwarder implements FrameHandler {
         }
         boolean ro = s.readOnlySocket() || (args.flags() & OPEN_READ_ONLY) != 0;
         Router.Route route = router.get().route(args.name(), ro);
-        BackendLink link = BackendLink.connect(s, route.socket(), CONNECT_TIMEOUT);
+        BackendLink link = BackendLink.connect(s, route.socket(), CONNECT_TIMEOUT, s::close); // either side closing closes the other
         try {
             link.call(RemoteProgram.AUTH_LIST, null, CALL_TIMEOUT);
             link.call(RemoteProgram.CONNECT_OPEN, new OpenArgs(route.name(), args.flags() | (ro ? OPEN_READ_ONLY : 0)),
@@ -120,6 +126,10 @@ public final class Forwarder implements FrameHandler {
         link.startForwarding();
         if (s.isClosed() && links.remove(s) != null) {
             link.close();
+        } else if (HANDOVER && s.peer().canPassFds()) {
+            // once the client has its reply, a daemon of ours can take its socket: from then on
+            // its calls no longer cross the proxy (libvirt's daemons decline and stay forwarded)
+            c.afterReply(() -> s.executor().execute(link::offerClient));
         }
         return null;
     }

@@ -54,6 +54,11 @@ public final class Keepalive {
         }
     }
 
+    /** Whether the client asked for keepalive (event loop only). */
+    public boolean started() {
+        return policy != null;
+    }
+
     /** The client probed PROGRAM_KEEPALIVE: start pinging it when it goes quiet. */
     public void start() {
         if (interval <= 0 || policy != null) {

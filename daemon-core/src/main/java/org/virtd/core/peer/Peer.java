@@ -56,4 +56,27 @@ public interface Peer {
 
     /** The single thread that owns this connection; session timers run here. */
     ScheduledExecutorService executor();
+
+    /**
+     * Proxy side of a handover: stops reading this client until {@link #thaw} (whatever the read
+     * gate says meanwhile) and describes its socket; null when this transport cannot be handed
+     * over (only UNIX sockets can). Event loop only.
+     */
+    default HandoverSource freeze() {
+        return null;
+    }
+
+    /** The handover was declined: read this client again. Event loop only. */
+    default void thaw() {
+    }
+
+    /**
+     * Daemon side of a handover: this connection is the proxy's for one client, and the next
+     * thing it sends is that client's own socket. Until it arrives everything written is held;
+     * then the session carries on over the client's socket, reading {@code unread} first.
+     * False when this transport cannot receive a descriptor. Event loop only.
+     */
+    default boolean awaitHandover(byte[] unread) {
+        return false;
+    }
 }

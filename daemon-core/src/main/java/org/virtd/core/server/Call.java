@@ -21,6 +21,7 @@ public final class Call implements CallContext {
     private final StreamChannel stream;
     private final EventRegistry events;
     private volatile java.util.List<org.virtd.core.driver.PassedFd> fds;
+    private volatile Runnable afterReply;
 
     Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventRegistry events) {
         this.session = session;
@@ -28,6 +29,18 @@ public final class Call implements CallContext {
         this.procedure = procedure;
         this.stream = stream;
         this.events = events;
+    }
+
+    /**
+     * Runs {@code action} right after the successful reply has been handed to the transport
+     * (not after an error reply): for what must follow the reply on the wire, like a handover.
+     */
+    public void afterReply(Runnable action) {
+        this.afterReply = action;
+    }
+
+    Runnable afterReply() {
+        return afterReply;
     }
 
     public Session session() {

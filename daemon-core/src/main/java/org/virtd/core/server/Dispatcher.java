@@ -189,6 +189,9 @@ public final class Dispatcher implements FrameHandler {
             if (stream != null) {
                 stream.activate();
             }
+            if (call.afterReply() != null) {
+                call.afterReply().run();
+            }
         } catch (Throwable t) {
             if (stream != null) {
                 session.streams().discard(stream);

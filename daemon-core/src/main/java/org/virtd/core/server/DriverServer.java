@@ -4,6 +4,7 @@ import org.virtd.core.driver.Driver;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.EventSink;
 import org.virtd.core.event.EventRegistry;
+import org.virtd.rpc.handover.HandoverProgram;
 import org.virtd.rpc.lxc.LxcProgram;
 import org.virtd.rpc.qemu.QemuProgram;
 import org.virtd.rpc.remote.DomainEvents;
@@ -28,8 +29,10 @@ final class DriverServer implements MainServer {
     @Override
     public FrameHandler install(RpcServer server) {
         return new Dispatcher(server, events, true,
-                List.of(RemoteProgram.PROGRAM, QemuProgram.PROGRAM, LxcProgram.PROGRAM), table -> {
+                List.of(RemoteProgram.PROGRAM, QemuProgram.PROGRAM, LxcProgram.PROGRAM, HandoverProgram.PROGRAM),
+                table -> {
                     new ConnectHandlers(driver, events).bind(table);
+                    HandoverHandlers.bind(table);
                     driver.bind(table);
                 });
     }

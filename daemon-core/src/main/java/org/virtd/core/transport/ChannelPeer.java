@@ -2,18 +2,27 @@ package org.virtd.core.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketReadMode;
+import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.PeerCredentials;
 import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.peer.HandoverSource;
+import org.virtd.core.peer.Inbound;
 import org.virtd.core.peer.Peer;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A {@link Peer} over a Netty channel. Writes from worker threads are handed to the channel,
- * which queues them onto its event loop; identity comes from SO_PEERCRED for unix peers.
+ * which queues them onto its event loop; identity comes from SO_PEERCRED for unix peers. A
+ * session served over virtproxyd's connection can move onto the client's own socket when the
+ * proxy hands it over ({@link #awaitHandover}, {@link #moveTo}); the session never notices.
  */
 final class ChannelPeer implements Peer {
     static {
@@ -21,7 +30,8 @@ final class ChannelPeer implements Peer {
         org.virtd.core.driver.ClientSocketPair.install(UnixSocketPairs.INSTANCE);
     }
 
-    private final Channel channel;
+    /** The connection; replaced once if a proxy hands the client's own socket over. */
+    private volatile Channel channel;
     private final ClientIdentity identity;
     private final int transport;
     private final String x509Dn;
@@ -46,9 +56,29 @@ final class ChannelPeer implements Peer {
         return ClientIdentity.UNKNOWN;
     }
 
+    /** Daemon side: packets written while the client's socket is on its way (event loop only). */
+    private List<ByteBuf> held;
+    private volatile boolean holding;
+    private byte[] unreadAfterHandover;
+    /** Proxy side: true while a handover is offered; the read gate may not resume reading meanwhile. */
+    private boolean frozen;
+    /** What the read gate last asked for. */
+    private boolean reading = true;
+
     @Override
     public void write(ByteBuf packet) {
-        channel.writeAndFlush(packet, channel.voidPromise());
+        if (holding) {
+            channel.eventLoop().execute(() -> {
+                if (holding) {
+                    held.add(packet);
+                } else {
+                    channel.writeAndFlush(packet, channel.voidPromise());
+                }
+            });
+            return;
+        }
+        Channel ch = channel;
+        ch.writeAndFlush(packet, ch.voidPromise());
     }
 
     @Override
@@ -61,7 +91,7 @@ final class ChannelPeer implements Peer {
         channel.write(packet, channel.voidPromise());
         io.netty.channel.ChannelFuture last = null;
         for (org.virtd.core.driver.PassedFd f : fds) {
-            last = channel.write(new io.netty.channel.unix.FileDescriptor(f.fd()));
+            last = channel.write(new FileDescriptor(f.fd()));
         }
         channel.flush();
         Runnable release = () -> fds.forEach(f -> {
@@ -90,7 +120,85 @@ final class ChannelPeer implements Peer {
 
     @Override
     public void setReading(boolean reading) {
+        Channel ch = channel;
+        if (!ch.eventLoop().inEventLoop()) {
+            ch.eventLoop().execute(() -> setReading(reading));
+            return;
+        }
+        this.reading = reading;
+        if (!frozen) {
+            ch.config().setAutoRead(reading);
+        }
+    }
+
+    @Override
+    public HandoverSource freeze() {
+        if (!(channel instanceof EpollDomainSocketChannel unix) || !unix.isActive()) {
+            return null;
+        }
+        frozen = true;
+        unix.config().setAutoRead(false);
+        FrameDecoder frames = unix.pipeline().get(FrameDecoder.class);
+        return new HandoverSource(unix.fd().intValue(), frames == null ? new byte[0] : frames.unread());
+    }
+
+    @Override
+    public void thaw() {
+        frozen = false;
         channel.config().setAutoRead(reading);
+    }
+
+    @Override
+    public boolean awaitHandover(byte[] unread) {
+        if (!(channel instanceof EpollDomainSocketChannel unix)) {
+            return false;
+        }
+        held = new ArrayList<>();
+        unreadAfterHandover = unread;
+        holding = true;
+        unix.config().setReadMode(DomainSocketReadMode.FILE_DESCRIPTORS);
+        return true;
+    }
+
+    /** Whether a descriptor read now is the client's socket a proxy was asked to hand over. */
+    boolean expectsHandover() {
+        return holding;
+    }
+
+    /**
+     * The client's socket arrived: the session moves onto it, on the same event loop, with what
+     * was held written first and the proxy's unread bytes read first. The proxy's connection is
+     * closed without ending the session.
+     */
+    void moveTo(FileDescriptor fd, SessionAdapter oldAdapter) {
+        Channel old = channel;
+        EpollDomainSocketChannel fresh = new EpollDomainSocketChannel(fd.intValue());
+        fresh.config().setWriteBufferWaterMark(old.config().getWriteBufferWaterMark());
+        fresh.config().setRecvByteBufAllocator(old.config().getRecvByteBufAllocator());
+        fresh.config().setAutoRead(false);
+        Inbound session = oldAdapter.detach();
+        fresh.pipeline().addLast("frames", new FrameDecoder()).addLast("session", new SessionAdapter(session, this));
+        old.eventLoop().register(fresh).addListener(done -> {
+            old.close();
+            if (!done.isSuccess()) {
+                fresh.close();
+                session.disconnected();
+                return;
+            }
+            channel = fresh;
+            holding = false;
+            for (ByteBuf packet : held) {
+                fresh.write(packet, fresh.voidPromise());
+            }
+            fresh.flush();
+            held = null;
+            byte[] unread = unreadAfterHandover;
+            unreadAfterHandover = null;
+            if (unread.length > 0) {
+                fresh.pipeline().fireChannelRead(Unpooled.wrappedBuffer(unread));
+            }
+            fresh.config().setAutoRead(reading);
+        });
     }
 
     @Override

@@ -41,6 +41,14 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** A copy of what has been read but is not a whole packet yet (a handover passes it on). */
+    byte[] unread() {
+        ByteBuf in = internalBuffer();
+        byte[] out = new byte[in.readableBytes()];
+        in.getBytes(in.readerIndex(), out);
+        return out;
+    }
+
     private static void failOnLength(ChannelHandlerContext ctx, ByteBuf in, long len) {
         LOG.debug("closing {}: packet length {} outside {}..{}", ctx.channel(), len, Limits.PACKET_MIN,
                 Limits.MESSAGE_MAX + Limits.LEN_SIZE);

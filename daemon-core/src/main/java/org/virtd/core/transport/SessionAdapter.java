@@ -3,15 +3,18 @@ package org.virtd.core.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.FileDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.peer.Acceptor;
 import org.virtd.core.peer.Inbound;
 
+import java.io.IOException;
+
 /**
  * The last handler of a client pipeline: turns channel events into the server's events (accepted,
- * packet, writability, gone). A client the server refuses is closed at once. A TLS client is
- * handed to the server only when {@link TlsGate} has verified it, never at connect time.
+ * packet, writability, gone). A client the server refuses is closed at once. A TLS client holds
+ * a slot from connect time but is handed to the server only when {@link TlsGate} has verified it.
  */
 final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionAdapter.class);
@@ -21,6 +24,8 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private final int transport;
     private final boolean afterTlsCheck;
     private Inbound session;
+    private ChannelPeer peer;
+    private boolean held;
 
     SessionAdapter(Acceptor server, boolean readOnly, int transport, boolean afterTlsCheck) {
         this.server = server;
@@ -29,24 +34,51 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
         this.afterTlsCheck = afterTlsCheck;
     }
 
+    /** The adapter of a session that moved here from a proxy's connection (a handover). */
+    SessionAdapter(Inbound session, ChannelPeer peer) {
+        this(null, false, peer.transport(), false);
+        this.session = session;
+        this.peer = peer;
+    }
+
+    /** The session leaves this connection (it moves to another): closing this one ends nothing. */
+    Inbound detach() {
+        Inbound s = session;
+        session = null;
+        return s;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (server == null) {
+            return; // a moved session: accepted long ago
+        }
         if (!afterTlsCheck) {
-            accept(ctx, null);
+            accept(ctx);
+        } else if (server.hold()) {
+            held = true;
+        } else {
+            ctx.close();
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null) {
-            accept(ctx, v.x509Dn());
+        if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null && held) {
+            held = false;
+            peer = new ChannelPeer(ctx.channel(), transport, v.x509Dn());
+            session = server.acceptHeld(peer, readOnly);
+            if (session == null) {
+                ctx.close();
+            }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
     }
 
-    private void accept(ChannelHandlerContext ctx, String x509Dn) {
-        session = server.accept(new ChannelPeer(ctx.channel(), transport, x509Dn), readOnly);
+    private void accept(ChannelHandlerContext ctx) {
+        peer = new ChannelPeer(ctx.channel(), transport, null);
+        session = server.accept(peer, readOnly);
         if (session == null) {
             ctx.close();
         }
@@ -54,6 +86,16 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FileDescriptor fd) {
+            if (session != null && peer != null && peer.expectsHandover()) {
+                peer.moveTo(fd, this);
+            } else {
+                LOG.debug("closing {}: a descriptor nobody asked for", ctx.channel());
+                closeQuietly(fd);
+                ctx.close();
+            }
+            return;
+        }
         ByteBuf frame = (ByteBuf) msg;
         if (session == null) {
             frame.release();
@@ -71,8 +113,20 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (held) {
+            held = false;
+            server.release();
+        }
         if (session != null) {
             session.disconnected();
+        }
+    }
+
+    private static void closeQuietly(FileDescriptor fd) {
+        try {
+            fd.close();
+        } catch (IOException ignored) {
+            // nothing else to release
         }
     }
 

@@ -11,9 +11,16 @@ import java.util.List;
  * (virt-manager, virt-install, python tools) ask for right after connecting. A hypervisor
  * daemon (virtqemud, virtvboxd) hosts none of those drivers, so it answers them as a host
  * without any such objects would: empty lists and zero counts, instead of failing the client's
- * start-up.
+ * start-up. When a daemon serving the kind is reachable, the core forwards these calls to it instead.
  */
 public final class SecondaryDriverHandlers {
+
+    /** The listings, lookups and event registrations, each answered as a host without such objects. */
+    public static void bindAll(HandlerTable t) {
+        new SecondaryDriverHandlers().bind(t);
+        new SecondaryLookupHandlers().bind(t);
+        new SecondaryEventHandlers().bind(t);
+    }
 
     public void bind(HandlerTable t) {
         t.on(RemoteProgram.CONNECT_LIST_ALL_NETWORKS, (c, a) -> ObjectList.empty());
@@ -40,5 +47,6 @@ public final class SecondaryDriverHandlers {
         t.on(RemoteProgram.CONNECT_LIST_NWFILTERS, (c, max) -> List.of());
         t.on(RemoteProgram.NODE_NUM_OF_DEVICES, (c, a) -> 0);
         t.on(RemoteProgram.NODE_LIST_DEVICES, (c, a) -> List.of());
+        t.on(RemoteProgram.CONNECT_LIST_ALL_NWFILTER_BINDINGS, (c, a) -> ObjectList.empty());
     }
 }

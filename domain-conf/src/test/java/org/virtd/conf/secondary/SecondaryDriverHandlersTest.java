@@ -26,7 +26,7 @@ class SecondaryDriverHandlersTest {
                 assertEquals(null, bound.put(p, h), "bound twice: " + p);
             }
         });
-        assertEquals(24, bound.size());
+        assertEquals(25, bound.size());
         for (var e : bound.entrySet()) {
             @SuppressWarnings("unchecked")
             Handler<Object, Object> h = (Handler<Object, Object>) e.getValue();

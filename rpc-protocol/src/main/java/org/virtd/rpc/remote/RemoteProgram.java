@@ -67,6 +67,11 @@ import org.virtd.rpc.remote.types.NameUuidRef;
 import org.virtd.rpc.remote.types.NodeDeviceCountArgs;
 import org.virtd.rpc.remote.types.NodeDeviceListArgs;
 import org.virtd.rpc.remote.types.ObjectList;
+import org.virtd.rpc.remote.types.ObjectEventArgs;
+import org.virtd.rpc.remote.types.NwfilterBindingRef;
+import org.virtd.rpc.remote.types.SecretUsageArgs;
+import org.virtd.rpc.remote.types.StorageVolRef;
+import org.virtd.rpc.remote.types.WwnLookupArgs;
 import org.virtd.rpc.remote.types.SecretRef;
 import org.virtd.rpc.remote.types.NodeCpuMap;
 import org.virtd.rpc.remote.types.NodeCpuMapArgs;
@@ -567,6 +572,83 @@ public final class RemoteProgram {
     public static final Procedure<NeedResultsArgs, ObjectList<SecretRef>> CONNECT_LIST_ALL_SECRETS =
             P.call(287, "CONNECT_LIST_ALL_SECRETS", Xdr.lazy(NeedResultsArgs.class),
                     ObjectList.codec(Xdr.lazy(SecretRef.class), OBJECT_LIST_MAX)).refusalDomain(ErrorDomain.SECRET).high().add();
+
+    // ---- §1h secondary-driver lookups and event registrations, answered by a hypervisor daemon only
+    //      when no daemon serves that object kind (otherwise they are forwarded unread) ----
+
+    public static final Procedure<String, NameUuidRef> NETWORK_LOOKUP_BY_NAME =
+            P.call(46, "NETWORK_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(NameUuidRef.class)).high().add();
+    public static final Procedure<byte[], NameUuidRef> NETWORK_LOOKUP_BY_UUID =
+            P.call(47, "NETWORK_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(NameUuidRef.class)).high().add();
+    public static final Procedure<String, NameUuidRef> STORAGE_POOL_LOOKUP_BY_NAME =
+            P.call(84, "STORAGE_POOL_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<byte[], NameUuidRef> STORAGE_POOL_LOOKUP_BY_UUID =
+            P.call(85, "STORAGE_POOL_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<StorageVolRef, NameUuidRef> STORAGE_POOL_LOOKUP_BY_VOLUME =
+            P.call(86, "STORAGE_POOL_LOOKUP_BY_VOLUME", Xdr.lazy(StorageVolRef.class), Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<String, StorageVolRef> STORAGE_VOL_LOOKUP_BY_KEY =
+            P.call(96, "STORAGE_VOL_LOOKUP_BY_KEY", Xdr.STRING, Xdr.lazy(StorageVolRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<String, StorageVolRef> STORAGE_VOL_LOOKUP_BY_PATH =
+            P.call(97, "STORAGE_VOL_LOOKUP_BY_PATH", Xdr.STRING, Xdr.lazy(StorageVolRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<String, String> NODE_DEVICE_LOOKUP_BY_NAME =
+            P.call(113, "NODE_DEVICE_LOOKUP_BY_NAME", Xdr.STRING, Xdr.STRING).refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<String, InterfaceRef> INTERFACE_LOOKUP_BY_NAME =
+            P.call(128, "INTERFACE_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(InterfaceRef.class))
+                    .refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<String, InterfaceRef> INTERFACE_LOOKUP_BY_MAC_STRING =
+            P.call(129, "INTERFACE_LOOKUP_BY_MAC_STRING", Xdr.STRING, Xdr.lazy(InterfaceRef.class))
+                    .refusalDomain(ErrorDomain.INTERFACE).high().add();
+    public static final Procedure<byte[], SecretRef> SECRET_LOOKUP_BY_UUID =
+            P.call(141, "SECRET_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(SecretRef.class)).refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<SecretUsageArgs, SecretRef> SECRET_LOOKUP_BY_USAGE =
+            P.call(147, "SECRET_LOOKUP_BY_USAGE", Xdr.lazy(SecretUsageArgs.class), Xdr.lazy(SecretRef.class))
+                    .refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<String, NameUuidRef> NWFILTER_LOOKUP_BY_NAME =
+            P.call(175, "NWFILTER_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<byte[], NameUuidRef> NWFILTER_LOOKUP_BY_UUID =
+            P.call(176, "NWFILTER_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<WwnLookupArgs, String> NODE_DEVICE_LOOKUP_SCSI_HOST_BY_WWN =
+            P.call(297, "NODE_DEVICE_LOOKUP_SCSI_HOST_BY_WWN", Xdr.lazy(WwnLookupArgs.class), Xdr.STRING)
+                    .api("virNodeDeviceLookupSCSIHostByWWN").refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<ObjectEventArgs<NameUuidRef>, Integer> CONNECT_NETWORK_EVENT_REGISTER_ANY =
+            P.call(313, "CONNECT_NETWORK_EVENT_REGISTER_ANY", Xdr.lazy(NameUuidRef.class, ObjectEventArgs::codec), Xdr.INT)
+                    .refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<Integer, Void> CONNECT_NETWORK_EVENT_DEREGISTER_ANY =
+            P.call(314, "CONNECT_NETWORK_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID).refusalDomain(ErrorDomain.NETWORK).high().add();
+    public static final Procedure<ObjectEventArgs<NameUuidRef>, Integer> CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY =
+            P.call(368, "CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY", Xdr.lazy(NameUuidRef.class, ObjectEventArgs::codec),
+                    Xdr.INT).refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<Integer, Void> CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY =
+            P.call(369, "CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID)
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<ObjectEventArgs<String>, Integer> CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY =
+            P.call(374, "CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY", ObjectEventArgs.codec(Xdr.STRING), Xdr.INT)
+                    .refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<Integer, Void> CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY =
+            P.call(375, "CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID)
+                    .refusalDomain(ErrorDomain.NODEDEV).high().add();
+    public static final Procedure<ObjectEventArgs<SecretRef>, Integer> CONNECT_SECRET_EVENT_REGISTER_ANY =
+            P.call(380, "CONNECT_SECRET_EVENT_REGISTER_ANY", Xdr.lazy(SecretRef.class, ObjectEventArgs::codec), Xdr.INT)
+                    .refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<Integer, Void> CONNECT_SECRET_EVENT_DEREGISTER_ANY =
+            P.call(381, "CONNECT_SECRET_EVENT_DEREGISTER_ANY", Xdr.INT, Xdr.VOID).refusalDomain(ErrorDomain.SECRET).high().add();
+    public static final Procedure<String, NameUuidRef> STORAGE_POOL_LOOKUP_BY_TARGET_PATH =
+            P.call(391, "STORAGE_POOL_LOOKUP_BY_TARGET_PATH", Xdr.STRING, Xdr.lazy(NameUuidRef.class))
+                    .refusalDomain(ErrorDomain.STORAGE).high().add();
+    public static final Procedure<String, NwfilterBindingRef> NWFILTER_BINDING_LOOKUP_BY_PORT_DEV =
+            P.call(397, "NWFILTER_BINDING_LOOKUP_BY_PORT_DEV", Xdr.STRING, Xdr.lazy(NwfilterBindingRef.class))
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
+    public static final Procedure<NeedResultsArgs, ObjectList<NwfilterBindingRef>> CONNECT_LIST_ALL_NWFILTER_BINDINGS =
+            P.call(401, "CONNECT_LIST_ALL_NWFILTER_BINDINGS", Xdr.lazy(NeedResultsArgs.class),
+                    ObjectList.codec(Xdr.lazy(NwfilterBindingRef.class), OBJECT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.NWFILTER).high().add();
 
     static {
         RemoteUnimplemented.declare(P);

@@ -33,6 +33,8 @@ public final class DomainObject implements DomainObj {
     private volatile boolean persistent;
     private volatile boolean autostart;
     private volatile boolean removed;
+    /** The precopy migration bandwidth limit in MiB/s, or -1 for none set (libvirt keeps it here too). */
+    private volatile long migrationBandwidth = -1;
 
     DomainObject(DomainDef def, boolean persistent) {
         this.name = def.name();
@@ -125,6 +127,14 @@ public final class DomainObject implements DomainObj {
         requireOwner();
         this.liveDef = live;
         this.id = newId;
+    }
+
+    public long migrationBandwidth() {
+        return migrationBandwidth;
+    }
+
+    public void migrationBandwidth(long mibPerSecond) {
+        this.migrationBandwidth = mibPerSecond;
     }
 
     public void setPersistent(boolean value) {

@@ -3,11 +3,13 @@ package org.virtd.qemu.lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.DriverContext;
+import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.core.driver.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The running half of the driver assembled from the daemon's context: the lifecycle, the
@@ -52,9 +54,9 @@ public final class DomainProcesses {
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
-                                       MonitorCallbacks monitorCallbacks) {
+                                       MonitorCallbacks monitorCallbacks, Supplier<QemuConf> conf) {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
-                new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts()),
+                new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts(), conf),
                 LifecycleDirs.of(ctx));
         DomainProcesses p = new DomainProcesses(lifecycle);
         int alive = p.recovery.reattachAll();

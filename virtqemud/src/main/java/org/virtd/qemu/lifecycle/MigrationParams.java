@@ -6,8 +6,6 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Migration bandwidth and downtime limits (virDomainMigrateSet/GetMaxSpeed and MaxDowntime).
@@ -21,7 +19,6 @@ public final class MigrationParams {
     private static final long MIB = 1024 * 1024;
 
     private final DomainControl control;
-    private final ConcurrentHashMap<UUID, Long> bandwidth = new ConcurrentHashMap<>();
 
     MigrationParams(DomainControl control) {
         this.control = control;
@@ -40,7 +37,7 @@ public final class MigrationParams {
                 DomainControl.monitor(rd).execute("migrate-set-parameters", JsonObject.of(param, mibPerSecond * MIB));
             }
             if (!postcopy) {
-                bandwidth.put(dom.uuid(), mibPerSecond);
+                dom.migrationBandwidth(mibPerSecond);
             }
         } finally {
             dom.lock().unlock();
@@ -49,7 +46,8 @@ public final class MigrationParams {
 
     public long maxSpeed(DomainObject dom, boolean postcopy) throws VirtException {
         if (!postcopy) {
-            return bandwidth.getOrDefault(dom.uuid(), BANDWIDTH_MAX);
+            long set = dom.migrationBandwidth();
+            return set < 0 ? BANDWIDTH_MAX : set;
         }
         return parameter(dom, "max-postcopy-bandwidth") / MIB;
     }
