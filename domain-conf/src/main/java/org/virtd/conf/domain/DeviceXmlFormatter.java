@@ -108,8 +108,17 @@ final class DeviceXmlFormatter {
         if (n.sourceNetwork() != null || n.sourceBridge() != null) {
             w.open("source").attr("network", n.sourceNetwork()).attr("bridge", n.sourceBridge()).end("source");
         }
+        if (n.targetDev() != null || n.targetManaged() != null) {
+            w.open("target").attr("dev", n.targetDev()).attr("managed", n.targetManaged()).end("target");
+        }
         if (n.model() != null) {
             w.open("model").attr("type", n.model()).end("model");
+        }
+        if (n.linkState() != null) {
+            w.open("link").attr("state", n.linkState()).end("link");
+        }
+        if (n.mtu() > 0) {
+            w.open("mtu").attr("size", Integer.toString(n.mtu())).end("mtu");
         }
         alias(w, n.alias());
         address(w, n.address());

@@ -207,8 +207,20 @@ final class DeviceXmlParser {
             throw DefErrors.xml("unable to parse mac address '" + mac + "'");
         }
         Element source = Dom.child(e, "source");
+        Element target = Dom.child(e, "target");
+        String managed = Dom.attr(target, "managed");
+        if (managed != null) {
+            managed = DefErrors.requireEnum(managed, Set.of("yes", "no"), "managed", "target");
+        }
+        String link = Dom.childAttr(e, "link", "state");
+        if (link != null) {
+            link = DefErrors.requireEnum(link, Set.of("up", "down"), "state", "link");
+        }
+        Element mtu = Dom.child(e, "mtu");
+        int mtuSize = mtu == null ? 0 : Math.max(DefErrors.uint(Dom.attr(mtu, "size"), "mtu size"), 0);
         return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
-                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e));
+                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e),
+                Dom.attr(target, "dev"), managed, link, mtuSize);
     }
 
     private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {

@@ -40,6 +40,12 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
                 videos, memballoon, channels, sounds, redirdevs, rngs);
     }
 
+    /** The same devices with other NICs (the host taps a start connected them to, say). */
+    public Devices withInterfaces(List<InterfaceDef> newInterfaces) {
+        return new Devices(emulator, disks, controllers, newInterfaces, serials, consoles, inputs, graphics, audios,
+                videos, memballoon, channels, sounds, redirdevs, rngs);
+    }
+
     public static Devices empty() {
         return new Devices(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of());
@@ -133,20 +139,38 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         }
     }
 
-    /** {@code <interface type='user|network|bridge'>} with mac, source, model and address. */
+    /**
+     * {@code <interface type='user|ethernet|bridge|network...'>} with mac, source, model and address;
+     * {@code <target dev= managed=>} (the host tap), {@code <link state=>} and {@code <mtu size=>}
+     * (0 = not given).
+     */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
-                               DeviceAddress address, String alias) {
+                               DeviceAddress address, String alias, String targetDev, String targetManaged,
+                               String linkState, int mtu) {
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                             DeviceAddress address) {
-            this(type, mac, sourceNetwork, sourceBridge, model, address, null);
+            this(type, mac, sourceNetwork, sourceBridge, model, address, null, null, null, null, 0);
         }
 
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
-            return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias);
+            return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias, targetDev,
+                    targetManaged, linkState, mtu);
         }
 
         public InterfaceDef withAlias(String name) {
-            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name);
+            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name, targetDev,
+                    targetManaged, linkState, mtu);
+        }
+
+        /** The same NIC on host device {@code dev} (null: none, as for a definition). */
+        public InterfaceDef withTargetDev(String dev) {
+            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, dev,
+                    targetManaged, linkState, mtu);
+        }
+
+        /** {@code <target managed='no'>}: a tap that exists before the guest and outlives it. */
+        public boolean unmanagedTap() {
+            return "no".equals(targetManaged);
         }
     }
 

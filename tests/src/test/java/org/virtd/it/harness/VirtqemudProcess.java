@@ -21,13 +21,16 @@ public final class VirtqemudProcess implements AutoCloseable {
     private final String daemon;
     private final List<String> args;
     private final Map<String, String> env;
+    private final List<String> wrapper;
     private Process process;
 
-    private VirtqemudProcess(Path prefix, String daemon, List<String> args, Map<String, String> env) {
+    private VirtqemudProcess(Path prefix, String daemon, List<String> args, Map<String, String> env,
+            List<String> wrapper) {
         this.prefix = prefix;
         this.daemon = daemon;
         this.args = args;
         this.env = env;
+        this.wrapper = wrapper;
     }
 
     /** Starts virtqemud under {@code prefix} and waits for its rw socket. */
@@ -37,7 +40,18 @@ public final class VirtqemudProcess implements AutoCloseable {
 
     public static VirtqemudProcess start(Path prefix, String daemon, Map<String, String> env, String... args)
             throws IOException {
-        VirtqemudProcess p = new VirtqemudProcess(prefix, daemon, List.of(args), env);
+        VirtqemudProcess p = new VirtqemudProcess(prefix, daemon, List.of(args), env, List.of());
+        p.launch();
+        return p;
+    }
+
+    /**
+     * Starts virtqemud through {@code wrapper} (e.g. {@code ip netns exec NS}, which runs it in a
+     * network namespace of the test's own).
+     */
+    public static VirtqemudProcess startWrapped(Path prefix, List<String> wrapper, String... args)
+            throws IOException {
+        VirtqemudProcess p = new VirtqemudProcess(prefix, "virtqemud", List.of(args), Map.of(), List.copyOf(wrapper));
         p.launch();
         return p;
     }
@@ -54,7 +68,7 @@ public final class VirtqemudProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         Files.createDirectories(prefix);
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(launcher(daemon).toString());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd)

@@ -21,6 +21,7 @@ import org.virtd.rpc.error.VirtException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,9 +75,10 @@ final class QemuDeviceDefaults {
         // then libvirt's walk: NICs, sound cards, controllers, virtio disks, balloon, rng, further videos
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : d.interfaces()) {
+            checkMtu(n);
             String model = n.model() != null ? n.model() : "rtl8139";
-            nics.add(n.with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random), model,
-                    place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
+            nics.add(withoutGeneratedName(n).with(n.mac() != null ? n.mac() : QemuXmlConf.OPTIONS.generateMac(random),
+                    model, place(pci, n.address(), model.equals("virtio") || model.equals("e1000e"))));
         }
         for (int i = 0; i < sounds.size(); i++) {
             SoundDef s = sounds.get(i);
@@ -117,6 +119,27 @@ final class QemuDeviceDefaults {
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
                 redirdevs, rngs);
+    }
+
+    /** An MTU can only be given to a NIC whose host side is a tap (or a vhost-user socket). */
+    private static void checkMtu(InterfaceDef n) throws VirtException {
+        if (n.mtu() > 0 && !Set.of("network", "bridge", "ethernet", "vhostuser").contains(n.type())) {
+            throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                    "setting MTU on interface type " + n.type() + " is not supported yet");
+        }
+    }
+
+    /**
+     * A {@code <target dev>} in a prefix libvirt generates names with (vnet, macvtap, macvlan) is
+     * a name of some earlier run: a definition drops it, unless it names a tap the guest is given.
+     */
+    private static InterfaceDef withoutGeneratedName(InterfaceDef n) {
+        String dev = n.targetDev();
+        if (dev == null || "ethernet".equals(n.type()) && n.unmanagedTap()) {
+            return n;
+        }
+        boolean generated = dev.startsWith("vnet") || dev.startsWith("macvtap") || dev.startsWith("macvlan");
+        return generated ? n.withTargetDev(null) : n;
     }
 
     /** A PCIe endpoint goes to a root port on q35; everything else (and all on pc) to bus 0. */

@@ -1,10 +1,13 @@
 package org.virtd.qemu.driver;
 
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.hostnet.HostNics;
+import org.virtd.qemu.hostnet.InterfaceCounters;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.LiveGuests;
 import org.virtd.qemu.lifecycle.RunningDomain;
@@ -24,6 +27,7 @@ import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.BlockInfo;
 import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.CountedParams;
+import org.virtd.rpc.remote.types.InterfaceStats;
 import org.virtd.rpc.remote.types.MemoryStat;
 import org.virtd.rpc.remote.types.TypedParam;
 
@@ -72,12 +76,12 @@ final class DomainStatsHandlers {
         t.on(RemoteProgram.DOMAIN_INTERFACE_STATS, (c, a) -> {
             DomainObject dom = lookup.resolve(a.domain());
             RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
-            // NICs here are user-mode (no host tap device): found by MAC, they have no counters to read.
-            if (Nics.byMac(rd.live(), a.path()) == null) {
+            var nic = Nics.find(rd.live(), a.path());
+            if (nic == null) {
                 throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
                         "'" + a.path() + "' is not a known interface");
             }
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "Interface name not provided");
+            return interfaceStats(nic);
         });
         t.on(RemoteProgram.DOMAIN_SET_MEMORY_STATS_PERIOD, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), LIVE | CONFIG, "qemuDomainSetMemoryStatsPeriod");
@@ -104,6 +108,19 @@ final class DomainStatsHandlers {
             }
             return memoryPeek(lookup.resolve(a.domain()), a.offset(), a.size(), a.flags() == MEMORY_VIRTUAL);
         });
+    }
+
+    /** A user-mode NIC has no host device to count on; a tap's counters are the guest's mirrored. */
+    private static InterfaceStats interfaceStats(Devices.InterfaceDef nic) throws VirtException {
+        if (nic.targetDev() == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "Interface name not provided");
+        }
+        InterfaceCounters c = InterfaceCounters.of(nic.targetDev(), HostNics.tapBacked(nic));
+        if (c == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, "/proc/net/dev: Interface not found");
+        }
+        return new InterfaceStats(c.rxBytes(), c.rxPackets(), c.rxErrors(), c.rxDropped(), c.txBytes(),
+                c.txPackets(), c.txErrors(), c.txDropped());
     }
 
     private LiveGuests guests() throws VirtException {

@@ -9,6 +9,7 @@ import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.EventSink;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
 import org.virtd.qemu.process.DomainStatusFile;
@@ -52,6 +53,7 @@ public final class DomainLifecycle {
     private final LifecycleDirs dirs;
     private final DomainStatusFile statusFiles;
     private final IdFile idFile;
+    private final HostNics hostNics = HostNics.onThisHost();
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "qemu-lifecycle");
@@ -102,6 +104,10 @@ public final class DomainLifecycle {
         return idFile;
     }
 
+    HostNics hostNics() {
+        return hostNics;
+    }
+
     /** The current run of {@code dom}, or null while it is inactive. */
     public RunningDomain running(DomainObject dom) {
         return running.get(dom.uuid());
@@ -133,13 +139,21 @@ public final class DomainLifecycle {
         idFile.record(id + 1);
         Path dir = dirs.domainDir(id, def.name());
         def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
-        QemuLaunchSpec spec = mapping.map(def, dir.resolve("monitor.sock"));
+        def = hostNics.connect(def);
+        QemuLaunchSpec spec;
+        try {
+            spec = mapping.map(def, dir.resolve("monitor.sock"));
+        } catch (VirtException | RuntimeException e) {
+            HostNics.release(def);
+            throw e;
+        }
         DomainLog log = new DomainLog(dirs.logFile(def.name()));
         RunningDomain rd = new RunningDomain(dom, id, dir, log, def);
         QemuProcess p;
         try {
             p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd));
-        } catch (VirtException e) {
+        } catch (VirtException | RuntimeException e) {
+            HostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
             deleteTree(dir);
             throw e;
@@ -180,6 +194,7 @@ public final class DomainLifecycle {
                 stop(rd, DomainStates.SHUTOFF_FAILED, -1);
             } else {
                 p.monitor().close();
+                releaseNics(p, def);
                 dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
                 deleteTree(dir);
             }
@@ -197,9 +212,35 @@ public final class DomainLifecycle {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
         DomainPinning.applyAtStart(rd, def.cputune());
+        setLinksDown(monitor, def);
         var balloon = def.devices() == null ? null : def.devices().memballoon();
         if (spec.balloon() && balloon != null && balloon.period() > 0) {
             DomainResources.setPollingInterval(monitor, balloon.period());
+        }
+    }
+
+    /** {@code <link state='down'>}: QEMU starts every NIC up; libvirt cuts the link before the guest runs. */
+    private static void setLinksDown(org.virtd.qemu.qmp.QmpClient monitor, DomainDef def) throws VirtException {
+        var nics = def.devices() == null ? java.util.List.<org.virtd.conf.domain.Devices.InterfaceDef>of()
+                : def.devices().interfaces();
+        for (int i = 0; i < nics.size(); i++) {
+            var n = nics.get(i);
+            if ("down".equals(n.linkState())) {
+                monitor.execute("set_link", JsonObject.of("name", n.alias() != null ? n.alias() : "net" + i,
+                        "up", false));
+            }
+        }
+    }
+
+    /**
+     * The guest's taps go once QEMU has let go of them: at once when it is gone, else when it
+     * exits (the kernel keeps a tap that a process still holds).
+     */
+    private static void releaseNics(QemuProcess p, DomainDef def) {
+        if (p == null || !p.isAlive()) {
+            HostNics.release(def);
+        } else {
+            p.onExit().thenRun(() -> HostNics.release(def));
         }
     }
 
@@ -236,6 +277,7 @@ public final class DomainLifecycle {
             p.monitor().close();
         }
         rd.runStopHooks();
+        releaseNics(p, rd.live());
         try {
             statusFiles.delete(dom.name());
         } catch (IOException e) {

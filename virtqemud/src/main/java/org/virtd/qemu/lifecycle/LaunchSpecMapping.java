@@ -3,6 +3,7 @@ package org.virtd.qemu.lifecycle;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
 import org.virtd.qemu.config.QemuConf;
+import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.qemu.process.QemuLaunchSpec.Accel;
 import org.virtd.qemu.process.QemuLaunchSpec.Bus;
@@ -10,6 +11,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class LaunchSpecMapping {
     private static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
+    private static final Path VHOST_NET = Path.of("/dev/vhost-net");
 
     private final boolean kvmWorks;
     private final IntSupplier vncPorts;
@@ -87,13 +90,12 @@ public final class LaunchSpecMapping {
                     d.readonly(), bootIndex));
         }
         boolean netBooted = false;
+        HostNics.check(def);
+        boolean kvm = "kvm".equals(def.type()) && kvmWorks;
         for (Devices.InterfaceDef n : dev.interfaces()) {
-            if (!"user".equals(n.type())) {
-                throw unsupported("interface type '" + n.type() + "' is not supported by this driver");
-            }
             int bootIndex = !netBooted && boot.contains("network") ? boot.indexOf("network") + 1 : 0;
             netBooted |= bootIndex > 0;
-            b.nic(new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex));
+            b.nic(nic(n, bootIndex, kvm));
         }
         for (Devices.CharDevDef s : dev.serials()) {
             if (s.type() != null && !"pty".equals(s.type())) {
@@ -118,6 +120,21 @@ public final class LaunchSpecMapping {
         b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc", PlatformArgs.smbios(def),
                 monitorSocket.getParent() == null ? null : monitorSocket.getParent().getParent()));
         return b.build();
+    }
+
+    /**
+     * A tap NIC (its {@code <target dev>} already made by HostNics) gets the virtio-net header for
+     * the models that understand it and, on KVM, vhost-net when the host has it, as libvirt picks.
+     */
+    private static QemuLaunchSpec.Nic nic(Devices.InterfaceDef n, int bootIndex, boolean kvm) {
+        if ("user".equals(n.type())) {
+            return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex);
+        }
+        boolean virtio = "virtio".equals(n.model());
+        boolean vnetHdr = virtio || "e1000e".equals(n.model()) || "vmxnet3".equals(n.model());
+        boolean vhost = kvm && virtio && Files.exists(VHOST_NET);
+        return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex, n.targetDev(), vnetHdr, vhost,
+                virtio ? n.mtu() : 0);
     }
 
     private static Bus bus(Devices.DiskDef d) throws VirtException {

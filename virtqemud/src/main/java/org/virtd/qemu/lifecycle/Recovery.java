@@ -7,6 +7,7 @@ import org.virtd.conf.state.DomainStates;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.QemuXmlConf;
+import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
 import org.virtd.qemu.process.QemuProcess;
@@ -70,6 +71,7 @@ public final class Recovery {
                 return false;
             }
             rd.attach(p);
+            lifecycle.hostNics().reserve(live);
             dom.setActive(s.id(), live);
             registry.indexId(dom, -1);
             int state = DomainStates.stateOf(s.state());
@@ -114,6 +116,7 @@ public final class Recovery {
             LOG.warn("cannot remove the status file of '{}': {}", dom.name(), e.getMessage());
         }
         DomainLifecycle.deleteTree(rd.domainDir());
+        HostNics.release(rd.live());
         dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_CRASHED);
         lifecycle.registry().removeIfTransient(dom);
     }

@@ -185,16 +185,32 @@ public final class QemuCommandLine {
     private static void nics(List<String> a, List<Nic> nics, QemuLaunchSpec.Platform platform) {
         for (int i = 0; i < nics.size(); i++) {
             Nic n = nics.get(i);
-            add(a, "-netdev", JsonObject.of("type", "user", "id", "hostnet" + i).toJson());
+            add(a, "-netdev", netdev(n, "hostnet" + i).toJson());
             String model = n.model() == null ? "rtl8139" : n.model();
-            JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model,
-                    "netdev", "hostnet" + i, "id", "net" + i, "mac", n.mac());
+            JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model);
+            if (n.hostMtu() > 0 && model.equals("virtio")) {
+                dev = dev.with("host_mtu", (long) n.hostMtu());
+            }
+            dev = dev.with("netdev", "hostnet" + i).with("id", "net" + i).with("mac", n.mac());
             dev = placed(dev, platform);
             if (n.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) n.bootIndex());
             }
             add(a, "-device", dev.toJson());
         }
+    }
+
+    /** User-mode networking, or the tap prepared on the host, which QEMU attaches to by name. */
+    private static JsonObject netdev(Nic n, String id) {
+        if (n.tap() == null) {
+            return JsonObject.of("type", "user", "id", id);
+        }
+        JsonObject o = JsonObject.of("type", "tap", "ifname", n.tap(), "script", "no", "downscript", "no",
+                "vnet_hdr", n.vnetHdr());
+        if (n.vhost()) {
+            o = o.with("vhost", true);
+        }
+        return o.with("id", id);
     }
 
     private static void serials(List<String> a, List<Serial> serials) {

@@ -38,8 +38,17 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
             int bootIndex) {
     }
 
-    /** A user-mode {@code <interface>}: MAC and model (rtl8139, e1000, virtio); boot index (0 = none). */
-    public record Nic(String mac, String model, int bootIndex) {
+    /**
+     * An {@code <interface>}: MAC and model (rtl8139, e1000, virtio); boot index (0 = none); the
+     * host tap QEMU opens by name (null: user-mode networking), whether it gets the virtio-net
+     * header and vhost-net, and the MTU the guest is told (0 = none).
+     */
+    public record Nic(String mac, String model, int bootIndex, String tap, boolean vnetHdr, boolean vhost,
+                      int hostMtu) {
+        /** A user-mode NIC. */
+        public Nic(String mac, String model, int bootIndex) {
+            this(mac, model, bootIndex, null, false, false, 0);
+        }
     }
 
     /** A pty {@code <serial>} with its port and optional {@code <log file= append=>}. */

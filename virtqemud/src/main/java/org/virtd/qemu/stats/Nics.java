@@ -5,7 +5,7 @@ import org.virtd.conf.domain.DomainDef;
 
 import java.util.List;
 
-/** A domain's NICs, and finding one as virDomainInterfaceStats names it (by MAC address here). */
+/** A domain's NICs, and finding one as virDomainInterfaceStats names it (by MAC address or host device). */
 public final class Nics {
     private Nics() {
     }
@@ -21,6 +21,23 @@ public final class Nics {
         }
         for (InterfaceDef n : all(def)) {
             if (n.mac() != null && sameMac(n.mac(), device)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The NIC {@code device} names: by MAC address when it is one, else by its host device
+     * ({@code <target dev>}), as virDomainInterfaceStats looks it up; null when none.
+     */
+    public static InterfaceDef find(DomainDef def, String device) {
+        InterfaceDef byMac = byMac(def, device);
+        if (byMac != null || device == null) {
+            return byMac;
+        }
+        for (InterfaceDef n : all(def)) {
+            if (device.equals(n.targetDev())) {
                 return n;
             }
         }

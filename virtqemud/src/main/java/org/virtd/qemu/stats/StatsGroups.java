@@ -1,8 +1,11 @@
 package org.virtd.qemu.stats;
 
+import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.hostnet.HostNics;
+import org.virtd.qemu.hostnet.InterfaceCounters;
 import org.virtd.qemu.lifecycle.LiveGuests;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.qemu.lifecycle.VcpuThreads;
@@ -65,8 +68,7 @@ public final class StatsGroups {
             vcpus(out, def, rd, monitor);
         }
         if ((groups & INTERFACE) != 0 && rd != null) {
-            // Per-NIC counters need a host interface name; user-mode NICs have none, so only the count.
-            out.add(TypedParam.ofUInt("net.count", Nics.all(def).size()));
+            interfaces(out, def);
         }
         if ((groups & BLOCK) != 0) {
             block(out, def, monitor);
@@ -78,6 +80,32 @@ public final class StatsGroups {
             out.add(TypedParam.ofString("dirtyrate.calc_mode", "page-sampling"));
         }
         return out;
+    }
+
+    /** Counters per NIC with a host device, numbered by the NIC's place; user-mode NICs only count. */
+    private static void interfaces(List<TypedParam> out, DomainDef def) {
+        List<InterfaceDef> nics = Nics.all(def);
+        out.add(TypedParam.ofUInt("net.count", nics.size()));
+        for (int i = 0; i < nics.size(); i++) {
+            InterfaceDef n = nics.get(i);
+            if (n.targetDev() == null) {
+                continue;
+            }
+            String p = "net." + i + ".";
+            out.add(TypedParam.ofString(p + "name", n.targetDev()));
+            InterfaceCounters c = InterfaceCounters.of(n.targetDev(), HostNics.tapBacked(n));
+            if (c == null) {
+                continue;
+            }
+            out.add(TypedParam.ofULLong(p + "rx.bytes", c.rxBytes()));
+            out.add(TypedParam.ofULLong(p + "rx.pkts", c.rxPackets()));
+            out.add(TypedParam.ofULLong(p + "rx.errs", c.rxErrors()));
+            out.add(TypedParam.ofULLong(p + "rx.drop", c.rxDropped()));
+            out.add(TypedParam.ofULLong(p + "tx.bytes", c.txBytes()));
+            out.add(TypedParam.ofULLong(p + "tx.pkts", c.txPackets()));
+            out.add(TypedParam.ofULLong(p + "tx.errs", c.txErrors()));
+            out.add(TypedParam.ofULLong(p + "tx.drop", c.txDropped()));
+        }
     }
 
     /** Without cgroups libvirt reads the QEMU process's times; for an inactive domain, its own (pid 0). */

@@ -82,8 +82,37 @@ class LaunchSpecMappingTest {
     @Test
     void unsupportedDevicesAreRefusedNotIgnored() throws Exception {
         VirtException e = assertThrows(VirtException.class, () -> new LaunchSpecMapping(false, () -> 5900)
-                .map(def("qemu", "<interface type='bridge'><source bridge='br0'/></interface>"), Path.of("/m")));
+                .map(def("qemu", "<interface type='vhostuser'><source type='unix' path='/s' mode='client'/>"
+                        + "<model type='virtio'/></interface>"), Path.of("/m")));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.error().code());
+        assertEquals("unsupported configuration: interface type 'vhostuser' is not supported by this driver",
+                e.error().message());
+    }
+
+    @Test
+    void aNetworkNicWithoutANetworkDriverIsNotFound() {
+        VirtException e = assertThrows(VirtException.class, () -> new LaunchSpecMapping(false, () -> 5900)
+                .map(def("qemu", "<interface type='network'><source network='default'/></interface>"), Path.of("/m")));
+        assertEquals(ErrorCode.NO_NETWORK, e.error().code());
+        assertEquals("Network not found: no network with matching name 'default'", e.error().message());
+    }
+
+    @Test
+    void tapNicsAreOpenedByNameWithTheVirtioHeaderOnlyForModelsThatUseIt() throws Exception {
+        QemuLaunchSpec s = new LaunchSpecMapping(false, () -> 5900).map(def("qemu",
+                "<interface type='ethernet'><mac address='52:54:00:00:00:01'/><target dev='tap7'/>"
+                        + "<model type='virtio'/><mtu size='1400'/></interface>"
+                        + "<interface type='bridge'><mac address='52:54:00:00:00:02'/><source bridge='br0'/>"
+                        + "<target dev='tap8'/><model type='e1000'/><mtu size='1400'/></interface>"), Path.of("/m"));
+        QemuLaunchSpec.Nic virtio = s.nics().get(0);
+        assertEquals("tap7", virtio.tap());
+        assertTrue(virtio.vnetHdr());
+        assertEquals(1400, virtio.hostMtu());
+        QemuLaunchSpec.Nic e1000 = s.nics().get(1);
+        assertEquals("tap8", e1000.tap());
+        assertFalse(e1000.vnetHdr());
+        assertEquals(0, e1000.hostMtu(), "only virtio tells the guest its MTU");
+        assertFalse(e1000.vhost());
     }
 
     @Test

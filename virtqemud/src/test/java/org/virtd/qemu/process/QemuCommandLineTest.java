@@ -46,6 +46,17 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aTapNicIsOpenedByNameAndTellsVirtioItsMtu() throws Exception {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .nic(new QemuLaunchSpec.Nic("52:54:00:00:00:01", "virtio", 0, "vnet3", true, true, 1400)).build();
+        List<String> argv = QemuCommandLine.build(s);
+        assertTrue(argv.contains("{\"type\":\"tap\",\"ifname\":\"vnet3\",\"script\":\"no\",\"downscript\":\"no\","
+                + "\"vnet_hdr\":true,\"vhost\":true,\"id\":\"hostnet0\"}"), argv.toString());
+        assertTrue(argv.stream().anyMatch(a -> a.startsWith("{\"driver\":\"virtio-net-pci\",\"host_mtu\":1400,"
+                + "\"netdev\":\"hostnet0\",\"id\":\"net0\"")), argv.toString());
+    }
+
+    @Test
     void hostPassthroughNeedsKvm() {
         QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
                 .cpu(new Cpu("host-passthrough", null)).build();
