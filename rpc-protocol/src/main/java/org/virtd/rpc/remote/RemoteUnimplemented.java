@@ -117,8 +117,6 @@ final class RemoteUnimplemented {
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
-        p.unimplemented(235, "DOMAIN_SAVE_IMAGE_GET_XML_DESC").denyReadOnly().high().add();
-        p.unimplemented(236, "DOMAIN_SAVE_IMAGE_DEFINE_XML").denyReadOnly().high().add();
         p.unimplemented(237, "DOMAIN_BLOCK_JOB_ABORT").denyReadOnly().add();
         p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
         p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
@@ -164,7 +162,6 @@ final class RemoteUnimplemented {
         p.unimplemented(313, "CONNECT_NETWORK_EVENT_REGISTER_ANY").refusalDomain(ErrorDomain.NETWORK).high().add();
         p.unimplemented(314, "CONNECT_NETWORK_EVENT_DEREGISTER_ANY").refusalDomain(ErrorDomain.NETWORK).high().add();
         p.message(315, "NETWORK_EVENT_LIFECYCLE", Xdr.REST).add();
-        p.unimplemented(334, "DOMAIN_CORE_DUMP_WITH_FORMAT").denyReadOnly().add();
         p.unimplemented(335, "DOMAIN_FSFREEZE").api("virDomainFSFreeze").denyReadOnly().add();
         p.unimplemented(336, "DOMAIN_FSTHAW").api("virDomainFSThaw").denyReadOnly().add();
         p.unimplemented(338, "DOMAIN_SET_TIME").denyReadOnly().add();
@@ -197,7 +194,6 @@ final class RemoteUnimplemented {
         p.message(383, "SECRET_EVENT_VALUE_CHANGED", Xdr.REST).add();
         p.unimplemented(384, "DOMAIN_SET_VCPU").denyReadOnly().add();
         p.unimplemented(386, "DOMAIN_SET_BLOCK_THRESHOLD").denyReadOnly().add();
-        p.unimplemented(389, "DOMAIN_MANAGED_SAVE_DEFINE_XML").denyReadOnly().add();
         p.unimplemented(390, "DOMAIN_SET_LIFECYCLE_ACTION").denyReadOnly().add();
         p.unimplemented(391, "STORAGE_POOL_LOOKUP_BY_TARGET_PATH").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(392, "DOMAIN_DETACH_DEVICE_ALIAS").denyReadOnly().add();

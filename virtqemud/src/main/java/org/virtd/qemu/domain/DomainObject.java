@@ -33,6 +33,7 @@ public final class DomainObject implements DomainObj {
     private volatile boolean persistent;
     private volatile boolean autostart;
     private volatile boolean removed;
+    private volatile boolean managedSave;
 
     DomainObject(DomainDef def, boolean persistent) {
         this.name = def.name();
@@ -102,6 +103,16 @@ public final class DomainObject implements DomainObj {
     @Override
     public boolean isAutostart() {
         return autostart;
+    }
+
+    @Override
+    public boolean hasManagedSave() {
+        return managedSave;
+    }
+
+    /** Notes that a managed save image exists (or no longer does) for this domain. */
+    public void setManagedSave(boolean value) {
+        this.managedSave = value;
     }
 
     /** True once undefined and dropped from the registry; a stale handle then finds nothing. */

@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.core.driver.HostName;
@@ -35,11 +36,16 @@ public final class DomainProcesses {
     private final DomainPinning pinning;
     private final LiveGuests guests;
     private final GraphicsSockets graphics;
+    private final DomainSaves saves;
+    private final CoreDumps dumps;
 
-    private DomainProcesses(DomainLifecycle lifecycle) {
+    private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions) {
         this.lifecycle = lifecycle;
-        this.starter = new DomainStarter(lifecycle);
         this.control = new DomainControl(lifecycle);
+        this.saves = new DomainSaves(lifecycle, control,
+                privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions);
+        this.dumps = new CoreDumps(lifecycle, control);
+        this.starter = new DomainStarter(lifecycle, saves);
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
         this.recovery = new Recovery(lifecycle);
@@ -52,11 +58,12 @@ public final class DomainProcesses {
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
-                                       MonitorCallbacks monitorCallbacks) {
+                                       MonitorCallbacks monitorCallbacks, SavedDefinitions definitions) {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
                 new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts()),
                 LifecycleDirs.of(ctx));
-        DomainProcesses p = new DomainProcesses(lifecycle);
+        DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions);
+        p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();
         LOG.debug("re-attached {} running domains", alive);
         return p;
@@ -70,6 +77,14 @@ public final class DomainProcesses {
 
     public DomainLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    public DomainSaves saves() {
+        return saves;
+    }
+
+    public CoreDumps dumps() {
+        return dumps;
     }
 
     public DomainStarter starter() {

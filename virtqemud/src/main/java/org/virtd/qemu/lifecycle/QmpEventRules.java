@@ -41,8 +41,16 @@ final class QmpEventRules {
         }
         run.monitorEvent(event);
         switch (event.name()) {
-            case "RESUME" -> resumed(dom);
-            case "STOP" -> stopped(dom);
+            case "RESUME" -> {
+                if (!consumed(rd.ownResumes)) {
+                    resumed(dom);
+                }
+            }
+            case "STOP" -> {
+                if (!consumed(rd.ownStops)) {
+                    stopped(dom);
+                }
+            }
             case "SHUTDOWN" -> shutdown(dom, event.data());
             case "RESET" -> {
                 if (!rd.starting) {
@@ -54,6 +62,11 @@ final class QmpEventRules {
             default -> {
             }
         }
+    }
+
+    /** True (and one fewer owed) when the event answers a stop/cont a long job issued itself. */
+    private static boolean consumed(java.util.concurrent.atomic.AtomicInteger owed) {
+        return owed.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     /** QEMU has exited (monitor EOF and the process gone): end the run unless it is already ending. */

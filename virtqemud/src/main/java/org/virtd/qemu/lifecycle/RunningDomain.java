@@ -24,6 +24,7 @@ public final class RunningDomain {
     private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
     private volatile QemuProcess process;
     private volatile DomainDef live;
+    private final DomainDef startDef;
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;
@@ -31,6 +32,9 @@ public final class RunningDomain {
     volatile boolean destroying;
     volatile boolean tainted;
     volatile boolean stopped;
+    /** STOP/RESUME events QEMU owes for a stop/cont issued while the lock stays held (save, dump). */
+    final java.util.concurrent.atomic.AtomicInteger ownStops = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
         this.domain = domain;
@@ -38,6 +42,12 @@ public final class RunningDomain {
         this.domainDir = domainDir;
         this.log = log;
         this.live = live;
+        this.startDef = live;
+    }
+
+    /** The definition this run was started from, before QEMU's answers made it live (no aliases, no ptys). */
+    public DomainDef startDef() {
+        return startDef;
     }
 
     public DomainObject domain() {
