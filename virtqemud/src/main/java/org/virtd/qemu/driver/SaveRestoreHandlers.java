@@ -18,6 +18,8 @@ import org.virtd.rpc.remote.RemoteProgram;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Guest state to disk (procedures.md §1e): save and restore with their flags, the XML inside a
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  */
 public final class SaveRestoreHandlers {
     private static final int SECURE = DomainFlags.SecureXml.SAVE_IMAGE;
+    /** The definition model keeps no {@code <resource>}; an image's partition is carried over from its text. */
+    private static final Pattern PARTITION = Pattern.compile("<resource>\\s*<partition>([^<]+)</partition>");
 
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
@@ -103,7 +107,7 @@ public final class SaveRestoreHandlers {
 
     private void restore(String from, String dxml, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, DomainSaves.BYPASS_CACHE | DomainSaves.RUNNING | DomainSaves.PAUSED
-                | DomainSaves.RESET_NVRAM, "qemuDomainRestoreFlags");
+                | DomainSaves.RESET_NVRAM, "qemuDomainRestoreInternal");
         Path file = Path.of(from);
         SaveImage image = SaveImage.read(file);
         DomainDef def = parse(dxml != null ? dxml : image.xml());
@@ -112,8 +116,11 @@ public final class SaveRestoreHandlers {
 
     /** A save image's XML as the inactive definition it holds. */
     private String imageXml(Path file, int flags) throws VirtException {
-        DomainDef def = parse(SaveImage.read(file).xml());
-        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(-1, (flags & SECURE) != 0));
+        String xml = SaveImage.read(file).xml();
+        DomainDef def = parse(xml);
+        Matcher m = PARTITION.matcher(xml);
+        DomainXmlFormatter.Runtime partition = m.find() ? new DomainXmlFormatter.Runtime(m.group(1), null) : null;
+        return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(-1, (flags & SECURE) != 0, partition));
     }
 
     /** Replaces the XML in an image; a null XML keeps it and only changes the run/paused choice. */
