@@ -184,6 +184,11 @@ final class DaemonRuntime {
                 driverReady = true;
                 timer.release();
                 notify.send("READY=1\nSTATUS=accepting clients");
+            } catch (ConfigException e) {
+                // the driver's own config file: its message names the file, line and key
+                LOG.error("Initialization of the state driver failed: {}", e.getMessage());
+                LOG.error("Driver state initialization failed");
+                quit.complete(ExitCode.DRIVER.status());
             } catch (Exception | Error e) {
                 LOG.error("Driver state initialization failed: {}", e.toString());
                 quit.complete(ExitCode.DRIVER.status());

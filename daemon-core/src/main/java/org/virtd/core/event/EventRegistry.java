@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Every client's event callbacks, daemon-wide (libvirt's remote dispatch callback lists). Callback
@@ -32,6 +33,10 @@ public final class EventRegistry implements EventSink {
     private final AtomicInteger nextId = new AtomicInteger();
     private final List<Registration> domainCallbacks = new CopyOnWriteArrayList<>();
     private final int eventIdLimit;
+    private final List<Consumer<Boolean>> listenerObservers = new CopyOnWriteArrayList<>();
+    /** Serialises listener transitions and their announcements; never held while delivering events. */
+    private final Object transitions = new Object();
+    private boolean listening;
 
     /** @param eventIdLimit VIR_DOMAIN_EVENT_ID_LAST: ids at or above it are refused */
     public EventRegistry(int eventIdLimit) {
@@ -48,6 +53,7 @@ public final class EventRegistry implements EventSink {
         checkEventId(eventId);
         int id = nextId.getAndIncrement();
         domainCallbacks.add(new Registration(session, id, eventId, filter != null ? filter.uuid() : null, false));
+        announceListeners();
         return id;
     }
 
@@ -57,6 +63,7 @@ public final class EventRegistry implements EventSink {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "domain event callback " + callbackId + " not registered");
         }
+        announceListeners();
     }
 
     /** The legacy per-event-id registration (105 for lifecycle, 167): one per id and connection. */
@@ -68,6 +75,7 @@ public final class EventRegistry implements EventSink {
             }
         }
         domainCallbacks.add(new Registration(session, nextId.getAndIncrement(), eventId, null, true));
+        announceListeners();
     }
 
     public void deregisterLegacy(Outbound session, int eventId) throws VirtException {
@@ -75,11 +83,32 @@ public final class EventRegistry implements EventSink {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC,
                     "domain event " + eventId + " not registered");
         }
+        announceListeners();
     }
 
     /** The client is gone: its callbacks go with it. */
     public void forget(Outbound session) {
-        domainCallbacks.removeIf(r -> r.session == session);
+        if (domainCallbacks.removeIf(r -> r.session == session)) {
+            announceListeners();
+        }
+    }
+
+    @Override
+    public void observeListeners(Consumer<Boolean> observer) {
+        listenerObservers.add(observer);
+    }
+
+    /** Tells the observers when callbacks appear where there were none, or the last one went. */
+    private void announceListeners() {
+        synchronized (transitions) {
+            boolean now = !domainCallbacks.isEmpty();
+            if (now != listening) {
+                listening = now;
+                for (Consumer<Boolean> o : listenerObservers) {
+                    o.accept(now);
+                }
+            }
+        }
     }
 
     private void checkEventId(int eventId) throws VirtException {

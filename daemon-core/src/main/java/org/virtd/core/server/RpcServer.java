@@ -26,6 +26,8 @@ public final class RpcServer implements Acceptor {
     private final WorkerPools workers;
     private final AtomicLong clientIds;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+    /** TLS clients connected but not verified yet: they count toward max_clients. */
+    private int handshaking;
     private final Runnable clientsChanged;
     private volatile ServerSettings settings;
 
@@ -61,11 +63,44 @@ public final class RpcServer implements Acceptor {
 
     /** A client connected; null means it is over {@code max_clients} and must be closed. */
     @Override
-    public Session accept(Peer peer, boolean readOnly) {
-        if (sessions.size() >= settings.maxClients()) {
-            LOG.warn("{}: refusing a client, {} clients is the limit (max_clients)", name, settings.maxClients());
+    public synchronized Session accept(Peer peer, boolean readOnly) {
+        if (full()) {
             return null;
         }
+        return add(peer, readOnly);
+    }
+
+    @Override
+    public synchronized boolean hold() {
+        if (full()) {
+            return false;
+        }
+        handshaking++;
+        return true;
+    }
+
+    @Override
+    public synchronized void release() {
+        if (handshaking > 0) {
+            handshaking--;
+        }
+    }
+
+    @Override
+    public synchronized Session acceptHeld(Peer peer, boolean readOnly) {
+        release();
+        return add(peer, readOnly);
+    }
+
+    private boolean full() {
+        if (sessions.size() + handshaking >= settings.maxClients()) {
+            LOG.warn("{}: refusing a client, {} clients is the limit (max_clients)", name, settings.maxClients());
+            return true;
+        }
+        return false;
+    }
+
+    private Session add(Peer peer, boolean readOnly) {
         Session s = new Session(clientIds.incrementAndGet(), this, peer, readOnly);
         sessions.put(s.id(), s);
         clientsChanged.run();

@@ -10,8 +10,8 @@ import org.virtd.core.peer.Inbound;
 
 /**
  * The last handler of a client pipeline: turns channel events into the server's events (accepted,
- * packet, writability, gone). A client the server refuses is closed at once. A TLS client is
- * handed to the server only when {@link TlsGate} has verified it, never at connect time.
+ * packet, writability, gone). A client the server refuses is closed at once. A TLS client holds
+ * a slot from connect time but is handed to the server only when {@link TlsGate} has verified it.
  */
 final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SessionAdapter.class);
@@ -21,6 +21,7 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     private final int transport;
     private final boolean afterTlsCheck;
     private Inbound session;
+    private boolean held;
 
     SessionAdapter(Acceptor server, boolean readOnly, int transport, boolean afterTlsCheck) {
         this.server = server;
@@ -32,21 +33,29 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         if (!afterTlsCheck) {
-            accept(ctx, null);
+            accept(ctx);
+        } else if (server.hold()) {
+            held = true;
+        } else {
+            ctx.close();
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null) {
-            accept(ctx, v.x509Dn());
+        if (evt instanceof TlsGate.Verified v && afterTlsCheck && session == null && held) {
+            held = false;
+            session = server.acceptHeld(new ChannelPeer(ctx.channel(), transport, v.x509Dn()), readOnly);
+            if (session == null) {
+                ctx.close();
+            }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
     }
 
-    private void accept(ChannelHandlerContext ctx, String x509Dn) {
-        session = server.accept(new ChannelPeer(ctx.channel(), transport, x509Dn), readOnly);
+    private void accept(ChannelHandlerContext ctx) {
+        session = server.accept(new ChannelPeer(ctx.channel(), transport, null), readOnly);
         if (session == null) {
             ctx.close();
         }
@@ -71,6 +80,10 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (held) {
+            held = false;
+            server.release();
+        }
         if (session != null) {
             session.disconnected();
         }

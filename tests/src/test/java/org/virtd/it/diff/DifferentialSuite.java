@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Runs every scenario file on libvirtd and then on ours, compares each scenario's normalised
  * results and reports {@code N scenarios, M identical, K allowed differences, F failed}.
- * A file runs whole on one daemon before the other, so guests it starts never overlap.
+ * A file runs whole on one daemon before the other, so guests it starts never overlap. With a
+ * proxied target (our daemon again, reached through virtproxyd) each file also runs a third time
+ * and must give exactly what our daemon gave directly: the allow list does not apply there.
  */
 final class DifferentialSuite {
     private final Path diffDir;
@@ -39,6 +41,11 @@ final class DifferentialSuite {
     }
 
     Report run(Target oracle, Target ours) throws IOException, InterruptedException {
+        return run(oracle, ours, null);
+    }
+
+    /** @param proxied our daemon through virtproxyd, or null to skip that comparison */
+    Report run(Target oracle, Target ours, Target proxied) throws IOException, InterruptedException {
         List<ScenarioFile> files = new ArrayList<>();
         try (var list = Files.list(diffDir.resolve("scenarios"))) {
             for (Path p : list.filter(p -> p.toString().endsWith(".scn")).sorted().toList()) {
@@ -65,11 +72,17 @@ final class DifferentialSuite {
             long t0 = System.nanoTime();
             Map<String, String> left = runFile(file, oracle, normaliser);
             Map<String, String> right = runFile(file, ours, normaliser);
+            Map<String, String> third = proxied == null ? null : runFile(file, proxied, normaliser);
             for (Scenario s : selected) {
                 total++;
                 String a = left.get(s.name());
                 String b = right.get(s.name());
                 String reason = allow.reason(s);
+                if (third != null && !b.equals(third.get(s.name()))) {
+                    failed.add(s.key() + " through " + proxied.name());
+                    out.println("PROXY     " + s.key() + "\n" + LineDiff.of(b, third.get(s.name()), ours.name(),
+                            proxied.name()));
+                }
                 if (a.equals(b)) {
                     if (reason != null) {
                         failed.add(s.key() + " is identical now: remove it from allowed.tsv");

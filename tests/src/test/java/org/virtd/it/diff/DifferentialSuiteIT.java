@@ -9,6 +9,7 @@ import org.virtd.it.harness.VirtqemudProcess;
 import org.virtd.it.qemu.lifecycle.TinyGuest;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * libvirtd 9.0 and virtqemud side by side, every scenario of {@code tests/diff} on both
- * ({@code -Ddiff.only=REGEX} narrows it to matching {@code FILE:SCENARIO} keys).
+ * ({@code -Ddiff.only=REGEX} narrows it to matching {@code FILE:SCENARIO} keys), and virtqemud a
+ * second time through virtproxyd's {@code libvirt-sock} ({@code -Ddiff.proxy=false} skips that).
  */
 class DifferentialSuiteIT {
 
@@ -31,12 +33,18 @@ class DifferentialSuiteIT {
         Path prefix = tmp.resolve("ours");
         // work directories of equal length: virsh pads its tables to the longest path it prints
         try (Anchor anchor = Anchor.start(tmp.resolve("anchor"));
-                VirtqemudProcess ours = VirtqemudProcess.start(prefix)) {
+                VirtqemudProcess ours = VirtqemudProcess.start(prefix);
+                VirtqemudProcess proxy = VirtqemudProcess.start(prefix, "virtproxyd", Map.of())) {
             Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-1"), "");
             Target us = new Target("virtqemud",
                     "qemu+unix:///system?socket=" + prefix.resolve("run/libvirt/virtqemud-sock"),
                     tmp.resolve("work-2"), prefix.toString());
-            DifferentialSuite.Report report = new DifferentialSuite(diffDir, guest, only, System.out).run(oracle, us);
+            // the same daemon through virtproxyd's legacy socket must answer exactly as directly
+            Target proxied = Boolean.parseBoolean(System.getProperty("diff.proxy", "true"))
+                    ? new Target("virtproxyd", "qemu+unix:///system?socket=" + proxy.socket(), tmp.resolve("work-3"),
+                    prefix.toString()) : null;
+            DifferentialSuite.Report report = new DifferentialSuite(diffDir, guest, only, System.out)
+                    .run(oracle, us, proxied);
             assertTrue(report.failed().isEmpty(), report.summary() + "\n  " + String.join("\n  ", report.failed()));
         }
     }

@@ -36,6 +36,7 @@ final class TestPki {
     /** A server certificate for 127.0.0.1 signed by {@code ca}: {@code server-cert.pem}/{@code server-key.pem}. */
     void server(String ca) throws Exception {
         issue(ca, "server", List.of("organization = Virtd IT", "cn = 127.0.0.1", "ip_address = 127.0.0.1",
+                "ip_address = ::1",
                 "tls_www_server", "encryption_key", "signing_key"));
     }
 

@@ -208,6 +208,54 @@ class TlsListenerIT {
         assertTrue(proxy.log().contains("auth_tcp = \"none\""), "no start-up warning: " + proxy.log());
     }
 
+    /**
+     * Without {@code listen_addr} the TCP and TLS listeners take every address, IPv6 and IPv4
+     * alike, as libvirt's do: clients reach RPC over {@code [::1]} and {@code 127.0.0.1}.
+     */
+    @Test
+    void withoutListenAddrBothIpFamiliesReachRpc(@TempDir Path prefix) throws Exception {
+        pki.installServer("itca", prefix);
+        int tls = freePort();
+        int tcp = freePort();
+        writeConfig(prefix, "listen_tls = 1", "tls_port = \"" + tls + "\"", "listen_tcp = 1",
+                "tcp_port = \"" + tcp + "\"", "auth_tcp = \"none\"");
+        try (VirtqemudProcess dual = VirtqemudProcess.start(prefix, "virtproxyd", Map.of())) {
+            for (String host : List.of("[::1]", "127.0.0.1")) {
+                Cli.Result plain = Cli.virsh("qemu+tcp://" + host + ":" + tcp + "/system", "version");
+                assertTrue(rpcAnswered(plain), host + ": " + plain.all() + dual.log());
+                Cli.Result secure = Cli.virsh("qemu+tls://" + host + ":" + tls + "/system?pkipath="
+                        + pki.clientDir("allowed", "itca"), "version");
+                assertTrue(rpcAnswered(secure), host + ": " + secure.all() + dual.log());
+            }
+        }
+    }
+
+    /** Clients still shaking hands hold their max_clients slot, as libvirt counts them. */
+    @Test
+    void clientsInTheHandshakeCountTowardMaxClients(@TempDir Path prefix) throws Exception {
+        pki.installServer("itca", prefix);
+        int tls = freePort();
+        writeConfig(prefix, "listen_tls = 1", "tls_port = \"" + tls + "\"", "listen_addr = \"127.0.0.1\"",
+                "max_clients = 2", "max_anonymous_clients = 2");
+        String uri = "qemu+tls://127.0.0.1:" + tls + "/system?pkipath=" + pki.clientDir("allowed", "itca");
+        try (VirtqemudProcess limited = VirtqemudProcess.start(prefix, "virtproxyd", Map.of());
+                Socket a = new Socket("127.0.0.1", tls); Socket b = new Socket("127.0.0.1", tls)) {
+            Thread.sleep(500); // the two connections reach the event loop
+            Cli.Result refused = Cli.virsh(uri, "version");
+            assertFalse(rpcAnswered(refused), refused.all());
+            assertTrue(limited.log().contains("refusing a client, 2 clients is the limit (max_clients)"),
+                    limited.log());
+            a.close();
+            b.close();
+            Cli.Result ok = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && (ok == null || !rpcAnswered(ok))) {
+                ok = Cli.virsh(uri, "version");
+            }
+            assertTrue(rpcAnswered(ok), ok.all() + limited.log());
+        }
+    }
+
     @Test
     void theTlsPortNeverSpeaksPlainRpc() throws Exception {
         Cli.Result r = Cli.virsh("qemu+tcp://127.0.0.1:" + tlsPort + "/system", "version");

@@ -3,6 +3,7 @@ package org.virtd.qemu.driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.secondary.SecondaryDriverHandlers;
+import org.virtd.core.config.ConfigException;
 import org.virtd.core.driver.Driver;
 import org.virtd.core.driver.LocalUris;
 import org.virtd.core.driver.DriverConnection;
@@ -12,6 +13,7 @@ import org.virtd.core.driver.OpenRequest;
 import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
+import org.virtd.qemu.config.QemuConfSource;
 import org.virtd.qemu.console.Consoles;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.QemuXmlConf;
@@ -60,6 +62,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
+    private volatile QemuConfSource conf;
     private QemuProbe probe;
 
     @Override
@@ -116,18 +119,26 @@ public final class QemuDriver implements Driver {
     }
 
     @Override
-    public void start(DriverContext ctx) {
+    public void start(DriverContext ctx) throws ConfigException {
         this.context = ctx;
+        this.conf = QemuConfSource.open(ctx.configDir().resolve("qemu.conf"), ctx.stateDir());
         // The probe (or its cache read) starts a moment later unless a call or a stored domain needs
         // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
         CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
-        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks,
+        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.consoles = new Consoles(processes.lifecycle());
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.autostartInBackground();
+    }
+
+    /** SIGHUP: qemu.conf again, for the guests started from now on. */
+    @Override
+    public String reload() {
+        QemuConfSource c = conf;
+        return c == null ? "not started" : c.reload();
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.JsonString;
 import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.qemu.qmp.QmpClient;
-import org.virtd.qemu.saveimage.SaveImageFormat;
+import org.virtd.qemu.config.ImageFormat;
+import org.virtd.qemu.config.QemuConf;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -20,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * virDomainCoreDump(WithFormat) (libvirt's qemuDomainCoreDumpWithFormat): a memory-only dump is
@@ -39,16 +41,17 @@ public final class CoreDumps {
 
     private final DomainLifecycle lifecycle;
     private final DomainControl control;
-    private volatile SaveImageFormat dumpFormat = SaveImageFormat.RAW;
+    private final Supplier<QemuConf> conf;
 
-    CoreDumps(DomainLifecycle lifecycle, DomainControl control) {
+    CoreDumps(DomainLifecycle lifecycle, DomainControl control, Supplier<QemuConf> conf) {
         this.lifecycle = lifecycle;
         this.control = control;
+        this.conf = conf;
     }
 
     /** qemu.conf's {@code dump_image_format}: how full (not memory-only) dumps are compressed. */
-    public void setDumpImageFormat(SaveImageFormat format) {
-        this.dumpFormat = format == null ? SaveImageFormat.RAW : format;
+    private ImageFormat dumpFormat() {
+        return Compressors.forDump(conf.get().dumpImageFormat());
     }
 
     public void dump(DomainObject dom, Path file, int format, int flags) throws VirtException {
@@ -68,7 +71,7 @@ public final class CoreDumps {
                 if ((flags & MEMORY_ONLY) != 0) {
                     memoryOnly(monitor, file, qemuFormat, rd);
                 } else {
-                    ImageWriter.bareStream(file, dumpFormat, MigrationWait.limitFor(rd.live().memoryKiB()))
+                    ImageWriter.bareStream(file, dumpFormat(), MigrationWait.limitFor(rd.live().memoryKiB()))
                             .write(monitor, 1L << 50);
                 }
             } finally {

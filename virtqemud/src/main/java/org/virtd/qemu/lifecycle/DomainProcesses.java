@@ -4,11 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
+import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.core.driver.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The running half of the driver assembled from the daemon's context: the lifecycle, the
@@ -39,12 +41,13 @@ public final class DomainProcesses {
     private final DomainSaves saves;
     private final CoreDumps dumps;
 
-    private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions) {
+    private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions,
+            Supplier<QemuConf> conf) {
         this.lifecycle = lifecycle;
         this.control = new DomainControl(lifecycle);
         this.saves = new DomainSaves(lifecycle, control,
-                privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions);
-        this.dumps = new CoreDumps(lifecycle, control);
+                privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions, conf);
+        this.dumps = new CoreDumps(lifecycle, control, conf);
         this.starter = new DomainStarter(lifecycle, saves);
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
@@ -58,11 +61,12 @@ public final class DomainProcesses {
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
-                                       MonitorCallbacks monitorCallbacks, SavedDefinitions definitions) {
+                                       MonitorCallbacks monitorCallbacks, Supplier<QemuConf> conf,
+                                       SavedDefinitions definitions) {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
-                new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts()),
+                new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts(), conf),
                 LifecycleDirs.of(ctx));
-        DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions);
+        DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();
         LOG.debug("re-attached {} running domains", alive);

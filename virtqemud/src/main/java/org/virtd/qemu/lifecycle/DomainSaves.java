@@ -6,11 +6,12 @@ import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.conf.state.DomainStates;
 import org.virtd.core.driver.Checks;
+import org.virtd.qemu.config.ImageFormat;
+import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.MigratableDef;
 import org.virtd.qemu.saveimage.SaveImage;
-import org.virtd.qemu.saveimage.SaveImageFormat;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -18,6 +19,7 @@ import org.virtd.rpc.error.VirtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Saving a running guest's state to a file and starting it again from one (libvirt's
@@ -39,23 +41,15 @@ public final class DomainSaves {
     private final DomainControl control;
     private final DomainXmlFormatter.Runtime runtime;
     private final SavedDefinitions definitions;
-    private volatile SaveImageFormat saveFormat = SaveImageFormat.RAW;
+    private final Supplier<QemuConf> conf;
 
     DomainSaves(DomainLifecycle lifecycle, DomainControl control, DomainXmlFormatter.Runtime runtime,
-            SavedDefinitions definitions) {
+            SavedDefinitions definitions, Supplier<QemuConf> conf) {
         this.lifecycle = lifecycle;
+        this.conf = conf;
         this.control = control;
         this.runtime = runtime;
         this.definitions = definitions;
-    }
-
-    /** qemu.conf's {@code save_image_format}: how new save images (managed ones too) are compressed. */
-    public void setSaveImageFormat(SaveImageFormat format) {
-        this.saveFormat = format == null ? SaveImageFormat.RAW : format;
-    }
-
-    public SaveImageFormat saveImageFormat() {
-        return saveFormat;
     }
 
     /** libvirt's {@code <state dir>/qemu/save/NAME.save}. */
@@ -73,9 +67,10 @@ public final class DomainSaves {
     /** virDomainSave(Flags): {@code replacement} (may be null) is the XML to store instead of the live one. */
     public void save(DomainObject dom, Path file, DomainDef replacement, int flags) throws VirtException {
         Checks.flags(flags, BYPASS_CACHE | RUNNING | PAUSED, "qemuDomainSaveFlags", ErrorDomain.QEMU);
+        ImageFormat format = Compressors.forSave(conf.get().saveImageFormat());
         dom.lock().lock();
         try {
-            saveLocked(dom, file, replacement, flags);
+            saveLocked(dom, file, replacement, flags, format);
         } finally {
             dom.lock().unlock();
         }
@@ -86,11 +81,12 @@ public final class DomainSaves {
         Checks.flags(flags, BYPASS_CACHE | RUNNING | PAUSED, "qemuDomainManagedSave", ErrorDomain.QEMU);
         dom.lock().lock();
         try {
+            control.active(dom, ErrorDomain.DOMAIN);
             if (!dom.isPersistent()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot do managed save for transient domain");
             }
-            control.active(dom, ErrorDomain.DOMAIN);
+            ImageFormat format = Compressors.forSave(conf.get().saveImageFormat());
             Path file = managedSavePath(dom);
             try {
                 Files.createDirectories(file.getParent());
@@ -98,14 +94,15 @@ public final class DomainSaves {
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
                         "cannot create directory '" + file.getParent() + "': " + e.getMessage());
             }
-            saveLocked(dom, file, null, flags);
+            saveLocked(dom, file, null, flags, format);
             dom.setManagedSave(true);
         } finally {
             dom.lock().unlock();
         }
     }
 
-    private void saveLocked(DomainObject dom, Path file, DomainDef replacement, int flags) throws VirtException {
+    private void saveLocked(DomainObject dom, Path file, DomainDef replacement, int flags, ImageFormat format)
+            throws VirtException {
         RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
         boolean wasRunning = dom.state() == DomainStates.RUNNING;
         var monitor = DomainControl.monitor(rd);
@@ -114,7 +111,7 @@ public final class DomainSaves {
         }
         boolean runAfterRestore = (flags & RUNNING) != 0 || ((flags & PAUSED) == 0 && wasRunning);
         SaveImage image = SaveImage.create(imageXml(replacement != null ? replacement : rd.startDef()), null,
-                runAfterRestore, saveFormat);
+                runAfterRestore, format);
         try {
             new ImageWriter(file, image, MigrationWait.limitFor(rd.live().memoryKiB())).write(monitor,
                     UNLIMITED_BANDWIDTH);

@@ -3,7 +3,7 @@ package org.virtd.qemu.lifecycle;
 import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.QmpClient;
 import org.virtd.qemu.saveimage.SaveImage;
-import org.virtd.qemu.saveimage.SaveImageFormat;
+import org.virtd.qemu.config.ImageFormat;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -28,7 +28,7 @@ import java.time.Duration;
 final class ImageWriter {
     private final Path file;
     private final SaveImage image;
-    private final SaveImageFormat format;
+    private final ImageFormat format;
     private final Duration limit;
 
     /** A save image: {@code image} is its header and XML. */
@@ -36,7 +36,7 @@ final class ImageWriter {
         this(file, image, image.format(), limit);
     }
 
-    private ImageWriter(Path file, SaveImage image, SaveImageFormat format, Duration limit) {
+    private ImageWriter(Path file, SaveImage image, ImageFormat format, Duration limit) {
         this.file = file;
         this.image = image;
         this.format = format;
@@ -44,7 +44,7 @@ final class ImageWriter {
     }
 
     /** A full dump: only the stream, compressed as qemu.conf's dump_image_format says. */
-    static ImageWriter bareStream(Path file, SaveImageFormat format, Duration limit) {
+    static ImageWriter bareStream(Path file, ImageFormat format, Duration limit) {
         return new ImageWriter(file, null, format, limit);
     }
 

@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
+import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.qemu.process.QemuLaunchSpec.Accel;
 import org.virtd.qemu.process.QemuLaunchSpec.Bus;
@@ -12,6 +13,7 @@ import org.virtd.rpc.error.VirtException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Maps a completed domain definition (defaults applied at define) onto the launch spec the
@@ -25,17 +27,26 @@ public final class LaunchSpecMapping {
 
     private final boolean kvmWorks;
     private final IntSupplier vncPorts;
+    private final Supplier<QemuConf> conf;
 
     /**
      * @param kvmWorks whether domains of type {@code kvm} may use KVM (KvmSupport.fast())
      * @param vncPorts gives a free VNC port for {@code autoport='yes'}
+     * @param conf     qemu.conf as it is when a guest starts
      */
-    public LaunchSpecMapping(boolean kvmWorks, IntSupplier vncPorts) {
+    public LaunchSpecMapping(boolean kvmWorks, IntSupplier vncPorts, Supplier<QemuConf> conf) {
         this.kvmWorks = kvmWorks;
         this.vncPorts = vncPorts;
+        this.conf = conf;
+    }
+
+    /** A mapping with qemu.conf's defaults, for callers without a daemon (tests). */
+    public LaunchSpecMapping(boolean kvmWorks, IntSupplier vncPorts) {
+        this(kvmWorks, vncPorts, () -> QemuConf.defaults("defaults", Path.of("/var/lib/libvirt")));
     }
 
     public QemuLaunchSpec map(DomainDef def, Path monitorSocket) throws VirtException {
+        QemuConf qemuConf = conf.get();
         Devices dev = def.devices() == null ? Devices.empty() : def.devices();
         DomainDef.OsDef os = def.os();
         QemuLaunchSpec.Builder b = QemuLaunchSpec.builder(def.name(), def.uuid())
@@ -46,7 +57,9 @@ public final class LaunchSpecMapping {
                 .accel("kvm".equals(def.type()) && kvmWorks ? Accel.KVM : Accel.TCG)
                 .acpi(def.hasFeature("acpi"))
                 .clockOffset(def.clock() != null && def.clock().offset() != null ? def.clock().offset() : "utc")
-                .monitorSocket(monitorSocket);
+                .monitorSocket(monitorSocket)
+                .host(new QemuLaunchSpec.HostPolicy(qemuConf.setProcessName(), qemuConf.logTimestamp(),
+                        qemuConf.maxProcesses(), qemuConf.maxFiles()));
         if (def.cpu() != null && def.cpu().mode() != null) {
             b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model()));
         }
@@ -94,7 +107,9 @@ public final class LaunchSpecMapping {
                 throw unsupported("graphics type '" + g.type() + "' is not supported by this driver");
             }
             int port = g.port() > 0 && !"yes".equals(g.autoport()) ? g.port() : vncPorts.getAsInt();
-            b.display(new QemuLaunchSpec.Display(g.type(), g.listen(), port));
+            String listen = g.listen() != null ? g.listen()
+                    : "spice".equals(g.type()) ? qemuConf.spiceListen() : qemuConf.vncListen();
+            b.display(new QemuLaunchSpec.Display(g.type(), listen, port));
         }
         if (!dev.videos().isEmpty()) {
             b.video(dev.videos().get(0).model());

@@ -19,9 +19,6 @@ final class LiveDefinition {
     private LiveDefinition() {
     }
 
-    /** Where QEMU listens when the definition names no address (qemu.conf's vnc_listen, spice_listen). */
-    static final String LISTEN = "127.0.0.1";
-
     /**
      * @param ptys chardev label ({@code charserial0}) → pty path, from {@code query-chardev}
      * @param display the VNC or SPICE display QEMU was started with, or null
@@ -48,7 +45,7 @@ final class LiveDefinition {
         List<Devices.GraphicsDef> graphics = new ArrayList<>();
         for (Devices.GraphicsDef g : d.graphics()) {
             graphics.add(display != null && display.type().equals(g.type())
-                    ? g.at(display.port(), display.listen() != null ? display.listen() : LISTEN) : g);
+                    ? g.at(display.port(), display.listen()) : g);
         }
         return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),

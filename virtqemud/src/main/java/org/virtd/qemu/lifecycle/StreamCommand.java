@@ -1,8 +1,9 @@
 package org.virtd.qemu.lifecycle;
 
-import org.virtd.qemu.saveimage.SaveImageFormat;
+import org.virtd.qemu.config.ImageFormat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,17 +18,41 @@ final class StreamCommand {
     }
 
     /** Appends QEMU's outgoing stream to {@code file} through {@code format}'s compressor. */
-    static String appendTo(Path file, SaveImageFormat format) {
-        List<String> compress = format.compressCommand();
+    static String appendTo(Path file, ImageFormat format) {
+        List<String> compress = compressCommand(format);
         String sink = "cat >> " + quote(file.toString());
         return "exec:" + (compress.isEmpty() ? sink : join(compress) + " >> " + quote(file.toString()));
     }
 
     /** Feeds {@code file} from byte {@code offset} on, decompressed by {@code format}'s program. */
-    static String readFrom(Path file, long offset, SaveImageFormat format) {
+    static String readFrom(Path file, long offset, ImageFormat format) {
         String source = "tail -c +" + (offset + 1) + " " + quote(file.toString());
-        List<String> decompress = format.decompressCommand();
+        List<String> decompress = decompressCommand(format);
         return "exec:" + (decompress.isEmpty() ? source : source + " | " + join(decompress));
+    }
+
+    /** libvirt's compressor filter: {@code PROGRAM -c}, xz at level 3; none for raw. */
+    static List<String> compressCommand(ImageFormat format) {
+        if (format.program() == null) {
+            return List.of();
+        }
+        List<String> cmd = new ArrayList<>(List.of(format.program(), "-c"));
+        if (format == ImageFormat.XZ) {
+            cmd.add("-3");
+        }
+        return cmd;
+    }
+
+    /** {@code PROGRAM -dc}, lzop told to ignore warnings; none for raw. */
+    static List<String> decompressCommand(ImageFormat format) {
+        if (format.program() == null) {
+            return List.of();
+        }
+        List<String> cmd = new ArrayList<>(List.of(format.program(), "-dc"));
+        if (format == ImageFormat.LZOP) {
+            cmd.add("--ignore-warn");
+        }
+        return cmd;
     }
 
     private static String join(List<String> words) {

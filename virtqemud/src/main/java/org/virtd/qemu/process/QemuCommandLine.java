@@ -28,7 +28,8 @@ public final class QemuCommandLine {
     public static List<String> build(QemuLaunchSpec s) throws VirtException {
         List<String> a = new ArrayList<>();
         a.add(s.emulator().toString());
-        add(a, "-name", "guest=" + opt(s.name()) + ",debug-threads=on");
+        add(a, "-name", "guest=" + opt(s.name())
+                + (s.host().processName() ? ",process=qemu:" + opt(s.name()) : "") + ",debug-threads=on");
         a.add("-S");
         add(a, "-machine", opt(s.machine()) + ",usb=off,dump-guest-core=off");
         add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
@@ -63,7 +64,9 @@ public final class QemuCommandLine {
         if (s.panicIsa()) {
             add(a, "-device", JsonObject.of("driver", "pvpanic").toJson());
         }
-        add(a, "-msg", "timestamp=on");
+        if (s.host().logTimestamp()) {
+            add(a, "-msg", "timestamp=on");
+        }
         return List.copyOf(a);
     }
 
@@ -214,7 +217,7 @@ public final class QemuCommandLine {
         if (d == null) {
             add(a, "-display", "none");
         } else {
-            String listen = d.listen() == null ? "127.0.0.1" : d.listen();
+            String listen = d.listen();
             if (spice) {
                 add(a, "-spice", "port=" + d.port() + ",addr=" + listen
                         + ",disable-ticketing=on,seamless-migration=on");

@@ -17,7 +17,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
         List<Disk> disks, List<Nic> nics, List<Serial> serials, Display display, String video, boolean balloon,
-        boolean panicIsa, Path monitorSocket, Platform platform) {
+        boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host) {
 
     /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
     public enum Accel { KVM, TCG }
@@ -48,9 +48,13 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
 
     /**
      * {@code <graphics type='vnc'>} or {@code type='spice'} with the port already allocated
-     * (VNC: 5900 + display); listen null = qemu.conf's default address.
+     * (VNC: 5900 + display) and the address QEMU listens on (the domain's, else qemu.conf's).
      */
     public record Display(String type, String listen, int port) {
+        public Display {
+            Objects.requireNonNull(listen, "listen");
+        }
+
         public boolean spice() {
             return "spice".equals(type);
         }
@@ -78,12 +82,22 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         }
     }
 
+    /**
+     * What qemu.conf says about the process itself: its name ({@code set_process_name}),
+     * timestamped messages ({@code log_timestamp}), and its process and open-file limits
+     * ({@code max_processes}, {@code max_files}; 0 keeps the daemon's).
+     */
+    public record HostPolicy(boolean processName, boolean logTimestamp, long maxProcesses, long maxFiles) {
+        public static final HostPolicy DEFAULT = new HostPolicy(false, true, 0, 0);
+    }
+
     /** A device's PCI bus alias ({@code pcie.0}, {@code pci.3}) and {@code addr} ({@code 0x1b}, {@code 0x2.0x1}). */
     public record PciPlace(String bus, String addr, boolean multifunction) {
     }
 
     public QemuLaunchSpec {
         platform = platform == null ? Platform.NONE : platform;
+        host = host == null ? HostPolicy.DEFAULT : host;
         Objects.requireNonNull(emulator, "emulator");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(uuid, "uuid");
@@ -130,6 +144,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private boolean panicIsa;
         private Path monitorSocket;
         private Platform platform = Platform.NONE;
+        private HostPolicy host = HostPolicy.DEFAULT;
 
         private Builder(String name, UUID uuid) {
             this.name = name;
@@ -154,11 +169,12 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public Builder panicIsa(boolean on) { panicIsa = on; return this; }
         public Builder monitorSocket(Path p) { monitorSocket = p; return this; }
         public Builder platform(Platform p) { platform = p; return this; }
+        public Builder host(HostPolicy h) { host = h; return this; }
 
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
                     clockOffset, kernel, initrd, append, disks, nics, serials, display, video, balloon, panicIsa,
-                    monitorSocket, platform);
+                    monitorSocket, platform, host);
         }
     }
 }

@@ -32,6 +32,8 @@ import org.virtd.rpc.error.VirtException;
  */
 public final class QemuLauncher {
     public static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** util-linux prlimit: sets QEMU's rlimits before it runs (qemu.conf max_processes, max_files). */
+    static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     /** QEMU runs as the daemon's user (no privilege drop): as root, libvirt calls a domain tainted. */
     public static final boolean RUNS_AS_ROOT = "root".equals(System.getProperty("user.name"));
     private static final int LOG_TAIL = 4096;
@@ -76,7 +78,7 @@ public final class QemuLauncher {
             Files.createDirectories(spec.monitorSocket().getParent());
             Files.deleteIfExists(spec.monitorSocket());
             log.starting(banner, env, argv);
-            qemu = start(argv, env, log);
+            qemu = start(argv, env, log, spec.host());
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "cannot start " + spec.emulator() + " for '" + spec.name() + "': " + e.getMessage(), e);
@@ -98,11 +100,13 @@ public final class QemuLauncher {
         }
     }
 
-    private static Process start(List<String> argv, Map<String, String> env, DomainLog log) throws IOException {
+    private static Process start(List<String> argv, Map<String, String> env, DomainLog log,
+                                 QemuLaunchSpec.HostPolicy host) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             cmd.add(SETSID.toString());
         }
+        cmd.addAll(limits(host));
         cmd.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -115,6 +119,26 @@ public final class QemuLauncher {
             pb.directory(Path.of(env.get("HOME")).getParent().toFile());
         }
         return pb.start();
+    }
+
+    /**
+     * qemu.conf's process and file limits, set (soft and hard) between fork and exec as libvirt
+     * does; util-linux's prlimit does that for us since Java cannot run code in the child.
+     */
+    static List<String> limits(QemuLaunchSpec.HostPolicy host) {
+        if (host.maxProcesses() == 0 && host.maxFiles() == 0) {
+            return List.of();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(PRLIMIT.toString());
+        if (host.maxProcesses() > 0) {
+            cmd.add("--nproc=" + host.maxProcesses());
+        }
+        if (host.maxFiles() > 0) {
+            cmd.add("--nofile=" + host.maxFiles());
+        }
+        cmd.add("--");
+        return cmd;
     }
 
     static Map<String, String> environment(Path domainDir) {

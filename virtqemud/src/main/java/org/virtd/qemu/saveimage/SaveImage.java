@@ -1,5 +1,6 @@
 package org.virtd.qemu.saveimage;
 
+import org.virtd.qemu.config.ImageFormat;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -21,7 +22,7 @@ import java.util.Arrays;
  * the XML can be edited in place later), then the migration stream. Integers are little-endian
  * as written on x86; a byte-swapped header is recognised as libvirt does.
  */
-public record SaveImage(boolean wasRunning, SaveImageFormat format, int dataLength, String xml, String cookie) {
+public record SaveImage(boolean wasRunning, ImageFormat format, int dataLength, String xml, String cookie) {
     public static final int VERSION = 2;
     /** magic + version, data_len, was_running, format, cookieOffset + 14 unused words. */
     public static final int HEADER_SIZE = 16 + 5 * 4 + 14 * 4;
@@ -30,7 +31,7 @@ public record SaveImage(boolean wasRunning, SaveImageFormat format, int dataLeng
     private static final int SPARE = 64 * 1024;
 
     /** A new image's metadata; the data length is fixed when it is first written. */
-    public static SaveImage create(String xml, String cookie, boolean wasRunning, SaveImageFormat format) {
+    public static SaveImage create(String xml, String cookie, boolean wasRunning, ImageFormat format) {
         return new SaveImage(wasRunning, format, 0, xml, cookie);
     }
 
@@ -87,7 +88,7 @@ public record SaveImage(boolean wasRunning, SaveImageFormat format, int dataLeng
     }
 
     private void header(ByteBuffer b, byte[] magic, int cookieOffset) {
-        b.put(magic).putInt(VERSION).putInt(dataLength).putInt(wasRunning ? 1 : 0).putInt(format.number())
+        b.put(magic).putInt(VERSION).putInt(dataLength).putInt(wasRunning ? 1 : 0).putInt(format.headerCode())
                 .putInt(cookieOffset);
         b.put(new byte[14 * 4]);
     }
@@ -142,7 +143,7 @@ public record SaveImage(boolean wasRunning, SaveImageFormat format, int dataLeng
         }
         int dataLen = h.getInt(20);
         boolean running = h.getInt(24) != 0;
-        SaveImageFormat format = SaveImageFormat.ofNumber(h.getInt(28));
+        ImageFormat format = ImageFormat.ofHeaderCode(h.getInt(28)).orElse(null);
         if (format == null) {
             throw failed("unsupported save image format: " + h.getInt(28));
         }

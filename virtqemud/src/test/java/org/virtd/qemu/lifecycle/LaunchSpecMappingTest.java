@@ -100,7 +100,7 @@ class LaunchSpecMappingTest {
     void liveDefinitionShowsTheVncPortAndAddressQemuListensOn() throws Exception {
         DomainDef def = def("qemu", "<graphics type='vnc' autoport='yes'/>");
         assertEquals(-1, def.devices().graphics().get(0).port());
-        var g = LiveDefinition.of(def, Map.of(), new QemuLaunchSpec.Display("vnc", null, 5903)).devices().graphics().get(0);
+        var g = LiveDefinition.of(def, Map.of(), new QemuLaunchSpec.Display("vnc", "127.0.0.1", 5903)).devices().graphics().get(0);
         assertEquals(5903, g.port());
         assertEquals("127.0.0.1", g.listen());
         assertEquals("yes", g.autoport());

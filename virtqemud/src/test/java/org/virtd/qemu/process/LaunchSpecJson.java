@@ -46,11 +46,11 @@ final class LaunchSpecJson {
             b.serial(new Serial((int) s.number("port", 0), path(s, "logFile"), s.bool("logAppend", false)));
         }
         if (o.has("vnc")) {
-            b.display(new Display("vnc", o.object("vnc").string("listen", null),
+            b.display(new Display("vnc", o.object("vnc").string("listen", "127.0.0.1"),
                     (int) o.object("vnc").number("port", 5900)));
         }
         if (o.has("spice")) {
-            b.display(new Display("spice", o.object("spice").string("listen", null),
+            b.display(new Display("spice", o.object("spice").string("listen", "127.0.0.1"),
                     (int) o.object("spice").number("port", 5900)));
         }
         return b.build();

@@ -134,6 +134,26 @@ class QemuLauncherTest {
         assertTrue(e.getMessage().contains("no-such-machine"), e.getMessage());
     }
 
+    /** qemu.conf's max_processes, max_files and set_process_name reach the running QEMU. */
+    @Test
+    void hostPolicyGivesQemuItsLimitsAndName() throws Exception {
+        TinyGuest.require(Files.isExecutable(QEMU), QEMU.toString());
+        QemuLaunchSpec spec = spec(TinyGuest.get(), "limited")
+                .host(new QemuLaunchSpec.HostPolicy(true, false, 3000, 2048)).build();
+        DomainLog log = new DomainLog(prefix.resolve("log/qemu/limited.log"));
+        QemuProcess qemu = new QemuLauncher(Duration.ofSeconds(20), "virtd-java test")
+                .launch(spec, prefix.resolve("lib/domain-3-limited"), log, true, QmpEventListener.NONE);
+        started.add(qemu.pid());
+        String limits = Files.readString(Path.of("/proc/" + qemu.pid() + "/limits"));
+        assertTrue(limits.matches("(?s).*Max processes\\s+3000\\s+3000\\s.*"), limits);
+        assertTrue(limits.matches("(?s).*Max open files\\s+2048\\s+2048\\s.*"), limits);
+        assertEquals("qemu:limited", Files.readString(Path.of("/proc/" + qemu.pid() + "/comm")).strip());
+        String header = Files.readString(log.file());
+        assertTrue(header.contains("-name guest=limited,process=qemu:limited,debug-threads=on"), header);
+        assertTrue(!header.contains("-msg timestamp=on"), header);
+        qemu.monitor().close();
+    }
+
     private static long waitFor(Path file, String marker, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {

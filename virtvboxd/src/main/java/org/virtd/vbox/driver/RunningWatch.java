@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Lifecycle events for changes made behind the daemon's back (issue 12; libvirt's vbox driver
- * has none): while any client connection is open, {@code list runningvms} is polled at a modest
- * interval and machines that came online raise STARTED, machines that went offline STOPPED with
+ * has none): while any client has a domain-event callback registered, {@code list runningvms}
+ * is polled at a modest interval (and not at all otherwise) and machines that came online raise STARTED, machines that went offline STOPPED with
  * the reason their state tells (crashed, saved, else shutdown). Changes the daemon makes itself
  * are recorded through {@link #note} under the driver's change lock, so they are not reported twice.
  */
@@ -39,7 +39,6 @@ final class RunningWatch {
     private final Duration interval;
     /** Online machines as last seen (uuid → name); null until the first poll. */
     private Map<UUID, String> online;
-    private int connections;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> task;
 
@@ -49,24 +48,35 @@ final class RunningWatch {
         this.interval = interval;
     }
 
-    synchronized void connectionOpened() {
-        if (connections++ == 0) {
-            if (timer == null) {
-                timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "vbox-running-watch");
-                    t.setDaemon(true);
-                    return t;
-                });
+    /**
+     * Domain-event callbacks appeared (true) or the last one went (false). The first poll runs
+     * here, before the registration is answered, so a machine started right after it is seen
+     * as a change.
+     */
+    void listeners(boolean present) {
+        if (present) {
+            pollQuietly();
+            synchronized (this) {
+                if (timer == null) {
+                    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "vbox-running-watch");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                if (task == null) {
+                    task = timer.scheduleWithFixedDelay(this::pollQuietly, interval.toMillis(), interval.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
             }
-            task = timer.scheduleWithFixedDelay(this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    synchronized void connectionClosed() {
-        if (connections > 0 && --connections == 0 && task != null) {
-            task.cancel(false);
-            task = null;
-            online = null;
+        } else {
+            synchronized (this) {
+                if (task != null) {
+                    task.cancel(false);
+                    task = null;
+                }
+                online = null;
+            }
         }
     }
 

@@ -20,7 +20,6 @@ import org.virtd.vbox.manage.VBoxVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The VirtualBox driver as virtvboxd hosts it (issue 12): serves {@code vbox:///session} or
@@ -52,7 +51,9 @@ public final class VBoxDriver implements Driver {
     @Override
     public void start(DriverContext ctx) {
         this.context = ctx;
-        this.watch = new RunningWatch(this::machines, ctx.events(), RunningWatch.INTERVAL);
+        RunningWatch w = new RunningWatch(this::machines, ctx.events(), RunningWatch.INTERVAL);
+        this.watch = w;
+        ctx.events().observeListeners(w::listeners);
     }
 
     @Override
@@ -67,13 +68,7 @@ public final class VBoxDriver implements Driver {
     public DriverConnection open(OpenRequest request) throws VirtException {
         Machines m = connect();
         String uri = URIS.canonical(request.uri(), privileged());
-        VBoxVersion v = versionOf(m);
-        RunningWatch w = watch;
-        if (w == null) {
-            return new VBoxConnection(uri, request.readOnly(), v, () -> { });
-        }
-        w.connectionOpened();
-        return new VBoxConnection(uri, request.readOnly(), v, new Once(w::connectionClosed));
+        return new VBoxConnection(uri, request.readOnly(), versionOf(m));
     }
 
     @Override
@@ -128,23 +123,6 @@ public final class VBoxDriver implements Driver {
         }
         version = v;
         return v;
-    }
-
-    /** Runs its action the first time only: a connection may be closed more than once. */
-    private static final class Once implements Runnable {
-        private final AtomicBoolean done = new AtomicBoolean();
-        private final Runnable action;
-
-        Once(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        public void run() {
-            if (done.compareAndSet(false, true)) {
-                action.run();
-            }
-        }
     }
 
     private static VirtException initFailed() {

@@ -150,4 +150,20 @@ class MachinesWithStandInTest {
         assertEquals(List.of(new LifecycleEvent(new DomainRef("m1", ref.uuid(), 1), 2, 0),
                 new LifecycleEvent(new DomainRef("m1", ref.uuid(), -1), 5, 0)), events);
     }
+
+    @Test
+    void theWatchPollsOnlyWhileCallbacksAreRegistered() throws Exception {
+        DomainConfigHandlers config = new DomainConfigHandlers(() -> machines);
+        DomainRef ref = config.define(ctx, XML, 0);
+        machines.manage().call("startvm", ref.javaUuid().toString(), "--type", "headless");
+        events.clear();
+        RunningWatch watch = new RunningWatch(() -> machines, events::add, Duration.ofHours(1));
+        assertEquals(List.of(), watch.known());
+        watch.listeners(true);
+        assertEquals(List.of(ref.javaUuid()), watch.known(), "the baseline is taken before the registration returns");
+        watch.listeners(false);
+        assertEquals(List.of(), watch.known());
+        watch.shutdown();
+        assertEquals(List.of(), events);
+    }
 }

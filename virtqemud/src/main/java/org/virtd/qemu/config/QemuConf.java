@@ -1,0 +1,50 @@
+package org.virtd.qemu.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The values of {@code qemu.conf} virtqemud acts on, with libvirt's defaults for what the file
+ * leaves out. Immutable: a reload builds a new one, so a guest start reads one consistent set.
+ *
+ * @param source        the file read, for messages ({@code /etc/libvirt/qemu.conf})
+ * @param user          who QEMU should run as (name or {@code +uid}); applied by confinement
+ * @param group         the group QEMU should run as
+ * @param securityDrivers {@code security_driver}, in order; empty = libvirt's automatic choice
+ * @param vncListen     the address a VNC display listens on when the domain names none
+ * @param vncAutoUnixSocket VNC on a unix socket in the domain's directory instead of TCP
+ * @param spiceListen   the address a SPICE display listens on when the domain names none
+ * @param stdioHandler  {@code logd} or {@code file}: who writes QEMU's stdout and stderr
+ * @param maxProcesses  RLIMIT_NPROC for QEMU; 0 leaves the daemon's limit
+ * @param maxFiles      RLIMIT_NOFILE for QEMU; 0 leaves the daemon's limit
+ * @param saveImageFormat how {@code save} and {@code managedsave} write the migration stream
+ * @param dumpImageFormat how a full {@code dump} is written
+ * @param autoDumpPath  where {@code on_crash='coredump-*'} dumps go
+ * @param autoStartBypassCache autostart restores managed save images without the page cache
+ * @param setProcessName QEMU's process name becomes {@code qemu:NAME}
+ * @param logTimestamp  QEMU prefixes its messages with a timestamp ({@code -msg timestamp=on})
+ * @param nvram         firmware and the NVRAM template that goes with it
+ */
+public record QemuConf(String source, String user, String group, List<String> securityDrivers,
+                       String vncListen, boolean vncAutoUnixSocket, String spiceListen, String stdioHandler,
+                       long maxProcesses, long maxFiles, ImageFormat saveImageFormat, ImageFormat dumpImageFormat,
+                       Path autoDumpPath, boolean autoStartBypassCache, boolean setProcessName, boolean logTimestamp,
+                       List<Firmware> nvram) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public QemuConf {
+        securityDrivers = List.copyOf(securityDrivers);
+        nvram = List.copyOf(nvram);
+    }
+
+    /** A firmware image and the template its per-guest variable store is copied from. */
+    public record Firmware(Path loader, Path nvramTemplate) {
+    }
+
+    /** What a host without a qemu.conf gets; {@code stateDir} is the driver's {@code /var/lib/libvirt}. */
+    public static QemuConf defaults(String source, Path stateDir) {
+        return new QemuConf(source, "root", "root", List.of(), LOOPBACK, false, LOOPBACK, "logd", 0, 0,
+                ImageFormat.RAW, ImageFormat.RAW, stateDir.resolve("qemu/dump"), false, false, true, List.of());
+    }
+}
