@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +34,8 @@ import static org.virtd.it.qemu.lifecycle.Guests.state;
  * The tiny guest's state to disk and back (issue 13): {@code virsh save} then {@code restore},
  * {@code managedsave} then {@code start}, each resuming the same guest (a file it wrote to its
  * tmpfs before is still there, no new boot), a restored guest that outlives a daemon restart, a
- * memory-only dump that is an ELF core with notes, and images crossing between virtqemud and the
- * real libvirtd 9.0 both ways.
+ * memory-only dump that is an ELF core with notes, images crossing between virtqemud and the
+ * real libvirtd 9.0 both ways, and qemu.conf's compressed formats for save images and dumps.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SaveRestoreTest {
@@ -50,7 +52,7 @@ class SaveRestoreTest {
     @BeforeAll
     static void start() throws Exception {
         TinyGuest guest = TinyGuest.get();
-        daemon = VirtqemudProcess.start(prefix);
+        daemon = VirtqemudProcess.start(prefix, "-v"); // -v: the qemu.conf reload is logged at info level
         uri = daemon.uri();
         ok(uri, "define", guest.xmlFile(NAME, prefix).toString());
         ok(uri, "start", NAME);
@@ -132,6 +134,36 @@ class SaveRestoreTest {
         }
         assertCompleteImage(theirs);
         ok(uri, "restore", theirs.toString());
+        assertEquals("running (restored)", state(uri, NAME));
+        assertStateKept(uri);
+        ok(uri, "destroy", NAME);
+    }
+
+    @Test
+    @Order(6)
+    void qemuConfCompressesImagesAndFullDumps() throws Exception {
+        Files.createDirectories(prefix.resolve("etc/libvirt"));
+        Files.writeString(prefix.resolve("etc/libvirt/qemu.conf"),
+                "save_image_format = \"gzip\"\ndump_image_format = \"xz\"\n");
+        Runtime.getRuntime().exec(new String[] {"kill", "-HUP", Long.toString(daemon.pid())}).waitFor();
+        TinyGuest.await(() -> daemon.log().contains("driver: qemu.conf reread"), Duration.ofSeconds(10),
+                "SIGHUP did not reread qemu.conf");
+        ok(uri, "start", NAME);
+        TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(60));
+        assertTrue(console(uri, "echo " + MARK + " > /tmp/mark", "tiny-guest#").contains("seen True"));
+        Path dump = prefix.resolve("keep.xz");
+        ok(uri, "dump", NAME, dump.toString());
+        byte[] xz = Arrays.copyOf(Files.readAllBytes(dump), 6);
+        assertArrayEquals(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}, xz, "an xz stream");
+        Path image = prefix.resolve("keep.gz.save");
+        ok(uri, "save", NAME, image.toString());
+        assertCompleteImage(image);
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(image), 0, 92).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(1, header.getInt(28), "gzip in the header");
+        int dataLen = header.getInt(20);
+        byte[] stream = Arrays.copyOfRange(Files.readAllBytes(image), 92 + dataLen, 92 + dataLen + 2);
+        assertArrayEquals(new byte[] {0x1f, (byte) 0x8b}, stream, "a gzip stream after the header");
+        ok(uri, "restore", image.toString());
         assertEquals("running (restored)", state(uri, NAME));
         assertStateKept(uri);
         ok(uri, "destroy", NAME);
