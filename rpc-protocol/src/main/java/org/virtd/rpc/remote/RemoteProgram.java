@@ -80,6 +80,8 @@ import org.virtd.rpc.remote.types.RemoteProtocol;
 import org.virtd.rpc.remote.types.RenameArgs;
 import org.virtd.rpc.remote.types.RestoreFlagsArgs;
 import org.virtd.rpc.remote.types.SaveFlagsArgs;
+import org.virtd.rpc.remote.types.SaveParamsArgs;
+import org.virtd.rpc.remote.types.RestoreParamsArgs;
 import org.virtd.rpc.remote.types.SaveImageDefineArgs;
 import org.virtd.rpc.remote.types.SaveImageXmlArgs;
 import org.virtd.rpc.remote.types.CoreDumpFormatArgs;
@@ -292,6 +294,10 @@ public final class RemoteProgram {
     public static final Procedure<ManagedSaveDefineArgs, Void> DOMAIN_MANAGED_SAVE_DEFINE_XML =
             P.call(389, "DOMAIN_MANAGED_SAVE_DEFINE_XML", Xdr.lazy(ManagedSaveDefineArgs.class), Xdr.VOID)
                     .denyReadOnly().add();
+    public static final Procedure<SaveParamsArgs, Void> DOMAIN_SAVE_PARAMS =
+            P.call(440, "DOMAIN_SAVE_PARAMS", Xdr.lazy(SaveParamsArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<RestoreParamsArgs, Void> DOMAIN_RESTORE_PARAMS =
+            P.call(441, "DOMAIN_RESTORE_PARAMS", Xdr.lazy(RestoreParamsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_DESTROY_FLAGS =
             P.call(234, "DOMAIN_DESTROY_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_RESET =

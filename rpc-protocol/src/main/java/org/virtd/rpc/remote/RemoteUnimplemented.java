@@ -236,8 +236,6 @@ final class RemoteUnimplemented {
         p.unimplemented(436, "NODE_DEVICE_IS_ACTIVE").refusalDomain(ErrorDomain.NODEDEV).add();
         p.unimplemented(437, "NETWORK_CREATE_XML_FLAGS").denyReadOnly().add();
         p.unimplemented(439, "DOMAIN_SET_LAUNCH_SECURITY_STATE").denyReadOnly().add();
-        p.unimplemented(440, "DOMAIN_SAVE_PARAMS").denyReadOnly().add();
-        p.unimplemented(441, "DOMAIN_RESTORE_PARAMS").denyReadOnly().add();
         p.unimplemented(443, "DOMAIN_FD_ASSOCIATE").api("virDomainFDAssociate").denyReadOnly().add();
     }
 }

@@ -17,6 +17,7 @@ import org.virtd.rpc.remote.DomainFlags;
 import org.virtd.rpc.remote.RemoteProgram;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,26 @@ public final class SaveRestoreHandlers {
             restore(a.from(), a.dxml(), a.flags());
             return null;
         });
+        t.on(RemoteProgram.DOMAIN_SAVE_PARAMS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), DomainSaves.BYPASS_CACHE | DomainSaves.RUNNING | DomainSaves.PAUSED,
+                    "qemuDomainSaveParams");
+            Map<String, String> p = SaveParams.read(a.params());
+            DomainObject dom = lookup.resolve(a.domain());
+            String to = p.get(SaveParams.FILE);
+            String dxml = p.get(SaveParams.DXML);
+            DomainDef replacement = dxml == null ? null : parse(dxml);
+            if (to == null) {
+                saves().managedSave(dom, replacement, a.flags());
+            } else {
+                saves().save(dom, Path.of(to), replacement, a.flags());
+            }
+            return null;
+        });
+        t.on(RemoteProgram.DOMAIN_RESTORE_PARAMS, (c, a) -> {
+            Map<String, String> p = SaveParams.read(a.params());
+            restore(SaveParams.restoreFile(p), p.get(SaveParams.DXML), a.flags());
+            return null;
+        });
         t.on(RemoteProgram.DOMAIN_SAVE_IMAGE_GET_XML_DESC, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), SECURE, "qemuDomainSaveImageGetXMLDesc");
             return imageXml(Path.of(a.file()), a.flags());
@@ -72,7 +93,7 @@ public final class SaveRestoreHandlers {
             return null;
         });
         t.on(RemoteProgram.DOMAIN_MANAGED_SAVE, (c, a) -> {
-            saves().managedSave(lookup.resolve(a.domain()), a.flags());
+            saves().managedSave(lookup.resolve(a.domain()), null, a.flags());
             return null;
         });
         t.on(RemoteProgram.DOMAIN_MANAGED_SAVE_REMOVE, (c, a) -> {

@@ -76,8 +76,11 @@ public final class DomainSaves {
         }
     }
 
-    /** virDomainManagedSave: a save to the domain's managed path, resumed by its next start. */
-    public void managedSave(DomainObject dom, int flags) throws VirtException {
+    /**
+     * virDomainManagedSave (and virDomainSaveParams without a file, where {@code replacement} may
+     * give the XML): a save to the domain's managed path, resumed by its next start.
+     */
+    public void managedSave(DomainObject dom, DomainDef replacement, int flags) throws VirtException {
         Checks.flags(flags, BYPASS_CACHE | RUNNING | PAUSED, "qemuDomainManagedSave", ErrorDomain.QEMU);
         dom.lock().lock();
         try {
@@ -94,7 +97,7 @@ public final class DomainSaves {
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
                         "cannot create directory '" + file.getParent() + "': " + e.getMessage());
             }
-            saveLocked(dom, file, null, flags, format);
+            saveLocked(dom, file, replacement, flags, format);
             dom.setManagedSave(true);
         } finally {
             dom.lock().unlock();
@@ -136,7 +139,8 @@ public final class DomainSaves {
 
     /** The XML a save image carries: the migratable form, with the runtime partition of a live guest. */
     String imageXml(DomainDef def) {
-        return DomainXmlFormatter.format(MigratableDef.of(def), new DomainXmlFormatter.Options(-1, true, runtime));
+        return DomainXmlFormatter.format(MigratableDef.of(LiveDefinition.withoutPtys(def)),
+                new DomainXmlFormatter.Options(-1, true, runtime));
     }
 
     /**

@@ -37,12 +37,17 @@ public final class RunningDomain {
     final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
+        this(domain, id, domainDir, log, live, live);
+    }
+
+    /** A run found alive after a restart: {@code startDef} is its status XML without driver aliases. */
+    RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live, DomainDef startDef) {
         this.domain = domain;
         this.id = id;
         this.domainDir = domainDir;
         this.log = log;
         this.live = live;
-        this.startDef = live;
+        this.startDef = startDef;
     }
 
     /** The definition this run was started from, before QEMU's answers made it live (no aliases, no ptys). */
