@@ -16,4 +16,9 @@ public interface DomainObj {
     boolean isPersistent();
 
     boolean isAutostart();
+
+    /** Whether a managed save image waits for the next start (libvirt's hasManagedSave). */
+    default boolean hasManagedSave() {
+        return false;
+    }
 }

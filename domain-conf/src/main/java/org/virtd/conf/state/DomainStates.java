@@ -16,13 +16,19 @@ public final class DomainStates {
 
     public static final int RUNNING_UNKNOWN = 0;
     public static final int RUNNING_BOOTED = 1;
+    public static final int RUNNING_RESTORED = 3;
     public static final int RUNNING_UNPAUSED = 5;
+    public static final int RUNNING_SAVE_CANCELED = 7;
     public static final int PAUSED_UNKNOWN = 0;
     public static final int PAUSED_USER = 1;
+    public static final int PAUSED_MIGRATION = 2;
+    public static final int PAUSED_SAVE = 3;
+    public static final int PAUSED_DUMP = 4;
     public static final int PAUSED_STARTING_UP = 11;
     public static final int SHUTOFF_SHUTDOWN = 1;
     public static final int SHUTOFF_DESTROYED = 2;
     public static final int SHUTOFF_CRASHED = 3;
+    public static final int SHUTOFF_SAVED = 5;
     public static final int SHUTOFF_FAILED = 6;
     public static final int CRASHED_PANICKED = 1;
 
@@ -36,11 +42,15 @@ public final class DomainStates {
 
     /** Details used with the types above. */
     public static final int STARTED_BOOTED = 0;
+    public static final int STARTED_RESTORED = 2;
     public static final int SUSPENDED_PAUSED = 0;
+    public static final int SUSPENDED_RESTORED = 4;
     public static final int RESUMED_UNPAUSED = 0;
+    public static final int RESUMED_FROM_SNAPSHOT = 2;
     public static final int STOPPED_SHUTDOWN = 0;
     public static final int STOPPED_DESTROYED = 1;
     public static final int STOPPED_CRASHED = 2;
+    public static final int STOPPED_SAVED = 4;
     public static final int STOPPED_FAILED = 5;
     public static final int SHUTDOWN_FINISHED = 0;
     public static final int SHUTDOWN_GUEST = 1;

@@ -91,6 +91,12 @@ import org.virtd.rpc.remote.types.RemoteProtocol;
 import org.virtd.rpc.remote.types.RenameArgs;
 import org.virtd.rpc.remote.types.RestoreFlagsArgs;
 import org.virtd.rpc.remote.types.SaveFlagsArgs;
+import org.virtd.rpc.remote.types.SaveParamsArgs;
+import org.virtd.rpc.remote.types.RestoreParamsArgs;
+import org.virtd.rpc.remote.types.SaveImageDefineArgs;
+import org.virtd.rpc.remote.types.SaveImageXmlArgs;
+import org.virtd.rpc.remote.types.CoreDumpFormatArgs;
+import org.virtd.rpc.remote.types.ManagedSaveDefineArgs;
 import org.virtd.rpc.remote.types.SchedulerType;
 import org.virtd.rpc.remote.types.ScreenshotArgs;
 import org.virtd.rpc.remote.types.SecurityLabel;
@@ -287,6 +293,22 @@ public final class RemoteProgram {
             P.call(232, "DOMAIN_SAVE_FLAGS", Xdr.lazy(SaveFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<RestoreFlagsArgs, Void> DOMAIN_RESTORE_FLAGS =
             P.call(233, "DOMAIN_RESTORE_FLAGS", Xdr.lazy(RestoreFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<SaveImageXmlArgs, String> DOMAIN_SAVE_IMAGE_GET_XML_DESC =
+            P.call(235, "DOMAIN_SAVE_IMAGE_GET_XML_DESC", Xdr.lazy(SaveImageXmlArgs.class), Xdr.STRING)
+                    .denyReadOnly().high().add();
+    public static final Procedure<SaveImageDefineArgs, Void> DOMAIN_SAVE_IMAGE_DEFINE_XML =
+            P.call(236, "DOMAIN_SAVE_IMAGE_DEFINE_XML", Xdr.lazy(SaveImageDefineArgs.class), Xdr.VOID)
+                    .denyReadOnly().high().add();
+    public static final Procedure<CoreDumpFormatArgs, Void> DOMAIN_CORE_DUMP_WITH_FORMAT =
+            P.call(334, "DOMAIN_CORE_DUMP_WITH_FORMAT", Xdr.lazy(CoreDumpFormatArgs.class), Xdr.VOID)
+                    .denyReadOnly().add();
+    public static final Procedure<ManagedSaveDefineArgs, Void> DOMAIN_MANAGED_SAVE_DEFINE_XML =
+            P.call(389, "DOMAIN_MANAGED_SAVE_DEFINE_XML", Xdr.lazy(ManagedSaveDefineArgs.class), Xdr.VOID)
+                    .denyReadOnly().add();
+    public static final Procedure<SaveParamsArgs, Void> DOMAIN_SAVE_PARAMS =
+            P.call(440, "DOMAIN_SAVE_PARAMS", Xdr.lazy(SaveParamsArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<RestoreParamsArgs, Void> DOMAIN_RESTORE_PARAMS =
+            P.call(441, "DOMAIN_RESTORE_PARAMS", Xdr.lazy(RestoreParamsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_DESTROY_FLAGS =
             P.call(234, "DOMAIN_DESTROY_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().high().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_RESET =

@@ -103,8 +103,6 @@ final class RemoteUnimplemented {
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
-        p.unimplemented(235, "DOMAIN_SAVE_IMAGE_GET_XML_DESC").denyReadOnly().high().add();
-        p.unimplemented(236, "DOMAIN_SAVE_IMAGE_DEFINE_XML").denyReadOnly().high().add();
         p.unimplemented(237, "DOMAIN_BLOCK_JOB_ABORT").denyReadOnly().add();
         p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
         p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
@@ -147,7 +145,6 @@ final class RemoteUnimplemented {
         p.unimplemented(309, "DOMAIN_CREATE_XML_WITH_FILES").denyReadOnly().add();
         p.unimplemented(310, "DOMAIN_CREATE_WITH_FILES").denyReadOnly().add();
         p.message(315, "NETWORK_EVENT_LIFECYCLE", Xdr.REST).add();
-        p.unimplemented(334, "DOMAIN_CORE_DUMP_WITH_FORMAT").denyReadOnly().add();
         p.unimplemented(340, "NODE_GET_FREE_PAGES").high().add();
         p.unimplemented(341, "NETWORK_GET_DHCP_LEASES").api("virNetworkGetDHCPLeases").add();
         p.unimplemented(345, "DOMAIN_BLOCK_COPY").denyReadOnly().add();
@@ -168,7 +165,6 @@ final class RemoteUnimplemented {
         p.message(383, "SECRET_EVENT_VALUE_CHANGED", Xdr.REST).add();
         p.unimplemented(384, "DOMAIN_SET_VCPU").denyReadOnly().add();
         p.unimplemented(386, "DOMAIN_SET_BLOCK_THRESHOLD").denyReadOnly().add();
-        p.unimplemented(389, "DOMAIN_MANAGED_SAVE_DEFINE_XML").denyReadOnly().add();
         p.unimplemented(390, "DOMAIN_SET_LIFECYCLE_ACTION").denyReadOnly().add();
         p.unimplemented(392, "DOMAIN_DETACH_DEVICE_ALIAS").denyReadOnly().add();
         p.unimplemented(395, "NODE_GET_SEV_INFO").api("virNodeGetSEVInfo").denyReadOnly().add();
@@ -207,8 +203,6 @@ final class RemoteUnimplemented {
         p.unimplemented(436, "NODE_DEVICE_IS_ACTIVE").refusalDomain(ErrorDomain.NODEDEV).add();
         p.unimplemented(437, "NETWORK_CREATE_XML_FLAGS").denyReadOnly().add();
         p.unimplemented(439, "DOMAIN_SET_LAUNCH_SECURITY_STATE").denyReadOnly().add();
-        p.unimplemented(440, "DOMAIN_SAVE_PARAMS").denyReadOnly().add();
-        p.unimplemented(441, "DOMAIN_RESTORE_PARAMS").denyReadOnly().add();
         p.unimplemented(443, "DOMAIN_FD_ASSOCIATE").api("virDomainFDAssociate").denyReadOnly().add();
     }
 }

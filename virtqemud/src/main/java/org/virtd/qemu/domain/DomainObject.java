@@ -35,6 +35,7 @@ public final class DomainObject implements DomainObj {
     private volatile boolean removed;
     /** The precopy migration bandwidth limit in MiB/s, or -1 for none set (libvirt keeps it here too). */
     private volatile long migrationBandwidth = -1;
+    private volatile boolean managedSave;
 
     DomainObject(DomainDef def, boolean persistent) {
         this.name = def.name();
@@ -104,6 +105,16 @@ public final class DomainObject implements DomainObj {
     @Override
     public boolean isAutostart() {
         return autostart;
+    }
+
+    @Override
+    public boolean hasManagedSave() {
+        return managedSave;
+    }
+
+    /** Notes that a managed save image exists (or no longer does) for this domain. */
+    public void setManagedSave(boolean value) {
+        this.managedSave = value;
     }
 
     /** True once undefined and dropped from the registry; a stale handle then finds nothing. */

@@ -53,6 +53,18 @@ public final class DomainConfigHandlers {
     private final DomainLookup lookup;
     private final EmulatorSource emulators;
     private final RandomGenerator random;
+    private volatile UndefineGuard undefineGuard = (dom, flags) -> { };
+
+    /** What must be settled before a definition goes (a managed save image: refuse or remove). */
+    @FunctionalInterface
+    interface UndefineGuard {
+        void beforeUndefine(DomainObject dom, int flags) throws VirtException;
+    }
+
+    DomainConfigHandlers withUndefineGuard(UndefineGuard guard) {
+        this.undefineGuard = guard;
+        return this;
+    }
 
     /**
      * @param registry  the driver's domains, null until the driver has started and loaded them
@@ -106,10 +118,10 @@ public final class DomainConfigHandlers {
     }
 
     /**
-     * DOMAIN_UNDEFINE(_FLAGS): removes the config and autostart link. This driver keeps no
-     * managed save images, snapshot or checkpoint metadata, nvram or TPM state, so those flags
-     * are accepted and have nothing to remove, except that keeping and deleting the same thing
-     * at once is refused as libvirt does.
+     * DOMAIN_UNDEFINE(_FLAGS): removes the config and autostart link; a managed save image
+     * refuses it unless MANAGED_SAVE removes the image too. This driver keeps no snapshot or
+     * checkpoint metadata, nvram or TPM state, so those flags are accepted and have nothing to
+     * remove, except that keeping and deleting the same thing at once is refused as libvirt does.
      */
     public void undefine(CallContext ctx, DomainRef ref, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, Undefine.ALL, "qemuDomainUndefineFlags");
@@ -125,6 +137,7 @@ public final class DomainConfigHandlers {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "Cannot undefine transient domain");
             }
+            undefineGuard.beforeUndefine(dom, flags);
             lookup.registry().undefine(dom);
             ctx.events().domainEvent(new LifecycleEvent(dom.ref(), EVENT_UNDEFINED, DETAIL_REMOVED));
         } finally {

@@ -28,8 +28,8 @@ import java.util.function.ToLongFunction;
  * {@code domstate}, {@code dumpxml}, {@code vcpucount} and {@code undefine} make): XML with its
  * flags, info, state, OS type, memory and vCPU counts, persistence, autostart, and the answers
  * of a libvirt whose security driver is "none" (capture 13: model {@code none}, DOI {@code 0},
- * empty label). Managed save, snapshots and scheduler tuning do not exist here, so their
- * queries answer "none".
+ * empty label). Snapshots and scheduler tuning do not exist here, so their queries answer
+ * "none"; managed save is {@link SaveRestoreHandlers}' concern.
  */
 final class DomainInfoHandlers {
 
@@ -75,11 +75,6 @@ final class DomainInfoHandlers {
         t.on(RemoteProgram.DOMAIN_IS_PERSISTENT, (c, d) -> lookup.resolve(d).isPersistent() ? 1 : 0);
         t.on(RemoteProgram.DOMAIN_IS_UPDATED, (c, d) -> {
             lookup.resolve(d);
-            return 0;
-        });
-        t.on(RemoteProgram.DOMAIN_HAS_MANAGED_SAVE_IMAGE, (c, a) -> {
-            DomainLookup.checkFlags(a.flags(), 0, "qemuDomainHasManagedSaveImage");
-            lookup.resolve(a.domain());
             return 0;
         });
         t.on(RemoteProgram.DOMAIN_SNAPSHOT_NUM, (c, a) -> {

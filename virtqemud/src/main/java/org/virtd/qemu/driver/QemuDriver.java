@@ -96,7 +96,10 @@ public final class QemuDriver implements Driver {
             return java.util.Map.entry(s.emulator(), s.accel());
         }).bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
-        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE).bind(table);
+        new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
+                .withUndefineGuard((dom, flags) -> processes.saves().beforeUndefine(dom,
+                        (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0))
+                .bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
@@ -112,6 +115,7 @@ public final class QemuDriver implements Driver {
         new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
         new MigrationParamHandlers(lookup, () -> processes).bind(table);
         new GuestInputHandlers(lookup, () -> processes).bind(table);
+        new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
     }
 
     @Override
@@ -122,7 +126,9 @@ public final class QemuDriver implements Driver {
         // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
         CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
-        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf);
+        this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
+                xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
+                        .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.consoles = new Consoles(processes.lifecycle());
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.autostartInBackground();

@@ -132,6 +132,15 @@ public final class DomainLifecycle {
      * The caller holds the domain's lock.
      */
     public void start(DomainObject dom, DomainDef def, boolean paused) throws VirtException {
+        start(dom, def, paused, null);
+    }
+
+    /**
+     * Starts {@code dom}; with {@code incoming} QEMU loads a saved state instead of booting and
+     * the events say restored (libvirt's qemuSaveImageStartVM): STARTED/RESTORED, then
+     * RESUMED/FROM_SNAPSHOT when it runs, SUSPENDED/RESTORED when it stays paused.
+     */
+    void start(DomainObject dom, DomainDef def, boolean paused, Incoming incoming) throws VirtException {
         if (dom.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
         }
@@ -151,7 +160,7 @@ public final class DomainLifecycle {
         RunningDomain rd = new RunningDomain(dom, id, dir, log, def);
         QemuProcess p;
         try {
-            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd));
+            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null);
         } catch (VirtException | RuntimeException e) {
             HostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
@@ -163,7 +172,11 @@ public final class DomainLifecycle {
             note(rd, "Domain id=" + id + " is tainted: high-privileges");
         }
         try {
-            prepare(rd, def, spec);
+            if (incoming != null) {
+                p.monitor().execute("migrate-incoming", JsonObject.of("uri", incoming.uri()));
+                MigrationWait.migration(p.monitor(), incoming.limit(), "restore");
+            }
+            prepare(rd, def, spec, incoming == null);
             DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.display());
             rd.live(live);
             dom.setActive(id, live);
@@ -174,7 +187,18 @@ public final class DomainLifecycle {
             if (agentEvent != null) {
                 events.domainEvent(agentEvent);
             }
-            if (paused) {
+            if (incoming != null) {
+                emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_RESTORED);
+                if (incoming.run() && !paused) {
+                    p.monitor().execute("cont", null);
+                    dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_RESTORED);
+                    emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_FROM_SNAPSHOT);
+                } else {
+                    dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_MIGRATION);
+                    emit(dom, DomainStates.EVENT_SUSPENDED,
+                            paused ? DomainStates.SUSPENDED_PAUSED : DomainStates.SUSPENDED_RESTORED);
+                }
+            } else if (paused) {
                 dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_USER);
                 emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_BOOTED);
                 emit(dom, DomainStates.EVENT_SUSPENDED, DomainStates.SUSPENDED_PAUSED);
@@ -202,13 +226,15 @@ public final class DomainLifecycle {
         }
     }
 
-    private static void prepare(RunningDomain rd, DomainDef def, QemuLaunchSpec spec) throws VirtException {
+    /** What precedes the first instruction; a restored guest's balloon target came with its state. */
+    private static void prepare(RunningDomain rd, DomainDef def, QemuLaunchSpec spec, boolean boot)
+            throws VirtException {
         var monitor = rd.process().monitor();
         if (def.lifecycle() != null && "destroy".equals(def.lifecycle().onReboot())) {
             monitor.execute("set-action", JsonObject.of("reboot", "shutdown"));
         }
         long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
-        if (spec.balloon() && current < def.memoryKiB()) {
+        if (boot && spec.balloon() && current < def.memoryKiB()) {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
         DomainPinning.applyAtStart(rd, def.cputune());

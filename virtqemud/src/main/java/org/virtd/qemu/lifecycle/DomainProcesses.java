@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
@@ -37,11 +38,17 @@ public final class DomainProcesses {
     private final DomainPinning pinning;
     private final LiveGuests guests;
     private final GraphicsSockets graphics;
+    private final DomainSaves saves;
+    private final CoreDumps dumps;
 
-    private DomainProcesses(DomainLifecycle lifecycle) {
+    private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions,
+            Supplier<QemuConf> conf) {
         this.lifecycle = lifecycle;
-        this.starter = new DomainStarter(lifecycle);
         this.control = new DomainControl(lifecycle);
+        this.saves = new DomainSaves(lifecycle, control,
+                privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions, conf);
+        this.dumps = new CoreDumps(lifecycle, control, conf);
+        this.starter = new DomainStarter(lifecycle, saves);
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
         this.recovery = new Recovery(lifecycle);
@@ -54,11 +61,13 @@ public final class DomainProcesses {
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
-                                       MonitorCallbacks monitorCallbacks, Supplier<QemuConf> conf) {
+                                       MonitorCallbacks monitorCallbacks, Supplier<QemuConf> conf,
+                                       SavedDefinitions definitions) {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
                 new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts(), conf),
                 LifecycleDirs.of(ctx));
-        DomainProcesses p = new DomainProcesses(lifecycle);
+        DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
+        p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();
         LOG.debug("re-attached {} running domains", alive);
         return p;
@@ -72,6 +81,14 @@ public final class DomainProcesses {
 
     public DomainLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    public DomainSaves saves() {
+        return saves;
+    }
+
+    public CoreDumps dumps() {
+        return dumps;
     }
 
     public DomainStarter starter() {

@@ -11,7 +11,8 @@ import org.virtd.rpc.error.VirtException;
 /**
  * virDomainCreateWithFlags (start a defined domain) and virDomainCreateXML (run a transient one
  * that disappears when it stops). Flags: START_PAUSED, AUTODESTROY, BYPASS_CACHE, FORCE_BOOT,
- * and VALIDATE for create-xml; nothing to do for the last three here.
+ * and VALIDATE for create-xml. A domain with a managed save image resumes from it unless
+ * FORCE_BOOT discards the image.
  */
 public final class DomainStarter {
     public static final int START_PAUSED = 1;
@@ -21,9 +22,11 @@ public final class DomainStarter {
     public static final int START_VALIDATE = 16;
 
     private final DomainLifecycle lifecycle;
+    private final DomainSaves saves;
 
-    public DomainStarter(DomainLifecycle lifecycle) {
+    public DomainStarter(DomainLifecycle lifecycle, DomainSaves saves) {
         this.lifecycle = lifecycle;
+        this.saves = saves;
     }
 
     public void start(DomainObject dom, int flags) throws VirtException {
@@ -35,7 +38,13 @@ public final class DomainStarter {
                 throw new VirtException(ErrorCode.NO_DOMAIN, ErrorDomain.QEMU,
                         "no domain with matching uuid '" + dom.uuid() + "' (" + dom.name() + ")");
             }
-            lifecycle.start(dom, dom.def(), (flags & START_PAUSED) != 0);
+            if (dom.isActive()) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
+            }
+            boolean paused = (flags & START_PAUSED) != 0;
+            if (!saves.startFromManagedSave(dom, paused, (flags & START_FORCE_BOOT) != 0)) {
+                lifecycle.start(dom, dom.def(), paused);
+            }
         } finally {
             dom.lock().unlock();
         }

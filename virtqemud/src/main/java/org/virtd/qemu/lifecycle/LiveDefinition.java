@@ -52,6 +52,23 @@ final class LiveDefinition {
                 d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs()))));
     }
 
+    /** {@code def} without the pty paths QEMU allocated (they mean nothing to another run). */
+    static DomainDef withoutPtys(DomainDef def) {
+        Devices d = def.devices();
+        if (d == null) {
+            return def;
+        }
+        List<Devices.CharDevDef> serials = d.serials().stream().map(LiveDefinition::withoutPty).toList();
+        List<Devices.CharDevDef> consoles = d.consoles().stream().map(LiveDefinition::withoutPty).toList();
+        return def.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
+                consoles, d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon(), d.channels(), d.sounds(),
+                d.redirdevs(), d.rngs()));
+    }
+
+    private static Devices.CharDevDef withoutPty(Devices.CharDevDef c) {
+        return c.type() == null || "pty".equals(c.type()) ? c.withSourcePath(null) : c;
+    }
+
     private static Devices.CharDevDef withPty(Devices.CharDevDef c, String pty) {
         if (pty == null || (c.type() != null && !"pty".equals(c.type()))) {
             return c;

@@ -42,8 +42,16 @@ final class QmpEventRules {
         }
         run.monitorEvent(event);
         switch (event.name()) {
-            case "RESUME" -> resumed(dom);
-            case "STOP" -> stopped(dom);
+            case "RESUME" -> {
+                if (!consumed(rd.ownResumes)) {
+                    resumed(dom);
+                }
+            }
+            case "STOP" -> {
+                if (!consumed(rd.ownStops)) {
+                    stopped(dom);
+                }
+            }
             case "SHUTDOWN" -> {
                 run.agentEvent(AgentClient.Await.SHUTDOWN);
                 shutdown(dom, event.data());
@@ -63,6 +71,11 @@ final class QmpEventRules {
             default -> {
             }
         }
+    }
+
+    /** True (and one fewer owed) when the event answers a stop/cont a long job issued itself. */
+    private static boolean consumed(java.util.concurrent.atomic.AtomicInteger owed) {
+        return owed.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     /** QEMU has exited (monitor EOF and the process gone): end the run unless it is already ending. */

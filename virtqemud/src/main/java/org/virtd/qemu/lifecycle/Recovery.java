@@ -49,7 +49,8 @@ public final class Recovery {
 
     private boolean reattach(DomainStatus s) throws VirtException {
         // the status XML's driver-given aliases are not read back; they are the same when given again
-        DomainDef live = DeviceAliases.assign(QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name()));
+        DomainDef parsed = QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name());
+        DomainDef live = DeviceAliases.assign(parsed);
         DomainRegistry registry = lifecycle.registry();
         registry.observeId(s.id());
         lifecycle.idFile().record(s.id() + 1);
@@ -60,7 +61,7 @@ public final class Recovery {
         dom.lock().lock();
         try {
             RunningDomain rd = new RunningDomain(dom, s.id(), s.monitorPath().getParent(),
-                    new DomainLog(lifecycle.dirs().logFile(dom.name())), live);
+                    new DomainLog(lifecycle.dirs().logFile(dom.name())), live, parsed);
             rd.starting = false;
             QemuProcess p;
             try {

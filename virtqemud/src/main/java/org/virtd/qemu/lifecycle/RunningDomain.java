@@ -25,6 +25,7 @@ public final class RunningDomain {
     private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
     private volatile QemuProcess process;
     private volatile DomainDef live;
+    private final DomainDef startDef;
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;
@@ -36,13 +37,27 @@ public final class RunningDomain {
     private volatile AgentClient agent;
     private volatile boolean agentError;
     private volatile int agentTimeout = AgentClient.DEFAULT;
+    /** STOP/RESUME events QEMU owes for a stop/cont issued while the lock stays held (save, dump). */
+    final java.util.concurrent.atomic.AtomicInteger ownStops = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
+        this(domain, id, domainDir, log, live, live);
+    }
+
+    /** A run found alive after a restart: {@code startDef} is its status XML without driver aliases. */
+    RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live, DomainDef startDef) {
         this.domain = domain;
         this.id = id;
         this.domainDir = domainDir;
         this.log = log;
         this.live = live;
+        this.startDef = startDef;
+    }
+
+    /** The definition this run was started from, before QEMU's answers made it live (no aliases, no ptys). */
+    public DomainDef startDef() {
+        return startDef;
     }
 
     public DomainObject domain() {

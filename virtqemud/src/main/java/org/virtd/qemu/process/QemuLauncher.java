@@ -54,7 +54,22 @@ public final class QemuLauncher {
      */
     public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
             QmpEventListener listener) throws VirtException {
-        List<String> argv = QemuCommandLine.build(spec);
+        return launch(spec, domainDir, log, startPaused, listener, false);
+    }
+
+    /**
+     * As {@link #launch(QemuLaunchSpec, Path, DomainLog, boolean, QmpEventListener)}; with
+     * {@code incoming} QEMU waits ({@code -incoming defer}) for a saved state fed through
+     * {@code migrate-incoming} instead of booting, and is always left paused.
+     */
+    public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
+            QmpEventListener listener, boolean incoming) throws VirtException {
+        List<String> argv = new ArrayList<>(QemuCommandLine.build(spec));
+        if (incoming) {
+            startPaused = true;
+            argv.add("-incoming");
+            argv.add("defer");
+        }
         Map<String, String> env = environment(domainDir);
         long logStart = log.size();
         Process qemu;
