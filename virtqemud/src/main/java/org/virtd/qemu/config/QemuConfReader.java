@@ -162,8 +162,10 @@ public final class QemuConfReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        return ImageFormat.named(value.get()).orElseThrow(() -> f.invalid(key, "Invalid image format '"
-                + value.get() + "' for '" + key + "' parameter: expected raw, gzip, bzip2, xz, lzop or zstd", 1));
+        // zstd images came after libvirt 9.0: its daemons could not read ours
+        return ImageFormat.named(value.get()).filter(format -> format != ImageFormat.ZSTD)
+                .orElseThrow(() -> f.invalid(key, "Invalid image format '" + value.get() + "' for '" + key
+                        + "' parameter: expected raw, gzip, bzip2, xz or lzop", 1));
     }
 
     private Path absolute(String key, Path fallback) throws ConfigException {

@@ -52,7 +52,7 @@ class QemuConfReaderTest {
                 max_processes = 200
                 max_files = 4096
                 save_image_format = "gzip"
-                dump_image_format = "zstd"
+                dump_image_format = "xz"
                 auto_dump_path = "/srv/dumps"
                 auto_start_bypass_cache = 1
                 set_process_name = 1
@@ -68,7 +68,7 @@ class QemuConfReaderTest {
         assertEquals(200, c.maxProcesses());
         assertEquals(4096, c.maxFiles());
         assertEquals(ImageFormat.GZIP, c.saveImageFormat());
-        assertEquals(ImageFormat.ZSTD, c.dumpImageFormat());
+        assertEquals(ImageFormat.XZ, c.dumpImageFormat());
         assertEquals(Path.of("/srv/dumps"), c.autoDumpPath());
         assertTrue(c.autoStartBypassCache());
         assertTrue(c.setProcessName());
@@ -87,8 +87,9 @@ class QemuConfReaderTest {
         assertEquals("internal error: /etc/libvirt/qemu.conf:2: expected a string for 'vnc_listen' parameter",
                 error("# a comment\nvnc_listen = 1\n"));
         assertEquals("internal error: /etc/libvirt/qemu.conf:1: Invalid image format 'lzma' for "
-                + "'save_image_format' parameter: expected raw, gzip, bzip2, xz, lzop or zstd",
+                + "'save_image_format' parameter: expected raw, gzip, bzip2, xz or lzop",
                 error("save_image_format = \"lzma\"\n"));
+        assertTrue(error("dump_image_format = \"zstd\"\n").contains("Invalid image format 'zstd'"));
         assertEquals("internal error: /etc/libvirt/qemu.conf:1: expected an unsigned integer for 'max_files' "
                 + "parameter", error("max_files = \"many\"\n"));
         assertEquals("internal error: /etc/libvirt/qemu.conf:1: Unknown stdio handler 'syslog' for "
