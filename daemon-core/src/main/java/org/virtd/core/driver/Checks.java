@@ -25,6 +25,21 @@ public final class Checks {
                 String.format("unsupported flags (0x%x) in function %s", unknown, function)));
     }
 
+    /** libvirt's virCheckNullArg: {@code arg} may not be given to {@code api}. */
+    public static void mustBeNull(Object value, String arg, String api) throws VirtException {
+        if (value != null) {
+            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, arg + " in " + api + " must be NULL");
+        }
+    }
+
+    /** libvirt's virCheckNonNullArg: {@code api} needs {@code arg}. */
+    public static void mustNotBeNull(Object value, String arg, String api) throws VirtException {
+        if (value == null) {
+            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
+                    arg + " in " + api + " must not be NULL");
+        }
+    }
+
     /** The remote dispatcher's bound on legacy domain list sizes (an RPC error, not a driver one). */
     public static void domainListMax(int max, String message) throws VirtException {
         if (max > Limits.DOMAIN_LIST_MAX) {

@@ -126,4 +126,9 @@ public record DomainMetadata(List<MetadataNode.Element> elements) {
                 || c == '_' || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK);
     }
+
+    /** A metadata type other than description, title and element. */
+    public static VirtException unknownType(int type) {
+        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "unknown metadata type '" + type + "'");
+    }
 }

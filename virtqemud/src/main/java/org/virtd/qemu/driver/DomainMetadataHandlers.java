@@ -3,6 +3,7 @@ package org.virtd.qemu.driver;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.DomainMetadata;
 import org.virtd.conf.state.ModificationImpact;
+import org.virtd.core.driver.Checks;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.rpc.error.ErrorCode;
@@ -63,14 +64,14 @@ final class DomainMetadataHandlers {
         DomainDef def = impact.live() ? dom.currentDef() : dom.def();
         String value = switch (a.type()) {
             case DESCRIPTION, TITLE -> {
-                requireNull(a.uri(), "uri", "virDomainGetMetadata");
+                Checks.mustBeNull(a.uri(), "uri", "virDomainGetMetadata");
                 yield a.type() == TITLE ? def.title() : def.description();
             }
             case ELEMENT -> {
-                requireNonNull(a.uri(), "uri", "virDomainGetMetadata");
+                Checks.mustNotBeNull(a.uri(), "uri", "virDomainGetMetadata");
                 yield def.metadata() == null ? null : def.metadata().extract(a.uri());
             }
-            default -> throw unknownType(a.type());
+            default -> throw DomainMetadata.unknownType(a.type());
         };
         if (value == null) {
             throw new VirtException(ErrorCode.NO_DOMAIN_METADATA, ErrorDomain.DOMAIN,
@@ -107,40 +108,23 @@ final class DomainMetadataHandlers {
         String value = a.metadata() == null || a.metadata().isEmpty() ? null : a.metadata();
         switch (a.type()) {
             case DESCRIPTION, TITLE -> {
-                requireNull(a.uri(), "uri", "virDomainSetMetadata");
-                requireNull(a.key(), "key", "virDomainSetMetadata");
+                Checks.mustBeNull(a.uri(), "uri", "virDomainSetMetadata");
+                Checks.mustBeNull(a.key(), "key", "virDomainSetMetadata");
                 return a.type() == TITLE ? def.withMetadata(value, def.description(), def.metadata())
                         : def.withMetadata(def.title(), value, def.metadata());
             }
             case ELEMENT -> {
-                requireNonNull(a.uri(), "uri", "virDomainSetMetadata");
+                Checks.mustNotBeNull(a.uri(), "uri", "virDomainSetMetadata");
                 DomainMetadata md = def.metadata();
                 if (a.metadata() == null) {
                     return md == null ? def : def.withMetadata(def.title(), def.description(), md.without(a.uri()));
                 }
-                requireNonNull(a.key(), "key", "virDomainSetMetadata");
+                Checks.mustNotBeNull(a.key(), "key", "virDomainSetMetadata");
                 DomainMetadata base = md == null ? DomainMetadata.EMPTY : md;
                 return def.withMetadata(def.title(), def.description(),
                         base.with(DomainMetadata.adopt(a.metadata(), a.key(), a.uri())));
             }
-            default -> throw unknownType(a.type());
-        }
-    }
-
-    private static VirtException unknownType(int type) {
-        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "unknown metadata type '" + type + "'");
-    }
-
-    private static void requireNull(String value, String arg, String api) throws VirtException {
-        if (value != null) {
-            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, arg + " in " + api + " must be NULL");
-        }
-    }
-
-    private static void requireNonNull(String value, String arg, String api) throws VirtException {
-        if (value == null) {
-            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
-                    arg + " in " + api + " must not be NULL");
+            default -> throw DomainMetadata.unknownType(a.type());
         }
     }
 }

@@ -59,16 +59,16 @@ final class DomainMetadataHandlers {
         requireRunning(info, a.flags());
         String value = switch (a.type()) {
             case DESCRIPTION, TITLE -> {
-                requireNull(a.uri(), "uri", "virDomainGetMetadata");
+                Checks.mustBeNull(a.uri(), "uri", "virDomainGetMetadata");
                 yield a.type() == TITLE ? MachineMetadata.title(m.extraData(info.uuid()))
                         : emptyToNull(info.keys().get("description"));
             }
             case ELEMENT -> {
-                requireNonNull(a.uri(), "uri", "virDomainGetMetadata");
+                Checks.mustNotBeNull(a.uri(), "uri", "virDomainGetMetadata");
                 DomainMetadata md = MachineMetadata.elements(m.extraData(info.uuid()));
                 yield md == null ? null : md.extract(a.uri());
             }
-            default -> throw unknownType(a.type());
+            default -> throw DomainMetadata.unknownType(a.type());
         };
         if (value == null) {
             throw new VirtException(ErrorCode.NO_DOMAIN_METADATA, ErrorDomain.DOMAIN,
@@ -88,8 +88,8 @@ final class DomainMetadataHandlers {
             String value = a.metadata() == null || a.metadata().isEmpty() ? null : a.metadata();
             switch (a.type()) {
                 case DESCRIPTION, TITLE -> {
-                    requireNull(a.uri(), "uri", "virDomainSetMetadata");
-                    requireNull(a.key(), "key", "virDomainSetMetadata");
+                    Checks.mustBeNull(a.uri(), "uri", "virDomainSetMetadata");
+                    Checks.mustBeNull(a.key(), "key", "virDomainSetMetadata");
                     if (a.type() == TITLE) {
                         if (value != null && value.contains("\n")) {
                             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
@@ -101,17 +101,17 @@ final class DomainMetadataHandlers {
                     }
                 }
                 case ELEMENT -> {
-                    requireNonNull(a.uri(), "uri", "virDomainSetMetadata");
+                    Checks.mustNotBeNull(a.uri(), "uri", "virDomainSetMetadata");
                     String stored = null;
                     if (a.metadata() != null) {
-                        requireNonNull(a.key(), "key", "virDomainSetMetadata");
+                        Checks.mustNotBeNull(a.key(), "key", "virDomainSetMetadata");
                         DomainMetadata md = DomainMetadata.EMPTY.with(DomainMetadata.adopt(a.metadata(), a.key(),
                                 a.uri()));
                         stored = MachineMetadata.stored(md, a.uri());
                     }
                     m.manage().call(setExtraData(id, MachineMetadata.ELEMENT_PREFIX + a.uri(), stored));
                 }
-                default -> throw unknownType(a.type());
+                default -> throw DomainMetadata.unknownType(a.type());
             }
             return new DomainRef(info.name(), DomainRef.uuidBytes(info.uuid()), a.domain().id());
         });
@@ -135,22 +135,5 @@ final class DomainMetadataHandlers {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static VirtException unknownType(int type) {
-        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, "unknown metadata type '" + type + "'");
-    }
-
-    private static void requireNull(String value, String arg, String api) throws VirtException {
-        if (value != null) {
-            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, arg + " in " + api + " must be NULL");
-        }
-    }
-
-    private static void requireNonNull(String value, String arg, String api) throws VirtException {
-        if (value == null) {
-            throw VirtException.verbatim(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN,
-                    arg + " in " + api + " must not be NULL");
-        }
     }
 }
