@@ -148,29 +148,9 @@ public final class DomainSaves {
      * state in {@code file}, as a new transient domain or the inactive one of that name and uuid.
      */
     public DomainObject restore(Path file, SaveImage image, DomainDef def, int flags) throws VirtException {
-        DomainRegistry registry = lifecycle.registry();
-        DomainObject dom = registry.addTransient(def);
-        dom.lock().lock();
-        try {
-            if (dom.isRemoved()) {
-                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                        "domain '" + def.name() + "' went away while being restored; try again");
-            }
-            if (dom.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                        "domain '" + def.name() + "' is already active");
-            }
-            boolean run = (flags & RUNNING) != 0 || ((flags & PAUSED) == 0 && image.wasRunning());
-            try {
-                lifecycle.start(dom, def, false, incoming(file, image, run, def));
-            } catch (VirtException | RuntimeException e) {
-                registry.removeIfTransient(dom);
-                throw e;
-            }
-            return dom;
-        } finally {
-            dom.lock().unlock();
-        }
+        boolean run = (flags & RUNNING) != 0 || ((flags & PAUSED) == 0 && image.wasRunning());
+        return DomainStarter.startNew(lifecycle, def, "restored",
+                dom -> lifecycle.start(dom, def, false, incoming(file, image, run, def)));
     }
 
     private static Incoming incoming(Path file, SaveImage image, boolean run, DomainDef def) {

@@ -56,20 +56,36 @@ public final class DomainStarter {
      */
     public DomainObject create(DomainDef def, int flags) throws VirtException {
         check(flags, START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_VALIDATE, "qemuDomainCreateXML");
+        return startNew(lifecycle, def, "created", dom -> lifecycle.start(dom, def, (flags & START_PAUSED) != 0));
+    }
+
+    /** How a domain found or added by {@link #startNew} is started (its lock held). */
+    @FunctionalInterface
+    interface Launch {
+        void start(DomainObject dom) throws VirtException;
+    }
+
+    /**
+     * Runs {@code def} as a new transient domain, or as the inactive persistent one of the same
+     * name and uuid, with {@code launch}; a failed start leaves no transient domain behind.
+     * {@code doing} names the operation in the error a concurrent undefine causes ("created").
+     */
+    static DomainObject startNew(DomainLifecycle lifecycle, DomainDef def, String doing, Launch launch)
+            throws VirtException {
         DomainRegistry registry = lifecycle.registry();
         DomainObject dom = registry.addTransient(def);
         dom.lock().lock();
         try {
             if (dom.isRemoved()) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                        "domain '" + def.name() + "' went away while being created; try again");
+                        "domain '" + def.name() + "' went away while being " + doing + "; try again");
             }
             if (dom.isActive()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "domain '" + def.name() + "' is already active");
             }
             try {
-                lifecycle.start(dom, def, (flags & START_PAUSED) != 0);
+                launch.start(dom);
             } catch (VirtException | RuntimeException e) {
                 registry.removeIfTransient(dom);
                 throw e;
