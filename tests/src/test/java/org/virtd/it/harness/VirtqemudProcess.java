@@ -1,5 +1,8 @@
 package org.virtd.it.harness;
 
+import org.virtd.core.testing.WireClient;
+import org.virtd.rpc.remote.RemoteProgram;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +87,7 @@ public final class VirtqemudProcess implements AutoCloseable {
     private void waitForSocket() throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(socket()) && process.isAlive() && accepts(socket())) {
+            if (Files.exists(socket()) && process.isAlive() && answers(socket(), deadline)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -96,14 +99,20 @@ public final class VirtqemudProcess implements AutoCloseable {
         throw new IOException(daemon + " did not create " + socket() + " within " + START_TIMEOUT + ": " + log());
     }
 
-    /** True when something accepts connections on {@code socket} (a SIGKILLed daemon leaves its file behind). */
-    private static boolean accepts(Path socket) {
-        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
-                java.net.StandardProtocolFamily.UNIX)) {
-            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+    /**
+     * True when the daemon answers a call on {@code socket}: the socket file alone is not enough,
+     * since the kernel queues connections from bind on, before the daemon has bound its other
+     * listeners (TCP, TLS) and begun accepting.
+     */
+    private static boolean answers(Path socket, long deadline) {
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        try (WireClient c = WireClient.connect(socket).deadline(Duration.ofMillis(left))) {
+            c.call(RemoteProgram.AUTH_LIST, null);
             return true;
         } catch (IOException e) {
             return false;
+        } catch (WireClient.CallFailed e) {
+            return true; // an error reply is an answer too
         }
     }
 
