@@ -171,6 +171,13 @@ final class DeviceXmlFormatter {
     }
 
     private static void graphics(XmlWriter w, GraphicsDef g, boolean secure) {
+        if (g.socket() != null) {
+            w.open("graphics").attr("type", g.type()).attr("socket", g.socket())
+                    .attr("passwd", secure ? g.passwd() : null).attr("keymap", g.keymap());
+            w.open("listen").attr("type", "socket").attr("socket", g.socket()).end("listen");
+            w.end("graphics");
+            return;
+        }
         // SPICE leaves an unallocated port out where VNC shows -1
         Integer port = "spice".equals(g.type()) && g.port() <= 0 ? null : g.port();
         w.open("graphics").attr("type", g.type()).attr("port", port).attr("autoport", g.autoport())

@@ -262,8 +262,12 @@ final class DeviceXmlParser {
         if (listen == null) {
             listen = Dom.childAttr(e, "listen", "address");
         }
+        String socket = Dom.attr(e, "socket");
+        if (socket == null && "socket".equals(Dom.childAttr(e, "listen", "type"))) {
+            socket = Dom.childAttr(e, "listen", "socket");
+        }
         return new GraphicsDef(type, portNo, Dom.attr(e, "autoport"), listen, Dom.attr(e, "passwd"),
-                Dom.attr(e, "keymap"), Dom.childAttr(e, "image", "compression"));
+                Dom.attr(e, "keymap"), Dom.childAttr(e, "image", "compression"), socket);
     }
 
     private static VideoDef video(Element e, String defaultModel) throws VirtException {

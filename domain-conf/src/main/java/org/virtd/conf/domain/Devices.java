@@ -212,15 +212,29 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
     /** {@code <graphics type='vnc' port= autoport= listen= passwd= keymap=>}. */
     /** {@code <graphics>}; {@code imageCompression} is SPICE's {@code <image compression=>}, null when not given. */
+    /**
+     * {@code <graphics>}; {@code socket} is the UNIX socket path of a display listening on one
+     * ({@code <listen type='socket'>}), null for one on an address.
+     */
     public record GraphicsDef(String type, int port, String autoport, String listen, String passwd,
-                              String keymap, String imageCompression) {
+                              String keymap, String imageCompression, String socket) {
+        public GraphicsDef(String type, int port, String autoport, String listen, String passwd, String keymap,
+                           String imageCompression) {
+            this(type, port, autoport, listen, passwd, keymap, imageCompression, null);
+        }
+
         public GraphicsDef(String type, int port, String autoport, String listen, String passwd, String keymap) {
-            this(type, port, autoport, listen, passwd, keymap, null);
+            this(type, port, autoport, listen, passwd, keymap, null, null);
         }
 
         /** The same display where QEMU really listens. */
         public GraphicsDef at(int newPort, String newListen) {
-            return new GraphicsDef(type, newPort, autoport, newListen, passwd, keymap, imageCompression);
+            return new GraphicsDef(type, newPort, autoport, newListen, passwd, keymap, imageCompression, null);
+        }
+
+        /** The same display on a UNIX socket (no port, no address). */
+        public GraphicsDef onSocket(String path) {
+            return new GraphicsDef(type, -1, null, null, passwd, keymap, imageCompression, path);
         }
     }
 

@@ -21,8 +21,7 @@ public final class QemuConfSource implements Supplier<QemuConf> {
     private static final Logger LOG = LoggerFactory.getLogger(QemuConfSource.class);
     /** Read and checked, but with no effect yet. */
     private static final List<String> NOT_APPLIED_YET = List.of("user", "group", "security_driver",
-            "vnc_auto_unix_socket", "auto_dump_path",
-            "auto_start_bypass_cache", "nvram");
+            "auto_dump_path", "nvram");
 
     private final Path file;
     private final Path stateDir;

@@ -278,6 +278,10 @@ final class QemuDeviceDefaults {
                 throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
                         "graphics type '" + g.type() + "' is not supported by this daemon");
             }
+            if (g.socket() != null) {
+                out.add(g.onSocket(g.socket()));
+                continue;
+            }
             String autoport = g.autoport() != null ? g.autoport() : g.port() < 0 ? "yes" : "no";
             out.add(new GraphicsDef(g.type(), g.port() < 0 ? -1 : g.port(), autoport, g.listen(), g.passwd(),
                     g.keymap(), g.imageCompression()));

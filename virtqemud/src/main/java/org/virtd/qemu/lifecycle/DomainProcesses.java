@@ -40,10 +40,12 @@ public final class DomainProcesses {
     private final GraphicsSockets graphics;
     private final DomainSaves saves;
     private final CoreDumps dumps;
+    private final Supplier<QemuConf> conf;
 
     private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions,
             Supplier<QemuConf> conf) {
         this.lifecycle = lifecycle;
+        this.conf = conf;
         this.control = new DomainControl(lifecycle);
         this.saves = new DomainSaves(lifecycle, control,
                 privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions, conf);
@@ -74,7 +76,8 @@ public final class DomainProcesses {
     }
 
     public void autostartInBackground() {
-        Thread t = new Thread(() -> recovery.autostartOnce(starter), "qemu-autostart");
+        Thread t = new Thread(() -> recovery.autostartOnce(starter,
+                conf.get().autoStartBypassCache() ? DomainStarter.START_BYPASS_CACHE : 0), "qemu-autostart");
         t.setDaemon(true);
         t.start();
     }

@@ -49,14 +49,17 @@ public final class GraphicsSockets {
                 throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                         "Can only open VNC or SPICE graphics backends, not " + g.type());
             }
+            if (g.socket() != null) {
+                return relay(rd, java.net.UnixDomainSocketAddress.of(g.socket()), g.socket());
+            }
             String host = g.listen() == null || g.listen().equals("0.0.0.0") ? "127.0.0.1" : g.listen();
-            return relay(rd, new InetSocketAddress(host, g.port()));
+            return relay(rd, new InetSocketAddress(host, g.port()), host + ":" + g.port());
         } finally {
             dom.lock().unlock();
         }
     }
 
-    private PassedFd relay(RunningDomain rd, InetSocketAddress display) throws VirtException {
+    private PassedFd relay(RunningDomain rd, java.net.SocketAddress display, String where) throws VirtException {
         ClientSocketPair.Pair pair = null;
         SocketChannel tcp = null;
         try {
@@ -76,8 +79,7 @@ public final class GraphicsSockets {
         } catch (IOException e) {
             closeQuietly(tcp);
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
-                    "unable to connect to the graphics server at " + display.getHostString() + ":"
-                            + display.getPort() + ": " + e.getMessage(), e);
+                    "unable to connect to the graphics server at " + where + ": " + e.getMessage(), e);
         }
     }
 

@@ -128,6 +128,14 @@ public final class LaunchSpecMapping {
             if (!"vnc".equals(g.type()) && !"spice".equals(g.type())) {
                 throw unsupported("graphics type '" + g.type() + "' is not supported by this driver");
             }
+            if ("vnc".equals(g.type()) && (g.socket() != null
+                    || g.listen() == null && qemuConf.vncAutoUnixSocket() && monitorSocket.getParent() != null)) {
+                // qemu.conf's vnc_auto_unix_socket: a display with no address of its own gets a
+                // socket in the guest's directory, next to its monitor
+                b.display(QemuLaunchSpec.Display.onSocket(g.type(), g.socket() != null ? Path.of(g.socket())
+                        : monitorSocket.getParent().resolve("vnc.sock")));
+                continue;
+            }
             int port = g.port() > 0 && !"yes".equals(g.autoport()) ? g.port() : vncPorts.getAsInt();
             String listen = g.listen() != null ? g.listen()
                     : "spice".equals(g.type()) ? qemuConf.spiceListen() : qemuConf.vncListen();

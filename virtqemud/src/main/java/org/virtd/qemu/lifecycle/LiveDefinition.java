@@ -44,8 +44,12 @@ final class LiveDefinition {
         }
         List<Devices.GraphicsDef> graphics = new ArrayList<>();
         for (Devices.GraphicsDef g : d.graphics()) {
-            graphics.add(display != null && display.type().equals(g.type())
-                    ? g.at(display.port(), display.listen()) : g);
+            if (display == null || !display.type().equals(g.type())) {
+                graphics.add(g);
+            } else {
+                graphics.add(display.socket() != null ? g.onSocket(display.socket().toString())
+                        : g.at(display.port(), display.listen()));
+            }
         }
         return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),

@@ -124,9 +124,10 @@ public final class Recovery {
 
     /**
      * Starts the autostart domains unless the marker says this host boot already did; creates
-     * the marker. Failures are logged per domain.
+     * the marker. Failures are logged per domain. {@code flags} are the start's (qemu.conf's
+     * auto_start_bypass_cache asks for BYPASS_CACHE when a managed save image is restored).
      */
-    public void autostartOnce(DomainStarter starter) {
+    public void autostartOnce(DomainStarter starter, int flags) {
         var marker = lifecycle.dirs().autostartMarker();
         if (Files.exists(marker)) {
             return;
@@ -140,7 +141,7 @@ public final class Recovery {
         for (DomainObject dom : lifecycle.registry().snapshot()) {
             if (dom.isAutostart() && !dom.isActive()) {
                 try {
-                    starter.start(dom, 0);
+                    starter.start(dom, flags);
                 } catch (VirtException e) {
                     LOG.error("Failed to autostart VM '{}': {}", dom.name(), e.getMessage());
                 }

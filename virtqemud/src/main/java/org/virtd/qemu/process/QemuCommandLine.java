@@ -241,6 +241,8 @@ public final class QemuCommandLine {
             if (spice) {
                 add(a, "-spice", "port=" + d.port() + ",addr=" + listen
                         + ",disable-ticketing=on,seamless-migration=on");
+            } else if (d.socket() != null) {
+                add(a, "-vnc", "vnc=unix:" + opt(d.socket().toString()) + ",audiodev=audio1");
             } else {
                 String host = listen.contains(":") ? "[" + listen + "]" : listen;
                 add(a, "-vnc", host + ":" + (d.port() - 5900) + ",audiodev=audio1");

@@ -70,9 +70,20 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * {@code <graphics type='vnc'>} or {@code type='spice'} with the port already allocated
      * (VNC: 5900 + display) and the address QEMU listens on (the domain's, else qemu.conf's).
      */
-    public record Display(String type, String listen, int port) {
+    /** A VNC or SPICE display on {@code listen}:{@code port}, or (VNC) on the UNIX socket {@code socket}. */
+    public record Display(String type, String listen, int port, Path socket) {
         public Display {
-            Objects.requireNonNull(listen, "listen");
+            if (socket == null) {
+                Objects.requireNonNull(listen, "listen");
+            }
+        }
+
+        public Display(String type, String listen, int port) {
+            this(type, listen, port, null);
+        }
+
+        public static Display onSocket(String type, Path socket) {
+            return new Display(type, null, -1, socket);
         }
 
         public boolean spice() {

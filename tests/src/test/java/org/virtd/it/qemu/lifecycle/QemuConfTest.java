@@ -89,6 +89,41 @@ class QemuConfTest {
         ok(uri, "undefine", NAME);
     }
 
+    /**
+     * vnc_auto_unix_socket: a VNC display with no address of its own listens on a socket in the
+     * guest's directory, as libvirtd's does; the live XML and domdisplay name it.
+     */
+    @Test
+    void vncAutoUnixSocketPutsTheDisplayOnASocketInTheGuestsDirectory() throws Exception {
+        writeConf("vnc_auto_unix_socket = 1\n");
+        daemon = VirtqemudProcess.start(prefix);
+        String uri = daemon.uri();
+        Path xml = prefix.resolve(NAME + ".xml");
+        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix).replace("</devices>",
+                "  <graphics type='vnc' autoport='yes'/>\n  </devices>"));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", NAME);
+        String live = ok(uri, "dumpxml", NAME).out();
+        Matcher m = Pattern.compile("<graphics type='vnc' socket='([^']+/domain-\\d+-" + NAME + "/vnc\\.sock)'>")
+                .matcher(live);
+        assertTrue(m.find(), live);
+        Path socket = Path.of(m.group(1));
+        assertTrue(live.contains("<listen type='socket' socket='" + socket + "'/>"), live);
+        assertEquals("vnc+unix://" + socket, ok(uri, "domdisplay", NAME).out().strip());
+        try (java.nio.channels.SocketChannel vnc = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            java.nio.ByteBuffer hello = java.nio.ByteBuffer.allocate(12);
+            while (hello.hasRemaining() && vnc.read(hello) >= 0) {
+                // RFB's version banner comes first
+            }
+            assertEquals("RFB 003.008\n", new String(hello.array(), java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertTrue(ok(uri, "dumpxml", "--inactive", NAME).out().contains("<graphics type='vnc' port='-1' autoport='yes'>"),
+                "the definition keeps its address display");
+        ok(uri, "destroy", NAME);
+        ok(uri, "undefine", NAME);
+    }
+
     private static String listenOf(String liveXml) {
         Matcher m = Pattern.compile("<graphics type='vnc' port='\\d+' autoport='yes' listen='([^']+)'>").matcher(liveXml);
         assertTrue(m.find(), liveXml);
