@@ -14,6 +14,7 @@
 #   UNITDIR/*.service, *.socket       systemd units rendered for these paths by the
 #                                     unit generator (java, from lib/)
 #   PREFIX/share/man/man8/*.8         man pages
+#   PREFIX/share/doc/virtd-java       LICENSE
 # --destdir stages everything below DIR (for packaging or tests); paths written into units
 # are the final ones, without DIR.
 set -eu
@@ -171,6 +172,13 @@ done
 if ls "$src"/share/man/man8/*.8 >/dev/null 2>&1; then
     mkdir -p "$destdir$prefix/share/man/man8"
     cp "$src"/share/man/man8/*.8 "$destdir$prefix/share/man/man8/"
+fi
+
+# 6. the licence
+if [ -f "$src/LICENSE" ]; then
+    mkdir -p "$destdir$prefix/share/doc/virtd-java"
+    cp "$src/LICENSE" "$destdir$prefix/share/doc/virtd-java/LICENSE"
+    chmod 0644 "$destdir$prefix/share/doc/virtd-java/LICENSE"
 fi
 
 echo "virtd-java installed into ${destdir}${prefix} (units in ${destdir}${unitdir})."

@@ -131,6 +131,8 @@ class DistInstallIT {
         assertTrue(unit.contains("\nExecStop=/usr/sbin/libvirt-guests stop\n"), unit);
         assertTrue(Files.isRegularFile(tree.root.resolve("usr/share/man/man8/libvirt-guests.8")), "libvirt-guests(8)");
         assertTrue(tree.install.stdout().contains("systemctl enable --now libvirt-guests.service"), tree.install.toString());
+        assertTrue(Files.readString(tree.root.resolve("usr/share/doc/virtd-java/LICENSE"))
+                .contains("GNU LESSER GENERAL PUBLIC LICENSE"), "the licence is installed");
     }
 
     private static Path hostUnitDir() {
