@@ -7,6 +7,10 @@
 # daemon's pid is this script's pid.
 
 top=$(cd "$here/.." && pwd)
+# The name the daemon was run by: an installed wrapper passes its own (see install.sh), so
+# --version, --help and messages never show this launcher's internal path.
+argv0=${VIRTD_ARGV0:-$0}
+unset VIRTD_ARGV0
 if [ -n "${launch_classpath:-}" ]; then
     classpath=$launch_classpath
 elif compgen -G "$top/lib/*.jar" >/dev/null; then
@@ -14,7 +18,7 @@ elif compgen -G "$top/lib/*.jar" >/dev/null; then
 else
     jar=$(compgen -G "$top/$module/target/$module-*.jar" | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1)
     if [ -z "$jar" ] || [ ! -d "$top/$module/target/lib" ]; then
-        echo "$0: cannot find the $daemon jars (run: mvn -B -DskipTests package)" >&2
+        echo "$argv0: cannot find the $daemon jars (run: mvn -B -DskipTests package)" >&2
         exit 1
     fi
     classpath="$jar:$top/$module/target/lib/*"
@@ -136,4 +140,4 @@ else
     fi
 fi
 
-exec "$java" "${opts[@]}" -Dvirtd.argv0="$0" -cp "$classpath" "$main" "$@"
+exec "$java" "${opts[@]}" -Dvirtd.argv0="$argv0" -cp "$classpath" "$main" "$@"

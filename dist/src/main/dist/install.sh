@@ -2,16 +2,19 @@
 # Installs virtd-java from this unpacked tarball.
 #
 #   ./install.sh [--prefix DIR] [--sysconfdir DIR] [--unitdir DIR] [--destdir DIR]
-#                [--runstatedir DIR] [--initconfdir DIR]
+#                [--runstatedir DIR] [--initconfdir DIR] [--localstatedir DIR]
 #
 # Layout (PREFIX defaults to /usr):
 #   PREFIX/lib/virtd-java/{bin,lib}   launchers and jars, as in the tarball
 #   PREFIX/sbin/virtqemud ...         small wrappers that find the launchers relative to
 #                                     themselves, so they work from any directory
+#   PREFIX/sbin/libvirt-guests        link to the libvirt-guests script in lib/virtd-java/bin
 #   SYSCONFDIR/libvirt/*.conf         configuration (existing files are kept)
+#   INITCONFDIR/libvirt-guests        libvirt-guests' settings (an existing file is kept)
 #   UNITDIR/*.service, *.socket       systemd units rendered for these paths by the
 #                                     unit generator (java, from lib/)
 #   PREFIX/share/man/man8/*.8         man pages
+#   PREFIX/share/doc/virtd-java       LICENSE
 # --destdir stages everything below DIR (for packaging or tests); paths written into units
 # are the final ones, without DIR.
 set -eu
@@ -31,13 +34,14 @@ unitdir=
 destdir=
 runstatedir=/run
 initconfdir=
+localstatedir=
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --prefix|--sysconfdir|--unitdir|--destdir|--runstatedir|--initconfdir)
+        --prefix|--sysconfdir|--unitdir|--destdir|--runstatedir|--initconfdir|--localstatedir)
             [ $# -ge 2 ] || die "$1 needs a value"
             opt=${1#--}; val=$2; shift 2 ;;
-        --prefix=*|--sysconfdir=*|--unitdir=*|--destdir=*|--runstatedir=*|--initconfdir=*)
+        --prefix=*|--sysconfdir=*|--unitdir=*|--destdir=*|--runstatedir=*|--initconfdir=*|--localstatedir=*)
             opt=${1%%=*}; opt=${opt#--}; val=${1#*=}; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option '$1'" ;;
@@ -53,6 +57,7 @@ while [ $# -gt 0 ]; do
         destdir) destdir=$val ;;
         runstatedir) runstatedir=$val ;;
         initconfdir) initconfdir=$val ;;
+        localstatedir) localstatedir=$val ;;
     esac
 done
 
@@ -62,6 +67,9 @@ if [ -z "$sysconfdir" ]; then
 fi
 [ -n "$unitdir" ] || unitdir=$prefix/lib/systemd/system
 [ -n "$initconfdir" ] || initconfdir=$sysconfdir/default
+if [ -z "$localstatedir" ]; then
+    if [ "$prefix" = /usr ]; then localstatedir=/var; else localstatedir=$prefix/var; fi
+fi
 if [ -n "$destdir" ]; then
     mkdir -p "$destdir"
     destdir=$(cd "$destdir" && pwd)
@@ -101,16 +109,38 @@ LAUNCHER
     chmod 0755 "$home/bin/$d"
 done
 
-# 2. sbin wrappers: resolve the launcher relative to the wrapper itself
+# 2. sbin wrappers: resolve the launcher relative to the wrapper itself, and tell it the name
+# the daemon was run by (the bare name when that is what PATH finds), for --version, --help
+# and its messages
 mkdir -p "$destdir$prefix/sbin"
 for d in $daemons; do
     cat > "$destdir$prefix/sbin/$d" <<WRAPPER
 #!/bin/sh
 # $d of virtd-java; the launcher lives in ../lib/virtd-java/bin
+VIRTD_ARGV0=\$0
+[ "\$(command -v $d 2>/dev/null)" = "\$0" ] && VIRTD_ARGV0=$d
+export VIRTD_ARGV0
 exec "\$(dirname "\$(readlink -f "\$0")")/../lib/virtd-java/bin/$d" "\$@"
 WRAPPER
     chmod 0755 "$destdir$prefix/sbin/$d"
 done
+
+# 2b. libvirt-guests: the script, told where this installation keeps its settings and state
+if [ -f "$src/bin/libvirt-guests" ]; then
+    sed -e "s|^initconfdir=.*|initconfdir=$initconfdir|" \
+        -e "s|^localstatedir=.*|localstatedir=$localstatedir|" \
+        -e "s|^runstatedir=.*|runstatedir=$runstatedir|" \
+        "$src/bin/libvirt-guests" > "$home/bin/libvirt-guests"
+    chmod 0755 "$home/bin/libvirt-guests"
+    ln -sf ../lib/virtd-java/bin/libvirt-guests "$destdir$prefix/sbin/libvirt-guests"
+    mkdir -p "$destdir$initconfdir"
+    if [ -e "$destdir$initconfdir/libvirt-guests" ]; then
+        echo "keeping existing $destdir$initconfdir/libvirt-guests"
+    else
+        cp "$src/etc/default/libvirt-guests" "$destdir$initconfdir/libvirt-guests"
+        chmod 0644 "$destdir$initconfdir/libvirt-guests"
+    fi
+fi
 
 # 3. configuration, never overwriting an administrator's file
 mkdir -p "$destdir$sysconfdir/libvirt"
@@ -144,6 +174,13 @@ if ls "$src"/share/man/man8/*.8 >/dev/null 2>&1; then
     cp "$src"/share/man/man8/*.8 "$destdir$prefix/share/man/man8/"
 fi
 
+# 6. the licence
+if [ -f "$src/LICENSE" ]; then
+    mkdir -p "$destdir$prefix/share/doc/virtd-java"
+    cp "$src/LICENSE" "$destdir$prefix/share/doc/virtd-java/LICENSE"
+    chmod 0644 "$destdir$prefix/share/doc/virtd-java/LICENSE"
+fi
+
 echo "virtd-java installed into ${destdir}${prefix} (units in ${destdir}${unitdir})."
 echo "To enable socket activation:"
 echo "  systemctl daemon-reload"
@@ -152,3 +189,5 @@ for d in $daemons; do
 done
 echo "Optional network sockets of virtproxyd:"
 echo "  systemctl enable --now virtproxyd-tcp.socket virtproxyd-tls.socket"
+echo "To save or shut down the guests at host shutdown (settings: $initconfdir/libvirt-guests):"
+echo "  systemctl enable --now libvirt-guests.service"

@@ -45,7 +45,7 @@ class ManPageTest {
     private static final Pattern OPTION_LINE = Pattern.compile("^ {7}(-\\w), (--[a-z-]+)\\b.*$");
 
     @ParameterizedTest
-    @ValueSource(strings = {"virtqemud", "virtvboxd", "virtproxyd"})
+    @ValueSource(strings = {"virtqemud", "virtvboxd", "virtproxyd", "libvirt-guests"})
     void groffRendersWithoutWarnings(String daemon) throws Exception {
         Path groff = requireTool("groff", "groff");
         Result r = run(List.of(groff.toString(), "-man", "-Tutf8", "-ww", "-z", page(daemon).toString()));
@@ -54,14 +54,44 @@ class ManPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"virtqemud", "virtvboxd", "virtproxyd"})
+    @ValueSource(strings = {"virtqemud", "virtvboxd", "virtproxyd", "libvirt-guests"})
     void manRendersThePage(String daemon) throws Exception {
         Path man = requireTool("man", "man-db");
         Result r = run(List.of(man.toString(), "--warnings=w", "-l", page(daemon).toString()));
         assertEquals(0, r.exit, r.stderr);
         assertEquals("", r.stderr.strip(), "man -l warnings for " + daemon + "(8)");
         String text = r.stdout.replaceAll(".\b", "");
-        assertTrue(text.contains("SYNOPSIS") && text.contains(daemon + " [OPTION]"), text);
+        String synopsis = daemon.equals("libvirt-guests") ? "libvirt-guests start|stop|status" : daemon + " [OPTION]";
+        assertTrue(text.contains("SYNOPSIS") && text.contains(synopsis), text);
+    }
+
+    /** The sections libvirt's pages have, in their order, and the pages every daemon page points to. */
+    @ParameterizedTest
+    @ValueSource(strings = {"virtqemud", "virtvboxd", "virtproxyd", "libvirt-guests"})
+    void pageHasLibvirtsSectionsAndNamesItsLicence(String daemon) throws Exception {
+        Path groff = requireTool("groff", "groff");
+        Result r = run(List.of(groff.toString(), "-man", "-Tascii", "-P-cbou", "-rLL=100n", page(daemon).toString()));
+        assertEquals(0, r.exit, r.stderr);
+        List<String> headings = new ArrayList<>();
+        for (String line : r.stdout.split("\n")) {
+            if (line.matches("^[A-Z][A-Z -]+$")) {
+                headings.add(line.strip());
+            }
+        }
+        List<String> required = List.of("NAME", "SYNOPSIS", "DESCRIPTION", "EXIT STATUS", "FILES", "EXAMPLES",
+                "BUGS", "AUTHORS", "COPYRIGHT", "LICENSE", "SEE ALSO");
+        List<String> present = headings.stream().filter(required::contains).toList();
+        assertEquals(required, present, daemon + "(8) sections: " + headings);
+        String text = r.stdout.replaceAll("\\s+", " ");
+        assertTrue(text.contains("LGPL-2.1-or-later"), daemon + "(8) names the licence");
+        if (!daemon.equals("libvirt-guests")) {
+            for (String section : List.of("OPTIONS", "SIGNALS")) {
+                assertTrue(headings.contains(section), daemon + "(8) lacks " + section);
+            }
+            for (String ref : List.of("libvirtd(8)", "virsh(1)", "virt-admin(1)", "libvirt-guests(8)")) {
+                assertTrue(text.contains(ref), daemon + "(8) SEE ALSO lacks " + ref);
+            }
+        }
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import org.virtd.units.model.UnitBuildException;
 import org.virtd.units.model.UnitFile;
 import org.virtd.units.template.DaemonCatalog;
 import org.virtd.units.template.DaemonUnits;
+import org.virtd.units.template.GuestUnits;
 import org.virtd.units.template.InstallPaths;
 import org.virtd.units.template.TemplateSource;
 import org.virtd.units.template.UnitRenderer;
@@ -27,9 +28,11 @@ public final class GenerateUnits {
 
     private final DaemonCatalog catalog = new DaemonCatalog();
     private final UnitRenderer renderer;
+    private final GuestUnits guestUnits;
 
     public GenerateUnits(TemplateSource templates) {
         this.renderer = new UnitRenderer(templates);
+        this.guestUnits = new GuestUnits(templates);
     }
 
     public static void main(String[] args) {
@@ -54,11 +57,17 @@ public final class GenerateUnits {
         }
     }
 
-    /** The units of the named daemons (all when {@code daemons} is empty), keyed by file name. */
+    /**
+     * The units of the named daemons, keyed by file name; when {@code daemons} is empty, every
+     * daemon's units and libvirt-guests' service and target.
+     */
     public Map<String, UnitFile> render(List<String> daemons, InstallPaths paths) throws UnitBuildException {
         Map<String, UnitFile> units = new LinkedHashMap<>();
         for (DaemonUnits daemon : select(daemons)) {
             units.putAll(renderer.render(daemon, paths));
+        }
+        if (daemons.isEmpty()) {
+            units.putAll(guestUnits.render(paths));
         }
         return units;
     }

@@ -3,6 +3,8 @@ package org.virtd.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed virConf file: its entries in file order and libvirt's typed getters (virConfGetValue*).
@@ -15,6 +17,7 @@ public final class ConfFile {
 
     private final String source;
     private final List<ConfEntry> entries;
+    private final Set<String> consulted = ConcurrentHashMap.newKeySet();
 
     public ConfFile(String source, List<ConfEntry> entries) {
         this.source = source;
@@ -29,12 +32,21 @@ public final class ConfFile {
         return source;
     }
 
+    /**
+     * Every key a reader has asked for so far, set or not: what the daemon reads, so that a test
+     * can hold the shipped files' documented keys to it.
+     */
+    public Set<String> consultedKeys() {
+        return Set.copyOf(consulted);
+    }
+
     public List<ConfEntry> entries() {
         return entries;
     }
 
-    /** The first assignment of {@code key}, if any. */
+    /** The first assignment of {@code key}, if any. Records that the key was asked for. */
     public Optional<ConfEntry> entry(String key) {
+        consulted.add(key);
         return entries.stream().filter(e -> e.name().equals(key)).findFirst();
     }
 

@@ -41,7 +41,7 @@ class SystemdVerifyTest {
         Path unitDir = root.resolve("usr/lib/systemd/system");
         GenerateUnits.write(unitDir, units);
         copyHostTargets(unitDir);
-        for (String daemon : List.of("virtqemud", "virtvboxd", "virtproxyd")) {
+        for (String daemon : List.of("virtqemud", "virtvboxd", "virtproxyd", "libvirt-guests")) {
             stubExecutable(root.resolve("usr/sbin").resolve(daemon));
         }
         stubExecutable(root.resolve("bin/kill"));
@@ -86,7 +86,10 @@ class SystemdVerifyTest {
                 .orElseThrow(() -> new IllegalStateException("no systemd unit directory on this host"));
         try (Stream<Path> files = Files.list(host)) {
             for (Path target : files.filter(f -> f.toString().endsWith(".target") && Files.isRegularFile(f)).toList()) {
-                Files.copy(target, unitDir.resolve(target.getFileName()));
+                // ours first: the host may have libvirt's own virt-guest-shutdown.target
+                if (!Files.exists(unitDir.resolve(target.getFileName()))) {
+                    Files.copy(target, unitDir.resolve(target.getFileName()));
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ class DistInstallIT {
             "virtqemud.service", "virtqemud.socket", "virtqemud-ro.socket", "virtqemud-admin.socket",
             "virtvboxd.service", "virtvboxd.socket", "virtvboxd-ro.socket", "virtvboxd-admin.socket",
             "virtproxyd.service", "virtproxyd.socket", "virtproxyd-ro.socket", "virtproxyd-admin.socket",
-            "virtproxyd-tcp.socket", "virtproxyd-tls.socket");
+            "virtproxyd-tcp.socket", "virtproxyd-tls.socket", "libvirt-guests.service", "virt-guest-shutdown.target");
 
     @TempDir
     static Path work;
@@ -79,7 +79,9 @@ class DistInstallIT {
         // what a real root provides: the standard targets and /bin/kill (ExecReload)
         try (Stream<Path> targets = Files.list(hostUnitDir())) {
             for (Path t : targets.filter(f -> f.toString().endsWith(".target") && Files.isRegularFile(f)).toList()) {
-                Files.copy(t, tree.unitDir().resolve(t.getFileName()));
+                if (!Files.exists(tree.unitDir().resolve(t.getFileName()))) { // ours, not the host's libvirt one
+                    Files.copy(t, tree.unitDir().resolve(t.getFileName()));
+                }
             }
         }
         Files.createDirectories(tree.root.resolve("bin"));
@@ -97,7 +99,40 @@ class DistInstallIT {
         assertTrue(tree.hasEntryPoint("virtqemud", "org.virtd.qemu.Main"), "the installed tree has no virtqemud");
         ToolRun version = ToolRun.run(List.of(tree.sbin("virtqemud").toString(), "--version"), Path.of("/tmp"), Map.of(), 60);
         assertEquals(0, version.exit(), version.toString());
-        assertTrue(version.stdout().contains("9.0.0"), version.toString());
+        // run by a path not on PATH: that path, as libvirt prints argv[0]
+        assertEquals(tree.sbin("virtqemud") + " (libvirt) 9.0.0\n", version.stdout());
+    }
+
+    /** Run as an admin does, by name from PATH: every message says the daemon's name, never the launcher's path. */
+    @Test
+    void installedDaemonsSpeakUnderTheirOwnName() throws Exception {
+        Map<String, String> env = Map.of("PATH", tree.sbin("virtqemud").getParent() + ":/usr/bin:/bin");
+        for (String d : List.of("virtqemud", "virtvboxd", "virtproxyd")) {
+            ToolRun version = ToolRun.run(List.of("sh", "-c", d + " --version"), Path.of("/tmp"), env, 60);
+            assertEquals(d + " (libvirt) 9.0.0\n", version.stdout(), version.toString());
+            ToolRun help = ToolRun.run(List.of("sh", "-c", d + " --help"), Path.of("/tmp"), env, 60);
+            assertTrue(help.stderr().contains("\n  " + d + " [options]\n"), help.toString());
+            ToolRun bad = ToolRun.run(List.of("sh", "-c", d + " -x"), Path.of("/tmp"), env, 60);
+            assertEquals(1, bad.exit(), bad.toString());
+            assertTrue(bad.stderr().startsWith(d + ": "), bad.toString());
+            assertTrue(!(version.stdout() + help.stderr() + bad.stderr()).contains("lib/virtd-java"), d);
+        }
+    }
+
+    @Test
+    void libvirtGuestsIsInstalledWithItsSettingsAndState() throws Exception {
+        Path script = tree.root.resolve("usr/lib/virtd-java/bin/libvirt-guests");
+        assertTrue(Files.isExecutable(script));
+        assertEquals(Path.of("../lib/virtd-java/bin/libvirt-guests"), Files.readSymbolicLink(tree.sbin("libvirt-guests")));
+        String text = Files.readString(script);
+        assertTrue(text.contains("\ninitconfdir=/etc/default\nlocalstatedir=/var\nrunstatedir=/run\n"), text);
+        assertTrue(Files.readString(tree.root.resolve("etc/default/libvirt-guests")).contains("#ON_SHUTDOWN=suspend"));
+        String unit = Files.readString(tree.unitDir().resolve("libvirt-guests.service"));
+        assertTrue(unit.contains("\nExecStop=/usr/sbin/libvirt-guests stop\n"), unit);
+        assertTrue(Files.isRegularFile(tree.root.resolve("usr/share/man/man8/libvirt-guests.8")), "libvirt-guests(8)");
+        assertTrue(tree.install.stdout().contains("systemctl enable --now libvirt-guests.service"), tree.install.toString());
+        assertTrue(Files.readString(tree.root.resolve("usr/share/doc/virtd-java/LICENSE"))
+                .contains("GNU LESSER GENERAL PUBLIC LICENSE"), "the licence is installed");
     }
 
     private static Path hostUnitDir() {
