@@ -17,6 +17,7 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.DomainFlags;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.CountedParams;
+import org.virtd.rpc.remote.types.TunableEvent;
 import org.virtd.rpc.remote.types.TypedParam;
 
 import java.util.ArrayList;
@@ -68,7 +69,10 @@ final class BlockIoTuneHandlers {
     void bind(HandlerTable t) {
         t.on(RemoteProgram.DOMAIN_SET_BLOCK_IO_TUNE, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), LIVE | CONFIG, "qemuDomainSetBlockIoTune");
-            set(lookup.resolve(a.domain()), a.device(), a.params(), a.flags());
+            DomainObject dom = lookup.resolve(a.domain());
+            if (set(dom, a.device(), a.params(), a.flags())) {
+                c.events().domainEvent(new TunableEvent(dom.ref(), tunables(a.device(), a.params())));
+            }
             return null;
         });
         t.on(RemoteProgram.DOMAIN_GET_BLOCK_IO_TUNE, (c, a) -> {
@@ -77,7 +81,8 @@ final class BlockIoTuneHandlers {
         });
     }
 
-    void set(DomainObject dom, String path, List<TypedParam> params, int flags) throws VirtException {
+    /** Applies the limits; true when the running guest's changed (libvirt then tells clients). */
+    boolean set(DomainObject dom, String path, List<TypedParam> params, int flags) throws VirtException {
         TypedParamRules.check(params, RULES);
         Map<String, Long> given = new LinkedHashMap<>();
         String group = null;
@@ -120,9 +125,20 @@ final class BlockIoTuneHandlers {
                 checkMaxima(tune, given);
                 lookup.registry().saveConfig(dom, withDisk(def, i, disk.withIoTune(tune)));
             }
+            return impact.live();
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /** The TUNABLE event's parameters: the disk as the caller named it, then what it set, in its order. */
+    private static List<TypedParam> tunables(String path, List<TypedParam> params) {
+        List<TypedParam> out = new ArrayList<>();
+        out.add(TypedParam.ofString("blkdeviotune.disk", path));
+        for (TypedParam p : params) {
+            out.add(new TypedParam("blkdeviotune." + p.field(), p.type(), p.value()));
+        }
+        return out;
     }
 
     CountedParams get(DomainObject dom, String path, int nparams, int flags) throws VirtException {
