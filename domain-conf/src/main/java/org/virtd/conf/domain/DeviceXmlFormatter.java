@@ -74,6 +74,7 @@ final class DeviceXmlFormatter {
             }
         }
         w.open("target").attr("dev", disk.targetDev()).attr("bus", disk.targetBus()).end("target");
+        iotune(w, disk.iotune());
         if (disk.readonly()) {
             w.open("readonly").end("readonly");
         }
@@ -100,6 +101,50 @@ final class DeviceXmlFormatter {
         w.end("controller");
     }
 
+    private static void iotune(XmlWriter w, DiskIoTune t) {
+        if (!t.hasLimits()) {
+            return;
+        }
+        w.open("iotune");
+        for (int i = 0; i < DiskIoTune.NAMES.size(); i++) {
+            String name = DiskIoTune.NAMES.get(i);
+            if (t.get(name) != 0) {
+                w.textElement(name, Long.toUnsignedString(t.get(name)));
+            }
+            if (i == DiskIoTune.GROUP_AFTER && t.groupName() != null) {
+                w.textElement("group_name", t.groupName());
+            }
+        }
+        w.end("iotune");
+    }
+
+    private static void bandwidth(XmlWriter w, NetBandwidth b) {
+        if (b == null) {
+            return;
+        }
+        if (b.isEmpty()) {
+            // libvirt writes the emptied element with a line break inside
+            w.rawLine("<bandwidth>").rawLine("</bandwidth>");
+            return;
+        }
+        w.open("bandwidth");
+        rate(w, "inbound", b.inbound());
+        rate(w, "outbound", b.outbound());
+        w.end("bandwidth");
+    }
+
+    private static void rate(XmlWriter w, String name, NetBandwidth.Rate r) {
+        if (r == null) {
+            return;
+        }
+        w.open(name).attr("average", nonZero(r.average())).attr("peak", nonZero(r.peak()))
+                .attr("floor", nonZero(r.floor())).attr("burst", nonZero(r.burst())).end(name);
+    }
+
+    private static String nonZero(long v) {
+        return v == 0 ? null : Long.toUnsignedString(v);
+    }
+
     private static void nic(XmlWriter w, InterfaceDef n) {
         w.open("interface").attr("type", n.type());
         if (n.mac() != null) {
@@ -108,6 +153,7 @@ final class DeviceXmlFormatter {
         if (n.sourceNetwork() != null || n.sourceBridge() != null) {
             w.open("source").attr("network", n.sourceNetwork()).attr("bridge", n.sourceBridge()).end("source");
         }
+        bandwidth(w, n.bandwidth());
         if (n.targetDev() != null || n.targetManaged() != null) {
             w.open("target").attr("dev", n.targetDev()).attr("managed", n.targetManaged()).end("target");
         }

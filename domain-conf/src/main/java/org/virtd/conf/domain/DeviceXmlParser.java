@@ -167,7 +167,56 @@ final class DeviceXmlParser {
         String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
                 bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
-                userAlias(e), 0, DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"));
+                userAlias(e), 0, DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"),
+                iotune(Dom.child(e, "iotune")));
+    }
+
+    /** {@code <iotune>}: each limit an element holding a number. */
+    private static DiskIoTune iotune(Element e) throws VirtException {
+        if (e == null) {
+            return DiskIoTune.NONE;
+        }
+        java.util.Map<String, Long> values = new java.util.HashMap<>();
+        for (String name : DiskIoTune.NAMES) {
+            Element v = Dom.child(e, name);
+            if (v != null) {
+                try {
+                    values.put(name, Long.parseUnsignedLong(v.getTextContent().trim()));
+                } catch (NumberFormatException ex) {
+                    throw DefErrors.xml("disk iotune field '" + name + "' must be an integer");
+                }
+            }
+        }
+        Element group = Dom.child(e, "group_name");
+        return new DiskIoTune(values, group == null ? null : group.getTextContent().trim());
+    }
+
+    /** {@code <bandwidth>}: an {@code <inbound>} and an {@code <outbound>} rate. */
+    private static NetBandwidth bandwidth(Element e) throws VirtException {
+        if (e == null) {
+            return null;
+        }
+        return new NetBandwidth(rate(Dom.child(e, "inbound")), rate(Dom.child(e, "outbound")));
+    }
+
+    private static NetBandwidth.Rate rate(Element e) throws VirtException {
+        if (e == null) {
+            return null;
+        }
+        return new NetBandwidth.Rate(rateValue(e, "average"), rateValue(e, "peak"), rateValue(e, "burst"),
+                rateValue(e, "floor"));
+    }
+
+    private static long rateValue(Element e, String attr) throws VirtException {
+        String v = Dom.attr(e, attr);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Long.parseUnsignedLong(v);
+        } catch (NumberFormatException ex) {
+            throw DefErrors.xml("could not convert bandwidth " + attr + " value '" + v + "'");
+        }
     }
 
     /**
@@ -220,7 +269,7 @@ final class DeviceXmlParser {
         int mtuSize = mtu == null ? 0 : Math.max(DefErrors.uint(Dom.attr(mtu, "size"), "mtu size"), 0);
         return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
                 Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e),
-                Dom.attr(target, "dev"), managed, link, mtuSize);
+                Dom.attr(target, "dev"), managed, link, mtuSize, bandwidth(Dom.child(e, "bandwidth")));
     }
 
     private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {

@@ -76,7 +76,24 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
-                          int sourceIndex, String driverCache) {
+                          int sourceIndex, String driverCache, DiskIoTune iotune) {
+        public DiskDef {
+            iotune = iotune == null ? DiskIoTune.NONE : iotune;
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, DiskIoTune.NONE);
+        }
+
+        /** The same disk throttled by {@code tune}. */
+        public DiskDef withIoTune(DiskIoTune tune) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, tune);
+        }
+
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, null, 0, null);
@@ -90,17 +107,17 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex, driverCache);
+                    sourceIndex, driverCache, iotune);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex, driverCache);
+                    name, sourceIndex, driverCache, iotune);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache);
+                    alias, index, driverCache, iotune);
         }
     }
 
@@ -146,7 +163,20 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                                DeviceAddress address, String alias, String targetDev, String targetManaged,
-                               String linkState, int mtu) {
+                               String linkState, int mtu, NetBandwidth bandwidth) {
+        public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
+                            DeviceAddress address, String alias, String targetDev, String targetManaged,
+                            String linkState, int mtu) {
+            this(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev, targetManaged, linkState,
+                    mtu, null);
+        }
+
+        /** The same NIC with rate limits {@code b} (null: no {@code <bandwidth>}). */
+        public InterfaceDef withBandwidth(NetBandwidth b) {
+            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
+                    targetManaged, linkState, mtu, b);
+        }
+
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                             DeviceAddress address) {
             this(type, mac, sourceNetwork, sourceBridge, model, address, null, null, null, null, 0);
@@ -154,18 +184,18 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
             return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias, targetDev,
-                    targetManaged, linkState, mtu);
+                    targetManaged, linkState, mtu, bandwidth);
         }
 
         public InterfaceDef withAlias(String name) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name, targetDev,
-                    targetManaged, linkState, mtu);
+                    targetManaged, linkState, mtu, bandwidth);
         }
 
         /** The same NIC on host device {@code dev} (null: none, as for a definition). */
         public InterfaceDef withTargetDev(String dev) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, dev,
-                    targetManaged, linkState, mtu);
+                    targetManaged, linkState, mtu, bandwidth);
         }
 
         /** {@code <target managed='no'>}: a tap that exists before the guest and outlives it. */

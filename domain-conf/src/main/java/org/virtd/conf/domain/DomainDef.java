@@ -57,11 +57,30 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         }
     }
 
-    /** {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. */
-    public record Vcpus(int max, int current, String placement) {
+    /**
+     * {@code <vcpu placement= current=>max</vcpu>}; current 0 = same as max. {@code slots} is the
+     * per-vCPU {@code <vcpus>} list, empty unless the XML had one or a vCPU was hot-plugged.
+     */
+    public record Vcpus(int max, int current, String placement, List<VcpuSlot> slots) {
+        public Vcpus {
+            slots = slots == null ? List.of() : List.copyOf(slots);
+        }
+
+        public Vcpus(int max, int current, String placement) {
+            this(max, current, placement, List.of());
+        }
+
         public int effectiveCurrent() {
             return current == 0 ? max : current;
         }
+
+        public Vcpus withSlots(int newCurrent, List<VcpuSlot> newSlots) {
+            return new Vcpus(max, newCurrent == max ? 0 : newCurrent, placement, newSlots);
+        }
+    }
+
+    /** One {@code <vcpus><vcpu id= enabled= hotpluggable= order=/>}; order 0 = none. */
+    public record VcpuSlot(int id, boolean enabled, boolean hotpluggable, int order) {
     }
 
     /** {@code <os>}: type with arch/machine, direct kernel boot, boot order and boot menu. */

@@ -66,6 +66,15 @@ public final class DomainXmlFormatter {
         var v = def.vcpus();
         w.open("vcpu").attr("placement", v.placement()).attr("current", v.current() > 0 ? v.current() : null)
                 .textAndEnd("vcpu", v.max());
+        if (!v.slots().isEmpty()) {
+            w.open("vcpus");
+            for (DomainDef.VcpuSlot slot : v.slots()) {
+                w.open("vcpu").attr("id", slot.id()).attr("enabled", slot.enabled() ? "yes" : "no")
+                        .attr("hotpluggable", slot.hotpluggable() ? "yes" : "no")
+                        .attr("order", slot.order() > 0 ? slot.order() : null).end("vcpu");
+            }
+            w.end("vcpus");
+        }
         cputune(w, def.cputune());
         if ("auto".equals(v.placement())) {
             w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")

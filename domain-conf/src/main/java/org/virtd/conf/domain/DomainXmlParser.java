@@ -85,7 +85,7 @@ public final class DomainXmlParser {
         UUID uuid = uuid(Dom.text(root, "uuid"));
         long memory = memory(root, "memory");
         long current = memory(root, "currentMemory");
-        Vcpus vcpus = vcpus(Dom.child(root, "vcpu"));
+        Vcpus vcpus = withSlots(vcpus(Dom.child(root, "vcpu")), Dom.child(root, "vcpus"));
         CpuTune cputune = cputune(Dom.child(root, "cputune"), vcpus.max());
         OsDef os = os(Dom.child(root, "os"));
         List<Feature> features = features(Dom.child(root, "features"));
@@ -190,6 +190,26 @@ public final class DomainXmlParser {
             return 0;
         }
         return MemoryUnits.toKiB(e.getTextContent(), Dom.attr(e, "unit"), "./" + element + "[1]");
+    }
+
+    /** {@code <vcpus>}: the per-vCPU states a running guest's status file (or the user) wrote. */
+    private static Vcpus withSlots(Vcpus vcpus, Element e) {
+        if (e == null) {
+            return vcpus;
+        }
+        List<DomainDef.VcpuSlot> slots = new ArrayList<>();
+        for (Element v : Dom.children(e, "vcpu")) {
+            try {
+                String order = Dom.attr(v, "order");
+                slots.add(new DomainDef.VcpuSlot(Integer.parseInt(Dom.attr(v, "id")),
+                        "yes".equals(Dom.attr(v, "enabled")), "yes".equals(Dom.attr(v, "hotpluggable")),
+                        order == null ? 0 : Integer.parseInt(order)));
+            } catch (NumberFormatException ignored) {
+                // a malformed entry is left out, as the count in <vcpu> stays authoritative
+            }
+        }
+        slots.sort(java.util.Comparator.comparingInt(DomainDef.VcpuSlot::id));
+        return slots.size() == vcpus.max() ? new Vcpus(vcpus.max(), vcpus.current(), vcpus.placement(), slots) : vcpus;
     }
 
     private static Vcpus vcpus(Element e) throws VirtException {

@@ -58,6 +58,8 @@ public final class Limits {
     public static final int DOMAIN_BLOCK_PEEK_BUFFER_MAX = 4_194_304;
     public static final int DOMAIN_MEMORY_PEEK_BUFFER_MAX = 4_194_304;
     public static final int DOMAIN_BLOCK_STATS_PARAMETERS_MAX = 16;
+    public static final int DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX = 32;
+    public static final int DOMAIN_INTERFACE_PARAMETERS_MAX = 16;
     public static final int DOMAIN_GET_CPU_STATS_MAX = 2048;
     public static final int DOMAIN_SEND_KEY_MAX = 16;
     public static final int CPU_MODELS_MAX = 8192;

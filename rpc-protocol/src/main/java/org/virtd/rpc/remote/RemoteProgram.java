@@ -28,6 +28,9 @@ import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
 import org.virtd.rpc.remote.types.CheckpointFlagsArgs;
 import org.virtd.rpc.remote.types.ControlInfo;
 import org.virtd.rpc.remote.types.CountedParams;
+import org.virtd.rpc.remote.types.BlockResizeArgs;
+import org.virtd.rpc.remote.types.DeviceNParamsArgs;
+import org.virtd.rpc.remote.types.DeviceParamsArgs;
 import org.virtd.rpc.remote.types.CpuModelNames;
 import org.virtd.rpc.remote.types.CpuModelNamesArgs;
 import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
@@ -426,6 +429,19 @@ public final class RemoteProgram {
             P.call(308, "DOMAIN_SET_MEMORY_STATS_PERIOD", Xdr.lazy(DomainNParamsFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainFlagsArgs, Void> DOMAIN_ABORT_JOB_FLAGS =
             P.call(442, "DOMAIN_ABORT_JOB_FLAGS", Xdr.lazy(DomainFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
+    // ---- live resources of a running guest (the live resource handlers) ----
+    public static final Procedure<BlockResizeArgs, Void> DOMAIN_BLOCK_RESIZE =
+            P.call(251, "DOMAIN_BLOCK_RESIZE", Xdr.lazy(BlockResizeArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DeviceParamsArgs, Void> DOMAIN_SET_BLOCK_IO_TUNE =
+            P.call(252, "DOMAIN_SET_BLOCK_IO_TUNE", DeviceParamsArgs.BLOCK_IO_TUNE, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DeviceNParamsArgs, CountedParams> DOMAIN_GET_BLOCK_IO_TUNE =
+            P.call(253, "DOMAIN_GET_BLOCK_IO_TUNE", DeviceNParamsArgs.BLOCK_IO_TUNE,
+                    CountedParams.codec(Limits.DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX)).add();
+    public static final Procedure<DeviceParamsArgs, Void> DOMAIN_SET_INTERFACE_PARAMETERS =
+            P.call(256, "DOMAIN_SET_INTERFACE_PARAMETERS", DeviceParamsArgs.INTERFACE, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DeviceNParamsArgs, CountedParams> DOMAIN_GET_INTERFACE_PARAMETERS =
+            P.call(257, "DOMAIN_GET_INTERFACE_PARAMETERS", DeviceNParamsArgs.INTERFACE,
+                    CountedParams.codec(Limits.DOMAIN_INTERFACE_PARAMETERS_MAX)).add();
     public static final Procedure<DomainPathFlagsArgs, BlockInfo> DOMAIN_GET_BLOCK_INFO =
             P.call(194, "DOMAIN_GET_BLOCK_INFO", Xdr.lazy(DomainPathFlagsArgs.class), Xdr.lazy(BlockInfo.class)).add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_MEMORY_PARAMETERS =

@@ -111,12 +111,7 @@ final class RemoteUnimplemented {
         p.unimplemented(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(249, "DOMAIN_OPEN_GRAPHICS").denyReadOnly().add();
         p.unimplemented(250, "NODE_SUSPEND_FOR_DURATION").denyReadOnly().add();
-        p.unimplemented(251, "DOMAIN_BLOCK_RESIZE").denyReadOnly().add();
-        p.unimplemented(252, "DOMAIN_SET_BLOCK_IO_TUNE").denyReadOnly().add();
-        p.unimplemented(253, "DOMAIN_GET_BLOCK_IO_TUNE").add();
         p.unimplemented(254, "DOMAIN_SET_NUMA_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(256, "DOMAIN_SET_INTERFACE_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(257, "DOMAIN_GET_INTERFACE_PARAMETERS").add();
         p.unimplemented(259, "STORAGE_VOL_WIPE_PATTERN").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(260, "STORAGE_VOL_RESIZE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(261, "DOMAIN_PM_SUSPEND_FOR_DURATION").denyReadOnly().add();

@@ -109,6 +109,9 @@ public final class QemuDriver implements Driver {
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new DomainStatsHandlers(lookup, () -> processes).bind(table);
+        new LiveResourceHandlers(lookup, () -> processes).bind(table);
+        new BlockIoTuneHandlers(lookup, () -> processes).bind(table);
+        new InterfaceTuneHandlers(lookup, () -> processes).bind(table);
         new DomainPinHandlers(lookup, () -> processes).bind(table);
         new DomainJobHandlers(lookup, () -> processes).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);

@@ -124,6 +124,7 @@ public final class HostNics {
         }
         HostLinks.setUp(tap.targetDev());
         HostLinks.noQueue(tap.targetDev());
+        shape(n, tap.targetDev());
         made.remove(made.size() - 1);
         return tap;
     }
@@ -141,8 +142,16 @@ public final class HostNics {
         HostLinks.addToBridge(bridge, tap.targetDev());
         HostLinks.setUp(tap.targetDev());
         HostLinks.noQueue(tap.targetDev());
+        shape(n, tap.targetDev());
         made.remove(made.size() - 1);
         return tap;
+    }
+
+    /** A NIC's {@code <bandwidth>} on its new tap, as at every start; a failure fails the start. */
+    private static void shape(InterfaceDef n, String tap) throws VirtException {
+        if (n.bandwidth() != null && !n.bandwidth().isEmpty()) {
+            TapBandwidth.apply(tap, n.mac(), n.bandwidth());
+        }
     }
 
     /** The guest's MAC with 0xFE first (0xFA when the guest's starts with 0xFE): never the guest's own. */

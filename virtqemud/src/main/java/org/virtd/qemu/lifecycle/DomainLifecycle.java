@@ -190,6 +190,10 @@ public final class DomainLifecycle {
             }
             prepare(rd, def, spec, incoming == null);
             DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.display());
+            if (spec.balloon()) {
+                live = DomainResources.withBalloonActual(live, p.monitor());
+            }
+            BlockThrottle.applyAtStart(p.monitor(), live);
             rd.live(live);
             dom.setActive(id, live);
             registry.indexId(dom, -1);

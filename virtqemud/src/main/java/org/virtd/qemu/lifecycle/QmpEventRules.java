@@ -68,6 +68,7 @@ final class QmpEventRules {
                 run.statusChanged();
             }
             case "BALLOON_CHANGE" -> balloonChanged(dom, event.data().number("actual", 0) / 1024);
+            case "DEVICE_DELETED" -> rd.deletions.deleted(event.data().string("device", null));
             default -> {
             }
         }

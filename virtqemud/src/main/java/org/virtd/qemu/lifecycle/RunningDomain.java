@@ -23,6 +23,8 @@ public final class RunningDomain {
     private final Path domainDir;
     private final DomainLog log;
     private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
+    /** Devices QEMU reported removed (DEVICE_DELETED), for removals that wait for it. */
+    final DeviceDeletions deletions;
     private volatile QemuProcess process;
     private volatile DomainDef live;
     private final DomainDef startDef;
@@ -48,6 +50,7 @@ public final class RunningDomain {
     /** A run found alive after a restart: {@code startDef} is its status XML without driver aliases. */
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live, DomainDef startDef) {
         this.domain = domain;
+        this.deletions = new DeviceDeletions(domain.lock());
         this.id = id;
         this.domainDir = domainDir;
         this.log = log;
