@@ -26,6 +26,10 @@ public final class RunningDomain {
     private volatile QemuProcess process;
     private volatile DomainDef live;
     private final DomainDef startDef;
+    /** Detach calls of this run waiting for the guest to let a device go. */
+    final DeviceDeletions deletions = new DeviceDeletions();
+    /** The highest block node index this run has handed out (0: only those of its start). */
+    int lastNode;
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;
