@@ -37,6 +37,10 @@ public final class DeviceSlots {
         if (d.memballoon() != null) {
             pci.reserve(d.memballoon().address());
         }
+        if (q35 && pcieEndpoint && pci.freePorts() == 0) {
+            // bus 0 of q35 takes no hot-plugged devices
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "No more available PCI slots");
+        }
         try {
             return q35 && pcieEndpoint ? pci.assignPcie(null) : pci.assign(null);
         } catch (IllegalStateException full) {

@@ -114,12 +114,18 @@ public final class LiveDevices {
                     QemuLaunchSpec.Bus.VIRTIO, false, disk.readonly(), 0);
             device = QemuCommandLine.atPci(QemuCommandLine.diskDevice(spec, node), PlatformArgs.pciPlace(addr, q35));
         }
+        String wc = QemuCommandLine.writeCache(disk.driverCache());
+        if (wc != null) {
+            device = device.with("write-cache", wc);
+        }
         DiskDef k = disk.withBusAndAddress(disk.driverName() == null ? "qemu" : disk.driverName(),
                 disk.driverType() == null ? "raw" : disk.driverType(), bus, disk.readonly(), addr)
                 .withAlias(alias).withSourceIndex(node);
-        m.execute("blockdev-add", QemuCommandLine.blockdevStorage(spec, node));
+        m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevStorage(spec, node),
+                disk.driverCache()));
         try {
-            m.execute("blockdev-add", QemuCommandLine.blockdevFormat(spec, node));
+            m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevFormat(spec, node),
+                    disk.driverCache()));
             try {
                 m.execute("device_add", device);
             } catch (VirtException e) {

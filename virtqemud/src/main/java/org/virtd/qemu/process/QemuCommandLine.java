@@ -151,6 +151,26 @@ public final class QemuCommandLine {
                 "driver", d.format() == null ? "raw" : d.format(), "file", "libvirt-" + node + "-storage");
     }
 
+    /**
+     * A node with the host cache mode of {@code <driver cache=>} (null or "default": QEMU's own),
+     * as libvirt gives it to every node of the disk.
+     */
+    public static JsonObject withCache(JsonObject node, String cache) {
+        if (cache == null || cache.equals("default")) {
+            return node;
+        }
+        boolean direct = cache.equals("none") || cache.equals("directsync");
+        return node.with("cache", JsonObject.of("direct", direct, "no-flush", cache.equals("unsafe")));
+    }
+
+    /** The guest's write cache a cache mode implies (null: the device's default). */
+    public static String writeCache(String cache) {
+        if (cache == null || cache.equals("default")) {
+            return null;
+        }
+        return cache.equals("writethrough") || cache.equals("directsync") ? "off" : "on";
+    }
+
     /** The guest device of a disk on its format node, without a PCI place; its id is libvirt's alias. */
     public static JsonObject diskDevice(Disk d, int node) throws VirtException {
         String format = "libvirt-" + node + "-format";
