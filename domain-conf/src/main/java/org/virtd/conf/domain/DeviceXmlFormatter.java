@@ -72,6 +72,9 @@ final class DeviceXmlFormatter {
             if (disk.sourceIndex() > 0) {
                 w.open("backingStore").end("backingStore");
             }
+        } else if (disk.sourceIndex() > 0) {
+            // an ejected medium of a running guest keeps the number of its empty source
+            w.open("source").attr("index", disk.sourceIndex()).end("source");
         }
         w.open("target").attr("dev", disk.targetDev()).attr("bus", disk.targetBus()).end("target");
         iotune(w, disk.iotune());

@@ -14,7 +14,7 @@ public final class DiskOrder {
     private DiskOrder() {
     }
 
-    static void insert(List<DiskDef> disks, DiskDef disk) {
+    public static void insert(List<DiskDef> disks, DiskDef disk) {
         int insertAt = -1;
         int index = targetIndex(disk.targetDev());
         for (int i = disks.size() - 1; i >= 0; i--) {

@@ -515,6 +515,9 @@ public final class RemoteProgram {
             P.call(160, "DOMAIN_ATTACH_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_DETACH_DEVICE_FLAGS =
             P.call(161, "DOMAIN_DETACH_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
+    /** remote_domain_detach_device_alias_args has the layout of a device XML call: dom, alias, flags. */
+    public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_DETACH_DEVICE_ALIAS =
+            P.call(392, "DOMAIN_DETACH_DEVICE_ALIAS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainXmlFlagsArgs, Void> DOMAIN_UPDATE_DEVICE_FLAGS =
             P.call(174, "DOMAIN_UPDATE_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<OpenConsoleArgs, Void> DOMAIN_OPEN_CONSOLE =

@@ -161,7 +161,6 @@ final class RemoteUnimplemented {
         p.unimplemented(384, "DOMAIN_SET_VCPU").denyReadOnly().add();
         p.unimplemented(386, "DOMAIN_SET_BLOCK_THRESHOLD").denyReadOnly().add();
         p.unimplemented(390, "DOMAIN_SET_LIFECYCLE_ACTION").denyReadOnly().add();
-        p.unimplemented(392, "DOMAIN_DETACH_DEVICE_ALIAS").denyReadOnly().add();
         p.unimplemented(395, "NODE_GET_SEV_INFO").api("virNodeGetSEVInfo").denyReadOnly().add();
         p.unimplemented(396, "DOMAIN_GET_LAUNCH_SECURITY_INFO").denyReadOnly().add();
         p.unimplemented(398, "NWFILTER_BINDING_GET_XML_DESC").refusalDomain(ErrorDomain.NWFILTER).high().add();

@@ -120,6 +120,7 @@ public final class QemuDriver implements Driver {
         new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
         new MigrationParamHandlers(lookup, () -> processes).bind(table);
         new GuestInputHandlers(lookup, () -> processes).bind(table);
+        new DeviceChangeHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
     }
 

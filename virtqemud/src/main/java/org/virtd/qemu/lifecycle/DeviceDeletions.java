@@ -1,47 +1,52 @@
 package org.virtd.qemu.lifecycle;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The devices QEMU has reported gone ({@code DEVICE_DELETED} with a device id) during one run,
- * for a caller that asked for a removal and waits, bounded, for QEMU to confirm it. Reports
- * and waits happen under the domain's lock; a waiter lets go of it meanwhile so the monitor's
- * events (which take it) keep flowing, as libvirt's jobs release the domain while they wait.
+ * Detach calls waiting for QEMU's DEVICE_DELETED of one run. The event is claimed before the
+ * domain's lock is taken (the waiting call holds it), so the waiter finishes the removal itself;
+ * an event nobody waits for any more is left to the event rules, which remove the device then.
  */
 final class DeviceDeletions {
-    private final Set<String> deleted = new HashSet<>();
-    private final Condition changed;
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
-    DeviceDeletions(ReentrantLock domainLock) {
-        this.changed = domainLock.newCondition();
+    CompletableFuture<Void> expect(String alias) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        waiting.put(alias, f);
+        return f;
     }
 
-    /** QEMU reported {@code id} gone; the caller holds the domain's lock. */
-    void deleted(String id) {
-        if (id != null) {
-            deleted.add(id);
-            changed.signalAll();
+    void arrived(String alias) {
+        CompletableFuture<Void> f = waiting.remove(alias);
+        if (f != null) {
+            f.complete(null);
         }
     }
 
-    /** Forgets an earlier report of {@code id}, before asking for its removal. */
-    void expect(String id) {
-        deleted.remove(id);
+    void cancel(String alias, CompletableFuture<Void> f) {
+        waiting.remove(alias, f);
     }
 
-    /** Whether QEMU reported {@code id} gone within {@code millis}; the caller holds the domain's lock. */
-    boolean await(String id, long millis) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!deleted.contains(id)) {
-            if (left <= 0) {
-                return false;
-            }
-            left = changed.awaitNanos(left);
+    /** True when the device went within {@code limit}; false leaves the later event to the rules. */
+    boolean await(String alias, CompletableFuture<Void> f, Duration limit) {
+        try {
+            f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            waiting.remove(alias, f);
+            return f.isDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            waiting.remove(alias, f);
+            return f.isDone();
+        } catch (ExecutionException e) {
+            return false;
         }
-        return true;
     }
 }

@@ -82,6 +82,11 @@ public final class DomainProcesses {
         t.start();
     }
 
+    /** Devices added to and removed from running guests. */
+    public LiveDevices devices() {
+        return new LiveDevices(lifecycle);
+    }
+
     public DomainLifecycle lifecycle() {
         return lifecycle;
     }

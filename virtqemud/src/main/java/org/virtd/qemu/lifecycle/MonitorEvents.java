@@ -33,6 +33,10 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
 
     @Override
     public void onEvent(QmpEvent event) {
+        if ("DEVICE_DELETED".equals(event.name())) {
+            // a detach waiting under the domain's lock takes it from here
+            event.data().string("device").ifPresent(rd.deletions::arrived);
+        }
         DomainObject dom = rd.domain();
         dom.lock().lock();
         try {
@@ -86,6 +90,11 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
     @Override
     public void domainEvent(DomainEventBody event) {
         lifecycle.events().domainEvent(event);
+    }
+
+    @Override
+    public void deviceDeleted(String alias) {
+        new LiveDevices(lifecycle).removed(rd, alias);
     }
 
     @Override

@@ -52,10 +52,11 @@ final class PlatformArgs {
     static Platform of(Devices d, String machine, List<String> smbios, Path stateDir) throws VirtException {
         PlatformArgs p = new PlatformArgs(machine.contains("q35"), stateDir);
         p.controllers(d);
-        int virtio = 0;
         for (Devices.DiskDef k : d.disks()) {
             if ("virtio".equals(k.targetBus())) {
-                p.place("virtio-disk" + virtio++, k.address());
+                // libvirt's alias: the target's index (vdb is virtio-disk1 even without a vda)
+                p.place("virtio-disk" + Math.max(org.virtd.conf.domain.DiskOrder.targetIndex(k.targetDev()), 0),
+                        k.address());
             }
         }
         for (int i = 0; i < d.interfaces().size(); i++) {
@@ -234,6 +235,14 @@ final class PlatformArgs {
         if (a != null && "pci".equals(a.type())) {
             places.put(id, new PciPlace(bus(a), addr(a), "on".equals(a.get("multifunction"))));
         }
+    }
+
+    /** Where device_add puts a device with pci address {@code a} (null for another kind of address). */
+    static PciPlace pciPlace(DeviceAddress a, boolean q35) {
+        if (a == null || !"pci".equals(a.type())) {
+            return null;
+        }
+        return new PciPlace(new PlatformArgs(q35, null).bus(a), addr(a), "on".equals(a.get("multifunction")));
     }
 
     private JsonObject pci(JsonObject dev, DeviceAddress a) {

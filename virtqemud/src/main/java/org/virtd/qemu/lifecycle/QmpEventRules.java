@@ -11,6 +11,7 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BalloonChangeEvent;
 import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.rpc.remote.types.RebootEvent;
+import org.virtd.rpc.remote.types.TrayChangeEvent;
 
 /**
  * The QMP event rules of one run (qemu-driver.md §6, libvirt's qemuProcessHandle*): RESUME →
@@ -56,6 +57,7 @@ final class QmpEventRules {
                 run.agentEvent(AgentClient.Await.SHUTDOWN);
                 shutdown(dom, event.data());
             }
+            case "DEVICE_DELETED" -> event.data().string("device").ifPresent(run::deviceDeleted);
             case "RESET" -> {
                 run.agentEvent(AgentClient.Await.RESET);
                 if (!rd.starting) {
@@ -67,8 +69,8 @@ final class QmpEventRules {
                 run.portChanged(event.data().string("id", null), event.data().bool("open", false));
                 run.statusChanged();
             }
+            case "DEVICE_TRAY_MOVED" -> trayMoved(dom, event.data());
             case "BALLOON_CHANGE" -> balloonChanged(dom, event.data().number("actual", 0) / 1024);
-            case "DEVICE_DELETED" -> rd.deletions.deleted(event.data().string("device", null));
             default -> {
             }
         }
@@ -88,6 +90,15 @@ final class QmpEventRules {
             run.stop(DomainStates.SHUTOFF_SHUTDOWN, DomainStates.STOPPED_SHUTDOWN);
         } else {
             run.stop(DomainStates.SHUTOFF_CRASHED, DomainStates.STOPPED_FAILED);
+        }
+    }
+
+    /** A drive's tray opened or closed (a media change, or the guest's eject): TRAY_CHANGE, 0 open, 1 closed. */
+    private void trayMoved(DomainObject dom, JsonObject data) {
+        String id = data.string("id", "");
+        String alias = id.isEmpty() ? data.string("device", "") : id;
+        if (!alias.isEmpty()) {
+            run.domainEvent(new TrayChangeEvent(dom.ref(), alias, data.bool("tray-open", false) ? 0 : 1));
         }
     }
 

@@ -16,6 +16,10 @@ interface RunEffects {
     /** True while this run is the domain's current one (events of an older run are dropped). */
     boolean isCurrent();
 
+    /** QEMU deleted the device {@code alias} (a detach the guest completed late, or one of its own). */
+    default void deviceDeleted(String alias) {
+    }
+
     /** Passes a QMP event on to QEMU monitor event callbacks (QEMU program proc 6). */
     void monitorEvent(QmpEvent event);
 

@@ -23,11 +23,13 @@ public final class RunningDomain {
     private final Path domainDir;
     private final DomainLog log;
     private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
-    /** Devices QEMU reported removed (DEVICE_DELETED), for removals that wait for it. */
-    final DeviceDeletions deletions;
     private volatile QemuProcess process;
     private volatile DomainDef live;
     private final DomainDef startDef;
+    /** Detach calls of this run waiting for the guest to let a device go. */
+    final DeviceDeletions deletions = new DeviceDeletions();
+    /** The highest block node index this run has handed out (0: only those of its start). */
+    int lastNode;
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;
@@ -50,7 +52,6 @@ public final class RunningDomain {
     /** A run found alive after a restart: {@code startDef} is its status XML without driver aliases. */
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live, DomainDef startDef) {
         this.domain = domain;
-        this.deletions = new DeviceDeletions(domain.lock());
         this.id = id;
         this.domainDir = domainDir;
         this.log = log;

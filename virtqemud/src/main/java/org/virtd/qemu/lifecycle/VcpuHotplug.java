@@ -115,16 +115,14 @@ final class VcpuHotplug {
      */
     private void unplug(int id) throws VirtException {
         String alias = "vcpu" + id;
-        deletions.expect(alias);
-        monitor.execute("device_del", JsonObject.of("id", alias));
-        boolean gone;
+        var deleted = deletions.expect(alias);
         try {
-            gone = deletions.await(alias, UNPLUG_WAIT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            gone = false;
+            monitor.execute("device_del", JsonObject.of("id", alias));
+        } catch (VirtException | RuntimeException e) {
+            deletions.cancel(alias, deleted);
+            throw e;
         }
-        if (!gone) {
+        if (!deletions.await(alias, deleted, java.time.Duration.ofMillis(UNPLUG_WAIT_MS))) {
             throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU,
                     "vcpu unplug request timed out. Unplug result must be manually inspected in the domain");
         }

@@ -125,38 +125,74 @@ public final class QemuCommandLine {
 
     /** The device with the {@code bus} and {@code addr} its definition gave it, when there is one. */
     private static JsonObject placed(JsonObject dev, QemuLaunchSpec.Platform platform) {
-        QemuLaunchSpec.PciPlace p = platform.places().get(dev.string("id").orElse(""));
-        if (p == null) {
-            return dev;
-        }
-        dev = dev.with("bus", p.bus());
-        return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
+        return atPci(dev, platform.places().get(dev.string("id").orElse("")));
     }
 
     private static void disks(List<String> a, List<Disk> disks, QemuLaunchSpec.Platform platform)
             throws VirtException {
         int node = disks.size();
-        int virtio = 0;
         for (Disk d : disks) {
-            String storage = "libvirt-" + node + "-storage";
-            String format = "libvirt-" + node + "-format";
-            boolean ro = d.readOnly() || d.cdrom();
-            add(a, "-blockdev", JsonObject.of("driver", "file", "filename", d.source().toString(), "node-name", storage,
-                    "auto-read-only", true, "discard", "unmap").toJson());
-            add(a, "-blockdev", JsonObject.of("node-name", format, "read-only", ro,
-                    "driver", d.format() == null ? "raw" : d.format(), "file", storage).toJson());
-            JsonObject dev = switch (d.bus()) {
-                case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++);
-                case SCSI -> scsi(d, format);
-                case IDE -> ide(d, format);
-            };
-            dev = placed(dev, platform);
+            add(a, "-blockdev", blockdevStorage(d, node).toJson());
+            add(a, "-blockdev", blockdevFormat(d, node).toJson());
+            JsonObject dev = placed(diskDevice(d, node), platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
             add(a, "-device", dev.toJson());
             node--;
         }
+    }
+
+    /** The protocol node of a disk's image ({@code libvirt-N-storage}), for -blockdev and blockdev-add. */
+    public static JsonObject blockdevStorage(Disk d, int node) {
+        return JsonObject.of("driver", "file", "filename", d.source().toString(), "node-name",
+                "libvirt-" + node + "-storage", "auto-read-only", true, "discard", "unmap");
+    }
+
+    /** The format node over it ({@code libvirt-N-format}). */
+    public static JsonObject blockdevFormat(Disk d, int node) {
+        return JsonObject.of("node-name", "libvirt-" + node + "-format", "read-only", d.readOnly() || d.cdrom(),
+                "driver", d.format() == null ? "raw" : d.format(), "file", "libvirt-" + node + "-storage");
+    }
+
+    /**
+     * A node with the host cache mode of {@code <driver cache=>} (null or "default": QEMU's own),
+     * as libvirt gives it to every node of the disk.
+     */
+    public static JsonObject withCache(JsonObject node, String cache) {
+        if (cache == null || cache.equals("default")) {
+            return node;
+        }
+        boolean direct = cache.equals("none") || cache.equals("directsync");
+        return node.with("cache", JsonObject.of("direct", direct, "no-flush", cache.equals("unsafe")));
+    }
+
+    /** The guest's write cache a cache mode implies (null: the device's default). */
+    public static String writeCache(String cache) {
+        if (cache == null || cache.equals("default")) {
+            return null;
+        }
+        return cache.equals("writethrough") || cache.equals("directsync") ? "off" : "on";
+    }
+
+    /** The guest device of a disk on its format node, without a PCI place; its id is libvirt's alias. */
+    public static JsonObject diskDevice(Disk d, int node) throws VirtException {
+        String format = "libvirt-" + node + "-format";
+        return switch (d.bus()) {
+            case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id",
+                    "virtio-disk" + Math.max(org.virtd.conf.domain.DiskOrder.targetIndex(d.target()), 0));
+            case SCSI -> scsi(d, format);
+            case IDE -> ide(d, format);
+        };
+    }
+
+    /** A device with its PCI bus and addr ({@code pci.0}, {@code 0x3}), as device_add takes it. */
+    public static JsonObject atPci(JsonObject dev, QemuLaunchSpec.PciPlace p) {
+        if (p == null) {
+            return dev;
+        }
+        dev = dev.with("bus", p.bus());
+        return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
     }
 
     /** On the SCSI controller its target letter implies (7 units per controller, as the defaults address it). */
@@ -190,13 +226,7 @@ public final class QemuCommandLine {
         for (int i = 0; i < nics.size(); i++) {
             Nic n = nics.get(i);
             add(a, "-netdev", netdev(n, "hostnet" + i).toJson());
-            String model = n.model() == null ? "rtl8139" : n.model();
-            JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model);
-            if (n.hostMtu() > 0 && model.equals("virtio")) {
-                dev = dev.with("host_mtu", (long) n.hostMtu());
-            }
-            dev = dev.with("netdev", "hostnet" + i).with("id", "net" + i).with("mac", n.mac());
-            dev = placed(dev, platform);
+            JsonObject dev = placed(nicDevice(n, i), platform);
             if (n.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) n.bootIndex());
             }
@@ -204,8 +234,18 @@ public final class QemuCommandLine {
         }
     }
 
+    /** The guest NIC {@code net<i>} on netdev {@code hostnet<i>}, without a PCI place. */
+    public static JsonObject nicDevice(Nic n, int i) {
+        String model = n.model() == null ? "rtl8139" : n.model();
+        JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model);
+        if (n.hostMtu() > 0 && model.equals("virtio")) {
+            dev = dev.with("host_mtu", (long) n.hostMtu());
+        }
+        return dev.with("netdev", "hostnet" + i).with("id", "net" + i).with("mac", n.mac());
+    }
+
     /** User-mode networking, or the tap prepared on the host, which QEMU attaches to by name. */
-    private static JsonObject netdev(Nic n, String id) {
+    public static JsonObject netdev(Nic n, String id) {
         if (n.tap() == null) {
             return JsonObject.of("type", "user", "id", id);
         }

@@ -24,16 +24,22 @@ final class EventRecorder implements AutoCloseable {
     }
 
     static EventRecorder start(String uri, Path dir) throws IOException {
+        return start(uri, dir, "events.py");
+    }
+
+    /** The same with another client script of this package that prints "ready" once registered. */
+    static EventRecorder start(String uri, Path dir, String client) throws IOException {
         Cli.requireTool("/usr/bin/python3");
-        Path script = resource("events.py", dir);
-        Path out = dir.resolve("events.txt");
+        Path script = resource(client, dir);
+        String base = client.replace(".py", "");
+        Path out = dir.resolve(base + ".txt");
         Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), uri)
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("events.err").toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(dir.resolve(base + ".err").toFile()).start();
         EventRecorder r = new EventRecorder(p, out);
         TinyGuest.await(() -> r.lines().contains("ready") || !p.isAlive(), Duration.ofSeconds(20),
                 "the event client did not register");
         if (!p.isAlive()) {
-            throw new AssertionError("event client failed: " + Files.readString(dir.resolve("events.err")));
+            throw new AssertionError("event client failed: " + Files.readString(dir.resolve(base + ".err")));
         }
         return r;
     }

@@ -101,6 +101,21 @@ public final class TinyGuest {
         return dir.resolve("initrd-agent.img");
     }
 
+    /**
+     * The initrd with the virtio-blk driver added (tests/hotplug-guest, built once, bounded), for
+     * guests whose hot-plugged disks must show up under /sys/block.
+     */
+    Path blkInitrd() throws IOException, InterruptedException {
+        Path script = VirtqemudProcess.repo().resolve("tests/hotplug-guest/build-blk-initrd.sh");
+        Process p = new ProcessBuilder(script.toString(), dir.toString()).inheritIO().start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("virtio-blk initrd build took more than 300 s");
+        }
+        assertTrue(p.exitValue() == 0, "virtio-blk initrd build failed");
+        return dir.resolve("initrd-blk.img");
+    }
+
     /** The XML of {@code name} running the scripted agent on its agent channel. */
     Path agentXmlFile(String name, Path prefix) throws IOException, InterruptedException {
         String xml = xml(name, prefix).replace(dir.resolve("initrd.img").toString(), agentInitrd().toString())
