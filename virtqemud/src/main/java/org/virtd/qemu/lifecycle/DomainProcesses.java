@@ -40,6 +40,7 @@ public final class DomainProcesses {
     private final GraphicsSockets graphics;
     private final DomainSaves saves;
     private final CoreDumps dumps;
+    private final SnapshotRuns snapshots;
 
     private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions,
             Supplier<QemuConf> conf) {
@@ -57,6 +58,7 @@ public final class DomainProcesses {
         this.pinning = new DomainPinning(lifecycle);
         this.guests = new LiveGuests(lifecycle);
         this.graphics = new GraphicsSockets(control);
+        this.snapshots = new SnapshotRuns(lifecycle);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -125,6 +127,10 @@ public final class DomainProcesses {
 
     public GraphicsSockets graphics() {
         return graphics;
+    }
+
+    public SnapshotRuns snapshots() {
+        return snapshots;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */

@@ -1,0 +1,144 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.DomainXmlFormatter;
+import org.virtd.conf.state.DomainStates;
+import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.JsonString;
+import org.virtd.qemu.qmp.JsonValue;
+import org.virtd.qemu.qmp.QmpClient;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.time.Duration;
+
+/**
+ * What snapshots need from a running guest (libvirt 9.0 takes, loads and deletes internal
+ * snapshots through the human monitor): {@code savevm} with the vCPUs stopped around it and no
+ * lifecycle events, {@code delvm}, a stop "from snapshot", and a start that loads a snapshot.
+ * Callers hold the domain's lock.
+ */
+public final class SnapshotRuns {
+    /** savevm writes the whole guest memory; TCG guests of a few hundred MiB need a while. */
+    private static final Duration SAVEVM_LIMIT = Duration.ofMinutes(10);
+
+    private final DomainLifecycle lifecycle;
+
+    public SnapshotRuns(DomainLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** The current run of {@code dom}, or null while it is inactive. */
+    public RunningDomain running(DomainObject dom) {
+        RunningDomain rd = lifecycle.running(dom);
+        return rd == null || rd.stopped || !dom.isActive() ? null : rd;
+    }
+
+    /** Takes internal snapshot {@code name} of the running or paused guest. */
+    public void savevm(DomainObject dom, String name) throws VirtException {
+        RunningDomain rd = require(dom);
+        QmpClient monitor = DomainControl.monitor(rd);
+        boolean resume = dom.state() == DomainStates.RUNNING;
+        if (resume) {
+            rd.ownStops.incrementAndGet();
+            monitor.execute("stop", null);
+            dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_SAVE);
+        }
+        try {
+            String reply = human(monitor, "savevm \"" + name + "\"", SAVEVM_LIMIT);
+            if (reply.contains("Error while creating snapshot") || reply.contains("Could not open VM state file")
+                    || reply.contains("State blocked by non-migratable device") || reply.contains("Error: ")
+                    || (reply.contains("Error") && reply.contains("while writing VM"))) {
+                throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                        "Failed to take snapshot: " + reply);
+            }
+            if (reply.contains("No block device can accept snapshots")) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                        "this domain does not have a device to take snapshots");
+            }
+        } finally {
+            if (resume && !rd.stopped) {
+                rd.ownResumes.incrementAndGet();
+                monitor.execute("cont", null);
+                dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_UNPAUSED);
+            }
+            lifecycle.writeStatus(rd);
+        }
+    }
+
+    /** Deletes internal snapshot {@code name} from the running guest's disks. */
+    public void delvm(DomainObject dom, String name) throws VirtException {
+        QmpClient monitor = DomainControl.monitor(require(dom));
+        String reply = human(monitor, "delvm \"" + name + "\"", QmpClient.DEFAULT_TIMEOUT);
+        if (reply.contains("No block device supports snapshots")) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                    "this domain does not have a device to delete snapshots");
+        }
+        if (reply.contains("Error")) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
+                    "Failed to delete snapshot: " + reply);
+        }
+    }
+
+    /** Ends the run because a snapshot asked so (halt after create, revert): STOPPED/FROM_SNAPSHOT. */
+    public void stop(DomainObject dom) throws VirtException {
+        RunningDomain rd = require(dom);
+        rd.destroying = true;
+        rd.process().terminate(false);
+        lifecycle.stop(rd, DomainStates.SHUTOFF_FROM_SNAPSHOT, DomainStates.STOPPED_FROM_SNAPSHOT);
+    }
+
+    /** Starts {@code def} loading internal snapshot {@code loadvm} (null: boot), then runs or stays paused. */
+    public void start(DomainObject dom, DomainDef def, String loadvm, boolean run) throws VirtException {
+        lifecycle.start(dom, def, false, null, new SnapshotStart(loadvm, run));
+    }
+
+    /** The shut-off domain's state reason after a revert to a snapshot without a running guest. */
+    public void markShutoff(DomainObject dom) {
+        dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FROM_SNAPSHOT);
+    }
+
+    /** DEFINED/FROM_SNAPSHOT: a revert replaced the persistent definition. */
+    public void defined(DomainObject dom) {
+        lifecycle.emit(dom, DomainStates.EVENT_DEFINED, DomainStates.DEFINED_FROM_SNAPSHOT);
+    }
+
+    /** The definition the run started from, without ptys (what a snapshot of it records). */
+    public DomainDef startDef(DomainObject dom) throws VirtException {
+        return LiveDefinition.withoutPtys(require(dom).startDef());
+    }
+
+    /** The live definition, as the CPU in the save cookie describes the running guest. */
+    public DomainDef live(DomainObject dom) throws VirtException {
+        return require(dom).live();
+    }
+
+    /** The live XML (secure, with the run's id), for pieces such as the updated CPU. */
+    public String liveXml(DomainObject dom) throws VirtException {
+        RunningDomain rd = require(dom);
+        return DomainXmlFormatter.format(rd.live(), new DomainXmlFormatter.Options(rd.id(), true));
+    }
+
+    private RunningDomain require(DomainObject dom) throws VirtException {
+        RunningDomain rd = running(dom);
+        if (rd == null) {
+            throw DomainControl.notRunning(ErrorDomain.QEMU);
+        }
+        return rd;
+    }
+
+    static String human(QmpClient monitor, String command, Duration limit) throws VirtException {
+        JsonValue out = monitor.execute("human-monitor-command", JsonObject.of("command-line", command), limit);
+        return out instanceof JsonString s ? s.value() : "";
+    }
+
+    /** A human-monitor command whose reply is an error when it mentions one. */
+    static void hmp(QmpClient monitor, String command, String failure) throws VirtException {
+        String reply = human(monitor, command, SAVEVM_LIMIT);
+        if (reply.contains("Error")) {
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, failure + ": " + reply);
+        }
+    }
+}
