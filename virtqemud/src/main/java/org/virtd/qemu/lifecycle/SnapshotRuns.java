@@ -36,8 +36,11 @@ public final class SnapshotRuns {
         return rd == null || rd.stopped || !dom.isActive() ? null : rd;
     }
 
-    /** Takes internal snapshot {@code name} of the running or paused guest. */
-    public void savevm(DomainObject dom, String name) throws VirtException {
+    /**
+     * Takes internal snapshot {@code name} of the running or paused guest; a running one is
+     * paused for it (SUSPENDED) and, unless {@code halt} is to follow, resumed (RESUMED).
+     */
+    public void savevm(DomainObject dom, String name, boolean halt) throws VirtException {
         RunningDomain rd = require(dom);
         QmpClient monitor = DomainControl.monitor(rd);
         boolean resume = dom.state() == DomainStates.RUNNING;
@@ -45,6 +48,7 @@ public final class SnapshotRuns {
             rd.ownStops.incrementAndGet();
             monitor.execute("stop", null);
             dom.setState(DomainStates.PAUSED, DomainStates.PAUSED_SAVE);
+            lifecycle.emit(dom, DomainStates.EVENT_SUSPENDED, DomainStates.SUSPENDED_PAUSED);
         }
         try {
             String reply = human(monitor, "savevm \"" + name + "\"", SAVEVM_LIMIT);
@@ -59,10 +63,11 @@ public final class SnapshotRuns {
                         "this domain does not have a device to take snapshots");
             }
         } finally {
-            if (resume && !rd.stopped) {
+            if (resume && !rd.stopped && !halt) {
                 rd.ownResumes.incrementAndGet();
                 monitor.execute("cont", null);
                 dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_UNPAUSED);
+                lifecycle.emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
             }
             lifecycle.writeStatus(rd);
         }
@@ -93,11 +98,6 @@ public final class SnapshotRuns {
     /** Starts {@code def} loading internal snapshot {@code loadvm} (null: boot), then runs or stays paused. */
     public void start(DomainObject dom, DomainDef def, String loadvm, boolean run) throws VirtException {
         lifecycle.start(dom, def, false, null, new SnapshotStart(loadvm, run));
-    }
-
-    /** The shut-off domain's state reason after a revert to a snapshot without a running guest. */
-    public void markShutoff(DomainObject dom) {
-        dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FROM_SNAPSHOT);
     }
 
     /** DEFINED/FROM_SNAPSHOT: a revert replaced the persistent definition. */

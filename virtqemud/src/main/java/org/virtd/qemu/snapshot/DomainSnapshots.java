@@ -114,14 +114,19 @@ public final class DomainSnapshots {
         boolean active = dom.isActive();
         boolean diskOnly = (flags & CREATE_DISK_ONLY) != 0;
         if ((flags & CREATE_LIVE) != 0 && (!active || diskOnly)) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "live snapshot creation is supported only during full system snapshots");
         }
+        if ((!active || diskOnly) && SnapshotDef.INTERNAL.equals(p.memory())) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
+                    "memory state cannot be saved with offline or disk-only snapshot");
+        }
         String name = p.name() != null && !p.name().isEmpty() ? p.name() : Long.toString(nowSeconds.getAsLong());
+        checkName(name);
         SnapshotTree tree = tree(dom);
         if (tree.get(name) != null) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                    "snapshot '" + name + "' already exists");
+            throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
+                    "domain moment " + name + " already exists");
         }
         if (diskOnly || SnapshotDef.EXTERNAL.equals(p.memory()) || p.disks().stream().anyMatch(SnapshotDef.Disk::external)) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
@@ -130,6 +135,9 @@ public final class DomainSnapshots {
         long created = nowSeconds.getAsLong();
         DomainDef def = active ? runs.startDef(dom) : dom.def();
         List<SnapshotDef.Disk> disks = internalDisks(def, p.disks());
+        if (!active && disks.stream().noneMatch(d -> SnapshotDef.INTERNAL.equals(d.snapshot()))) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "nothing selected for snapshot");
+        }
         String state;
         String memory;
         String domainXml;
@@ -151,7 +159,7 @@ public final class DomainSnapshots {
         SnapshotDef snap = new SnapshotDef(name, p.description(), state, tree.current(), created, memory, null,
                 disks, domainXml, inactiveXml, cookie);
         if (active) {
-            runs.savevm(dom, name);
+            runs.savevm(dom, name, (flags & CREATE_HALT) != 0);
         } else {
             for (SnapshotDef.Disk d : disks) {
                 if (SnapshotDef.INTERNAL.equals(d.snapshot())) {
@@ -171,6 +179,13 @@ public final class DomainSnapshots {
             runs.stop(dom);
         }
         return snap;
+    }
+
+    private static void checkName(String name) throws VirtException {
+        if (name.contains("/")) {
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.QEMU,
+                    "invalid snapshot name '" + name + "': name can't contain '/'");
+        }
     }
 
     /** The disks an internal snapshot covers: writable disks internal, read-only and empty ones not. */
@@ -202,11 +217,12 @@ public final class DomainSnapshots {
     private SnapshotDef redefine(DomainObject dom, SnapshotXml.Parsed p, int flags) throws VirtException {
         if (p.name() == null || p.name().isEmpty()) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
-                    "XML error: a redefined snapshot must have a name");
+                    "a redefined snapshot must have a name");
         }
+        checkName(p.name());
         if (p.state() == null) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
-                    "XML error: missing state from existing snapshot");
+                    "missing state from existing snapshot");
         }
         SnapshotTree tree = tree(dom);
         if (p.parent() != null && tree.get(p.parent()) == null) {
@@ -265,8 +281,6 @@ public final class DomainSnapshots {
             }
             if ((flags & (REVERT_RUNNING | REVERT_PAUSED)) != 0) {
                 runs.start(dom, target, null, (flags & REVERT_RUNNING) != 0);
-            } else {
-                runs.markShutoff(dom);
             }
         }
         if (dom.isPersistent()) {

@@ -46,11 +46,12 @@ public final class SnapshotTree {
         this.current = name;
     }
 
+    /** The direct children of {@code name}, newest first (as libvirt links them). */
     public synchronized List<SnapshotDef> children(String name) {
         List<SnapshotDef> out = new ArrayList<>();
         for (SnapshotDef d : byName.values()) {
             if (name.equals(d.parent())) {
-                out.add(d);
+                out.add(0, d);
             }
         }
         return out;
@@ -69,7 +70,9 @@ public final class SnapshotTree {
     /** Every snapshot, parents before children (what TOPOLOGICAL asks for). */
     public synchronized List<SnapshotDef> topological() {
         List<SnapshotDef> out = new ArrayList<>();
-        for (SnapshotDef d : byName.values()) {
+        List<SnapshotDef> newestFirst = new ArrayList<>(byName.values());
+        java.util.Collections.reverse(newestFirst);
+        for (SnapshotDef d : newestFirst) {
             if (d.parent() == null || !byName.containsKey(d.parent())) {
                 out.add(d);
                 out.addAll(descendants(d.name()));

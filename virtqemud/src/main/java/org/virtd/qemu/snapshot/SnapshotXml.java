@@ -38,8 +38,8 @@ public final class SnapshotXml {
     public static Parsed parse(String xml) throws VirtException {
         Element root = document(xml).getDocumentElement();
         if (!"domainsnapshot".equals(root.getNodeName())) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
-                    "XML error: unexpected root element <" + root.getNodeName() + ">, expecting <domainsnapshot>");
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                    "expecting root element of 'domainsnapshot', not '" + root.getNodeName() + "'");
         }
         String name = text(child(root, "name"));
         String description = text(child(root, "description"));
@@ -53,7 +53,7 @@ public final class SnapshotXml {
                 creationTime = Long.parseLong(created.strip());
             } catch (NumberFormatException e) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
-                        "XML error: missing creationTime from existing snapshot");
+                        "missing creationTime from existing snapshot");
             }
         }
         Element mem = child(root, "memory");
@@ -79,7 +79,7 @@ public final class SnapshotXml {
         String name = d.getAttribute("name");
         if (name.isEmpty()) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
-                    "XML error: missing name from disk snapshot element");
+                    "missing name from disk snapshot element");
         }
         Element source = child(d, "source");
         Element driver = child(d, "driver");
