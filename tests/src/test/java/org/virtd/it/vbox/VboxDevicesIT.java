@@ -4,17 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.virtd.it.harness.Cli;
-import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,49 +18,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changes, through real virsh and python-libvirt against the VBoxManage stand-in (issue 12).
  */
 class VboxDevicesIT {
-    private static Path dir;
-    private static VboxStandIn vbox;
-    private static VirtqemudProcess daemon;
+    private static VboxDaemon box;
 
     @BeforeAll
     static void start() throws IOException {
-        Cli.requireTool("virsh");
-        VboxStandIn.dir();
-        dir = Files.createTempDirectory("virtd-vbox-dev-it-");
-        vbox = new VboxStandIn(dir);
-        daemon = VirtqemudProcess.start(dir.resolve("prefix"), "virtvboxd", vbox.env());
+        box = VboxDaemon.start("virtd-vbox-dev-it-");
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (box != null) {
+            box.close();
         }
     }
 
     private static String uri() {
-        return VboxVirshIT.uri(daemon.socket());
+        return box.uri();
     }
 
     private static Cli.Result ok(String... args) throws Exception {
-        Cli.Result r = Cli.virsh(uri(), args);
-        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.all() + "\n" + daemon.log());
-        return r;
+        return box.ok(args);
     }
 
     private static Cli.Result fails(String... args) throws Exception {
-        Cli.Result r = Cli.virsh(uri(), args);
-        assertNotEquals(0, r.exit(), String.join(" ", args) + ": " + r.all());
-        return r;
+        return box.fails(args);
     }
 
     private static Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
+        return Files.writeString(box.dir.resolve(name), text);
     }
 
     private static Path fullXml(String name, Path disk, String extra) throws IOException {
@@ -75,8 +56,8 @@ class VboxDevicesIT {
                 + "<features><acpi/><apic/></features><devices>"
                 + "<disk type='file' device='disk'><source file='" + disk + "'/><target dev='sda' bus='sata'/></disk>"
                 + "<interface type='user'><mac address='08:00:27:aa:bb:01'/><model type='82540EM'/></interface>"
-                + "<serial type='file'><source path='" + dir.resolve("com1.log") + "'/><target port='0'/></serial>"
-                + "<serial type='pipe'><source path='" + dir.resolve("com2") + "'/><target port='1'/></serial>"
+                + "<serial type='file'><source path='" + box.dir.resolve("com1.log") + "'/><target port='0'/></serial>"
+                + "<serial type='pipe'><source path='" + box.dir.resolve("com2") + "'/><target port='1'/></serial>"
                 + "<graphics type='sdl' display=':1'/>"
                 + "<graphics type='rdp' port='5000' multiUser='yes' listen='127.0.0.1'/>"
                 + "<sound model='sb16'/>"
@@ -86,16 +67,16 @@ class VboxDevicesIT {
 
     @Test
     void devicesTitleDescriptionAndMetadataRoundTrip() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("rt.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("rt.vmdk"));
         ok("define", fullXml("rt", disk, "").toString());
         String xml = ok("dumpxml", "rt").out();
         for (String part : new String[]{"<title>Web front</title>",
             "<description>first line\nsecond &quot;line&quot;</description>",
             "  <metadata>\n    <app:cfg xmlns:app=\"http://example.org/app\">\n"
                 + "      <app:role tier=\"1\">web</app:role>\n    </app:cfg>\n  </metadata>\n",
-            "    <serial type='file'>\n      <source path='" + dir.resolve("com1.log") + "'/>\n"
+            "    <serial type='file'>\n      <source path='" + box.dir.resolve("com1.log") + "'/>\n"
                 + "      <target port='0'/>\n    </serial>\n",
-            "    <serial type='pipe'>\n      <source path='" + dir.resolve("com2") + "'/>\n"
+            "    <serial type='pipe'>\n      <source path='" + box.dir.resolve("com2") + "'/>\n"
                 + "      <target port='1'/>\n    </serial>\n",
             "    <graphics type='sdl' display=':1'/>\n"
                 + "    <graphics type='rdp' port='5000' multiUser='yes' listen='127.0.0.1'>\n"
@@ -116,7 +97,7 @@ class VboxDevicesIT {
 
     @Test
     void metadataCalls() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("md.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("md.vmdk"));
         ok("define", fullXml("md", disk, "").toString());
         assertEquals("Web front", ok("desc", "md", "--title").out().strip());
         assertEquals("first line\nsecond \"line\"", ok("desc", "md").out().strip());
@@ -160,18 +141,18 @@ class VboxDevicesIT {
                 assert ev == [('md', 1, None), ('md', 2, 'http://k.example/')], ev
                 print('OK')
                 """, uri());
-        assertEquals("OK", r.out().strip(), r.all() + "\n" + daemon.log());
+        assertEquals("OK", r.out().strip(), r.all() + "\n" + box.daemon.log());
         ok("undefine", "md");
     }
 
     @Test
     void sharedFoldersNeedTheSharedfolderCommand() throws Exception {
         // the stand-in does not simulate 'sharedfolder': define reports VirtualBox's error and leaves nothing
-        Path disk = VboxStandIn.diskImage(dir.resolve("fs.vmdk"));
-        Cli.Result r = fails("define", fullXml("fs", disk, "<filesystem type='mount'><source dir='" + dir
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("fs.vmdk"));
+        Cli.Result r = fails("define", fullXml("fs", disk, "<filesystem type='mount'><source dir='" + box.dir
                 + "'/><target dir='share'/></filesystem>").toString());
         assertTrue(r.err().contains("the command 'sharedfolder' is not simulated"), r.err());
-        assertFalse(vbox.manage("list", "vms").out().contains("\"fs\""));
+        assertFalse(box.vbox.manage("list", "vms").out().contains("\"fs\""));
     }
 
     @Test
@@ -187,9 +168,9 @@ class VboxDevicesIT {
 
     @Test
     void attachDetachAndUpdateDevices() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("hot.vmdk"));
-        Path extra = VboxStandIn.diskImage(dir.resolve("hot2.vmdk"));
-        Path iso = dir.resolve("hot.iso");
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("hot.vmdk"));
+        Path extra = VboxStandIn.diskImage(box.dir.resolve("hot2.vmdk"));
+        Path iso = box.dir.resolve("hot.iso");
         Files.write(iso, new byte[1024 * 1024]);
         ok("define", fullXml("hot", disk, "").toString());
         Path disk2 = file("disk2.xml", "<disk type='file' device='disk'><source file='" + extra + "'/>"

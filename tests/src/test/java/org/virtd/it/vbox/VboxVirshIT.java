@@ -9,8 +9,6 @@ import org.virtd.it.harness.VirtqemudProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,49 +23,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client as the mapped error with no machine left registered; no VBoxManage at all.
  */
 class VboxVirshIT {
-    private static Path dir;
-    private static VboxStandIn vbox;
-    private static VirtqemudProcess daemon;
+    private static VboxDaemon box;
 
     @BeforeAll
     static void start() throws IOException {
-        Cli.requireTool("virsh");
-        VboxStandIn.dir();
-        dir = Files.createTempDirectory("virtd-vbox-it-");
-        vbox = new VboxStandIn(dir);
-        daemon = VirtqemudProcess.start(dir.resolve("prefix"), "virtvboxd", vbox.env());
+        box = VboxDaemon.start("virtd-vbox-it-");
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (box != null) {
+            box.close();
         }
     }
 
     static String uri(Path socket) {
-        return "vbox+unix:///system?socket=" + socket;
+        return VboxDaemon.uri(socket);
     }
 
     private static Cli.Result ok(String... args) throws Exception {
-        Cli.Result r = Cli.virsh(uri(daemon.socket()), args);
-        assertEquals(0, r.exit(), String.join(" ", args) + ": " + r.all() + "\n" + daemon.log());
-        return r;
+        return box.ok(args);
     }
 
     private static Cli.Result fails(String... args) throws Exception {
-        Cli.Result r = Cli.virsh(uri(daemon.socket()), args);
-        assertNotEquals(0, r.exit(), String.join(" ", args) + ": " + r.all());
-        return r;
+        return box.fails(args);
     }
 
     private static Path domainXml(String name, Path disk) throws IOException {
-        Path xml = dir.resolve(name + ".xml");
+        Path xml = box.dir.resolve(name + ".xml");
         Files.writeString(xml, "<domain type='vbox'><name>" + name + "</name><memory unit='MiB'>256</memory>"
                 + "<vcpu>2</vcpu><os><type>hvm</type><boot dev='hd'/></os><features><acpi/><apic/><pae/></features>"
                 + "<devices><disk type='file' device='disk'><source file='" + disk + "'/>"
@@ -94,7 +77,7 @@ class VboxVirshIT {
         assertTrue(ok("version").out().contains("Running hypervisor: VBOX 7.0.18"), ok("version").out());
         assertTrue(ok("capabilities").out().contains("<domain type='vbox'/>"));
 
-        Path disk = VboxStandIn.diskImage(dir.resolve("vm1.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("vm1.vmdk"));
         assertTrue(ok("define", domainXml("vm1", disk).toString()).out().contains("Domain 'vm1' defined"));
         assertTrue(ok("list", "--all").out().matches("(?s).*\\n -\\s+vm1\\s+shut off\\n.*"));
         String info = ok("dominfo", "vm1").out();
@@ -123,30 +106,30 @@ class VboxVirshIT {
         awaitState("vm1", "shut off");
         assertTrue(fails("destroy", "vm1").err().contains("operation failed: machine already powered down"));
         ok("start", "vm1");
-        ok("save", "vm1", dir.resolve("ignored.sav").toString());
+        ok("save", "vm1", box.dir.resolve("ignored.sav").toString());
         assertEquals("shut off", ok("domstate", "vm1").out().strip());
         assertTrue(ok("dominfo", "vm1").out().contains("Managed save:   yes"));
-        assertTrue(vbox.manage("showvminfo", "vm1", "--machinereadable").out().contains("VMState=\"saved\""));
+        assertTrue(box.vbox.manage("showvminfo", "vm1", "--machinereadable").out().contains("VMState=\"saved\""));
         ok("start", "vm1");
         assertEquals("running", ok("domstate", "vm1").out().strip());
         ok("destroy", "vm1");
         assertEquals("shut off", ok("domstate", "vm1").out().strip());
 
         ok("undefine", "vm1");
-        assertFalse(vbox.manage("list", "vms").out().contains("vm1"));
+        assertFalse(box.vbox.manage("list", "vms").out().contains("vm1"));
         assertTrue(Files.exists(disk), "undefine keeps disk images");
         assertTrue(fails("dominfo", "vm1").err().contains("failed to get domain 'vm1'"));
     }
 
     @Test
     void eventsForChangesMadeHereAndBehindTheDaemonsBack() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("evt.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("evt.vmdk"));
         ok("define", domainXml("evt", disk).toString());
-        Process watcher = new ProcessBuilder("virsh", "-c", uri(daemon.socket()), "event", "--all", "--loop",
+        Process watcher = new ProcessBuilder("virsh", "-c", uri(box.daemon.socket()), "event", "--all", "--loop",
                 "--timeout", "9").redirectErrorStream(true).start();
         try {
             Thread.sleep(2500);
-            assertEquals(0, vbox.manage("startvm", "evt", "--type", "headless").exit());
+            assertEquals(0, box.vbox.manage("startvm", "evt", "--type", "headless").exit());
             Thread.sleep(3000);
             ok("suspend", "evt");
             ok("destroy", "evt");
@@ -200,15 +183,15 @@ class VboxVirshIT {
     @Test
     void pythonLibvirtDoesTheSameAndReceivesEvents() throws Exception {
         Cli.requireTool("/usr/bin/python3");
-        Path xml = domainXml("py1", VboxStandIn.diskImage(dir.resolve("py1.vmdk")));
-        Cli.Result r = Cli.python(PYTHON + "print('OK')\n", uri(daemon.socket()), xml.toString());
-        assertEquals("OK", r.out().strip(), r.all() + "\n" + daemon.log());
-        assertFalse(vbox.manage("list", "vms").out().contains("py1"));
+        Path xml = domainXml("py1", VboxStandIn.diskImage(box.dir.resolve("py1.vmdk")));
+        Cli.Result r = Cli.python(PYTHON + "print('OK')\n", uri(box.daemon.socket()), xml.toString());
+        assertEquals("OK", r.out().strip(), r.all() + "\n" + box.daemon.log());
+        assertFalse(box.vbox.manage("list", "vms").out().contains("py1"));
     }
 
     @Test
     void snapshotsTakenListedRevertedAndDeleted() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("snap.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("snap.vmdk"));
         ok("define", domainXml("snap", disk).toString());
         assertTrue(ok("snapshot-create-as", "snap", "s1", "--description", "d").out().contains("Domain snapshot s1 created"));
         assertTrue(ok("snapshot-list", "snap").out().matches("(?s).*\\n s1\\s+\\d{4}-.*shutoff\\n.*"),
@@ -226,7 +209,7 @@ class VboxVirshIT {
         String list = ok("snapshot-list", "snap", "--name").out();
         assertEquals("s1", list.strip(), list);
 
-        Cli.Result ro = Cli.virsh(uri(daemon.roSocket()), "snapshot-create-as", "snap", "s3");
+        Cli.Result ro = Cli.virsh(uri(box.daemon.roSocket()), "snapshot-create-as", "snap", "s3");
         assertNotEquals(0, ro.exit());
         assertTrue(ro.err().contains("read only access prevents virDomainSnapshotCreateXML"), ro.err());
         assertTrue(fails("snapshot-revert", "snap", "nosuch").err()
@@ -237,22 +220,22 @@ class VboxVirshIT {
 
     @Test
     void readOnlySocketRefusesWrites() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("ro.vmdk"));
-        Cli.Result r = Cli.virsh(uri(daemon.roSocket()), "define", domainXml("ro1", disk).toString());
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("ro.vmdk"));
+        Cli.Result r = Cli.virsh(uri(box.daemon.roSocket()), "define", domainXml("ro1", disk).toString());
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("read only access prevents virDomainDefineXML"), r.err());
-        assertEquals(0, Cli.virsh(uri(daemon.roSocket()), "list", "--all").exit());
-        assertFalse(vbox.manage("list", "vms").out().contains("ro1"));
+        assertEquals(0, Cli.virsh(uri(box.daemon.roSocket()), "list", "--all").exit());
+        assertFalse(box.vbox.manage("list", "vms").out().contains("ro1"));
     }
 
     @Test
     void failingStepLeavesNoHalfDefinedMachine() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("half.vmdk"));
-        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/storageattach", "default:1").exit());
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("half.vmdk"));
+        assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/storageattach", "default:1").exit());
         Cli.Result r = fails("define", domainXml("half", disk).toString());
         assertTrue(r.err().contains("error: operation failed: "), r.err());
         assertTrue(r.err().contains("locked"), r.err());
-        assertFalse(vbox.manage("list", "vms").out().contains("half"));
+        assertFalse(box.vbox.manage("list", "vms").out().contains("half"));
         // the injection is spent: the same definition now succeeds, nothing of the first attempt in its way
         ok("define", domainXml("half", disk).toString());
         ok("undefine", "half");
@@ -261,23 +244,23 @@ class VboxVirshIT {
     /** Each define step VirtualBox can refuse, via the stand-in's extradata knob (one failure each). */
     @Test
     void everyFailingDefineStepIsRolledBack() throws Exception {
-        Path disk = VboxStandIn.diskImage(dir.resolve("steps.vmdk"));
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("steps.vmdk"));
         for (String step : new String[]{"createvm", "modifyvm", "storagectl", "storageattach"}) {
-            assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/" + step, "default:1").exit());
+            assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/" + step, "default:1").exit());
             Cli.Result r = fails("define", domainXml("steps", disk).toString());
             assertTrue(r.err().contains("error: operation failed: "), step + ": " + r.err());
-            assertFalse(vbox.manage("list", "vms").out().contains("\"steps\""), step);
-            assertFalse(Files.exists(dir.resolve("home/VirtualBox VMs/steps/steps.vbox")), step);
+            assertFalse(box.vbox.manage("list", "vms").out().contains("\"steps\""), step);
+            assertFalse(Files.exists(box.dir.resolve("home/VirtualBox VMs/steps/steps.vbox")), step);
         }
         ok("define", domainXml("steps", disk).toString());
-        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/startvm", "default:1").exit());
+        assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/startvm", "default:1").exit());
         Cli.Result start = fails("start", "steps");
         assertTrue(start.err().contains("error: operation failed: The virtual machine 'steps' has terminated "
                 + "unexpectedly during startup"), start.err());
         assertEquals("shut off", ok("domstate", "steps").out().strip());
         ok("start", "steps");
         assertTrue(fails("undefine", "steps").err().contains("operation failed: Cannot unregister the machine 'steps' while it is locked"));
-        assertEquals(0, vbox.manage("setextradata", "global", "VBoxStub/Fail/controlvm.poweroff", "default:1").exit());
+        assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/controlvm.poweroff", "default:1").exit());
         assertTrue(fails("destroy", "steps").err().contains("operation failed: Failed to power off machine."));
         ok("destroy", "steps");
         ok("undefine", "steps");
@@ -286,22 +269,22 @@ class VboxVirshIT {
     /** VBOXSTUB_FAIL in the daemon's environment: every storageattach fails, define leaves nothing. */
     @Test
     void environmentInjectedFailure() throws Exception {
-        java.util.Map<String, String> env = new java.util.HashMap<>(vbox.env());
+        java.util.Map<String, String> env = new java.util.HashMap<>(box.vbox.env());
         env.put("VBOXSTUB_FAIL", "storageattach=locked");
-        try (VirtqemudProcess failing = VirtqemudProcess.start(dir.resolve("failing"), "virtvboxd", env)) {
-            Path disk = VboxStandIn.diskImage(dir.resolve("envfail.vmdk"));
+        try (VirtqemudProcess failing = VirtqemudProcess.start(box.dir.resolve("failing"), "virtvboxd", env)) {
+            Path disk = VboxStandIn.diskImage(box.dir.resolve("envfail.vmdk"));
             Cli.Result r = Cli.virsh(uri(failing.socket()), "define", domainXml("envfail", disk).toString());
             assertNotEquals(0, r.exit());
             assertTrue(r.err().contains("error: operation failed: "), r.err());
-            assertFalse(vbox.manage("list", "vms").out().contains("envfail"));
+            assertFalse(box.vbox.manage("list", "vms").out().contains("envfail"));
         }
     }
 
     @Test
     void unknownMachineAndNoVBoxManage() throws Exception {
         assertTrue(fails("dominfo", "nosuch").err().contains("failed to get domain 'nosuch'"));
-        try (VirtqemudProcess bare = VirtqemudProcess.start(dir.resolve("bare"), "virtvboxd",
-                java.util.Map.of("PATH", "/usr/bin:/bin", "HOME", dir.toString()))) {
+        try (VirtqemudProcess bare = VirtqemudProcess.start(box.dir.resolve("bare"), "virtvboxd",
+                java.util.Map.of("PATH", "/usr/bin:/bin", "HOME", box.dir.toString()))) {
             for (int i = 0; i < 2; i++) {
                 Cli.Result r = Cli.virsh(uri(bare.socket()), "version");
                 assertNotEquals(0, r.exit());

@@ -30,6 +30,11 @@ public final class QemuFeatureNames {
         return qemu;
     }
 
+    /** QEMU's name for a libvirt feature name (unchanged when both spell it alike). */
+    public static String toQemu(String libvirt) {
+        return LIBVIRT_TO_QEMU.getOrDefault(libvirt, libvirt);
+    }
+
     /** Whether a libvirt-named feature may appear in a CPU definition libvirt builds from QEMU's answers. */
     public static boolean reportable(String libvirtName) {
         return !NOT_FROM_QEMU.contains(libvirtName);

@@ -131,6 +131,13 @@ final class CpuCompareHandlers {
         return h;
     }
 
+    /** The host-model CPU of the emulator and accelerator a domain definition names (libvirt's FULL form). */
+    CpuDef hostModel(org.virtd.conf.domain.DomainDef def) throws VirtException {
+        var sel = selection.select(def.devices() == null ? null : def.devices().emulator(), def.os().arch(),
+                def.os().machine(), def.type());
+        return hypervisorCpu(sel.getKey(), sel.getValue());
+    }
+
     private CpuDef hypervisorCpu(EmulatorCapabilities emu, String accel) {
         return HostModel.decode(emu.facts(), accel, cpuMap.get())
                 .map(d -> new CpuDef(false, "custom", "exact", null, d.model(), "forbid", d.vendor(),

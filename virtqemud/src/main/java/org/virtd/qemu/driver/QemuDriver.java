@@ -67,6 +67,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainSnapshots snapshots;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
+    private volatile CpuCompareHandlers cpuCompare;
 
     @Override
     public String name() {
@@ -94,10 +95,11 @@ public final class QemuDriver implements Driver {
         new NodeStatsHandlers().bind(table);
         HostCpuHandlers hostCpu = new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path));
         hostCpu.bind(table);
-        new CpuCompareHandlers(hostCpu::cpuMap, (emulator, arch, machine, type) -> {
+        cpuCompare = new CpuCompareHandlers(hostCpu::cpuMap, (emulator, arch, machine, type) -> {
             var s = hostCpu.select(emulator, arch, machine, type);
             return java.util.Map.entry(s.emulator(), s.accel());
-        }).bind(table);
+        });
+        cpuCompare.bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                 .withUndefineGuard((dom, flags) -> {
@@ -146,6 +148,10 @@ public final class QemuDriver implements Driver {
                 () -> System.currentTimeMillis() / 1000);
         snaps.loadAll();
         this.snapshots = snaps;
+        CpuCompareHandlers compare = cpuCompare;
+        if (compare != null) {
+            processes.lifecycle().hostCpuModels(compare::hostModel);
+        }
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.autostartInBackground();
     }

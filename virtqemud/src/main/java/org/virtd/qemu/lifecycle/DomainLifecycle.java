@@ -52,6 +52,7 @@ public final class DomainLifecycle {
     private final LaunchSpecMapping mapping;
     private final LifecycleDirs dirs;
     private final DomainStatusFile statusFiles;
+    private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
@@ -108,6 +109,11 @@ public final class DomainLifecycle {
         return hostNics;
     }
 
+    /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
+    public void hostCpuModels(HostCpuModels models) {
+        this.hostCpuModels = models;
+    }
+
     /** The current run of {@code dom}, or null while it is inactive. */
     public RunningDomain running(DomainObject dom) {
         return running.get(dom.uuid());
@@ -153,6 +159,12 @@ public final class DomainLifecycle {
             throws VirtException {
         if (dom.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
+        }
+        try {
+            GuestCpuCheck.beforeLaunch(def, hostCpuModels);
+        } catch (VirtException e) {
+            dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+            throw e;
         }
         int id = registry.allocateId();
         idFile.record(id + 1);

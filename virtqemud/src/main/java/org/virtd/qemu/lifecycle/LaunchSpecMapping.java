@@ -3,6 +3,7 @@ package org.virtd.qemu.lifecycle;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
 import org.virtd.qemu.config.QemuConf;
+import org.virtd.qemu.cpu.QemuFeatureNames;
 import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.qemu.process.QemuLaunchSpec.Accel;
@@ -48,6 +49,25 @@ public final class LaunchSpecMapping {
         this(kvmWorks, vncPorts, () -> QemuConf.defaults("defaults", Path.of("/var/lib/libvirt")));
     }
 
+    /** A custom CPU's features in definition order, as QEMU spells them: required on, disabled off. */
+    static List<String> cpuSwitches(DomainDef.CpuDef cpu) {
+        if (!"custom".equals(cpu.mode())) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (DomainDef.CpuFeature f : cpu.features()) {
+            String state = switch (f.policy() == null ? "require" : f.policy()) {
+                case "require", "force" -> "on";
+                case "disable", "forbid" -> "off";
+                default -> null;
+            };
+            if (state != null) {
+                out.add(QemuFeatureNames.toQemu(f.name()) + "=" + state);
+            }
+        }
+        return out;
+    }
+
     public QemuLaunchSpec map(DomainDef def, Path monitorSocket) throws VirtException {
         QemuConf qemuConf = conf.get();
         Devices dev = def.devices() == null ? Devices.empty() : def.devices();
@@ -64,7 +84,7 @@ public final class LaunchSpecMapping {
                 .host(new QemuLaunchSpec.HostPolicy(qemuConf.setProcessName(), qemuConf.logTimestamp(),
                         qemuConf.maxProcesses(), qemuConf.maxFiles()));
         if (def.cpu() != null && def.cpu().mode() != null) {
-            b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model()));
+            b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model(), cpuSwitches(def.cpu())));
         }
         if (os.kernel() != null || os.initrd() != null || os.cmdline() != null) {
             b.kernel(os.kernel() == null ? null : Path.of(os.kernel()), os.initrd() == null ? null : Path.of(os.initrd()),

@@ -83,7 +83,11 @@ public final class QemuCommandLine {
     private static String cpu(QemuLaunchSpec s) throws VirtException {
         String mode = s.cpu().mode();
         return switch (mode) {
-            case "custom" -> opt(s.cpu().model() == null ? "qemu64" : s.cpu().model());
+            case "custom" -> {
+                StringBuilder c = new StringBuilder(opt(s.cpu().model() == null ? "qemu64" : s.cpu().model()));
+                s.cpu().features().forEach(f -> c.append(',').append(opt(f)));
+                yield c.toString();
+            }
             case "host-passthrough" -> {
                 failWithoutKvm(s, mode);
                 yield "host,migratable=on";

@@ -22,9 +22,20 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
     public enum Accel { KVM, TCG }
 
-    /** {@code <cpu mode=… >}: custom (named model, default qemu64), host-passthrough, host-model, maximum. */
-    public record Cpu(String mode, String model) {
+    /**
+     * {@code <cpu mode=… >}: custom (named model, default qemu64), host-passthrough, host-model,
+     * maximum; {@code features} are QEMU's {@code name=on|off} switches of a custom model.
+     */
+    public record Cpu(String mode, String model, List<String> features) {
         public static final Cpu DEFAULT = new Cpu("custom", "qemu64");
+
+        public Cpu {
+            features = features == null ? List.of() : List.copyOf(features);
+        }
+
+        public Cpu(String mode, String model) {
+            this(mode, model, List.of());
+        }
     }
 
     /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO, sd → SCSI). */
