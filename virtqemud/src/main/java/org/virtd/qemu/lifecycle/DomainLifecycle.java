@@ -174,6 +174,14 @@ public final class DomainLifecycle {
         QemuLaunchSpec spec;
         try {
             spec = mapping.map(def, dir.resolve("monitor.sock"));
+            // libvirt looks at the images once the start is under way: a failure there is a failed start
+            try {
+                def = DiskChains.resolve(def);
+            } catch (VirtException | RuntimeException e) {
+                dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+                throw e;
+            }
+            spec = mapping.map(def, dir.resolve("monitor.sock"));
         } catch (VirtException | RuntimeException e) {
             HostNics.release(def);
             throw e;

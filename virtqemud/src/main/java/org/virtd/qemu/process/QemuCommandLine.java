@@ -1,7 +1,9 @@
 package org.virtd.qemu.process;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.virtd.qemu.process.QemuLaunchSpec.Accel;
 import org.virtd.qemu.process.QemuLaunchSpec.Bus;
@@ -133,30 +135,69 @@ public final class QemuCommandLine {
         return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
     }
 
+    // formats whose images may have a backing image: their format node always says which
+    private static final Set<String> BACKING_FORMATS = Set.of("qcow2", "qcow", "qed", "vmdk");
+
     private static void disks(List<String> a, List<Disk> disks, QemuLaunchSpec.Platform platform)
             throws VirtException {
-        int node = disks.size();
+        int countdown = disks.size();
         int virtio = 0;
         for (Disk d : disks) {
-            String storage = "libvirt-" + node + "-storage";
-            String format = "libvirt-" + node + "-format";
-            boolean ro = d.readOnly() || d.cdrom();
-            add(a, "-blockdev", JsonObject.of("driver", "file", "filename", d.source().toString(), "node-name", storage,
-                    "auto-read-only", true, "discard", "unmap").toJson());
-            add(a, "-blockdev", JsonObject.of("node-name", format, "read-only", ro,
-                    "driver", d.format() == null ? "raw" : d.format(), "file", storage).toJson());
+            int node = d.node() > 0 ? d.node() : countdown;
+            String format = blockNodes(a, d, node);
             JsonObject dev = switch (d.bus()) {
-                case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id", "virtio-disk" + virtio++);
-                case SCSI -> scsi(d, format);
-                case IDE -> ide(d, format);
+                case VIRTIO -> pciDisk("virtio-blk-pci", format, "virtio-disk" + virtio++, platform);
+                case SCSI -> placed(scsi(d, format), platform);
+                case IDE -> placed(ide(d, format), platform);
             };
-            dev = placed(dev, platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
             add(a, "-device", dev.toJson());
-            node--;
+            countdown--;
         }
+    }
+
+    /**
+     * The storage and format nodes of {@code d}'s images, the deepest backing image first, each
+     * format node naming the one below it ({@code null} at the end of a chain it knows); returns
+     * the top format node's name.
+     */
+    private static String blockNodes(List<String> a, Disk d, int node) {
+        boolean known = d.node() > 0;
+        String below = null;
+        for (int i = d.backing().size() - 1; i >= 0; i--) {
+            QemuLaunchSpec.Layer l = d.backing().get(i);
+            below = imageNodes(a, l.source(), l.format(), l.node(), true, known, below);
+        }
+        return imageNodes(a, d.source(), d.format(), node, d.readOnly() || d.cdrom(), known, below);
+    }
+
+    private static String imageNodes(List<String> a, Path source, String format, int node, boolean ro,
+                                     boolean chainKnown, String below) {
+        String storage = "libvirt-" + node + "-storage";
+        String name = "libvirt-" + node + "-format";
+        String driver = format == null ? "raw" : format;
+        add(a, "-blockdev", JsonObject.of("driver", "file", "filename", source.toString(), "node-name", storage,
+                "auto-read-only", true, "discard", "unmap").toJson());
+        JsonObject fmt = JsonObject.of("node-name", name, "read-only", ro, "driver", driver, "file", storage);
+        if (chainKnown && BACKING_FORMATS.contains(driver)) {
+            fmt = fmt.with("backing", below);
+        }
+        add(a, "-blockdev", fmt.toJson());
+        return name;
+    }
+
+    /** A PCI disk as libvirt writes it: the driver, its PCI address, then drive and id. */
+    private static JsonObject pciDisk(String driver, String drive, String id, QemuLaunchSpec.Platform platform) {
+        JsonObject placed = placed(JsonObject.of("driver", driver, "id", id), platform);
+        JsonObject dev = JsonObject.of("driver", driver);
+        for (String k : placed.keys()) {
+            if (!k.equals("driver") && !k.equals("id")) {
+                dev = dev.with(k, placed.get(k));
+            }
+        }
+        return dev.with("drive", drive).with("id", id);
     }
 
     /** On the SCSI controller its target letter implies (7 units per controller, as the defaults address it). */
