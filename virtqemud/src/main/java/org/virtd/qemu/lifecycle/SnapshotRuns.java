@@ -87,6 +87,63 @@ public final class SnapshotRuns {
         }
     }
 
+    /** A new overlay for the disk with target {@code target}: an existing qcow2 file over its current top. */
+    public record Overlay(String target, String file) {
+    }
+
+    /**
+     * Puts each overlay on top of its disk in the running guest (libvirt's blockdev path): the
+     * overlay's file and format nodes are added under the next free node numbers, then one
+     * transaction of {@code blockdev-snapshot}s switches the guest to them; the live definition
+     * shows each overlay with the former chain as its {@code <backingStore>}.
+     */
+    public void diskSnapshot(DomainObject dom, java.util.List<Overlay> overlays) throws VirtException {
+        RunningDomain rd = require(dom);
+        QmpClient monitor = DomainControl.monitor(rd);
+        org.virtd.conf.domain.Devices devices = rd.live().devices();
+        java.util.List<org.virtd.conf.domain.Devices.DiskDef> disks = new java.util.ArrayList<>(devices.disks());
+        int next = 1 + disks.stream().mapToInt(d -> Math.max(d.sourceIndex(), d.backing().highestIndex()))
+                .max().orElse(0);
+        java.util.List<JsonValue> actions = new java.util.ArrayList<>();
+        java.util.List<org.virtd.conf.domain.Devices.DiskDef> updated = new java.util.ArrayList<>(disks);
+        for (Overlay o : overlays) {
+            int i = indexOf(disks, o.target());
+            org.virtd.conf.domain.Devices.DiskDef disk = disks.get(i);
+            int n = next++;
+            monitor.execute("blockdev-add", JsonObject.of("driver", "file", "filename", o.file(),
+                    "node-name", "libvirt-" + n + "-storage", "auto-read-only", true, "discard", "unmap"));
+            monitor.execute("blockdev-add", JsonObject.of("node-name", "libvirt-" + n + "-format", "read-only", false,
+                    "driver", "qcow2", "file", "libvirt-" + n + "-storage", "backing", null));
+            actions.add(JsonObject.of("type", "blockdev-snapshot", "data", JsonObject.of(
+                    "node", "libvirt-" + disk.sourceIndex() + "-format", "overlay", "libvirt-" + n + "-format")));
+            updated.set(i, overlaid(disk, o.file(), n));
+        }
+        monitor.execute("transaction", JsonObject.of("actions", new org.virtd.qemu.qmp.JsonArray(actions)));
+        lifecycle.replaceLive(dom, rd.live().withDevices(devices.withDisks(updated)));
+    }
+
+    /** {@code disk} now reading and writing {@code file} (qcow2, number {@code n}) over its former chain. */
+    public static org.virtd.conf.domain.Devices.DiskDef overlaid(org.virtd.conf.domain.Devices.DiskDef disk,
+            String file, int n) {
+        var former = new org.virtd.conf.domain.BackingChain.Layer(disk.type() == null ? "file" : disk.type(),
+                disk.driverType() == null ? "raw" : disk.driverType(), disk.source(), disk.sourceIndex());
+        var chain = new org.virtd.conf.domain.BackingChain(java.util.List.of(former), false)
+                .then(disk.backing().layers(), disk.backing().ends());
+        return new org.virtd.conf.domain.Devices.DiskDef("file", disk.device(), disk.driverName(), "qcow2", file,
+                disk.targetDev(), disk.targetBus(), disk.readonly(), disk.address(), disk.alias(), n,
+                disk.driverCache(), chain);
+    }
+
+    private static int indexOf(java.util.List<org.virtd.conf.domain.Devices.DiskDef> disks, String target)
+            throws VirtException {
+        for (int i = 0; i < disks.size(); i++) {
+            if (target.equals(disks.get(i).targetDev())) {
+                return i;
+            }
+        }
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "no disk " + target + " in the live definition");
+    }
+
     /** Ends the run because a snapshot asked so (halt after create, revert): STOPPED/FROM_SNAPSHOT. */
     public void stop(DomainObject dom) throws VirtException {
         RunningDomain rd = require(dom);

@@ -128,11 +128,14 @@ public final class DomainSnapshots {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
                     "domain moment " + name + " already exists");
         }
-        if (diskOnly || SnapshotDef.EXTERNAL.equals(p.memory()) || p.disks().stream().anyMatch(SnapshotDef.Disk::external)) {
+        if (SnapshotDef.EXTERNAL.equals(p.memory())) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                    "external snapshots are not supported by this daemon yet");
+                    "external snapshots with memory state are not supported by this daemon yet");
         }
         long created = nowSeconds.getAsLong();
+        if (diskOnly || p.disks().stream().anyMatch(SnapshotDef.Disk::external)) {
+            return external(dom, p, name, created, flags);
+        }
         DomainDef def = active ? runs.startDef(dom) : dom.def();
         List<SnapshotDef.Disk> disks = internalDisks(def, p.disks());
         if (!active && disks.stream().noneMatch(d -> SnapshotDef.INTERNAL.equals(d.snapshot()))) {
@@ -186,6 +189,130 @@ public final class DomainSnapshots {
             throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.QEMU,
                     "invalid snapshot name '" + name + "': name can't contain '/'");
         }
+    }
+
+    /**
+     * A disk-only snapshot: each writable disk gets a new qcow2 overlay over its current image
+     * (named as libvirt names them unless the XML gives a file); a running guest switches to the
+     * overlays at once, and the persistent definition starts from them from now on.
+     */
+    private SnapshotDef external(DomainObject dom, SnapshotXml.Parsed p, String name, long created, int flags)
+            throws VirtException {
+        boolean active = dom.isActive();
+        DomainDef current = active ? runs.live(dom) : dom.def();
+        List<SnapshotDef.Disk> disks = new ArrayList<>();
+        List<SnapshotRuns.Overlay> overlays = new ArrayList<>();
+        for (Devices.DiskDef disk : current.devices() == null ? List.<Devices.DiskDef>of() : current.devices().disks()) {
+            SnapshotDef.Disk asked = p.disks().stream().filter(a -> a.name().equals(disk.targetDev())).findFirst()
+                    .orElse(null);
+            if (disk.readonly() || disk.source() == null || "cdrom".equals(disk.device())
+                    || (asked != null && SnapshotDef.NO.equals(asked.snapshot()))) {
+                disks.add(new SnapshotDef.Disk(disk.targetDev(), SnapshotDef.NO, null, null, null));
+                continue;
+            }
+            String file = asked != null && asked.source() != null ? asked.source() : overlayName(disk.source(), name);
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(file)) && (flags & CREATE_REUSE_EXT) == 0) {
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                        "external snapshot file for disk " + disk.targetDev()
+                                + " already exists and is not a block device: " + file);
+            }
+            disks.add(new SnapshotDef.Disk(disk.targetDev(), SnapshotDef.EXTERNAL, "file", "qcow2", file));
+            overlays.add(new SnapshotRuns.Overlay(disk.targetDev(), file));
+        }
+        if (overlays.isEmpty()) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "nothing selected for snapshot");
+        }
+        String domainXml;
+        String inactiveXml = null;
+        String cookie = null;
+        if (active) {
+            domainXml = withChainEnds(DomainXmlFormatter.format(runs.startDef(dom),
+                    new DomainXmlFormatter.Options(-1, true, runtime)));
+            if (dom.isPersistent()) {
+                inactiveXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
+            }
+            cookie = cookie(runs.liveXml(dom));
+        } else {
+            domainXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
+        }
+        List<String> made = new ArrayList<>();
+        try {
+            for (SnapshotRuns.Overlay o : overlays) {
+                Devices.DiskDef disk = diskOf(current, o.target());
+                if ((flags & CREATE_REUSE_EXT) == 0) {
+                    String format = disk.driverType() == null ? "raw" : disk.driverType();
+                    qemuImg.run("create", "-q", "-f", "qcow2", "-F", format, "-b", disk.source(), "-u", o.file(),
+                            Long.toString(qemuImg.virtualSize(disk.source())));
+                    made.add(o.file());
+                    java.nio.file.Files.setPosixFilePermissions(java.nio.file.Path.of(o.file()),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            if (active) {
+                runs.diskSnapshot(dom, overlays);
+            }
+        } catch (VirtException | java.io.IOException | RuntimeException e) {
+            for (String f : made) {
+                try {
+                    java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(f));
+                } catch (java.io.IOException ignored) {
+                    // best effort: the snapshot failed either way
+                }
+            }
+            if (e instanceof VirtException v) {
+                throw v;
+            }
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, "cannot create overlay: " + e.getMessage());
+        }
+        if (dom.isPersistent()) {
+            registry.saveConfig(dom, overlaidPersistent(dom.def(), overlays, current));
+        }
+        SnapshotTree tree = tree(dom);
+        SnapshotDef snap = new SnapshotDef(name, p.description(),
+                active || (flags & CREATE_DISK_ONLY) != 0 ? "disk-snapshot" : "shutoff", tree.current(), created,
+                SnapshotDef.NO, null, disks, domainXml, inactiveXml, cookie);
+        if ((flags & CREATE_NO_METADATA) == 0) {
+            String old = tree.current();
+            tree.put(snap);
+            tree.current(name);
+            store.save(dom.name(), snap, true);
+            rewrite(dom, tree, old);
+            dom.setSnapshotCount(tree.size());
+        }
+        return snap;
+    }
+
+    /** The persistent disks that used the same images now start from the overlays. */
+    private static DomainDef overlaidPersistent(DomainDef def, List<SnapshotRuns.Overlay> overlays, DomainDef current) {
+        if (def.devices() == null) {
+            return def;
+        }
+        List<Devices.DiskDef> disks = new ArrayList<>(def.devices().disks());
+        for (SnapshotRuns.Overlay o : overlays) {
+            Devices.DiskDef was = diskOf(current, o.target());
+            for (int i = 0; i < disks.size(); i++) {
+                Devices.DiskDef d = disks.get(i);
+                if (o.target().equals(d.targetDev()) && was != null && was.source().equals(d.source())) {
+                    disks.set(i, SnapshotRuns.overlaid(d, o.file(), 0).withBacking(new org.virtd.conf.domain.BackingChain(
+                            List.of(new org.virtd.conf.domain.BackingChain.Layer(d.type() == null ? "file" : d.type(),
+                                    d.driverType() == null ? "raw" : d.driverType(), d.source(), 0)), false)
+                            .then(d.backing().unnumbered().layers(), d.backing().ends())));
+                }
+            }
+        }
+        return def.withDevices(def.devices().withDisks(disks));
+    }
+
+    private static Devices.DiskDef diskOf(DomainDef def, String target) {
+        return def.devices() == null ? null : def.devices().disks().stream()
+                .filter(d -> target.equals(d.targetDev())).findFirst().orElse(null);
+    }
+
+    /** libvirt's default overlay name: the image's name with its extension replaced by the snapshot's. */
+    static String overlayName(String source, String snapshot) {
+        int slash = source.lastIndexOf('/');
+        int dot = source.lastIndexOf('.');
+        return dot > slash ? source.substring(0, dot + 1) + snapshot : source + "." + snapshot;
     }
 
     /** The disks an internal snapshot covers: writable disks internal, read-only and empty ones not. */
@@ -257,7 +384,7 @@ public final class DomainSnapshots {
 
     public void revert(DomainObject dom, SnapshotDef snap, int flags) throws VirtException {
         if (snap.isExternal()) {
-            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "revert to external snapshot not supported yet");
         }
         if (snap.domainXml() == null) {
@@ -307,10 +434,18 @@ public final class DomainSnapshots {
             doomed.add(snap);
         }
         if ((flags & DELETE_METADATA_ONLY) == 0) {
-            long external = doomed.stream().filter(SnapshotDef::isExternal).count();
-            if (external > 0) {
-                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                        "deletion of " + external + " external disk snapshots not supported yet");
+            for (SnapshotDef d : doomed) {
+                if (!d.isExternal()) {
+                    continue;
+                }
+                SnapshotDef parent = d.parent() == null ? null : tree.get(d.parent());
+                if (parent != null && !parent.isExternal()) {
+                    throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                            "deleting external snapshot that has internal snapshot as parent not supported");
+                }
+                // libvirt 9.0 merges the overlay back with a block commit; that waits for the block jobs
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                        "deleting external snapshots is not supported by this daemon yet");
             }
         }
         String current = tree.current();

@@ -24,6 +24,21 @@ final class QemuImg {
     }
 
     void run(String... args) throws VirtException {
+        output(args);
+    }
+
+    /** The virtual size in bytes of an image, read without taking QEMU's locks. */
+    long virtualSize(String image) throws VirtException {
+        String json = output("info", "-U", "--output=json", image);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"virtual-size\":\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "cannot read the size of '" + image + "'");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    String output(String... args) throws VirtException {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary);
         cmd.addAll(List.of(args));
@@ -39,6 +54,7 @@ final class QemuImg {
                 throw failure(cmd, "unexpected exit status " + p.exitValue() + ": "
                         + new String(out, StandardCharsets.UTF_8).strip());
             }
+            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.NONE,
                     "Cannot run " + binary + ": " + e.getMessage());

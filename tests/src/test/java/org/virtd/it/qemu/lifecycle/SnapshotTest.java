@@ -26,7 +26,9 @@ import static org.virtd.it.qemu.lifecycle.Guests.state;
  * the guest's tmpfs before {@code snapshot-create-as}, changed after it, is back once
  * {@code snapshot-revert} has run; the snapshot's metadata file is where libvirt keeps it and
  * survives a daemon restart; delete removes the state from the image; undefine is refused while
- * snapshots exist and allowed with {@code --snapshots-metadata}.
+ * snapshots exist and allowed with {@code --snapshots-metadata}. A disk-only snapshot puts a new
+ * qcow2 overlay under the guest (live XML with its backing chain, QEMU writing to it), kept
+ * across a daemon restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SnapshotTest {
@@ -113,13 +115,41 @@ class SnapshotTest {
 
     @Test
     @Order(4)
-    void deleteRemovesTheStateAndUndefineWantsTheFlag() throws Exception {
+    void deleteRemovesTheState() throws Exception {
         ok(uri, "snapshot-delete", NAME, "s2");
         assertEquals("s1", ok(uri, "snapshot-current", NAME, "--name").out().trim());
         assertFalse(qemuImgSnapshots().contains("s2"));
+    }
+
+    @Test
+    @Order(5)
+    void diskOnlySnapshotPutsAnOverlayInUse() throws Exception {
+        ok(uri, "snapshot-create-as", NAME, "d1", "--disk-only");
+        Path overlay = prefix.resolve("snappy.d1");
+        String live = ok(uri, "dumpxml", NAME).out();
+        assertTrue(live.contains("<source file='" + overlay + "' index='2'/>\n"
+                + "      <backingStore type='file' index='1'>\n        <format type='qcow2'/>\n"
+                + "        <source file='" + disk + "'/>\n        <backingStore/>\n      </backingStore>"), live);
+        String info = Cli.run(List.of("qemu-img", "info", "-U", overlay.toString()), 30).out();
+        assertTrue(info.contains("backing file: " + disk), info);
+        String block = ok(uri, "qemu-monitor-command", NAME, "--hmp", "info block").out();
+        assertTrue(block.contains("libvirt-2-format: " + overlay + " (qcow2)"), block);
+        assertTrue(console("echo written > /tmp/w; sync; cat /tmp/w", "written").contains("seen True"));
+        Cli.Result revert = Cli.virsh(uri, "snapshot-revert", NAME, "d1");
+        assertTrue(revert.exit() != 0 && revert.err().contains("revert to external snapshot not supported yet"),
+                revert.all());
+        daemon.restart();
+        TinyGuest.await(() -> Guests.stateIs(uri, NAME, "running (unpaused)"), Duration.ofSeconds(20),
+                "the guest is not running after the restart");
+        assertTrue(ok(uri, "dumpxml", NAME).out().contains("<source file='" + overlay + "' index='2'/>"));
+    }
+
+    @Test
+    @Order(6)
+    void undefineWantsTheFlag() throws Exception {
         ok(uri, "destroy", NAME);
         Cli.Result refused = Cli.virsh(uri, "undefine", NAME);
-        assertTrue(refused.exit() != 0 && refused.err().contains("cannot delete inactive domain with 1 snapshots"),
+        assertTrue(refused.exit() != 0 && refused.err().contains("cannot delete inactive domain with 2 snapshots"),
                 refused.all());
         ok(uri, "undefine", NAME, "--snapshots-metadata");
         assertFalse(Files.exists(prefix.resolve("var/lib/libvirt/qemu/snapshot/" + NAME + "/s1.xml")));
