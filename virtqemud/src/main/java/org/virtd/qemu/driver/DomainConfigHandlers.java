@@ -169,10 +169,6 @@ public final class DomainConfigHandlers {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                         "cannot rename a transient domain");
             }
-            if (dom.hasSnapshots()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                        "cannot rename domain with snapshots");
-            }
             if (newName.contains("/")) {
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.QEMU,
                         "name " + newName + " cannot contain '/'");
