@@ -149,7 +149,8 @@ public final class DomainSnapshots {
         if (active) {
             state = dom.state() == DomainStates.PAUSED ? "paused" : "running";
             memory = SnapshotDef.INTERNAL;
-            domainXml = withChainEnds(DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(-1, true, runtime)));
+            domainXml = withChainEnds(DomainXmlFormatter.format(unnumbered(def),
+                    new DomainXmlFormatter.Options(-1, true, runtime)));
             if (dom.isPersistent()) {
                 inactiveXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
             }
@@ -212,7 +213,7 @@ public final class DomainSnapshots {
             }
             String file = asked != null && asked.source() != null ? asked.source() : overlayName(disk.source(), name);
             if (java.nio.file.Files.exists(java.nio.file.Path.of(file)) && (flags & CREATE_REUSE_EXT) == 0) {
-                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                         "external snapshot file for disk " + disk.targetDev()
                                 + " already exists and is not a block device: " + file);
             }
@@ -226,12 +227,11 @@ public final class DomainSnapshots {
         String inactiveXml = null;
         String cookie = null;
         if (active) {
-            domainXml = withChainEnds(DomainXmlFormatter.format(runs.startDef(dom),
+            domainXml = withChainEnds(DomainXmlFormatter.format(unnumbered(runs.startDef(dom)),
                     new DomainXmlFormatter.Options(-1, true, runtime)));
             if (dom.isPersistent()) {
                 inactiveXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
             }
-            cookie = cookie(runs.liveXml(dom));
         } else {
             domainXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
         }
@@ -306,6 +306,15 @@ public final class DomainSnapshots {
     private static Devices.DiskDef diskOf(DomainDef def, String target) {
         return def.devices() == null ? null : def.devices().disks().stream()
                 .filter(d -> target.equals(d.targetDev())).findFirst().orElse(null);
+    }
+
+    /** {@code def} without the image numbers of a run (a snapshot records the definition, not the run). */
+    private static DomainDef unnumbered(DomainDef def) {
+        if (def.devices() == null) {
+            return def;
+        }
+        return def.withDevices(def.devices().withDisks(def.devices().disks().stream()
+                .map(d -> d.withSourceIndex(0).withBacking(d.backing().unnumbered())).toList()));
     }
 
     /** libvirt's default overlay name: the image's name with its extension replaced by the snapshot's. */
