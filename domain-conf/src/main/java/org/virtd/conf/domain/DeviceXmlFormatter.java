@@ -69,9 +69,7 @@ final class DeviceXmlFormatter {
         if (disk.source() != null) {
             w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())
                     .attr("index", disk.sourceIndex() > 0 ? disk.sourceIndex() : null).end("source");
-            if (disk.sourceIndex() > 0) {
-                w.open("backingStore").end("backingStore");
-            }
+            BackingStoreXml.format(w, disk.backing(), disk.sourceIndex() > 0);
         } else if (disk.sourceIndex() > 0) {
             // an ejected medium of a running guest keeps the number of its empty source
             w.open("source").attr("index", disk.sourceIndex()).end("source");

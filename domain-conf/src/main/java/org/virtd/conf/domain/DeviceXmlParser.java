@@ -61,12 +61,17 @@ final class DeviceXmlParser {
     }
 
     static Devices parse(Element devices, DomainXmlOptions options) throws VirtException {
+        return parse(devices, options, false);
+    }
+
+    /** {@code status}: the devices of a running guest's status file, with the numbers it gave its images. */
+    static Devices parse(Element devices, DomainXmlOptions options, boolean status) throws VirtException {
         if (devices == null) {
             return Devices.empty();
         }
         List<DiskDef> disks = new ArrayList<>();
         for (Element e : Dom.children(devices, "disk")) {
-            DiskOrder.insert(disks, disk(e));
+            DiskOrder.insert(disks, disk(e, status));
         }
         List<ControllerDef> controllers = new ArrayList<>();
         for (Element e : Dom.children(devices, "controller")) {
@@ -148,7 +153,7 @@ final class DeviceXmlParser {
         return new RngDef(model, backendModel, path.isEmpty() ? null : path, address(e), userAlias(e));
     }
 
-    private static DiskDef disk(Element e) throws VirtException {
+    private static DiskDef disk(Element e, boolean status) throws VirtException {
         String type = DefErrors.requireEnum(orDefault(Dom.attr(e, "type"), "file"), DISK_TYPES, "type", "disk");
         String device = DefErrors.requireEnum(orDefault(Dom.attr(e, "device"), "disk"), DISK_DEVICES, "device",
                 "disk");
@@ -167,8 +172,9 @@ final class DeviceXmlParser {
         String bus = DefErrors.requireEnum(Dom.attr(target, "bus"), BUSES, "bus", "target");
         return new DiskDef(type, device, Dom.attr(driver, "name"), format, path, dev,
                 bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
-                userAlias(e), 0, DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"),
-                iotune(Dom.child(e, "iotune")));
+                userAlias(e), status ? Math.max(DefErrors.uint(Dom.attr(source, "index"), "source index"), 0) : 0,
+                DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"),
+                BackingStoreXml.parse(e, status), iotune(Dom.child(e, "iotune")));
     }
 
     /** {@code <iotune>}: each limit an element holding a number. */

@@ -67,31 +67,38 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     /**
      * {@code <disk type= device=>}; driver/source/target/readonly/alias/address children. Every
      * device's {@code alias} is its {@code <alias name=>}: one the driver gave it while running,
-     * or a user's {@code ua-} one; null for none.
-     */
-    /**
-     * {@code <disk>}; {@code sourceIndex} is the running guest's number for its source
-     * ({@code <source index=>}, followed by an empty {@code <backingStore/>}: the chain ends
-     * there), 0 in definitions.
+     * or a user's {@code ua-} one; null for none. {@code sourceIndex} is the running guest's
+     * number for its source ({@code <source index=>}), 0 in definitions; {@code backing} the
+     * images below the source ({@code <backingStore>}); {@code iotune} its throttling
+     * ({@code <iotune>}).
      */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
-                          int sourceIndex, String driverCache, DiskIoTune iotune) {
+                          int sourceIndex, String driverCache, BackingChain backing, DiskIoTune iotune) {
         public DiskDef {
+            backing = backing == null ? BackingChain.UNKNOWN : backing;
             iotune = iotune == null ? DiskIoTune.NONE : iotune;
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache, BackingChain backing) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, backing, DiskIoTune.NONE);
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache, DiskIoTune iotune) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, BackingChain.UNKNOWN, iotune);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                        int sourceIndex, String driverCache) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
-                    sourceIndex, driverCache, DiskIoTune.NONE);
-        }
-
-        /** The same disk throttled by {@code tune}. */
-        public DiskDef withIoTune(DiskIoTune tune) {
-            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, tune);
+                    sourceIndex, driverCache, BackingChain.UNKNOWN, DiskIoTune.NONE);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
@@ -104,20 +111,46 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias, 0, null);
         }
 
+        /** The same disk throttled by {@code tune}. */
+        public DiskDef withIoTune(DiskIoTune tune) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, backing, tune);
+        }
+
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex, driverCache, iotune);
+                    sourceIndex, driverCache, backing, iotune);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex, driverCache, iotune);
+                    name, sourceIndex, driverCache, backing, iotune);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, iotune);
+                    alias, index, driverCache, backing, iotune);
+        }
+
+        /** The same disk over other backing images. */
+        public DiskDef withBacking(BackingChain chain) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, chain, iotune);
+        }
+
+        /**
+         * The same disk with another top image ({@code format}, {@code path}, number {@code index}),
+         * as a pivot or commit leaves it; the source's type follows the new one.
+         */
+        public DiskDef withSource(String sourceType, String format, String path, int index, BackingChain chain) {
+            return new DiskDef(sourceType, device, driverName, format, path, targetDev, targetBus, readonly, address,
+                    alias, index, driverCache, chain, iotune);
+        }
+
+        /** The highest number of its source and backing images, 0 in a definition. */
+        public int highestIndex() {
+            return Math.max(sourceIndex, backing.highestIndex());
         }
     }
 

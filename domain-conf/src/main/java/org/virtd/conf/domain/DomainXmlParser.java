@@ -58,6 +58,18 @@ public final class DomainXmlParser {
 
     /** Parses a definition; {@code docName} names the document in well-formedness errors. */
     public DomainDef parse(String xml, boolean validate, String docName) throws VirtException {
+        return parse(xml, validate, docName, false);
+    }
+
+    /**
+     * Parses the definition in a running guest's status file: what only a running guest has
+     * (the numbers of its disk images) is kept.
+     */
+    public DomainDef parseStatus(String xml, String docName) throws VirtException {
+        return parse(xml, false, docName, true);
+    }
+
+    private DomainDef parse(String xml, boolean validate, String docName, boolean status) throws VirtException {
         Document doc = SecureXml.parse(xml, docName);
         Element root = doc.getDocumentElement();
         if (!root.getTagName().equals("domain")) {
@@ -67,12 +79,12 @@ public final class DomainXmlParser {
         if (validate) {
             DomainSchema.check(root, options);
         }
-        DomainDef def = parseRoot(root);
+        DomainDef def = parseRoot(root, status);
         return Dom.child(root, "metadata") == null ? def
                 : def.withMetadata(def.title(), def.description(), DomainMetadata.read(xml));
     }
 
-    private DomainDef parseRoot(Element root) throws VirtException {
+    private DomainDef parseRoot(Element root, boolean status) throws VirtException {
         // libvirt reads the name before the type: "<domain/>" is a missing name
         String name = Dom.text(root, "name");
         if (name == null || name.isEmpty()) {
@@ -95,7 +107,7 @@ public final class DomainXmlParser {
         Lifecycle lifecycle = new Lifecycle(action(root, "on_poweroff", LIFECYCLE),
                 action(root, "on_reboot", LIFECYCLE), action(root, "on_crash", CRASH),
                 pmState(pm, "suspend-to-mem"), pmState(pm, "suspend-to-disk"));
-        Devices devices = DeviceXmlParser.parse(Dom.child(root, "devices"), options);
+        Devices devices = DeviceXmlParser.parse(Dom.child(root, "devices"), options, status);
         if (memory == 0) {
             throw DefErrors.xml("Memory size must be specified via <memory> or in the <numa> configuration");
         }

@@ -2,8 +2,8 @@ package org.virtd.conf.state;
 
 /**
  * The CONNECT_LIST_ALL_DOMAINS flag groups (procedures.md §1b): within a group the set bits are
- * OR-ed, groups are AND-ed, an empty group matches everything. Snapshots and checkpoints exist
- * in none of our drivers, so their "has" flags match nothing.
+ * OR-ed, groups are AND-ed, an empty group matches everything. Checkpoints exist in none of our
+ * drivers, so their "has" flag matches nothing.
  */
 public final class DomainListFilter {
 
@@ -40,7 +40,7 @@ public final class DomainListFilter {
                 running ? RUNNING : paused ? PAUSED : shutoff ? SHUTOFF : OTHER)
                 && group(flags, MANAGEDSAVE | NO_MANAGEDSAVE, d.hasManagedSave() ? MANAGEDSAVE : NO_MANAGEDSAVE)
                 && group(flags, AUTOSTART | NO_AUTOSTART, d.isAutostart() ? AUTOSTART : NO_AUTOSTART)
-                && group(flags, HAS_SNAPSHOT | NO_SNAPSHOT, NO_SNAPSHOT)
+                && group(flags, HAS_SNAPSHOT | NO_SNAPSHOT, d.hasSnapshots() ? HAS_SNAPSHOT : NO_SNAPSHOT)
                 && group(flags, HAS_CHECKPOINT | NO_CHECKPOINT, NO_CHECKPOINT);
     }
 

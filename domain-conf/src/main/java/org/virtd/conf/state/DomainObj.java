@@ -21,4 +21,9 @@ public interface DomainObj {
     default boolean hasManagedSave() {
         return false;
     }
+
+    /** Whether the driver keeps snapshot metadata for it (libvirt's snapshot count above zero). */
+    default boolean hasSnapshots() {
+        return false;
+    }
 }

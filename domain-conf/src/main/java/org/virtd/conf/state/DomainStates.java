@@ -17,6 +17,7 @@ public final class DomainStates {
     public static final int RUNNING_UNKNOWN = 0;
     public static final int RUNNING_BOOTED = 1;
     public static final int RUNNING_RESTORED = 3;
+    public static final int RUNNING_FROM_SNAPSHOT = 4;
     public static final int RUNNING_UNPAUSED = 5;
     public static final int RUNNING_SAVE_CANCELED = 7;
     public static final int PAUSED_UNKNOWN = 0;
@@ -24,15 +25,18 @@ public final class DomainStates {
     public static final int PAUSED_MIGRATION = 2;
     public static final int PAUSED_SAVE = 3;
     public static final int PAUSED_DUMP = 4;
+    public static final int PAUSED_FROM_SNAPSHOT = 7;
     public static final int PAUSED_STARTING_UP = 11;
     public static final int SHUTOFF_SHUTDOWN = 1;
     public static final int SHUTOFF_DESTROYED = 2;
     public static final int SHUTOFF_CRASHED = 3;
     public static final int SHUTOFF_SAVED = 5;
     public static final int SHUTOFF_FAILED = 6;
+    public static final int SHUTOFF_FROM_SNAPSHOT = 7;
     public static final int CRASHED_PANICKED = 1;
 
     /** Lifecycle event types (virDomainEventType). */
+    public static final int EVENT_DEFINED = 0;
     public static final int EVENT_STARTED = 2;
     public static final int EVENT_SUSPENDED = 3;
     public static final int EVENT_RESUMED = 4;
@@ -43,8 +47,11 @@ public final class DomainStates {
     /** Details used with the types above. */
     public static final int STARTED_BOOTED = 0;
     public static final int STARTED_RESTORED = 2;
+    public static final int STARTED_FROM_SNAPSHOT = 3;
+    public static final int DEFINED_FROM_SNAPSHOT = 3;
     public static final int SUSPENDED_PAUSED = 0;
     public static final int SUSPENDED_RESTORED = 4;
+    public static final int SUSPENDED_FROM_SNAPSHOT = 5;
     public static final int RESUMED_UNPAUSED = 0;
     public static final int RESUMED_FROM_SNAPSHOT = 2;
     public static final int STOPPED_SHUTDOWN = 0;
@@ -52,6 +59,7 @@ public final class DomainStates {
     public static final int STOPPED_CRASHED = 2;
     public static final int STOPPED_SAVED = 4;
     public static final int STOPPED_FAILED = 5;
+    public static final int STOPPED_FROM_SNAPSHOT = 6;
     public static final int SHUTDOWN_FINISHED = 0;
     public static final int SHUTDOWN_GUEST = 1;
     public static final int SHUTDOWN_HOST = 2;

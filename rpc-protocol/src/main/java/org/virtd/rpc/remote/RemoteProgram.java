@@ -107,7 +107,11 @@ import org.virtd.rpc.remote.types.SecurityModel;
 import org.virtd.rpc.remote.types.SendKeyArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
 import org.virtd.rpc.remote.types.SetMetadataArgs;
+import org.virtd.rpc.remote.types.SnapshotChildrenNamesArgs;
 import org.virtd.rpc.remote.types.SnapshotFlagsArgs;
+import org.virtd.rpc.remote.types.SnapshotList;
+import org.virtd.rpc.remote.types.SnapshotNeedResultsArgs;
+import org.virtd.rpc.remote.types.DomainNeedResultsArgs;
 import org.virtd.rpc.remote.types.SnapshotListNamesArgs;
 import org.virtd.rpc.remote.types.SnapshotLookupArgs;
 import org.virtd.rpc.remote.types.SnapshotRef;
@@ -373,7 +377,7 @@ public final class RemoteProgram {
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT)
                     .high().add();
 
-    // ---- snapshots (the calls libvirt's vbox driver serves; the list-all and children calls stay unimplemented) ----
+    // ---- snapshots ----
     public static final Procedure<DomainXmlFlagsArgs, SnapshotRef> DOMAIN_SNAPSHOT_CREATE_XML =
             P.call(185, "DOMAIN_SNAPSHOT_CREATE_XML", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.lazy(SnapshotRef.class))
                     .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
@@ -405,6 +409,20 @@ public final class RemoteProgram {
     public static final Procedure<SnapshotFlagsArgs, Integer> DOMAIN_SNAPSHOT_HAS_METADATA =
             P.call(272, "DOMAIN_SNAPSHOT_HAS_METADATA", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.INT)
                     .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).add();
+    public static final Procedure<SnapshotFlagsArgs, Integer> DOMAIN_SNAPSHOT_NUM_CHILDREN =
+            P.call(246, "DOMAIN_SNAPSHOT_NUM_CHILDREN", Xdr.lazy(SnapshotFlagsArgs.class), Xdr.INT)
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<SnapshotChildrenNamesArgs, List<String>> DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES =
+            P.call(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES", Xdr.lazy(SnapshotChildrenNamesArgs.class),
+                    Xdr.array(Xdr.STRING, Limits.DOMAIN_SNAPSHOT_LIST_MAX))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<DomainNeedResultsArgs, SnapshotList> DOMAIN_LIST_ALL_SNAPSHOTS =
+            P.call(274, "DOMAIN_LIST_ALL_SNAPSHOTS", Xdr.lazy(DomainNeedResultsArgs.class), Xdr.lazy(SnapshotList.class))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
+    public static final Procedure<SnapshotNeedResultsArgs, SnapshotList> DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN =
+            P.call(275, "DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN", Xdr.lazy(SnapshotNeedResultsArgs.class),
+                    Xdr.lazy(SnapshotList.class))
+                    .refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
     // ---- per-domain statistics, peeks, pinning and jobs (the stats handlers) ----
     public static final Procedure<PinVcpuArgs, Void> DOMAIN_PIN_VCPU =
             P.call(26, "DOMAIN_PIN_VCPU", PinVcpuArgs.NO_FLAGS_CODEC, Xdr.VOID).denyReadOnly().add();

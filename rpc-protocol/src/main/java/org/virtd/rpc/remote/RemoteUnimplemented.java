@@ -107,8 +107,6 @@ final class RemoteUnimplemented {
         p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
         p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
         p.unimplemented(240, "DOMAIN_BLOCK_PULL").denyReadOnly().add();
-        p.unimplemented(246, "DOMAIN_SNAPSHOT_NUM_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
-        p.unimplemented(247, "DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(249, "DOMAIN_OPEN_GRAPHICS").denyReadOnly().add();
         p.unimplemented(250, "NODE_SUSPEND_FOR_DURATION").denyReadOnly().add();
         p.unimplemented(254, "DOMAIN_SET_NUMA_PARAMETERS").denyReadOnly().add();
@@ -118,8 +116,6 @@ final class RemoteUnimplemented {
         p.unimplemented(263, "DOMAIN_GET_DISK_ERRORS").add();
         p.unimplemented(266, "DOMAIN_BLOCK_REBASE").denyReadOnly().add();
         p.unimplemented(267, "DOMAIN_PM_WAKEUP").denyReadOnly().add();
-        p.unimplemented(274, "DOMAIN_LIST_ALL_SNAPSHOTS").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
-        p.unimplemented(275, "DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_SNAPSHOT).high().add();
         p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();
         p.unimplemented(282, "STORAGE_POOL_LIST_ALL_VOLUMES").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(288, "NODE_SET_MEMORY_PARAMETERS").denyReadOnly().add();

@@ -36,6 +36,7 @@ public final class DomainObject implements DomainObj {
     /** The precopy migration bandwidth limit in MiB/s, or -1 for none set (libvirt keeps it here too). */
     private volatile long migrationBandwidth = -1;
     private volatile boolean managedSave;
+    private volatile int snapshotCount;
 
     DomainObject(DomainDef def, boolean persistent) {
         this.name = def.name();
@@ -110,6 +111,20 @@ public final class DomainObject implements DomainObj {
     @Override
     public boolean hasManagedSave() {
         return managedSave;
+    }
+
+    @Override
+    public boolean hasSnapshots() {
+        return snapshotCount > 0;
+    }
+
+    /** How many snapshots with metadata the domain has (kept by the snapshot code). */
+    public int snapshotCount() {
+        return snapshotCount;
+    }
+
+    public void setSnapshotCount(int count) {
+        this.snapshotCount = count;
     }
 
     /** Notes that a managed save image exists (or no longer does) for this domain. */

@@ -118,10 +118,11 @@ public final class DomainConfigHandlers {
     }
 
     /**
-     * DOMAIN_UNDEFINE(_FLAGS): removes the config and autostart link; a managed save image
-     * refuses it unless MANAGED_SAVE removes the image too. This driver keeps no snapshot or
-     * checkpoint metadata, nvram or TPM state, so those flags are accepted and have nothing to
-     * remove, except that keeping and deleting the same thing at once is refused as libvirt does.
+     * DOMAIN_UNDEFINE(_FLAGS): removes the config and autostart link; snapshot metadata and a
+     * managed save image refuse it unless SNAPSHOTS_METADATA / MANAGED_SAVE remove them too (the
+     * undefine guard). This driver keeps no checkpoint metadata, nvram or TPM state, so those
+     * flags have nothing to remove, except that keeping and deleting the same thing at once is
+     * refused as libvirt does.
      */
     public void undefine(CallContext ctx, DomainRef ref, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, Undefine.ALL, "qemuDomainUndefineFlags");

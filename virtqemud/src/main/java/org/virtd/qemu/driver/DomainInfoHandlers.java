@@ -28,8 +28,8 @@ import java.util.function.ToLongFunction;
  * {@code domstate}, {@code dumpxml}, {@code vcpucount} and {@code undefine} make): XML with its
  * flags, info, state, OS type, memory and vCPU counts, persistence, autostart, and the answers
  * of a libvirt whose security driver is "none" (capture 13: model {@code none}, DOI {@code 0},
- * empty label). Snapshots and scheduler tuning do not exist here, so their queries answer
- * "none"; managed save is {@link SaveRestoreHandlers}' concern.
+ * empty label). Scheduler tuning does not exist here, so its queries answer "none";
+ * managed save is {@link SaveRestoreHandlers}' concern, snapshots {@link SnapshotHandlers}'.
  */
 final class DomainInfoHandlers {
 
@@ -38,8 +38,6 @@ final class DomainInfoHandlers {
     private static final int CONFIG = DomainFlags.ModificationImpact.CONFIG;
     static final int MESSAGE_TAINTING = 1;
     static final int MESSAGE_DEPRECATION = 2;
-    /** VIR_DOMAIN_SNAPSHOT_LIST_* bits 1..1024. */
-    static final int SNAPSHOT_LIST_ALL = 0x7ff;
     /** Parameters libvirt's qemu driver reports for an inactive domain's "posix" scheduler. */
     static final int POSIX_SCHEDULER_PARAMS = 9;
     /** libvirt's default resource partition for system guests. */
@@ -75,11 +73,6 @@ final class DomainInfoHandlers {
         t.on(RemoteProgram.DOMAIN_IS_PERSISTENT, (c, d) -> lookup.resolve(d).isPersistent() ? 1 : 0);
         t.on(RemoteProgram.DOMAIN_IS_UPDATED, (c, d) -> {
             lookup.resolve(d);
-            return 0;
-        });
-        t.on(RemoteProgram.DOMAIN_SNAPSHOT_NUM, (c, a) -> {
-            DomainLookup.checkFlags(a.flags(), SNAPSHOT_LIST_ALL, "qemuDomainSnapshotNum");
-            lookup.resolve(a.domain());
             return 0;
         });
         t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(lookup.resolve(a.domain()), a.flags()));

@@ -20,6 +20,8 @@ import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.MonitorCallbacks;
 import org.virtd.qemu.process.QemuLauncher;
+import org.virtd.qemu.snapshot.DomainSnapshots;
+import org.virtd.qemu.snapshot.SnapshotStore;
 import org.virtd.qemu.domain.ConfigSync;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.domain.DomainStore;
@@ -62,6 +64,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
+    private volatile DomainSnapshots snapshots;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
     private volatile CpuCompareHandlers cpuCompare;
@@ -99,8 +102,12 @@ public final class QemuDriver implements Driver {
         cpuCompare.bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
-                .withUndefineGuard((dom, flags) -> processes.saves().beforeUndefine(dom,
-                        (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0))
+                .withUndefineGuard((dom, flags) -> {
+                    snapshots().beforeUndefine(dom,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);
+                    processes.saves().beforeUndefine(dom,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0);
+                })
                 .bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
@@ -122,6 +129,7 @@ public final class QemuDriver implements Driver {
         new GuestInputHandlers(lookup, () -> processes).bind(table);
         new DeviceChangeHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
+        new SnapshotHandlers(lookup, () -> snapshots).bind(table);
     }
 
     @Override
@@ -136,6 +144,14 @@ public final class QemuDriver implements Driver {
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.consoles = new Consoles(processes.lifecycle());
+        DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
+                new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),
+                xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
+                        .apply(QemuXmlConf.PARSER.parse(xml, false)),
+                ctx.privileged() ? new org.virtd.conf.domain.DomainXmlFormatter.Runtime("/machine", null) : null,
+                () -> System.currentTimeMillis() / 1000);
+        snaps.loadAll();
+        this.snapshots = snaps;
         CpuCompareHandlers compare = cpuCompare;
         if (compare != null) {
             processes.lifecycle().hostCpuModels(compare::hostModel);
@@ -157,6 +173,14 @@ public final class QemuDriver implements Driver {
         if (p != null) {
             p.detach();
         }
+    }
+
+    private DomainSnapshots snapshots() throws VirtException {
+        DomainSnapshots s = snapshots;
+        if (s == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+        }
+        return s;
     }
 
     private long cpuTimeNanos(DomainObject dom) {

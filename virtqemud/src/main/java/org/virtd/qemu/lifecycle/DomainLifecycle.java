@@ -147,6 +147,16 @@ public final class DomainLifecycle {
      * RESUMED/FROM_SNAPSHOT when it runs, SUSPENDED/RESTORED when it stays paused.
      */
     void start(DomainObject dom, DomainDef def, boolean paused, Incoming incoming) throws VirtException {
+        start(dom, def, paused, incoming, null);
+    }
+
+    /**
+     * Starts {@code dom}; with {@code snapshot} as a snapshot revert does (libvirt's start with
+     * {@code -loadvm}): the named internal state is loaded before the first instruction, or the
+     * guest boots for a snapshot without memory, and the events say FROM_SNAPSHOT.
+     */
+    void start(DomainObject dom, DomainDef def, boolean paused, Incoming incoming, SnapshotStart snapshot)
+            throws VirtException {
         if (dom.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
         }
@@ -163,6 +173,14 @@ public final class DomainLifecycle {
         def = hostNics.connect(def);
         QemuLaunchSpec spec;
         try {
+            spec = mapping.map(def, dir.resolve("monitor.sock"));
+            // libvirt looks at the images once the start is under way: a failure there is a failed start
+            try {
+                def = DiskChains.resolve(def);
+            } catch (VirtException | RuntimeException e) {
+                dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+                throw e;
+            }
             spec = mapping.map(def, dir.resolve("monitor.sock"));
         } catch (VirtException | RuntimeException e) {
             HostNics.release(def);
@@ -203,7 +221,9 @@ public final class DomainLifecycle {
             if (agentEvent != null) {
                 events.domainEvent(agentEvent);
             }
-            if (incoming != null) {
+            if (snapshot != null) {
+                snapshot.begin(this, rd, p.monitor());
+            } else if (incoming != null) {
                 emit(dom, DomainStates.EVENT_STARTED, DomainStates.STARTED_RESTORED);
                 if (incoming.run() && !paused) {
                     p.monitor().execute("cont", null);

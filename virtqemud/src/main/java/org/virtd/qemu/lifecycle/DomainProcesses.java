@@ -41,6 +41,7 @@ public final class DomainProcesses {
     private final DomainSaves saves;
     private final CoreDumps dumps;
     private final Supplier<QemuConf> conf;
+    private final SnapshotRuns snapshots;
 
     private DomainProcesses(DomainLifecycle lifecycle, boolean privileged, SavedDefinitions definitions,
             Supplier<QemuConf> conf) {
@@ -59,6 +60,7 @@ public final class DomainProcesses {
         this.pinning = new DomainPinning(lifecycle);
         this.guests = new LiveGuests(lifecycle);
         this.graphics = new GraphicsSockets(control);
+        this.snapshots = new SnapshotRuns(lifecycle);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */
@@ -133,6 +135,10 @@ public final class DomainProcesses {
 
     public GraphicsSockets graphics() {
         return graphics;
+    }
+
+    public SnapshotRuns snapshots() {
+        return snapshots;
     }
 
     /** Daemon shutdown: the guests keep running; only our connections to them close. */

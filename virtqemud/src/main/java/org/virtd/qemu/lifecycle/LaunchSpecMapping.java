@@ -107,7 +107,7 @@ public final class LaunchSpecMapping {
                 diskBooted = true;
             }
             b.disk(new QemuLaunchSpec.Disk(Path.of(d.source()), d.driverType(), d.targetDev(), bus(d), cdrom,
-                    d.readonly(), bootIndex));
+                    d.readonly(), bootIndex, d.sourceIndex(), layers(d)));
         }
         boolean netBooted = false;
         HostNics.check(def);
@@ -163,6 +163,12 @@ public final class LaunchSpecMapping {
         boolean vhost = kvm && virtio && Files.exists(VHOST_NET);
         return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex, n.targetDev(), vnetHdr, vhost,
                 virtio ? n.mtu() : 0);
+    }
+
+    /** The images below a disk's source, as numbered when the chain was resolved. */
+    private static List<QemuLaunchSpec.Layer> layers(Devices.DiskDef d) {
+        return d.backing().layers().stream()
+                .map(l -> new QemuLaunchSpec.Layer(Path.of(l.source()), l.format(), l.index())).toList();
     }
 
     private static Bus bus(Devices.DiskDef d) throws VirtException {

@@ -12,7 +12,8 @@ import java.util.Map;
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
  * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
  * path, VNC and SPICE graphics the port and address QEMU listens on, devices their aliases
- * ({@link DeviceAliases}), disk sources their numbers ({@link SourceIndexes}), and memory is rounded up to a whole MiB as QEMU sees it.
+ * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it (disk images
+ * were numbered before the launch, {@link DiskChains}).
  */
 final class LiveDefinition {
 
@@ -51,9 +52,9 @@ final class LiveDefinition {
                         : g.at(display.port(), display.listen()));
             }
         }
-        return DeviceAliases.assign(out.withDevices(SourceIndexes.assign(new Devices(d.emulator(), d.disks(),
+        return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
-                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs()))));
+                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs())));
     }
 
     /** {@code def} without the pty paths QEMU allocated (they mean nothing to another run). */

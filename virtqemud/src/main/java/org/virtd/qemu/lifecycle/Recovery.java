@@ -49,7 +49,7 @@ public final class Recovery {
 
     private boolean reattach(DomainStatus s) throws VirtException {
         // the status XML's driver-given aliases are not read back; they are the same when given again
-        DomainDef parsed = QemuXmlConf.PARSER.parse(s.domainXml(), false, s.name());
+        DomainDef parsed = QemuXmlConf.PARSER.parseStatus(s.domainXml(), s.name());
         DomainDef live = DeviceAliases.assign(StatusDevices.restore(parsed, s.domainXml()));
         DomainRegistry registry = lifecycle.registry();
         registry.observeId(s.id());

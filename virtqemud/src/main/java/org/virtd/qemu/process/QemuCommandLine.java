@@ -1,7 +1,9 @@
 package org.virtd.qemu.process;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.virtd.qemu.process.QemuLaunchSpec.Accel;
 import org.virtd.qemu.process.QemuLaunchSpec.Bus;
@@ -128,31 +130,33 @@ public final class QemuCommandLine {
         return atPci(dev, platform.places().get(dev.string("id").orElse("")));
     }
 
+    // formats whose images may have a backing image: their format node always says which
+    private static final Set<String> BACKING_FORMATS = Set.of("qcow2", "qcow", "qed", "vmdk");
+
     private static void disks(List<String> a, List<Disk> disks, QemuLaunchSpec.Platform platform)
             throws VirtException {
-        int node = disks.size();
+        int countdown = disks.size();
         for (Disk d : disks) {
-            add(a, "-blockdev", blockdevStorage(d, node).toJson());
-            add(a, "-blockdev", blockdevFormat(d, node).toJson());
-            JsonObject dev = placed(diskDevice(d, node), platform);
+            int node = d.node() > 0 ? d.node() : countdown;
+            blockNodes(a, d, node);
+            JsonObject dev = d.bus() == QemuLaunchSpec.Bus.VIRTIO ? pciDisk(diskDevice(d, node), platform)
+                    : placed(diskDevice(d, node), platform);
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
             add(a, "-device", dev.toJson());
-            node--;
+            countdown--;
         }
     }
 
     /** The protocol node of a disk's image ({@code libvirt-N-storage}), for -blockdev and blockdev-add. */
     public static JsonObject blockdevStorage(Disk d, int node) {
-        return JsonObject.of("driver", "file", "filename", d.source().toString(), "node-name",
-                "libvirt-" + node + "-storage", "auto-read-only", true, "discard", "unmap");
+        return storageNode(d.source(), node);
     }
 
     /** The format node over it ({@code libvirt-N-format}). */
     public static JsonObject blockdevFormat(Disk d, int node) {
-        return JsonObject.of("node-name", "libvirt-" + node + "-format", "read-only", d.readOnly() || d.cdrom(),
-                "driver", d.format() == null ? "raw" : d.format(), "file", "libvirt-" + node + "-storage");
+        return formatNode(d.format(), node, d.readOnly() || d.cdrom());
     }
 
     /**
@@ -193,6 +197,59 @@ public final class QemuCommandLine {
         }
         dev = dev.with("bus", p.bus());
         return p.multifunction() ? dev.with("multifunction", true).with("addr", p.addr()) : dev.with("addr", p.addr());
+    }
+
+    /**
+     * The storage and format nodes of {@code d}'s images, the deepest backing image first, each
+     * format node naming the one below it ({@code null} at the end of a chain it knows).
+     */
+    private static void blockNodes(List<String> a, Disk d, int node) {
+        boolean known = d.node() > 0;
+        String below = null;
+        for (int i = d.backing().size() - 1; i >= 0; i--) {
+            QemuLaunchSpec.Layer l = d.backing().get(i);
+            below = imageNodes(a, l.source(), l.format(), l.node(), true, known, below);
+        }
+        imageNodes(a, d.source(), d.format(), node, d.readOnly() || d.cdrom(), known, below);
+    }
+
+    private static String imageNodes(List<String> a, Path source, String format, int node, boolean ro,
+                                     boolean chainKnown, String below) {
+        add(a, "-blockdev", storageNode(source, node).toJson());
+        JsonObject fmt = formatNode(format, node, ro);
+        if (chainKnown && BACKING_FORMATS.contains(fmt.string("driver", "raw"))) {
+            fmt = fmt.with("backing", below);
+        }
+        add(a, "-blockdev", fmt.toJson());
+        return fmt.string("node-name", null);
+    }
+
+    private static JsonObject storageNode(Path source, int node) {
+        return JsonObject.of("driver", "file", "filename", source.toString(), "node-name",
+                "libvirt-" + node + "-storage", "auto-read-only", true, "discard", "unmap");
+    }
+
+    private static JsonObject formatNode(String format, int node, boolean ro) {
+        return JsonObject.of("node-name", "libvirt-" + node + "-format", "read-only", ro,
+                "driver", format == null ? "raw" : format, "file", "libvirt-" + node + "-storage");
+    }
+
+    /** A PCI disk as libvirt writes it on the command line: the driver, its PCI address, then the rest. */
+    private static JsonObject pciDisk(JsonObject device, QemuLaunchSpec.Platform platform) {
+        JsonObject placed = placed(device, platform);
+        JsonObject dev = JsonObject.of("driver", device.get("driver"));
+        for (String k : placed.keys()) {
+            if (!device.keys().contains(k)) {
+                dev = dev.with(k, placed.get(k));
+            }
+        }
+        for (String k : device.keys()) {
+            if (!k.equals("driver")) {
+                dev = dev.with(k, device.get(k));
+            }
+        }
+        return dev;
+
     }
 
     /** On the SCSI controller its target letter implies (7 units per controller, as the defaults address it). */

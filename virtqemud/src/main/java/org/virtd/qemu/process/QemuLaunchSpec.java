@@ -43,10 +43,24 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
 
     /**
      * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
-     * bus, cdrom, read-only and boot index (0 = none).
+     * bus, cdrom, read-only and boot index (0 = none); {@code node} the number in its block node
+     * names ({@code libvirt-N-format}) and {@code backing} the images below it, top first. Node 0:
+     * numbers counted down from the number of disks, and QEMU left to open the backing files.
      */
     public record Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
-            int bootIndex) {
+            int bootIndex, int node, List<Layer> backing) {
+        public Disk {
+            backing = List.copyOf(backing);
+        }
+
+        public Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
+                    int bootIndex) {
+            this(source, format, target, bus, cdrom, readOnly, bootIndex, 0, List.of());
+        }
+    }
+
+    /** A backing image: path, format and the number in its node names. */
+    public record Layer(Path source, String format, int node) {
     }
 
     /**

@@ -57,6 +57,39 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aChainStartsDeepestFirstEachFormatNodeNamingTheOneBelow() throws Exception {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .disk(new Disk(Path.of("/i/top.qcow2"), "qcow2", "vda", Bus.VIRTIO, false, false, 1, 3,
+                        List.of(new QemuLaunchSpec.Layer(Path.of("/i/base.qcow2"), "qcow2", 6))))
+                .disk(new Disk(Path.of("/i/raw.img"), "raw", "vdb", Bus.VIRTIO, false, false, 0, 1, List.of()))
+                .build();
+        List<String> blockdevs = new java.util.ArrayList<>();
+        List<String> argv = QemuCommandLine.build(s);
+        for (int i = 0; i < argv.size() - 1; i++) {
+            if (argv.get(i).equals("-blockdev") || argv.get(i).equals("-device") && argv.get(i + 1).contains("blk")) {
+                blockdevs.add(argv.get(i + 1));
+            }
+        }
+        assertEquals(List.of(
+                "{\"driver\":\"file\",\"filename\":\"/i/base.qcow2\",\"node-name\":\"libvirt-6-storage\","
+                        + "\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "{\"node-name\":\"libvirt-6-format\",\"read-only\":true,\"driver\":\"qcow2\","
+                        + "\"file\":\"libvirt-6-storage\",\"backing\":null}",
+                "{\"driver\":\"file\",\"filename\":\"/i/top.qcow2\",\"node-name\":\"libvirt-3-storage\","
+                        + "\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "{\"node-name\":\"libvirt-3-format\",\"read-only\":false,\"driver\":\"qcow2\","
+                        + "\"file\":\"libvirt-3-storage\",\"backing\":\"libvirt-6-format\"}",
+                "{\"driver\":\"virtio-blk-pci\",\"drive\":\"libvirt-3-format\",\"id\":\"virtio-disk0\","
+                        + "\"bootindex\":1}",
+                "{\"driver\":\"file\",\"filename\":\"/i/raw.img\",\"node-name\":\"libvirt-1-storage\","
+                        + "\"auto-read-only\":true,\"discard\":\"unmap\"}",
+                "{\"node-name\":\"libvirt-1-format\",\"read-only\":false,\"driver\":\"raw\","
+                        + "\"file\":\"libvirt-1-storage\"}",
+                "{\"driver\":\"virtio-blk-pci\",\"drive\":\"libvirt-1-format\",\"id\":\"virtio-disk1\"}"),
+                blockdevs);
+    }
+
+    @Test
     void hostPassthroughNeedsKvm() {
         QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
                 .cpu(new Cpu("host-passthrough", null)).build();
