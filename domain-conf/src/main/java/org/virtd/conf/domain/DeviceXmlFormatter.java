@@ -70,6 +70,9 @@ final class DeviceXmlFormatter {
             w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())
                     .attr("index", disk.sourceIndex() > 0 ? disk.sourceIndex() : null).end("source");
             BackingStoreXml.format(w, disk.backing(), disk.sourceIndex() > 0);
+            if (disk.mirror() != null) {
+                BackingStoreXml.formatMirror(w, disk.mirror());
+            }
         }
         w.open("target").attr("dev", disk.targetDev()).attr("bus", disk.targetBus()).end("target");
         if (disk.readonly()) {

@@ -73,7 +73,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
-                          int sourceIndex, String driverCache, BackingChain backing) {
+                          int sourceIndex, String driverCache, BackingChain backing, DiskMirror mirror) {
         public DiskDef {
             backing = backing == null ? BackingChain.UNKNOWN : backing;
         }
@@ -82,7 +82,14 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                        int sourceIndex, String driverCache) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
-                    sourceIndex, driverCache, BackingChain.UNKNOWN);
+                    sourceIndex, driverCache, BackingChain.UNKNOWN, null);
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache, BackingChain backing) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, backing, null);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
@@ -98,23 +105,29 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex, driverCache, backing);
+                    sourceIndex, driverCache, backing, mirror);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex, driverCache, backing);
+                    name, sourceIndex, driverCache, backing, mirror);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, backing);
+                    alias, index, driverCache, backing, mirror);
         }
 
         /** The same disk over other backing images. */
         public DiskDef withBacking(BackingChain chain) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, chain);
+                    alias, sourceIndex, driverCache, chain, mirror);
+        }
+
+        /** The same disk with a block job's second image ({@code <mirror>}), null for none. */
+        public DiskDef withMirror(DiskMirror m) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, backing, m);
         }
 
         /**
@@ -123,12 +136,12 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
          */
         public DiskDef withSource(String sourceType, String format, String path, int index, BackingChain chain) {
             return new DiskDef(sourceType, device, driverName, format, path, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, chain);
+                    alias, index, driverCache, chain, mirror);
         }
 
         /** The highest number of its source and backing images, 0 in a definition. */
         public int highestIndex() {
-            return Math.max(sourceIndex, backing.highestIndex());
+            return Math.max(Math.max(sourceIndex, backing.highestIndex()), mirror == null ? 0 : mirror.index());
         }
     }
 

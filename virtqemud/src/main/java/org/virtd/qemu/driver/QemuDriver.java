@@ -59,6 +59,7 @@ public final class QemuDriver implements Driver {
     private volatile CompletableFuture<HostCapabilities> capabilities;
     private volatile DomainRegistry domains;
     private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
+    private volatile org.virtd.qemu.blockjob.BlockJobManager blockJobs;
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
@@ -116,6 +117,7 @@ public final class QemuDriver implements Driver {
         new MigrationParamHandlers(lookup, () -> processes).bind(table);
         new GuestInputHandlers(lookup, () -> processes).bind(table);
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
+        new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
     }
 
     @Override
@@ -129,6 +131,8 @@ public final class QemuDriver implements Driver {
         this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
+        this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
+        processes.lifecycle().addEventHook(blockJobs);
         this.consoles = new Consoles(processes.lifecycle());
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.autostartInBackground();
