@@ -183,7 +183,12 @@ public final class BlockJobManager implements RunEventHook {
     }
 
     private void requireNoJob(RunningDomain rd, DiskDef d) throws VirtException {
-        if (reconciled(rd, d.targetDev()) != null) {
+        BlockJob job = reconciled(rd, d.targetDev());
+        if (job != null && DiskImages.disk(rd.live(), d.targetDev()).mirror() != null) {
+            throw new VirtException(ErrorCode.BLOCK_COPY_ACTIVE, ErrorDomain.QEMU,
+                    "disk '" + d.targetDev() + "' already in active block job");
+        }
+        if (job != null) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "disk '" + d.targetDev() + "' already in active block job");
         }

@@ -88,7 +88,8 @@ final class BlockJobStarts {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
                     "missing destination file for disk " + d.targetDev() + ": " + dest + ": No such file or directory");
         }
-        if (!reuse && Files.exists(dest) && !isBlockDevice(dest)) {
+        boolean empty = Files.isRegularFile(dest) && size(dest) == 0;
+        if (!reuse && Files.exists(dest) && !empty && !isBlockDevice(dest)) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "external destination file for disk " + d.targetDev()
                             + " already exists and is not a block device: " + dest);
@@ -100,7 +101,7 @@ final class BlockJobStarts {
         String formatNode = "libvirt-" + index + "-format";
         boolean created = false;
         try {
-            if (!reuse) {
+            if (!reuse && !empty) {
                 Files.createFile(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 created = true;
             }
@@ -141,6 +142,14 @@ final class BlockJobStarts {
         jobs.add(new BlockJob(name, BlockJobType.COPY, d.targetDev(), top.index(), 0, index, shallow,
                 BlockJob.State.RUNNING));
         replaceDisk(rd, d.withMirror(new DiskMirror("copy", "file", fmt, dest.toString(), index, false, !shallow)));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static boolean isBlockDevice(Path p) {
