@@ -105,6 +105,12 @@ final class BlockJobStarts {
                 Files.createFile(dest, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 created = true;
             }
+            if (!reuse && "raw".equals(fmt)) {
+                // a raw image has no header to create: the file just takes the source's size
+                try (var f = new java.io.RandomAccessFile(dest.toFile(), "rw")) {
+                    f.setLength(virtualSize(mon, top)[0]);
+                }
+            }
             mon.execute("blockdev-add", JsonObject.of("driver", "file", "filename", dest.toString(), "node-name",
                     storage, "auto-read-only", true, "discard", "unmap"));
             if (!reuse && !"raw".equals(fmt)) {
@@ -163,16 +169,9 @@ final class BlockJobStarts {
     /** blockdev-create of the new image with the size and cluster size of {@code like}; waits for it. */
     private static void create(QmpClient mon, Image like, int index, String storage, String fmt, Image backing)
             throws VirtException {
-        long size = 0;
-        long cluster = 0;
-        for (JsonObject n : ((org.virtd.qemu.qmp.JsonArray) mon.execute("query-named-block-nodes",
-                JsonObject.of("flat", true))).objects()) {
-            if (like.formatNode().equals(n.string("node-name", ""))) {
-                JsonObject image = n.object("image");
-                size = image == null ? 0 : image.number("virtual-size", 0);
-                cluster = image == null ? 0 : image.number("cluster-size", 0);
-            }
-        }
+        long[] sizes = virtualSize(mon, like);
+        long size = sizes[0];
+        long cluster = sizes[1];
         String job = "create-libvirt-" + index + "-format";
         JsonObject options = JsonObject.of("driver", fmt, "file", storage, "size", size);
         if (cluster > 0 && "qcow2".equals(fmt)) {
@@ -205,6 +204,19 @@ final class BlockJobStarts {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "interrupted");
             }
         }
+    }
+
+    /** The virtual size and cluster size QEMU reports for the image {@code like}. */
+    private static long[] virtualSize(QmpClient mon, Image like) throws VirtException {
+        for (JsonObject n : ((org.virtd.qemu.qmp.JsonArray) mon.execute("query-named-block-nodes",
+                JsonObject.of("flat", true))).objects()) {
+            if (like.formatNode().equals(n.string("node-name", ""))) {
+                JsonObject image = n.object("image");
+                return image == null ? new long[2]
+                        : new long[] {image.number("virtual-size", 0), image.number("cluster-size", 0)};
+            }
+        }
+        return new long[2];
     }
 
     static void deleteNodes(QmpClient mon, String... nodes) {
