@@ -139,7 +139,7 @@ class BlockJobTest {
         assertTrue(disk().contains("<mirror type='file' file='" + copy + "' format='qcow2' job='copy' ready='yes'>"),
                 disk());
         Cli.Result info = ok(uri, "blockjob", NAME, "vda", "--info");
-        assertTrue(info.out().contains("Block Copy: [100 %]"), info.all());
+        assertTrue(info.all().contains("Block Copy: [100 %]"), info.all());
         ok(uri, "blockjob", NAME, "vda", "--abort");
         assertFalse(disk().contains("<mirror"), disk());
         assertTrue(ok(uri, "blockjob", NAME, "vda", "--info").out().contains("No current block job for vda"));
