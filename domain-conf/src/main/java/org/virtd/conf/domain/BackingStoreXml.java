@@ -82,4 +82,33 @@ final class BackingStoreXml {
             w.end("backingStore");
         }
     }
+
+    /** A running disk's {@code <mirror>}, read from a status file; null when there is none. */
+    static DiskMirror parseMirror(Element disk) {
+        Element m = Dom.child(disk, "mirror");
+        if (m == null) {
+            return null;
+        }
+        String type = Dom.attr(m, "type") == null ? "file" : Dom.attr(m, "type");
+        Element source = Dom.child(m, "source");
+        String index = Dom.attr(source, "index");
+        return new DiskMirror(Dom.attr(m, "job"), type, Dom.childAttr(m, "format", "type"),
+                Dom.attr(source, sourceAttr(type)), index == null ? 0 : Integer.parseInt(index),
+                "yes".equals(Dom.attr(m, "ready")), Dom.child(m, "backingStore") != null);
+    }
+
+    static void formatMirror(XmlWriter w, DiskMirror m) {
+        w.open("mirror").attr("type", m.type());
+        if (m.isCopy()) {
+            w.attr(sourceAttr(m.type()), m.source()).attr("format", m.format());
+        }
+        w.attr("job", m.job()).attr("ready", m.ready() ? "yes" : null);
+        w.open("format").attr("type", m.format()).end("format");
+        w.open("source").attr(sourceAttr(m.type()), m.source()).attr("index", m.index() > 0 ? m.index() : null)
+                .end("source");
+        if (m.ends()) {
+            w.open("backingStore").end("backingStore");
+        }
+        w.end("mirror");
+    }
 }

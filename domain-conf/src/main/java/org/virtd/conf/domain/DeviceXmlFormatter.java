@@ -70,6 +70,9 @@ final class DeviceXmlFormatter {
             w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())
                     .attr("index", disk.sourceIndex() > 0 ? disk.sourceIndex() : null).end("source");
             BackingStoreXml.format(w, disk.backing(), disk.sourceIndex() > 0);
+            if (disk.mirror() != null) {
+                BackingStoreXml.formatMirror(w, disk.mirror());
+            }
         } else if (disk.sourceIndex() > 0) {
             // an ejected medium of a running guest keeps the number of its empty source
             w.open("source").attr("index", disk.sourceIndex()).end("source");

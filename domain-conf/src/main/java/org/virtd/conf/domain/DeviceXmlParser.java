@@ -174,7 +174,8 @@ final class DeviceXmlParser {
                 bus == null ? DiskOrder.busFromTarget(dev) : bus, Dom.child(e, "readonly") != null, address(e),
                 userAlias(e), status ? Math.max(DefErrors.uint(Dom.attr(source, "index"), "source index"), 0) : 0,
                 DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"),
-                BackingStoreXml.parse(e, status), iotune(Dom.child(e, "iotune")));
+                BackingStoreXml.parse(e, status), status ? BackingStoreXml.parseMirror(e) : null,
+                iotune(Dom.child(e, "iotune")));
     }
 
     /** {@code <iotune>}: each limit an element holding a number. */

@@ -69,12 +69,13 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
      * device's {@code alias} is its {@code <alias name=>}: one the driver gave it while running,
      * or a user's {@code ua-} one; null for none. {@code sourceIndex} is the running guest's
      * number for its source ({@code <source index=>}), 0 in definitions; {@code backing} the
-     * images below the source ({@code <backingStore>}); {@code iotune} its throttling
-     * ({@code <iotune>}).
+     * images below the source ({@code <backingStore>}); {@code mirror} a block job's second
+     * image ({@code <mirror>}, null for none); {@code iotune} its throttling ({@code <iotune>}).
      */
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
-                          int sourceIndex, String driverCache, BackingChain backing, DiskIoTune iotune) {
+                          int sourceIndex, String driverCache, BackingChain backing, DiskMirror mirror,
+                          DiskIoTune iotune) {
         public DiskDef {
             backing = backing == null ? BackingChain.UNKNOWN : backing;
             iotune = iotune == null ? DiskIoTune.NONE : iotune;
@@ -82,23 +83,30 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache, BackingChain backing, DiskMirror mirror) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, backing, mirror, DiskIoTune.NONE);
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                        int sourceIndex, String driverCache, BackingChain backing) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
-                    sourceIndex, driverCache, backing, DiskIoTune.NONE);
+                    sourceIndex, driverCache, backing, null, DiskIoTune.NONE);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                        int sourceIndex, String driverCache, DiskIoTune iotune) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
-                    sourceIndex, driverCache, BackingChain.UNKNOWN, iotune);
+                    sourceIndex, driverCache, BackingChain.UNKNOWN, null, iotune);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
                        String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                        int sourceIndex, String driverCache) {
             this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
-                    sourceIndex, driverCache, BackingChain.UNKNOWN, DiskIoTune.NONE);
+                    sourceIndex, driverCache, BackingChain.UNKNOWN, null, DiskIoTune.NONE);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
@@ -114,29 +122,35 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         /** The same disk throttled by {@code tune}. */
         public DiskDef withIoTune(DiskIoTune tune) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, backing, tune);
+                    alias, sourceIndex, driverCache, backing, mirror, tune);
         }
 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex, driverCache, backing, iotune);
+                    sourceIndex, driverCache, backing, mirror, iotune);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex, driverCache, backing, iotune);
+                    name, sourceIndex, driverCache, backing, mirror, iotune);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, backing, iotune);
+                    alias, index, driverCache, backing, mirror, iotune);
         }
 
         /** The same disk over other backing images. */
         public DiskDef withBacking(BackingChain chain) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, chain, iotune);
+                    alias, sourceIndex, driverCache, chain, mirror, iotune);
+        }
+
+        /** The same disk with a block job's second image ({@code <mirror>}), null for none. */
+        public DiskDef withMirror(DiskMirror m) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, backing, m, iotune);
         }
 
         /**
@@ -145,12 +159,12 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
          */
         public DiskDef withSource(String sourceType, String format, String path, int index, BackingChain chain) {
             return new DiskDef(sourceType, device, driverName, format, path, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, chain, iotune);
+                    alias, index, driverCache, chain, mirror, iotune);
         }
 
-        /** The highest number of its source and backing images, 0 in a definition. */
+        /** The highest number of its source, backing and mirror images, 0 in a definition. */
         public int highestIndex() {
-            return Math.max(sourceIndex, backing.highestIndex());
+            return Math.max(Math.max(sourceIndex, backing.highestIndex()), mirror == null ? 0 : mirror.index());
         }
     }
 

@@ -25,6 +25,8 @@ public final class Limits {
     public static final int DOMAIN_SNAPSHOT_LIST_MAX = 16_384;
     public static final int AUTH_TYPE_LIST_MAX = 20;
     public static final int CONNECT_IDENTITY_PARAMS_MAX = 20;
+    /** REMOTE_DOMAIN_BLOCK_COPY_PARAMETERS_MAX. */
+    public static final int DOMAIN_BLOCK_COPY_PARAMETERS_MAX = 16;
     /** REMOTE_DOMAIN_SAVE_PARAMS_MAX and REMOTE_DOMAIN_RESTORE_PARAMS_MAX. */
     public static final int DOMAIN_SAVE_PARAMS_MAX = 64;
     public static final int DOMAIN_SCHEDULER_PARAMETERS_MAX = 16;

@@ -116,6 +116,12 @@ import org.virtd.rpc.remote.types.SnapshotListNamesArgs;
 import org.virtd.rpc.remote.types.SnapshotLookupArgs;
 import org.virtd.rpc.remote.types.SnapshotRef;
 import org.virtd.rpc.remote.types.TypedParam;
+import org.virtd.rpc.remote.types.BlockBandwidthArgs;
+import org.virtd.rpc.remote.types.BlockCommitArgs;
+import org.virtd.rpc.remote.types.BlockCopyArgs;
+import org.virtd.rpc.remote.types.BlockJobInfo;
+import org.virtd.rpc.remote.types.BlockJobPathArgs;
+import org.virtd.rpc.remote.types.BlockRebaseArgs;
 import org.virtd.rpc.remote.types.VcpuInfoList;
 import org.virtd.rpc.remote.types.XmlFlagsArgs;
 import org.virtd.rpc.xdr.Xdr;
@@ -483,6 +489,20 @@ public final class RemoteProgram {
             P.call(212, "DOMAIN_GET_STATE", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(DomainState.class)).high().add();
     public static final Procedure<DomainFlagsArgs, ControlInfo> DOMAIN_GET_CONTROL_INFO =
             P.call(229, "DOMAIN_GET_CONTROL_INFO", Xdr.lazy(DomainFlagsArgs.class), Xdr.lazy(ControlInfo.class)).high().add();
+    public static final Procedure<BlockJobPathArgs, Void> DOMAIN_BLOCK_JOB_ABORT =
+            P.call(237, "DOMAIN_BLOCK_JOB_ABORT", Xdr.lazy(BlockJobPathArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockJobPathArgs, BlockJobInfo> DOMAIN_GET_BLOCK_JOB_INFO =
+            P.call(238, "DOMAIN_GET_BLOCK_JOB_INFO", Xdr.lazy(BlockJobPathArgs.class), Xdr.lazy(BlockJobInfo.class)).add();
+    public static final Procedure<BlockBandwidthArgs, Void> DOMAIN_BLOCK_JOB_SET_SPEED =
+            P.call(239, "DOMAIN_BLOCK_JOB_SET_SPEED", Xdr.lazy(BlockBandwidthArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockBandwidthArgs, Void> DOMAIN_BLOCK_PULL =
+            P.call(240, "DOMAIN_BLOCK_PULL", Xdr.lazy(BlockBandwidthArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockRebaseArgs, Void> DOMAIN_BLOCK_REBASE =
+            P.call(266, "DOMAIN_BLOCK_REBASE", Xdr.lazy(BlockRebaseArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockCommitArgs, Void> DOMAIN_BLOCK_COMMIT =
+            P.call(290, "DOMAIN_BLOCK_COMMIT", Xdr.lazy(BlockCommitArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<BlockCopyArgs, Void> DOMAIN_BLOCK_COPY =
+            P.call(345, "DOMAIN_BLOCK_COPY", Xdr.lazy(BlockCopyArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<SetMetadataArgs, Void> DOMAIN_SET_METADATA =
             P.call(264, "DOMAIN_SET_METADATA", Xdr.lazy(SetMetadataArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<GetMetadataArgs, String> DOMAIN_GET_METADATA =

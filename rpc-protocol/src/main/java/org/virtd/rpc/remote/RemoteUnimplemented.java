@@ -103,10 +103,6 @@ final class RemoteUnimplemented {
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
-        p.unimplemented(237, "DOMAIN_BLOCK_JOB_ABORT").denyReadOnly().add();
-        p.unimplemented(238, "DOMAIN_GET_BLOCK_JOB_INFO").add();
-        p.unimplemented(239, "DOMAIN_BLOCK_JOB_SET_SPEED").denyReadOnly().add();
-        p.unimplemented(240, "DOMAIN_BLOCK_PULL").denyReadOnly().add();
         p.unimplemented(249, "DOMAIN_OPEN_GRAPHICS").denyReadOnly().add();
         p.unimplemented(250, "NODE_SUSPEND_FOR_DURATION").denyReadOnly().add();
         p.unimplemented(254, "DOMAIN_SET_NUMA_PARAMETERS").denyReadOnly().add();
@@ -114,12 +110,10 @@ final class RemoteUnimplemented {
         p.unimplemented(260, "STORAGE_VOL_RESIZE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(261, "DOMAIN_PM_SUSPEND_FOR_DURATION").denyReadOnly().add();
         p.unimplemented(263, "DOMAIN_GET_DISK_ERRORS").add();
-        p.unimplemented(266, "DOMAIN_BLOCK_REBASE").denyReadOnly().add();
         p.unimplemented(267, "DOMAIN_PM_WAKEUP").denyReadOnly().add();
         p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();
         p.unimplemented(282, "STORAGE_POOL_LIST_ALL_VOLUMES").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(288, "NODE_SET_MEMORY_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(290, "DOMAIN_BLOCK_COMMIT").denyReadOnly().add();
         p.unimplemented(291, "NETWORK_UPDATE").denyReadOnly().high().add();
         p.unimplemented(294, "DOMAIN_FSTRIM").api("virDomainFSTrim").denyReadOnly().add();
         p.unimplemented(295, "DOMAIN_SEND_PROCESS_SIGNAL").denyReadOnly().add();
@@ -138,7 +132,6 @@ final class RemoteUnimplemented {
         p.message(315, "NETWORK_EVENT_LIFECYCLE", Xdr.REST).add();
         p.unimplemented(340, "NODE_GET_FREE_PAGES").high().add();
         p.unimplemented(341, "NETWORK_GET_DHCP_LEASES").api("virNetworkGetDHCPLeases").add();
-        p.unimplemented(345, "DOMAIN_BLOCK_COPY").denyReadOnly().add();
         p.unimplemented(347, "NODE_ALLOC_PAGES").denyReadOnly().add();
         p.unimplemented(351, "DOMAIN_GET_IOTHREAD_INFO").add();
         p.unimplemented(352, "DOMAIN_PIN_IOTHREAD").denyReadOnly().add();

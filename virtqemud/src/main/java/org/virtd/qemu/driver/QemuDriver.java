@@ -61,6 +61,7 @@ public final class QemuDriver implements Driver {
     private volatile CompletableFuture<HostCapabilities> capabilities;
     private volatile DomainRegistry domains;
     private volatile LiveTuning liveTuning = LiveTuning.UNSUPPORTED;
+    private volatile org.virtd.qemu.blockjob.BlockJobManager blockJobs;
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
@@ -130,6 +131,7 @@ public final class QemuDriver implements Driver {
         new DeviceChangeHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SnapshotHandlers(lookup, () -> snapshots).bind(table);
+        new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
     }
 
     @Override
@@ -143,6 +145,8 @@ public final class QemuDriver implements Driver {
         this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
+        this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
+        processes.lifecycle().addEventHook(blockJobs);
         this.consoles = new Consoles(processes.lifecycle());
         DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
                 new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),

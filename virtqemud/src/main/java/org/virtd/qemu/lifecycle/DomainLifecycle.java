@@ -62,6 +62,8 @@ public final class DomainLifecycle {
         return t;
     });
 
+    private final java.util.List<RunEventHook> eventHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public DomainLifecycle(DomainRegistry registry, EventSink events, MonitorCallbacks monitorCallbacks,
             DriverContext.Inhibitor inhibitor,
             QemuLauncher launcher, LaunchSpecMapping mapping, LifecycleDirs dirs) {
@@ -77,11 +79,20 @@ public final class DomainLifecycle {
         registry.observeId(idFile.read() - 1);
     }
 
+    /** Lets {@code hook} follow the QMP events of every run from now on. */
+    public void addEventHook(RunEventHook hook) {
+        eventHooks.add(hook);
+    }
+
+    java.util.List<RunEventHook> eventHooks() {
+        return eventHooks;
+    }
+
     public DomainRegistry registry() {
         return registry;
     }
 
-    EventSink events() {
+    public EventSink events() {
         return events;
     }
 

@@ -41,6 +41,11 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
         dom.lock().lock();
         try {
             rules.onEvent(event);
+            if (!rd.stopped && isCurrent()) {
+                for (RunEventHook hook : lifecycle.eventHooks()) {
+                    hook.onEvent(rd, event);
+                }
+            }
         } finally {
             dom.lock().unlock();
         }

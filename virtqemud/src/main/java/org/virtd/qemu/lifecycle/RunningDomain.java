@@ -45,6 +45,13 @@ public final class RunningDomain {
     final java.util.concurrent.atomic.AtomicInteger ownStops = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final java.util.Map<Class<?>, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What another mechanism keeps for this run (its block jobs, say), made on first use. */
+    public <T> T attachment(Class<T> kind, java.util.function.Supplier<T> create) {
+        return kind.cast(attachments.computeIfAbsent(kind, k -> create.get()));
+    }
+
     RunningDomain(DomainObject domain, int id, Path domainDir, DomainLog log, DomainDef live) {
         this(domain, id, domainDir, log, live, live);
     }

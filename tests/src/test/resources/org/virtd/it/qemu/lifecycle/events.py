@@ -21,5 +21,11 @@ def reboot(c, dom, opaque):
 
 conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE, lifecycle, None)
 conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_REBOOT, reboot, None)
+def blockjob(c, dom, path, kind, status, opaque):
+    print("blockjob %s %s %d %d" % (dom.name(), path, kind, status), flush=True)
+def blockjob2(c, dom, dst, kind, status, opaque):
+    print("blockjob2 %s %s %d %d" % (dom.name(), dst, kind, status), flush=True)
+conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_BLOCK_JOB, blockjob, None)
+conn.domainEventRegisterAny(None, libvirt.VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2, blockjob2, None)
 print("ready", flush=True)
 sys.stdin.read()
