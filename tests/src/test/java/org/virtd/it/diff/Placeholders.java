@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code {xml:NAME}} in steps; {@code {xml:NAME}} renders {@code tests/diff/xml/NAME.xml} (itself
  * with placeholders) into the work directory and stands for that file's path.
  * {@code {agent-initrd}} is the tiny guest's initrd with the scripted guest agent of
- * {@code tests/guest-agent}, built (bounded) the first time it is used.
+ * {@code tests/guest-initrd}, built (bounded) the first time it is used.
  */
 final class Placeholders {
     private static final Pattern XML = Pattern.compile("\\{xml:([A-Za-z0-9._-]+)}");
@@ -54,10 +54,10 @@ final class Placeholders {
         if (agentInitrd != null) {
             return agentInitrd;
         }
-        Path script = xmlDir.getParent().getParent().resolve("guest-agent/build-agent-initrd.sh");
+        Path script = xmlDir.getParent().getParent().resolve("guest-initrd/build-initrd.sh");
         Path out = guestDir.resolve("initrd-agent.img");
         try {
-            Process p = new ProcessBuilder(script.toString(), guestDir.toString()).inheritIO().start();
+            Process p = new ProcessBuilder(script.toString(), guestDir.toString(), "agent").inheritIO().start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("building the agent initrd took more than 300 s");

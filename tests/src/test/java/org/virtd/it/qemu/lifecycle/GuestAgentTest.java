@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtd.it.qemu.lifecycle.Guests.ok;
 
 /**
- * The guest agent end to end: the tiny guest runs the scripted agent of tests/guest-agent on a
+ * The guest agent end to end: the tiny guest runs the scripted agent of tests/guest-initrd on a
  * real virtio-serial port, QEMU serves the channel's socket and virtqemud connects when the guest
  * opens the port. Real virsh and python-libvirt calls then go through to the guest and back; a
  * command the agent never answers times out without spoiling the next; reboot and shutdown in

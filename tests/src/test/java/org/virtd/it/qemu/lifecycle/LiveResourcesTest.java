@@ -71,16 +71,9 @@ class LiveResourcesTest {
         Guests.killQemusUnder(prefix);
     }
 
-    /** The tiny guest's initrd with the virtio balloon driver (tests/guest-agent, built once, bounded). */
+    /** The tiny guest's initrd with the virtio balloon driver (built once, bounded). */
     private static Path balloonInitrd(Path dir) throws Exception {
-        Path script = VirtqemudProcess.repo().resolve("tests/guest-agent/build-balloon-initrd.sh");
-        Process p = new ProcessBuilder(script.toString(), dir.toString()).inheritIO().start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("balloon initrd build took more than 300 s");
-        }
-        assertEquals(0, p.exitValue(), "balloon initrd build failed");
-        return dir.resolve("initrd-balloon.img");
+        return TinyGuest.initrd(dir, "balloon");
     }
 
     @Test

@@ -87,33 +87,27 @@ public final class TinyGuest {
     }
 
     /**
-     * The initrd with the scripted guest agent of tests/guest-agent added (built once, bounded),
-     * for guests with an {@code org.qemu.guest_agent.0} channel.
+     * The tiny guest's initrd with what a kind of test needs added by tests/guest-initrd (built
+     * once, bounded): {@code agent} (the scripted guest agent on its channel), {@code balloon}
+     * (the balloon driver) or {@code blk} (virtio-blk, for hot-plugged disks under /sys/block).
      */
-    Path agentInitrd() throws IOException, InterruptedException {
-        Path script = VirtqemudProcess.repo().resolve("tests/guest-agent/build-agent-initrd.sh");
-        Process p = new ProcessBuilder(script.toString(), dir.toString()).inheritIO().start();
+    static Path initrd(Path guestDir, String kind) throws IOException, InterruptedException {
+        Path script = VirtqemudProcess.repo().resolve("tests/guest-initrd/build-initrd.sh");
+        Process p = new ProcessBuilder(script.toString(), guestDir.toString(), kind).inheritIO().start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("agent initrd build took more than 300 s");
+            throw new AssertionError(kind + " initrd build took more than 300 s");
         }
-        assertTrue(p.exitValue() == 0, "agent initrd build failed");
-        return dir.resolve("initrd-agent.img");
+        assertTrue(p.exitValue() == 0, kind + " initrd build failed");
+        return guestDir.resolve("initrd-" + kind + ".img");
     }
 
-    /**
-     * The initrd with the virtio-blk driver added (tests/hotplug-guest, built once, bounded), for
-     * guests whose hot-plugged disks must show up under /sys/block.
-     */
+    Path agentInitrd() throws IOException, InterruptedException {
+        return initrd(dir, "agent");
+    }
+
     Path blkInitrd() throws IOException, InterruptedException {
-        Path script = VirtqemudProcess.repo().resolve("tests/hotplug-guest/build-blk-initrd.sh");
-        Process p = new ProcessBuilder(script.toString(), dir.toString()).inheritIO().start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("virtio-blk initrd build took more than 300 s");
-        }
-        assertTrue(p.exitValue() == 0, "virtio-blk initrd build failed");
-        return dir.resolve("initrd-blk.img");
+        return initrd(dir, "blk");
     }
 
     /** The XML of {@code name} running the scripted agent on its agent channel. */

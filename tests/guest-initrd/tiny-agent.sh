@@ -2,13 +2,7 @@
 # A scripted QEMU guest agent for the tiny test guest: answers the agent's JSON protocol, one
 # command a line, on the virtio-serial port named org.qemu.guest_agent.0. Fixed, plausible
 # answers; the clock, hostname and power actions are the guest's real ones. 'tiny-hang' is never
-# answered, for timeout tests. "tiny-agent modules" loads the drivers (at sysinit).
-if [ "$1" = modules ]; then
-    for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_console; do
-        insmod /lib/modules/$m.ko 2>/dev/null
-    done
-    exit 0
-fi
+# answered, for timeout tests. Its drivers are loaded at sysinit (build-initrd.sh).
 dev=
 i=0
 while [ -z "$dev" ] && [ $i -lt 200 ]; do
