@@ -65,8 +65,7 @@ final class LiveResourceHandlers {
             if (!"block".equals(disk.type()) || !"raw".equals(disk.driverType())) {
                 size = (size + 511) / 512 * 512;
             }
-            String node = disk.sourceIndex() > 0 ? "libvirt-" + disk.sourceIndex() + "-format"
-                    : Disks.formatNode(def, i);
+            String node = Disks.formatNode(def, i);
             LiveGuests.monitor(rd).execute("block_resize", JsonObject.of("node-name", node, "size", size));
         } finally {
             dom.lock().unlock();

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Finding a domain's disk by what a stats call names (libvirt's virDomainDiskByName): the
- * target ({@code vda}) or the source path; and the QEMU node name the driver gave its format
- * layer (the last disk is {@code libvirt-1-format}, the first {@code libvirt-N-format}).
+ * target ({@code vda}) or the source path; and the QEMU node name of its top format layer: the
+ * number of its source in a running guest ({@code <source index=>}: snapshots, copies and
+ * hot-plugged disks take new ones), else the start's count (the last disk {@code libvirt-1-format}).
  */
 public final class Disks {
     private Disks() {
@@ -35,6 +36,7 @@ public final class Disks {
     }
 
     public static String formatNode(DomainDef def, int index) {
-        return "libvirt-" + (disks(def).size() - index) + "-format";
+        DiskDef d = disks(def).get(index);
+        return "libvirt-" + (d.sourceIndex() > 0 ? d.sourceIndex() : disks(def).size() - index) + "-format";
     }
 }

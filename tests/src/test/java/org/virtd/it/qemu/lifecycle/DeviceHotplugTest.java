@@ -93,7 +93,6 @@ class DeviceHotplugTest {
     }
 
     private String console(String command, String expect) throws Exception {
-        Path script = EventRecorder.resource("console_cmd.py", prefix);
-        return Cli.run(List.of("/usr/bin/python3", script.toString(), daemon.uri(), NAME, command, expect), 60).out();
+        return Guests.console(daemon.uri(), NAME, prefix, command, expect);
     }
 }

@@ -38,6 +38,16 @@ final class Guests {
         return r;
     }
 
+    /**
+     * Types {@code command} on the console of guest {@code name} (console_cmd.py, bounded) and
+     * returns what the script printed: "seen True" once {@code expect} appeared in the output.
+     */
+    static String console(String uri, String name, Path workDir, String command, String expect)
+            throws IOException, InterruptedException {
+        Path script = EventRecorder.resource("console_cmd.py", workDir);
+        return Cli.run(List.of("/usr/bin/python3", script.toString(), uri, name, command, expect), 60).out();
+    }
+
     /** Pids of QEMUs whose command line mentions {@code prefix}. */
     static List<Long> qemusUnder(Path prefix) {
         List<Long> out = new ArrayList<>();

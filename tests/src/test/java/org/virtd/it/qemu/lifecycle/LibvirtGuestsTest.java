@@ -145,7 +145,6 @@ class LibvirtGuestsTest {
     }
 
     private static String console(String command, String expect) throws Exception {
-        Path script = EventRecorder.resource("console_cmd.py", prefix);
-        return Cli.run(List.of("/usr/bin/python3", script.toString(), uri, "keep", command, expect), 60).out();
+        return Guests.console(uri, "keep", prefix, command, expect);
     }
 }

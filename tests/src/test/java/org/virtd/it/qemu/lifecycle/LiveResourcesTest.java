@@ -84,9 +84,8 @@ class LiveResourcesTest {
         assertTrue(count.matches("(?s).*current\\s+live\\s+2\\n.*"), count);
         String xml = ok(uri, "dumpxml", NAME).out();
         assertTrue(xml.contains("<vcpu id='1' enabled='yes' hotpluggable='yes' order='2'/>"), xml);
-        Path script = EventRecorder.resource("console_cmd.py", prefix);
-        String seen = Cli.run(List.of("/usr/bin/python3", script.toString(), uri, NAME,
-                "echo CPUS-$(cat /sys/devices/system/cpu/present)-END", "-END"), 60).out();
+        String seen = Guests.console(uri, NAME, prefix, "echo CPUS-$(cat /sys/devices/system/cpu/present)-END",
+                "-END");
         assertTrue(seen.contains("CPUS-0-1-END"), "the guest lists the new vCPU: " + seen);
         Cli.Result tooMany = Cli.virsh(uri, "setvcpus", NAME, "3", "--live");
         assertTrue(tooMany.err().contains("requested vcpus is greater than max allowable vcpus for the live domain: "

@@ -177,8 +177,7 @@ class SaveRestoreTest {
     }
 
     private static String console(String on, String command, String expect) throws Exception {
-        Path script = EventRecorder.resource("console_cmd.py", prefix);
-        return Cli.run(List.of("/usr/bin/python3", script.toString(), on, NAME, command, expect), 60).out();
+        return Guests.console(on, NAME, prefix, command, expect);
     }
 
     private static void assertCompleteImage(Path image) throws IOException {

@@ -160,7 +160,6 @@ class SnapshotTest {
     }
 
     private static String console(String command, String expect) throws Exception {
-        Path script = EventRecorder.resource("console_cmd.py", prefix);
-        return Cli.run(List.of("/usr/bin/python3", script.toString(), uri, NAME, command, expect), 60).out();
+        return Guests.console(uri, NAME, prefix, command, expect);
     }
 }
