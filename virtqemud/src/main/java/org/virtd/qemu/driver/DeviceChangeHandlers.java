@@ -77,12 +77,31 @@ final class DeviceChangeHandlers {
         });
     }
 
-    void attach(DomainRef ref, String xml, int flags, String function) throws VirtException {
+    /** One device change: the new persistent definition (null: none) after any live change is made. */
+    private interface Change {
+        DomainDef apply(DomainObject dom, ModificationImpact impact) throws VirtException;
+    }
+
+    /**
+     * The frame every device call shares: under the domain's lock, the flags checked and resolved
+     * to live/config, the change made, and the persistent definition saved only once it succeeded.
+     */
+    private void change(DomainRef ref, int flags, int allowed, String function, Change change) throws VirtException {
         DomainObject dom = lookup.resolve(ref);
         dom.lock().lock();
         try {
-            DomainLookup.checkFlags(flags, LIVE | CONFIG, "qemuDomainAttachDeviceLiveAndConfig");
-            ModificationImpact impact = ModificationImpact.of(dom, flags);
+            DomainLookup.checkFlags(flags, allowed, function);
+            DomainDef config = change.apply(dom, ModificationImpact.of(dom, flags));
+            if (config != null) {
+                lookup.registry().saveConfig(dom, config);
+            }
+        } finally {
+            dom.lock().unlock();
+        }
+    }
+
+    void attach(DomainRef ref, String xml, int flags, String function) throws VirtException {
+        change(ref, flags, LIVE | CONFIG, "qemuDomainAttachDeviceLiveAndConfig", (dom, impact) -> {
             DeviceXml.Parsed dev = DeviceXml.parse(xml, QemuXmlConf.OPTIONS);
             Devices d = dev.devices();
             DomainDef config = null;
@@ -101,39 +120,23 @@ final class DeviceChangeHandlers {
                     default -> throw liveUnsupported("attach", dev.kind());
                 }
             }
-            if (config != null) {
-                lookup.registry().saveConfig(dom, config);
-            }
-        } finally {
-            dom.lock().unlock();
-        }
+            return config;
+        });
     }
 
     void detach(DomainRef ref, String xml, int flags) throws VirtException {
-        DomainObject dom = lookup.resolve(ref);
-        dom.lock().lock();
-        try {
-            DomainLookup.checkFlags(flags, LIVE | CONFIG, "qemuDomainDetachDeviceLiveAndConfig");
-            ModificationImpact impact = ModificationImpact.of(dom, flags);
+        change(ref, flags, LIVE | CONFIG, "qemuDomainDetachDeviceLiveAndConfig", (dom, impact) -> {
             DeviceXml.Parsed dev = DeviceXml.parse(xml, QemuXmlConf.OPTIONS);
             DomainDef config = impact.config() ? detachConfig(dom.def(), dev) : null;
             if (impact.live()) {
                 processes.get().devices().detach(dom, liveAlias(dom.currentDef(), dev));
             }
-            if (config != null) {
-                lookup.registry().saveConfig(dom, config);
-            }
-        } finally {
-            dom.lock().unlock();
-        }
+            return config;
+        });
     }
 
     void detachAlias(DomainRef ref, String alias, int flags) throws VirtException {
-        DomainObject dom = lookup.resolve(ref);
-        dom.lock().lock();
-        try {
-            DomainLookup.checkFlags(flags, LIVE | CONFIG, "qemuDomainDetachDeviceAliasLiveAndConfig");
-            ModificationImpact impact = ModificationImpact.of(dom, flags);
+        change(ref, flags, LIVE | CONFIG, "qemuDomainDetachDeviceAliasLiveAndConfig", (dom, impact) -> {
             DomainDef config = null;
             if (impact.config()) {
                 DomainDef def = dom.def();
@@ -149,31 +152,19 @@ final class DeviceChangeHandlers {
                 // libvirt's detach by alias does not wait for the guest: DEVICE_REMOVED tells when it is gone
                 processes.get().devices().detach(dom, alias, true);
             }
-            if (config != null) {
-                lookup.registry().saveConfig(dom, config);
-            }
-        } finally {
-            dom.lock().unlock();
-        }
+            return config;
+        });
     }
 
     void update(DomainRef ref, String xml, int flags) throws VirtException {
-        DomainObject dom = lookup.resolve(ref);
-        dom.lock().lock();
-        try {
-            DomainLookup.checkFlags(flags, LIVE | CONFIG | FORCE, "qemuDomainUpdateDeviceFlags");
-            ModificationImpact impact = ModificationImpact.of(dom, flags);
+        change(ref, flags, LIVE | CONFIG | FORCE, "qemuDomainUpdateDeviceFlags", (dom, impact) -> {
             DeviceXml.Parsed dev = DeviceXml.parse(xml, QemuXmlConf.OPTIONS);
             DomainDef config = impact.config() ? updateConfig(dom.def(), dev) : null;
             if (impact.live()) {
                 updateLive(dom, dev);
             }
-            if (config != null) {
-                lookup.registry().saveConfig(dom, config);
-            }
-        } finally {
-            dom.lock().unlock();
-        }
+            return config;
+        });
     }
 
     private void updateLive(DomainObject dom, DeviceXml.Parsed dev) throws VirtException {
