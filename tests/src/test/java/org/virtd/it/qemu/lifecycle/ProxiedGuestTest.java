@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +29,8 @@ import static org.virtd.it.qemu.lifecycle.Guests.state;
  * virtqemud under the same prefix: virsh sees what it sees directly, a guest runs and its console
  * works through the proxy, python-libvirt gets lifecycle events through it, the read-only socket
  * gets virtqemud's read-only refusals, virtqemud knows the proxied client by its own uid and pid,
- * and a daemon that dies ends its proxied clients at once while the proxy keeps serving.
+ * `virsh event --loop`, save and restore give what they give directly, schemes without a daemon get
+ * libvirt's errors, and a daemon that dies ends its proxied clients at once while the proxy keeps serving.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProxiedGuestTest {
@@ -127,16 +130,59 @@ class ProxiedGuestTest {
 
     @Test
     @Order(6)
-    void destroyAndUndefineThroughTheProxyAndTheEventsCameBack() throws Exception {
-        ok(proxied, "destroy", NAME);
-        ok(proxied, "undefine", NAME);
-        TinyGuest.await(() -> events.of(NAME).contains("1 0"), Duration.ofSeconds(10), "events: " + events.lines());
-        assertEquals(List.of("0 0", "4 0", "2 0", "6 2", "5 1", "1 0"),
-                events.of(NAME).stream().filter(e -> !e.equals("reboot")).toList(), "all: " + events.lines());
+    void virshEventLoopAndSaveRestoreThroughTheProxyAsDirectly() throws Exception {
+        Path image = prefix.resolve("proxied.save");
+        CompletableFuture<Cli.Result> viaProxy = eventLoop(proxied);
+        CompletableFuture<Cli.Result> viaDaemon = eventLoop(direct);
+        Thread.sleep(1500); // both virsh processes register their callbacks before the first change
+        ok(proxied, "suspend", NAME);
+        ok(proxied, "resume", NAME);
+        ok(proxied, "save", NAME, image.toString());
+        assertEquals("shut off (saved)", state(direct, NAME));
+        ok(proxied, "restore", image.toString());
+        assertEquals("running (restored)", state(proxied, NAME));
+        String proxiedEvents = viaProxy.get(30, TimeUnit.SECONDS).out();
+        assertEquals(viaDaemon.get(30, TimeUnit.SECONDS).out(), proxiedEvents);
+        for (String expected : List.of("Suspended Paused", "Resumed Unpaused", "Stopped Saved", "Started Restored")) {
+            assertTrue(proxiedEvents.contains("for domain '" + NAME + "': " + expected), proxiedEvents);
+        }
+    }
+
+    private static CompletableFuture<Cli.Result> eventLoop(String uri) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Cli.run(List.of("virsh", "-c", uri, "event", "--domain", NAME, "--event", "lifecycle",
+                        "--loop", "--timeout", "12"), 30);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
     @Order(7)
+    void destroyAndUndefineThroughTheProxyAndTheEventsCameBack() throws Exception {
+        ok(proxied, "destroy", NAME);
+        ok(proxied, "undefine", NAME);
+        TinyGuest.await(() -> events.of(NAME).contains("1 0"), Duration.ofSeconds(10), "events: " + events.lines());
+        assertEquals(List.of("0 0", "4 0", "2 0", "3 0", "4 0", "3 0", "5 4", "2 2", "4 2", "6 2", "5 1", "1 0"),
+                events.of(NAME).stream().filter(e -> !e.equals("reboot")).toList(), "all: " + events.lines());
+    }
+
+    @Test
+    @Order(8)
+    void schemesWithoutADaemonGetLibvirtsErrors() throws Exception {
+        Cli.Result vbox = Cli.virsh("vbox+unix:///session?socket=" + proxy.socket(), "version");
+        assertTrue(vbox.exit() != 0 && vbox.err().contains("Failed to connect socket to '"
+                + proxy.socket().resolveSibling("virtvboxd-sock") + "': No such file or directory"), vbox.all());
+        Cli.Result foo = Cli.virsh("foo+unix:///system?socket=" + proxy.socket(), "version");
+        assertTrue(foo.exit() != 0 && foo.err().contains("no connection driver available for foo:///system"),
+                foo.all());
+        assertTrue(ok(proxied, "version").out().contains("Running hypervisor: QEMU"), "the proxy still serves");
+    }
+
+    @Test
+    @Order(9)
     void aDaemonThatDiesEndsItsProxiedClientsAndTheProxyGoesOn() throws Exception {
         try (WireClient c = WireClient.connect(proxy.socket()).open("qemu:///system", 0)) {
             qemud.kill();
