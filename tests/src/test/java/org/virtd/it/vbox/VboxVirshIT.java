@@ -266,6 +266,60 @@ class VboxVirshIT {
         ok("undefine", "steps");
     }
 
+    /**
+     * Every failure the stand-in injects into a command the driver runs on a defined machine reaches
+     * virsh with VirtualBox's own words, and the machine stays as it was (README §7.1 of the stand-in).
+     */
+    @Test
+    void everyInjectedCommandFailureReachesTheClientWithVirtualBoxsMessage() throws Exception {
+        Path disk = VboxStandIn.diskImage(box.dir.resolve("inject.vmdk"));
+        ok("define", domainXml("inject", disk).toString());
+        ok("start", "inject");
+        // knob, the virsh command it breaks, VirtualBox's text the client must see, state after
+        String[][] cases = {
+            {"controlvm.pause", "suspend", "Could not suspend the machine", "running"},
+            {"controlvm.reset", "reboot", "Could not reset the machine", "running"},
+            {"controlvm.acpipowerbutton", "shutdown", "Controlled power off failed", "running"},
+            {"controlvm.savestate", "save", "Failed to save machine state", "running"},
+            {"snapshot.take", "snapshot-create-as", "lock", "running"},
+            {"controlvm.poweroff", "destroy", "Failed to power off machine.", "running"},
+        };
+        for (String[] c : cases) {
+            assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/" + c[0], "default:1").exit());
+            Cli.Result r = c[1].equals("save")
+                    ? fails("save", "inject", box.dir.resolve("inject.sav").toString())
+                    : fails(c[1], "inject");
+            assertTrue(r.err().contains("error: ") && r.err().contains(c[2]), c[0] + ": " + r.err());
+            assertEquals(c[3], ok("domstate", "inject").out().strip(), c[0]);
+        }
+        ok("suspend", "inject");
+        assertEquals(0, box.vbox.manage("setextradata", "global", "VBoxStub/Fail/controlvm.resume", "default:1").exit());
+        assertTrue(fails("resume", "inject").err().contains("Could not resume the machine"));
+        assertEquals("paused", ok("domstate", "inject").out().strip());
+        ok("destroy", "inject");
+        ok("undefine", "inject");
+        assertFalse(box.vbox.manage("list", "vms").out().contains("\"inject\""));
+    }
+
+    /** VirtualBox's COM server unreachable for every command: each call gets its message, the daemon serves on. */
+    @Test
+    void unreachableVirtualBoxServiceReachesTheClient() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(box.vbox.env());
+        env.put("VBOXSTUB_FAIL", "list=comfail,showvminfo=comfail");
+        try (VirtqemudProcess failing = VirtqemudProcess.start(box.dir.resolve("comfail"), "virtvboxd", env)) {
+            Cli.Result list = Cli.virsh(uri(failing.socket()), "list", "--all");
+            assertNotEquals(0, list.exit());
+            assertTrue(list.err().contains("Failed to create the VirtualBox object!"), list.err());
+            // virsh hides a failed lookup's cause behind "failed to get domain": ask python
+            Cli.Result lookup = Cli.python("import libvirt, sys\nc = libvirt.open(sys.argv[1])\ntry:\n"
+                    + "    c.lookupByName('nosuch')\nexcept libvirt.libvirtError as e:\n"
+                    + "    print(e.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN, e)", uri(failing.socket()));
+            assertTrue(lookup.out().startsWith("True ") && lookup.out().contains("Failed to create the VirtualBox object!"),
+                    lookup.all());
+            assertTrue(Cli.virsh(uri(failing.socket()), "version").out().contains("VBOX"), "still serving");
+        }
+    }
+
     /** VBOXSTUB_FAIL in the daemon's environment: every storageattach fails, define leaves nothing. */
     @Test
     void environmentInjectedFailure() throws Exception {
