@@ -32,6 +32,7 @@ class LayeringTest {
     /** Package → the other core packages it may import. A package missing here fails the test. */
     static final Map<String, Set<String>> MAY_IMPORT = Map.ofEntries(
             entry("driver", Set.of()),
+            entry("client", Set.of()),
             entry("config", Set.of()),
             entry("activation", Set.of()),
             entry("logging", Set.of()),

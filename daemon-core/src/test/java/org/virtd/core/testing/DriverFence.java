@@ -12,7 +12,9 @@ import java.util.stream.Stream;
  * the protocol declarations, the driver SPI and the neutral domain model, never Netty or the
  * server's insides; only its {@code Main} touches the daemon start-up code and names the kind of
  * main server it runs. The virConf syntax is the exception: drivers read their own files
- * ({@code qemu.conf}, {@code vbox.conf}) with it, as libvirt's drivers use util/virconf. Each
+ * ({@code qemu.conf}, {@code vbox.conf}) with it, as libvirt's drivers use util/virconf; and a
+ * driver may call another daemon through {@code core.client}, as libvirt's QEMU driver calls the
+ * network daemon. Each
  * driver's layering test asserts there is no violation.
  */
 public final class DriverFence {
@@ -41,7 +43,8 @@ public final class DriverFence {
         if (imported.startsWith("io.netty.")) {
             return true;
         }
-        if (!imported.startsWith("org.virtd.core.") || imported.startsWith("org.virtd.core.driver.")) {
+        if (!imported.startsWith("org.virtd.core.") || imported.startsWith("org.virtd.core.driver.")
+                || imported.startsWith("org.virtd.core.client.")) {
             return false;
         }
         if (imported.startsWith("org.virtd.core.config.")

@@ -155,7 +155,8 @@ final class DeviceXmlFormatter {
             w.open("mac").attr("address", n.mac()).end("mac");
         }
         if (n.sourceNetwork() != null || n.sourceBridge() != null) {
-            w.open("source").attr("network", n.sourceNetwork()).attr("bridge", n.sourceBridge()).end("source");
+            w.open("source").attr("network", n.sourceNetwork()).attr("portid", n.portId())
+                    .attr("bridge", n.sourceBridge()).end("source");
         }
         bandwidth(w, n.bandwidth());
         if (n.targetDev() != null || n.targetManaged() != null) {

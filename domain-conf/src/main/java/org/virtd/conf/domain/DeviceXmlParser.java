@@ -276,7 +276,8 @@ final class DeviceXmlParser {
         int mtuSize = mtu == null ? 0 : Math.max(DefErrors.uint(Dom.attr(mtu, "size"), "mtu size"), 0);
         return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
                 Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e),
-                Dom.attr(target, "dev"), managed, link, mtuSize, bandwidth(Dom.child(e, "bandwidth")));
+                Dom.attr(target, "dev"), managed, link, mtuSize, bandwidth(Dom.child(e, "bandwidth")),
+                "network".equals(type) ? Dom.attr(source, "portid") : null);
     }
 
     private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {

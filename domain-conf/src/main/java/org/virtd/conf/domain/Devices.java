@@ -206,11 +206,18 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     /**
      * {@code <interface type='user|ethernet|bridge|network...'>} with mac, source, model and address;
      * {@code <target dev= managed=>} (the host tap), {@code <link state=>} and {@code <mtu size=>}
-     * (0 = not given).
+     * (0 = not given); {@code portId}: the network port a running {@code network} NIC holds.
      */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                                DeviceAddress address, String alias, String targetDev, String targetManaged,
-                               String linkState, int mtu, NetBandwidth bandwidth) {
+                               String linkState, int mtu, NetBandwidth bandwidth, String portId) {
+        public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
+                            DeviceAddress address, String alias, String targetDev, String targetManaged,
+                            String linkState, int mtu, NetBandwidth bandwidth) {
+            this(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev, targetManaged, linkState,
+                    mtu, bandwidth, null);
+        }
+
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                             DeviceAddress address, String alias, String targetDev, String targetManaged,
                             String linkState, int mtu) {
@@ -221,7 +228,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         /** The same NIC with rate limits {@code b} (null: no {@code <bandwidth>}). */
         public InterfaceDef withBandwidth(NetBandwidth b) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
-                    targetManaged, linkState, mtu, b);
+                    targetManaged, linkState, mtu, b, portId);
         }
 
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
@@ -231,18 +238,33 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
             return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias, targetDev,
-                    targetManaged, linkState, mtu, bandwidth);
+                    targetManaged, linkState, mtu, bandwidth, portId);
         }
 
         public InterfaceDef withAlias(String name) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name, targetDev,
-                    targetManaged, linkState, mtu, bandwidth);
+                    targetManaged, linkState, mtu, bandwidth, portId);
         }
 
         /** The same NIC on host device {@code dev} (null: none, as for a definition). */
         public InterfaceDef withTargetDev(String dev) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, dev,
-                    targetManaged, linkState, mtu, bandwidth);
+                    targetManaged, linkState, mtu, bandwidth, portId);
+        }
+
+        /** The same NIC with its link {@code state} ("up", "down", null: not given). */
+        public InterfaceDef withLinkState(String state) {
+            return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
+                    targetManaged, state, mtu, bandwidth, portId);
+        }
+
+        /**
+         * A {@code network} NIC plugged into its network's port {@code id} on {@code bridge} (what
+         * the network daemon answered; live XML only), or unplugged again with nulls.
+         */
+        public InterfaceDef withPort(String id, String bridge) {
+            return new InterfaceDef(type, mac, sourceNetwork, bridge, model, address, alias, targetDev,
+                    targetManaged, linkState, mtu, bandwidth, id);
         }
 
         /** {@code <target managed='no'>}: a tap that exists before the guest and outlives it. */

@@ -8,6 +8,9 @@ import org.virtd.rpc.program.StreamKind;
 import org.virtd.rpc.remote.types.AllDomainStatsArgs;
 import org.virtd.rpc.remote.types.AuthSaslResult;
 import org.virtd.rpc.remote.types.AuthSaslStartArgs;
+import org.virtd.rpc.remote.types.NetworkPortCreateArgs;
+import org.virtd.rpc.remote.types.NetworkPortFlagsArgs;
+import org.virtd.rpc.remote.types.NetworkPortRef;
 import org.virtd.rpc.remote.types.AuthSaslStepArgs;
 import org.virtd.rpc.remote.types.BaselineCpuArgs;
 import org.virtd.rpc.remote.types.BaselineHypervisorCpuArgs;
@@ -681,6 +684,17 @@ public final class RemoteProgram {
             P.call(46, "NETWORK_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(NameUuidRef.class)).high().add();
     public static final Procedure<byte[], NameUuidRef> NETWORK_LOOKUP_BY_UUID =
             P.call(47, "NETWORK_LOOKUP_BY_UUID", Xdr.UUID, Xdr.lazy(NameUuidRef.class)).high().add();
+    // network ports: what a hypervisor daemon asks the network daemon for a guest's NIC
+    public static final Procedure<NetworkPortRef, NetworkPortRef> NETWORK_PORT_LOOKUP_BY_UUID =
+            P.call(405, "NETWORK_PORT_LOOKUP_BY_UUID", Xdr.lazy(NetworkPortRef.class), Xdr.lazy(NetworkPortRef.class))
+                    .high().add();
+    public static final Procedure<NetworkPortCreateArgs, NetworkPortRef> NETWORK_PORT_CREATE_XML =
+            P.call(406, "NETWORK_PORT_CREATE_XML", Xdr.lazy(NetworkPortCreateArgs.class), Xdr.lazy(NetworkPortRef.class))
+                    .denyReadOnly().add();
+    public static final Procedure<NetworkPortFlagsArgs, String> NETWORK_PORT_GET_XML_DESC =
+            P.call(409, "NETWORK_PORT_GET_XML_DESC", Xdr.lazy(NetworkPortFlagsArgs.class), Xdr.STRING).add();
+    public static final Procedure<NetworkPortFlagsArgs, Void> NETWORK_PORT_DELETE =
+            P.call(410, "NETWORK_PORT_DELETE", Xdr.lazy(NetworkPortFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<String, NameUuidRef> STORAGE_POOL_LOOKUP_BY_NAME =
             P.call(84, "STORAGE_POOL_LOOKUP_BY_NAME", Xdr.STRING, Xdr.lazy(NameUuidRef.class))
                     .refusalDomain(ErrorDomain.STORAGE).high().add();

@@ -158,12 +158,8 @@ final class RemoteUnimplemented {
         p.unimplemented(402, "DOMAIN_SET_IOTHREAD_PARAMS").denyReadOnly().add();
         p.unimplemented(403, "CONNECT_GET_STORAGE_POOL_CAPABILITIES").refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(404, "NETWORK_LIST_ALL_PORTS").high().add();
-        p.unimplemented(405, "NETWORK_PORT_LOOKUP_BY_UUID").high().add();
-        p.unimplemented(406, "NETWORK_PORT_CREATE_XML").denyReadOnly().add();
         p.unimplemented(407, "NETWORK_PORT_GET_PARAMETERS").add();
         p.unimplemented(408, "NETWORK_PORT_SET_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(409, "NETWORK_PORT_GET_XML_DESC").add();
-        p.unimplemented(410, "NETWORK_PORT_DELETE").denyReadOnly().add();
         p.unimplemented(411, "DOMAIN_CHECKPOINT_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
         p.unimplemented(413, "DOMAIN_LIST_ALL_CHECKPOINTS").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
         p.unimplemented(414, "DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();

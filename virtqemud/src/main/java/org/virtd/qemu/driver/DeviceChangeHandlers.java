@@ -247,9 +247,7 @@ final class DeviceChangeHandlers {
             case "interface" -> {
                 InterfaceDef want = dev.devices().interfaces().get(0);
                 InterfaceDef have = nicByMac(def, want);
-                InterfaceDef changed = new InterfaceDef(have.type(), have.mac(), have.sourceNetwork(),
-                        have.sourceBridge(), have.model(), have.address(), have.alias(), have.targetDev(),
-                        have.targetManaged(), want.linkState(), have.mtu());
+                InterfaceDef changed = have.withLinkState(want.linkState());
                 return def.withDevices(d.withInterfaces(d.interfaces().stream()
                         .map(x -> x == have ? changed : x).toList()));
             }

@@ -15,16 +15,23 @@ import java.util.List;
  * qemuInterfaceEthernetConnect/BridgeConnect and the tap removal of qemuProcessStop):
  * {@code user} needs nothing; {@code ethernet} gets a tap of its own (or, with
  * {@code managed='no'}, uses the existing one as it is); {@code bridge} gets a tap that joins the
- * bridge. A managed tap takes the guest's MAC with the first byte changed (so the host never
+ * bridge; {@code network} first gets a port on its network from the network daemon
+ * ({@link NetworkPorts}), then a tap on the bridge that port names. A managed tap takes the guest's MAC with the first byte changed (so the host never
  * sees its own address coming back), the MTU asked for (a bridge port: the bridge's) and is up.
  */
 public final class HostNics {
     private static final int RESERVED_FIRST_BYTE = 0xFE;
 
     private final TapNames names;
+    private volatile NetworkPorts ports = NetworkPorts.NONE;
 
     public HostNics(TapNames names) {
         this.names = names;
+    }
+
+    /** Where {@code network} NICs get their ports from (none: they are refused). */
+    public void usePorts(NetworkPorts networkPorts) {
+        this.ports = networkPorts;
     }
 
     public static HostNics onThisHost() {
@@ -35,14 +42,27 @@ public final class HostNics {
         return names;
     }
 
-    /** The types a guest can start with here; anything else is refused before a tap is made. */
+    /**
+     * The types a guest can start with here; anything else is refused before a tap is made. A
+     * {@code network} NIC passes once it holds a port (after {@link #connect}).
+     */
     public static void check(DomainDef def) throws VirtException {
         for (InterfaceDef n : nics(def)) {
+            check(n);
+        }
+    }
+
+    private static void check(InterfaceDef n) throws VirtException {
+        {
             switch (n.type()) {
                 case "user", "ethernet", "bridge" -> {
                 }
-                case "network" -> throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
-                        "no network with matching name '" + n.sourceNetwork() + "'");
+                case "network" -> {
+                    if (n.portId() == null) {
+                        throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
+                                "no network with matching name '" + n.sourceNetwork() + "'");
+                    }
+                }
                 default -> throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                         "interface type '" + n.type() + "' is not supported by this driver");
             }
@@ -54,13 +74,18 @@ public final class HostNics {
      * {@code <target dev>}. On failure, taps made so far are removed again.
      */
     public DomainDef connect(DomainDef def) throws VirtException {
-        check(def);
         List<InterfaceDef> out = new ArrayList<>();
         try {
+            for (InterfaceDef n : nics(def)) {
+                if (!"network".equals(n.type())) {
+                    check(n);
+                }
+            }
             for (InterfaceDef n : nics(def)) {
                 out.add(switch (n.type()) {
                     case "ethernet" -> n.unmanagedTap() ? existing(n) : ethernet(n, out);
                     case "bridge" -> bridgePort(n, out);
+                    case "network" -> networkPort(n, def, out);
                     default -> n;
                 });
             }
@@ -71,8 +96,11 @@ public final class HostNics {
         return def.devices() == null ? def : def.withDevices(def.devices().withInterfaces(out));
     }
 
-    /** Removes the taps this daemon made for {@code live} (not those it was given with managed='no'). */
-    public static void release(DomainDef live) {
+    /**
+     * Removes the taps this daemon made for {@code live} (not those it was given with managed='no')
+     * and gives the network ports back.
+     */
+    public void release(DomainDef live) {
         if (live != null) {
             releaseAll(nics(live));
         }
@@ -91,16 +119,34 @@ public final class HostNics {
                 || "network".equals(n.type()));
     }
 
-    private static void releaseAll(List<InterfaceDef> nics) {
+    private void releaseAll(List<InterfaceDef> nics) {
         for (InterfaceDef n : nics) {
             if (owned(n)) {
                 TapDevices.delete(n.targetDev());
+            }
+            if (n.portId() != null) {
+                ports.unplug(n);
             }
         }
     }
 
     private static boolean owned(InterfaceDef n) {
-        return n.targetDev() != null && ("bridge".equals(n.type()) || "ethernet".equals(n.type()) && !n.unmanagedTap());
+        return n.targetDev() != null && ("bridge".equals(n.type()) || "network".equals(n.type())
+                || "ethernet".equals(n.type()) && !n.unmanagedTap());
+    }
+
+    /** A port on the NIC's network, then a tap on the port's bridge; the port goes back if the tap fails. */
+    private InterfaceDef networkPort(InterfaceDef n, DomainDef def, List<InterfaceDef> made) throws VirtException {
+        InterfaceDef plugged = ports.plug(n, def.name(), def.uuid());
+        int before = made.size();
+        try {
+            return bridgePort(plugged, made);
+        } catch (VirtException | RuntimeException e) {
+            if (made.size() == before) { // no tap yet to release it with
+                ports.unplug(plugged);
+            }
+            throw e;
+        }
     }
 
     private static InterfaceDef existing(InterfaceDef n) throws VirtException {

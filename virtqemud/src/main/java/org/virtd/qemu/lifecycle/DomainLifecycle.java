@@ -181,7 +181,13 @@ public final class DomainLifecycle {
         idFile.record(id + 1);
         Path dir = dirs.domainDir(id, def.name());
         def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
-        def = hostNics.connect(def);
+        try {
+            def = hostNics.connect(def);
+        } catch (VirtException | RuntimeException e) {
+            // libvirt is past its start's point of no return here: a NIC the host cannot give is a failed start
+            dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+            throw e;
+        }
         QemuLaunchSpec spec;
         try {
             spec = mapping.map(def, dir.resolve("monitor.sock"));
@@ -194,7 +200,7 @@ public final class DomainLifecycle {
             }
             spec = mapping.map(def, dir.resolve("monitor.sock"));
         } catch (VirtException | RuntimeException e) {
-            HostNics.release(def);
+            hostNics.release(def);
             throw e;
         }
         DomainLog log = new DomainLog(dirs.logFile(def.name()));
@@ -203,7 +209,7 @@ public final class DomainLifecycle {
         try {
             p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null);
         } catch (VirtException | RuntimeException e) {
-            HostNics.release(def);
+            hostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
             deleteTree(dir);
             throw e;
@@ -309,11 +315,11 @@ public final class DomainLifecycle {
      * The guest's taps go once QEMU has let go of them: at once when it is gone, else when it
      * exits (the kernel keeps a tap that a process still holds).
      */
-    private static void releaseNics(QemuProcess p, DomainDef def) {
+    private void releaseNics(QemuProcess p, DomainDef def) {
         if (p == null || !p.isAlive()) {
-            HostNics.release(def);
+            hostNics.release(def);
         } else {
-            p.onExit().thenRun(() -> HostNics.release(def));
+            p.onExit().thenRun(() -> hostNics.release(def));
         }
     }
 

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
+import org.virtd.qemu.hostnet.NetworkPorts;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.core.driver.HostName;
@@ -70,6 +71,8 @@ public final class DomainProcesses {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
                 new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts(), conf),
                 LifecycleDirs.of(ctx));
+        // network NICs take their ports from the network daemon beside this one, as libvirt's do
+        lifecycle.hostNics().usePorts(NetworkPorts.in(ctx.runDir(), ctx.privileged()));
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();

@@ -267,7 +267,7 @@ public final class LiveDevices {
                 m.execute("set_link", JsonObject.of("name", n.alias(), "up", false));
             }
         } catch (VirtException e) {
-            HostNics.release(mine);
+            lifecycle.hostNics().release(mine);
             throw e;
         }
         List<InterfaceDef> nics = new ArrayList<>(live.devices().interfaces());
@@ -322,7 +322,7 @@ public final class LiveDevices {
         for (InterfaceDef n : d.interfaces()) {
             if (alias.equals(n.alias())) {
                 quietly(m, "netdev_del", JsonObject.of("id", "host" + alias));
-                HostNics.release(live.withDevices(Devices.empty().withInterfaces(List.of(n))));
+                lifecycle.hostNics().release(live.withDevices(Devices.empty().withInterfaces(List.of(n))));
                 after = live.withDevices(d.withInterfaces(d.interfaces().stream().filter(x -> x != n).toList()));
             }
         }
@@ -340,14 +340,9 @@ public final class LiveDevices {
         DomainDef live = rd.live();
         List<InterfaceDef> nics = new ArrayList<>();
         for (InterfaceDef n : live.devices().interfaces()) {
-            nics.add(alias.equals(n.alias()) ? withLink(n, up ? "up" : "down") : n);
+            nics.add(alias.equals(n.alias()) ? n.withLinkState(up ? "up" : "down") : n);
         }
         publish(rd, live.withDevices(live.devices().withInterfaces(nics)));
-    }
-
-    private static InterfaceDef withLink(InterfaceDef n, String state) {
-        return new InterfaceDef(n.type(), n.mac(), n.sourceNetwork(), n.sourceBridge(), n.model(), n.address(),
-                n.alias(), n.targetDev(), n.targetManaged(), state, n.mtu());
     }
 
     /**

@@ -117,7 +117,7 @@ public final class Recovery {
             LOG.warn("cannot remove the status file of '{}': {}", dom.name(), e.getMessage());
         }
         DomainLifecycle.deleteTree(rd.domainDir());
-        HostNics.release(rd.live());
+        lifecycle.hostNics().release(rd.live());
         dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_CRASHED);
         lifecycle.registry().removeIfTransient(dom);
     }

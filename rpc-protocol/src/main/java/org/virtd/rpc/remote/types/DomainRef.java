@@ -22,6 +22,11 @@ public record DomainRef(String name, byte[] uuid, int id) {
     public static final int INACTIVE_ID = -1;
 
     public java.util.UUID javaUuid() {
+        return uuidOf(uuid);
+    }
+
+    /** A wire {@code remote_uuid} as a Java UUID. */
+    public static java.util.UUID uuidOf(byte[] uuid) {
         long hi = 0;
         long lo = 0;
         for (int i = 0; i < 8; i++) {
