@@ -29,15 +29,10 @@ public final class Channels {
 
     public void open(DomainObject dom, String name, int flags, StreamChannel stream) throws VirtException {
         Checks.flags(flags, FORCE, "qemuDomainOpenChannel", ErrorDomain.QEMU);
-        if (stream == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "channel call without a stream");
-        }
+        DeviceStreams.required(stream, "channel");
         dom.lock().lock();
         try {
-            RunningDomain rd = lifecycle.running(dom);
-            if (rd == null || !dom.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "domain is not running");
-            }
+            RunningDomain rd = DeviceStreams.running(lifecycle, dom, ErrorDomain.DOMAIN);
             Devices.ChannelDef chr = find(rd, name);
             if (chr == null) {
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,

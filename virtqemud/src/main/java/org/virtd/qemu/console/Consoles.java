@@ -28,15 +28,10 @@ public final class Consoles {
 
     public void open(DomainObject dom, String devName, int flags, StreamChannel stream) throws VirtException {
         Checks.flags(flags, FORCE | SAFE, "qemuDomainOpenConsole", ErrorDomain.QEMU);
-        if (stream == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "console call without a stream");
-        }
+        DeviceStreams.required(stream, "console");
         dom.lock().lock();
         try {
-            RunningDomain rd = lifecycle.running(dom);
-            if (rd == null || !dom.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-            }
+            RunningDomain rd = DeviceStreams.running(lifecycle, dom, ErrorDomain.QEMU);
             String pty = rd.pty(devName);
             if (pty == null) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, devName == null

@@ -2,6 +2,7 @@ package org.virtd.qemu.console;
 
 import org.virtd.core.driver.StreamChannel;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.lifecycle.DomainLifecycle;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -26,6 +27,24 @@ final class DeviceStreams {
 
     DeviceStreams(String busyMessage) {
         this.busyMessage = busyMessage;
+    }
+
+    /** The call's stream, which the RPC layer always gives a stream procedure. */
+    static StreamChannel required(StreamChannel stream, String call) throws VirtException {
+        if (stream == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, call + " call without a stream");
+        }
+        return stream;
+    }
+
+    /** The run of the locked domain; "domain is not running" in {@code notRunning} otherwise. */
+    static RunningDomain running(DomainLifecycle lifecycle, DomainObject dom, ErrorDomain notRunning)
+            throws VirtException {
+        RunningDomain rd = lifecycle.running(dom);
+        if (rd == null || !dom.isActive()) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, notRunning, "domain is not running");
+        }
+        return rd;
     }
 
     /** Called with the domain locked; {@code opener}'s failure becomes {@code openFailed} with its reason. */
