@@ -25,11 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * proxy hands it over ({@link #awaitHandover}, {@link #moveTo}); the session never notices.
  */
 final class ChannelPeer implements Peer {
-    static {
-        // a driver passes sockets only to clients of ours, so installing with the first peer is early enough
-        org.virtd.core.driver.ClientSocketPair.install(UnixSocketPairs.INSTANCE);
-    }
-
     /** The connection; replaced once if a proxy hands the client's own socket over. */
     private volatile Channel channel;
     private final ClientIdentity identity;

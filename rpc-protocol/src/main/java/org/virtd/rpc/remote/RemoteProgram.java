@@ -92,6 +92,7 @@ import org.virtd.rpc.remote.types.NodeInfo;
 import org.virtd.rpc.remote.types.NodeMemoryStatsArgs;
 import org.virtd.rpc.remote.types.NodeStats;
 import org.virtd.rpc.remote.types.OpenArgs;
+import org.virtd.rpc.remote.types.OpenChannelArgs;
 import org.virtd.rpc.remote.types.OpenConsoleArgs;
 import org.virtd.rpc.remote.types.RemoteProtocol;
 import org.virtd.rpc.remote.types.RenameArgs;
@@ -563,6 +564,10 @@ public final class RemoteProgram {
             P.call(174, "DOMAIN_UPDATE_DEVICE_FLAGS", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.VOID).denyReadOnly().add();
     public static final Procedure<OpenConsoleArgs, Void> DOMAIN_OPEN_CONSOLE =
             P.call(201, "DOMAIN_OPEN_CONSOLE", Xdr.lazy(OpenConsoleArgs.class), Xdr.VOID)
+                    .denyReadOnly()
+                    .stream(StreamKind.BOTH).add();
+    public static final Procedure<OpenChannelArgs, Void> DOMAIN_OPEN_CHANNEL =
+            P.call(296, "DOMAIN_OPEN_CHANNEL", Xdr.lazy(OpenChannelArgs.class), Xdr.VOID)
                     .denyReadOnly()
                     .stream(StreamKind.BOTH).add();
     public static final Procedure<ScreenshotArgs, String> DOMAIN_SCREENSHOT =

@@ -117,7 +117,6 @@ final class RemoteUnimplemented {
         p.unimplemented(291, "NETWORK_UPDATE").denyReadOnly().high().add();
         p.unimplemented(294, "DOMAIN_FSTRIM").api("virDomainFSTrim").denyReadOnly().add();
         p.unimplemented(295, "DOMAIN_SEND_PROCESS_SIGNAL").denyReadOnly().add();
-        p.unimplemented(296, "DOMAIN_OPEN_CHANNEL").denyReadOnly().stream(StreamKind.READ).add();
         p.unimplemented(299, "DOMAIN_MIGRATE_GET_COMPRESSION_CACHE").add();
         p.unimplemented(300, "DOMAIN_MIGRATE_SET_COMPRESSION_CACHE").denyReadOnly().add();
         p.unimplemented(301, "NODE_DEVICE_DETACH_FLAGS").denyReadOnly().refusalDomain(ErrorDomain.NODEDEV).add();

@@ -11,6 +11,7 @@ import org.virtd.it.qemu.lifecycle.TinyGuest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * virt-manager (Debian's, under Xvfb) opens the graphical console of a running tiny guest with a
  * VGA display, once on libvirtd 9.0 and once on virtqemud: on ours the console must show the
- * guest's screen (SeaBIOS' light-grey text on black below the toolbar) and the log must hold no
- * error that libvirtd's run does not hold too.
+ * guest's screen (SeaBIOS' light-grey text on black below the toolbar), its disk and memory
+ * graphs must be fed (getAllDomainStats with the balloon and block groups answered, as by
+ * libvirtd, without a stats error in its log) and the log must hold no error that libvirtd's run
+ * does not hold too.
  */
 class VirtManagerConsoleIT {
     private static final String NAME = "vmm-console";
@@ -30,7 +33,11 @@ class VirtManagerConsoleIT {
     /** Below virt-manager's menu and tool bars at 1024x768. */
     private static final int CONSOLE_TOP = 80;
 
-    private record Seen(boolean connected, int textPixels, List<String> errors, String log) {
+    /** VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_BLOCK: what the memory and disk graphs poll. */
+    private static final int GRAPH_STATS = 4 | 32;
+
+    private record Seen(boolean connected, int textPixels, List<String> errors, String log, List<Integer> statsCalls,
+            List<String> statsErrors) {
     }
 
     @Test
@@ -52,6 +59,11 @@ class VirtManagerConsoleIT {
                     + " text pixels; libvirtd: " + oracle.textPixels() + ")");
             assertEquals(List.of(), seen.errors().stream().filter(e -> !oracle.errors().contains(e)).toList(),
                     "errors virt-manager logs only with virtqemud");
+            assertTrue(oracle.statsCalls().stream().anyMatch(f -> (f & GRAPH_STATS) == GRAPH_STATS),
+                    "the harness itself does not see virt-manager poll the graphs' stats: " + oracle.statsCalls());
+            assertTrue(seen.statsCalls().stream().anyMatch(f -> (f & GRAPH_STATS) == GRAPH_STATS),
+                    "virt-manager did not poll the graphs' stats from virtqemud: " + seen.statsCalls());
+            assertEquals(List.of(), seen.statsErrors(), "virt-manager's stats polling failed on virtqemud");
         }
     }
 
@@ -67,7 +79,9 @@ class VirtManagerConsoleIT {
             boolean connected = vm.awaitViewer();
             Thread.sleep(3000); // the viewer draws the first frames
             XwdImage shot = x.screenshot(work.resolve("screen.xwd"));
-            return new Seen(connected, shot.count(VGA_GREY, CONSOLE_TOP), vm.errors(), vm.log());
+            List<Integer> stats = vm.awaitStatsCalls(Duration.ofSeconds(20));
+            return new Seen(connected, shot.count(VGA_GREY, CONSOLE_TOP), vm.errors(), vm.log(), stats,
+                    vm.statsErrors());
         } finally {
             Cli.virsh(uri, "destroy", NAME);
         }

@@ -3,6 +3,9 @@ package org.virtd.qemu.console;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.StreamChannel;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtError;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,13 +24,13 @@ final class ConsoleSession {
     private static final int POLL_MILLIS = 200;
     private static final int WRITE_PATIENCE_MILLIS = 1000;
 
-    private final PtyFile pty;
+    private final CharEndpoint pty;
     private final StreamChannel stream;
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Thread reader;
 
-    ConsoleSession(String name, PtyFile pty, StreamChannel stream, Runnable onEnd) {
+    ConsoleSession(String name, CharEndpoint pty, StreamChannel stream, Runnable onEnd) {
         this.pty = pty;
         this.stream = stream;
         this.onEnd = onEnd;
@@ -56,25 +59,34 @@ final class ConsoleSession {
         ByteBuffer buf = ByteBuffer.allocate(CHUNK);
         while (!ended.get()) {
             buf.clear();
-            PtyFile.Status s = pty.read(buf, POLL_MILLIS);
-            if (s == PtyFile.Status.DATA) {
+            CharEndpoint.Status s = pty.read(buf, POLL_MILLIS);
+            if (s == CharEndpoint.Status.DATA) {
                 buf.flip();
                 if (!stream.send(buf)) {
                     end(false);
                 }
-            } else if (s == PtyFile.Status.EOF) {
+            } else if (s == CharEndpoint.Status.EOF) {
                 end(true);
             }
         }
     }
 
-    /** Ends the session; {@code eofToClient} sends the client EOF (guest gone, taken over). */
+    /** Ends the session; {@code eofToClient} sends the client EOF (guest gone). */
     void end(boolean eofToClient) {
+        end(eofToClient, null);
+    }
+
+    /** Ends the session for another client that forced its way in: this one's stream fails, as libvirtd's does. */
+    void takenOver() {
+        end(true, new VirtError(ErrorCode.RPC, ErrorDomain.STREAMS, "stream had I/O failure"));
+    }
+
+    private void end(boolean tellClient, VirtError error) {
         if (!ended.compareAndSet(false, true)) {
             return;
         }
-        if (eofToClient) {
-            stream.finish(null);
+        if (tellClient) {
+            stream.finish(error);
         }
         stream.onReceive(null);
         pty.close();

@@ -9,9 +9,6 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
-import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * virDomainOpenConsole for the QEMU driver: finds the pty of the named console or serial
  * device (default: the first console) of a running domain, refuses a second session on the
@@ -23,7 +20,7 @@ public final class Consoles {
     public static final int SAFE = 2;
 
     private final DomainLifecycle lifecycle;
-    private final ConcurrentHashMap<String, ConsoleSession> open = new ConcurrentHashMap<>();
+    private final DeviceStreams streams = new DeviceStreams("Active console session exists for this domain");
 
     public Consoles(DomainLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -31,46 +28,17 @@ public final class Consoles {
 
     public void open(DomainObject dom, String devName, int flags, StreamChannel stream) throws VirtException {
         Checks.flags(flags, FORCE | SAFE, "qemuDomainOpenConsole", ErrorDomain.QEMU);
-        if (stream == null) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU, "console call without a stream");
-        }
+        DeviceStreams.required(stream, "console");
         dom.lock().lock();
         try {
-            RunningDomain rd = lifecycle.running(dom);
-            if (rd == null || !dom.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
-            }
+            RunningDomain rd = DeviceStreams.running(lifecycle, dom, ErrorDomain.QEMU);
             String pty = rd.pty(devName);
             if (pty == null) {
                 throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU, devName == null
                         ? "cannot find default console device" : "cannot find character device " + devName);
             }
-            String key = dom.uuid() + "/" + pty;
-            ConsoleSession old = open.get(key);
-            if (old != null) {
-                if ((flags & FORCE) == 0) {
-                    throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.QEMU,
-                            "Active console session exists for this domain");
-                }
-                old.end(true);
-            }
-            PtyFile file;
-            try {
-                file = PtyFile.open(pty);
-            } catch (IOException e) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                        "cannot open console of '" + dom.name() + "': " + e.getMessage(), e);
-            }
-            ConsoleSession[] self = new ConsoleSession[1];
-            Runnable guestStopped = () -> self[0].end(true);
-            ConsoleSession session = new ConsoleSession(dom.name(), file, stream, () -> {
-                open.remove(key, self[0]);
-                rd.removeStopHook(guestStopped);
-            });
-            self[0] = session;
-            open.put(key, session);
-            rd.onStop(guestStopped);
-            session.start();
+            streams.attach(dom, rd, pty, (flags & FORCE) != 0, stream, () -> PtyFile.open(pty),
+                    "cannot open console of '" + dom.name() + "'");
         } finally {
             dom.lock().unlock();
         }

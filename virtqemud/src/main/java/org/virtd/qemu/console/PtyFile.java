@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * pty as its controlling terminal, or QEMU's exit would hang it up), non-blocking, close-on-exec;
  * reads wait with poll(2) in bounded slices so a session can be ended from another thread.
  */
-final class PtyFile implements AutoCloseable {
+final class PtyFile implements CharEndpoint {
     private static final int O_RDWR = 2;
     private static final int O_NOCTTY = 0400;
     private static final int O_NONBLOCK = 04000;
@@ -38,9 +38,6 @@ final class PtyFile implements AutoCloseable {
         int close(int fd);
     }
 
-    /** What a read saw. */
-    enum Status { DATA, IDLE, EOF }
-
     private final String path;
     private final int fd;
     private volatile boolean closed;
@@ -58,12 +55,13 @@ final class PtyFile implements AutoCloseable {
         return new PtyFile(path, fd);
     }
 
-    String path() {
+    @Override
+    public String path() {
         return path;
     }
 
-    /** Waits up to {@code timeoutMillis} for data and reads what is there into {@code out}. */
-    Status read(ByteBuffer out, int timeoutMillis) {
+    @Override
+    public Status read(ByteBuffer out, int timeoutMillis) {
         int[] pfd = {fd, POLLIN};
         int n = LibC.INSTANCE.poll(pfd, 1, timeoutMillis);
         if (closed) {
@@ -86,8 +84,8 @@ final class PtyFile implements AutoCloseable {
         return (revents & (POLLHUP | POLLERR)) != 0 ? Status.EOF : Status.IDLE;
     }
 
-    /** Writes all of {@code data}, waiting for room at most {@code patienceMillis} in total. */
-    boolean write(ByteBuffer data, int patienceMillis) {
+    @Override
+    public boolean write(ByteBuffer data, int patienceMillis) {
         byte[] buf = new byte[data.remaining()];
         data.get(buf);
         int off = 0;

@@ -22,8 +22,9 @@ import org.xml.sax.SAXException;
 /**
  * libvirt's CPU map ({@code index.xml} and the files it includes, one {@code <arch>} per CPU
  * driver): model names in map order for every arch, and for x86 the vendors, features and models
- * with their bits. Loaded once; an absent or unreadable map is an empty one (no models, no
- * host-model), never an error.
+ * with their bits. Loaded once from libvirt's installed copy; without one, from our own compact
+ * table ({@link CpuMapTable}); an unreadable map is an empty one (no models, no host-model),
+ * never an error.
  */
 public final class CpuMap {
     public static final Path DEFAULT_DIR = Path.of("/usr/share/libvirt/cpu_map");
@@ -41,13 +42,37 @@ public final class CpuMap {
         this.models = models;
     }
 
-    /** The map libvirt's client library installs ({@link #DEFAULT_DIR}), read once on first use. */
+    /**
+     * The map libvirt's client library installs ({@link #DEFAULT_DIR}), or without it the table
+     * shipped with this driver; read once on first use.
+     */
     public static CpuMap installed() {
         return Installed.MAP;
     }
 
     private static final class Installed {
-        static final CpuMap MAP = load(DEFAULT_DIR);
+        static final CpuMap MAP = loadOrShipped(DEFAULT_DIR);
+    }
+
+    /** The map in {@code dir} if there is one there, else our shipped table (else an empty map). */
+    static CpuMap loadOrShipped(Path dir) {
+        if (Files.isRegularFile(dir.resolve("index.xml"))) {
+            return load(dir);
+        }
+        return CpuMapTable.shipped().orElseGet(CpuMap::empty);
+    }
+
+    static CpuMap of(Map<String, List<String>> modelNames, Map<String, String> vendorStrings,
+            List<X86Feature> features, List<X86Model> models) {
+        return new CpuMap(modelNames, vendorStrings, features, models);
+    }
+
+    Map<String, List<String>> archModelNames() {
+        return modelNames;
+    }
+
+    Map<String, String> vendorStrings() {
+        return vendorStrings;
     }
 
     public static CpuMap empty() {

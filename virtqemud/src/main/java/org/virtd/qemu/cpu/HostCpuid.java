@@ -12,35 +12,62 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The host CPU as the CPUID instruction describes it, read through the kernel's
- * {@code /dev/cpu/0/cpuid} (file offset = leaf | subleaf << 32, 16 bytes eax ebx ecx edx) and,
- * when the CPU has IA32_ARCH_CAPABILITIES, {@code /dev/cpu/0/msr}: the bits of every cpu_map
- * feature the CPU has, its vendor and its family/model. Empty when the device is not there.
+ * The host CPU as the CPUID instruction describes it to this process (as libvirt reads it), or,
+ * where the instruction cannot be run, through the kernel's {@code /dev/cpu/0/cpuid} (file
+ * offset = leaf | subleaf << 32, 16 bytes eax ebx ecx edx); when the CPU has
+ * IA32_ARCH_CAPABILITIES, {@code /dev/cpu/0/msr}: the bits of every cpu_map feature the CPU has,
+ * its vendor and family/model/stepping. Empty when neither is there.
  */
 public final class HostCpuid {
     public static final Path DEVICE = Path.of("/dev/cpu/0/cpuid");
     private static final Path MSR = Path.of("/dev/cpu/0/msr");
 
+    /** One CPUID leaf: eax, ebx, ecx, edx. */
+    private interface Leaves {
+        long[] raw(long leaf, long sub) throws IOException;
+    }
+
+    /** The decoded data with what capabilities print besides it. */
+    public record Host(X86Decoder.CpuData data, int stepping) {
+    }
+
     private final Map<String, long[]> leaves = new HashMap<>();
-    private final RandomAccessFile dev;
+    private final Leaves source;
     private final long maxBasic;
     private final long maxExtended;
 
-    private HostCpuid(RandomAccessFile dev) throws IOException {
-        this.dev = dev;
-        this.maxBasic = raw(0, 0)[0];
-        this.maxExtended = raw(0x80000000L, 0)[0];
+    private HostCpuid(Leaves source) throws IOException {
+        this.source = source;
+        this.maxBasic = source.raw(0, 0)[0];
+        this.maxExtended = source.raw(0x80000000L, 0)[0];
     }
 
     public static Optional<X86Decoder.CpuData> read(CpuMap map) {
+        return host(map).map(Host::data);
+    }
+
+    public static Optional<Host> host(CpuMap map) {
+        Optional<CpuidInstruction> insn = CpuidInstruction.load();
+        if (insn.isPresent()) {
+            try {
+                return Optional.of(new HostCpuid(insn.get()::call).describe(map));
+            } catch (IOException | RuntimeException e) {
+                // fall back to the kernel's view
+            }
+        }
         if (!Files.exists(DEVICE)) {
             return Optional.empty();
         }
         try (RandomAccessFile f = new RandomAccessFile(DEVICE.toFile(), "r")) {
-            return Optional.of(new HostCpuid(f).data(map));
+            return Optional.of(new HostCpuid((leaf, sub) -> fromDevice(f, leaf, sub)).describe(map));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private Host describe(CpuMap map) throws IOException {
+        long eax = leaf(1, 0)[0];
+        return new Host(data(map), (int) (eax & 0xf));
     }
 
     private X86Decoder.CpuData data(CpuMap map) throws IOException {
@@ -90,14 +117,14 @@ public final class HostCpuid {
         }
         return leaves.computeIfAbsent(leaf + ":" + sub, k -> {
             try {
-                return raw(leaf, sub);
+                return source.raw(leaf, sub);
             } catch (IOException e) {
                 return new long[4];
             }
         });
     }
 
-    private long[] raw(long leaf, long sub) throws IOException {
+    private static long[] fromDevice(RandomAccessFile dev, long leaf, long sub) throws IOException {
         byte[] b = new byte[16];
         dev.seek(leaf | (sub << 32));
         dev.readFully(b);

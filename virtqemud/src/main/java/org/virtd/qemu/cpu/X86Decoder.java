@@ -8,9 +8,9 @@ import java.util.Map;
  * Names the CPU model closest to a set of CPU features, as libvirt 9.0's x86 decoder does: every
  * cpu_map model the hypervisor also offers and whose vendor does not contradict the data is a
  * candidate described as the model plus required features minus disabled ones (features the
- * hypervisor reports as blocking the model are disabled too). A candidate whose signature matches
- * the CPU's family/model beats one that does not; otherwise the shorter feature list wins, the
- * earlier model on a tie.
+ * hypervisor reports as blocking the model are disabled too), newest model first. A candidate
+ * whose signature matches the CPU's family/model beats one that does not; otherwise the shorter
+ * feature list wins, the newer model on a tie.
  */
 public final class X86Decoder {
     private final CpuMap map;
@@ -45,7 +45,9 @@ public final class X86Decoder {
     private Decoded decode(CpuData data, Map<String, List<String>> offered, boolean guest, String preferred) {
         Decoded best = null;
         X86Model bestModel = null;
-        for (X86Model candidate : map.models()) {
+        List<X86Model> models = map.models();
+        for (int i = models.size() - 1; i >= 0; i--) {
+            X86Model candidate = models.get(i);
             if (offered != null && !offered.containsKey(candidate.name())) {
                 continue;
             }
@@ -74,14 +76,11 @@ public final class X86Decoder {
         if (data.family() != 0) {
             boolean curSig = current.matches(data.family(), data.model());
             boolean candSig = candidate.matches(data.family(), data.model());
-            if (curSig && !candSig) {
-                return false;
-            }
-            if (!curSig && candSig) {
-                return true;
+            if (curSig != candSig) {
+                return candSig;
             }
         }
-        return cur.features().size() > cand.features().size();
+        return cand.features().size() < cur.features().size();
     }
 
     /** The data as {@code model} plus required and minus disabled features. */

@@ -57,7 +57,8 @@ final class GuestInputHandlers {
             if (p == null) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
             }
-            c.replyWithFds(java.util.List.of(p.graphics().open(lookup.resolve(a.domain()), a.idx())));
+            c.replyWithFds(java.util.List.of(
+                    p.graphics().open(lookup.resolve(a.domain()), a.idx(), (a.flags() & SKIPAUTH) != 0)));
             return null;
         });
         t.on(RemoteProgram.DOMAIN_INJECT_NMI, (c, a) -> {

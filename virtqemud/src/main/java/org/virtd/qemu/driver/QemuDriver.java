@@ -14,6 +14,7 @@ import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.KvmSupport;
 import org.virtd.qemu.caps.QemuProbe;
 import org.virtd.qemu.config.QemuConfSource;
+import org.virtd.qemu.console.Channels;
 import org.virtd.qemu.console.Consoles;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.QemuXmlConf;
@@ -65,6 +66,7 @@ public final class QemuDriver implements Driver {
     private volatile DomainProcesses processes;
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
+    private volatile Channels channels;
     private volatile DomainSnapshots snapshots;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
@@ -114,7 +116,7 @@ public final class QemuDriver implements Driver {
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
-        new ConsoleHandlers(lookup, () -> consoles).bind(table);
+        new ConsoleHandlers(lookup, () -> consoles, () -> channels).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new DomainStatsHandlers(lookup, () -> processes).bind(table);
         new LiveResourceHandlers(lookup, () -> processes).bind(table);
@@ -148,6 +150,7 @@ public final class QemuDriver implements Driver {
         this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
         processes.lifecycle().addEventHook(blockJobs);
         this.consoles = new Consoles(processes.lifecycle());
+        this.channels = new Channels(processes.lifecycle());
         DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
                 new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)

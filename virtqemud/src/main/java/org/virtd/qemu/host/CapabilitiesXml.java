@@ -6,6 +6,7 @@ import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.MachineType;
 
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * CONNECT_GET_CAPABILITIES: libvirt's {@code <capabilities>} document (qemu-driver.md §9) built
@@ -30,14 +31,27 @@ public final class CapabilitiesXml {
 
     private static void host(StringBuilder sb, NodeInfo node) {
         sb.append("    <cpu>\n      <arch>").append(node.model()).append("</arch>\n");
-        String vendor = CpuFacts.vendor();
+        Optional<HostCpuModel.Model> cpu = HostCpuModel.get();
+        cpu.ifPresent(c -> sb.append("      <model>").append(Xml.escape(c.decoded().model())).append("</model>\n"));
+        String vendor = cpu.map(c -> c.decoded().vendor()).orElseGet(CpuFacts::vendor);
         if (vendor != null) {
             sb.append("      <vendor>").append(Xml.escape(vendor)).append("</vendor>\n");
         }
+        cpu.ifPresent(c -> sb.append("      <signature family='").append(c.family()).append("' model='").append(c.model())
+                .append("' stepping='").append(c.stepping()).append("'/>\n"));
         sb.append("      <topology sockets='").append(node.sockets()).append("' dies='1' cores='").append(node.cores())
                 .append("' threads='").append(node.threads()).append("'/>\n");
-        sb.append("      <pages unit='KiB' size='4'/>\n      <pages unit='KiB' size='2048'/>\n")
-                .append("      <pages unit='KiB' size='1048576'/>\n    </cpu>\n");
+        cpu.ifPresent(c -> {
+            if (c.physAddrBits() > 0) {
+                sb.append("      <maxphysaddr mode='emulate' bits='").append(c.physAddrBits()).append("'/>\n");
+            }
+            c.decoded().features().forEach(f -> sb.append("      <feature name='").append(Xml.escape(f.name()))
+                    .append("'/>\n"));
+        });
+        for (long kib : HugePageSizes.kib()) {
+            sb.append("      <pages unit='KiB' size='").append(kib).append("'/>\n");
+        }
+        sb.append("    </cpu>\n");
         sb.append("    <power_management>\n      <suspend_mem/>\n      <suspend_disk/>\n      <suspend_hybrid/>\n")
                 .append("    </power_management>\n");
         sb.append("    <iommu support='no'/>\n");

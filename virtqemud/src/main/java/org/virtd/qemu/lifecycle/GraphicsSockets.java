@@ -1,32 +1,25 @@
 package org.virtd.qemu.lifecycle;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.Devices;
-import org.virtd.core.driver.ClientSocketPair;
 import org.virtd.core.driver.PassedFd;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.QmpClient;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
- * virDomainOpenGraphicsFD: a socket connected to the guest's VNC or SPICE server for a client
- * that has no network path to it. The client gets one end of a connected pair; the other end is
- * relayed to the display's TCP port (QEMU's {@code add_client} would need the descriptor passed
- * over the monitor, which this driver's monitor connection cannot do). The relay ends with
- * either side or when the guest stops.
+ * virDomainOpenGraphicsFD: one end of a new socket pair is handed to QEMU over the monitor
+ * ({@code getfd}, then {@code add_client} makes it a client of the VNC or SPICE server, skipping
+ * its authentication when asked), the other end goes back to the caller, as libvirtd does.
  */
 public final class GraphicsSockets {
-    private static final Logger LOG = LoggerFactory.getLogger(GraphicsSockets.class);
-    private static final int BUFFER = 64 * 1024;
+    /** The name the descriptor has in QEMU between {@code getfd} and {@code add_client}. */
+    private static final String FD_NAME = "graphicsfd";
 
     private final DomainControl control;
 
@@ -34,86 +27,49 @@ public final class GraphicsSockets {
         this.control = control;
     }
 
-    public PassedFd open(DomainObject dom, int idx) throws VirtException {
+    public PassedFd open(DomainObject dom, int idx, boolean skipAuth) throws VirtException {
         dom.lock().lock();
         try {
             RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
-            List<Devices.GraphicsDef> graphics = rd.live().devices() == null ? List.of()
-                    : rd.live().devices().graphics();
-            if (idx < 0 || idx >= graphics.size()) {
-                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                        "No graphics backend with index " + Integer.toUnsignedString(idx));
+            String protocol = protocol(rd, idx);
+            NativeSocketPair pair;
+            try {
+                pair = NativeSocketPair.open();
+            } catch (IOException e) {
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
             }
-            Devices.GraphicsDef g = graphics.get(idx);
-            if (!"vnc".equals(g.type()) && !"spice".equals(g.type())) {
-                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                        "Can only open VNC or SPICE graphics backends, not " + g.type());
+            try {
+                QmpClient mon = DomainControl.monitor(rd);
+                mon.executeWithFd("getfd", JsonObject.of("fdname", FD_NAME), pair.qemuEnd());
+                mon.execute("add_client", JsonObject.of("protocol", protocol, "fdname", FD_NAME, "skipauth", skipAuth));
+            } catch (IOException e) {
+                pair.close();
+                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
+            } catch (VirtException | RuntimeException e) {
+                pair.close();
+                throw e;
+            } finally {
+                pair.closeQemuEnd();
             }
-            if (g.socket() != null) {
-                return relay(rd, java.net.UnixDomainSocketAddress.of(g.socket()), g.socket());
-            }
-            String host = g.listen() == null || g.listen().equals("0.0.0.0") ? "127.0.0.1" : g.listen();
-            return relay(rd, new InetSocketAddress(host, g.port()), host + ":" + g.port());
+            return new PassedFd(pair.clientEnd(), pair::closeClientEnd);
         } finally {
             dom.lock().unlock();
         }
     }
 
-    private PassedFd relay(RunningDomain rd, java.net.SocketAddress display, String where) throws VirtException {
-        ClientSocketPair.Pair pair = null;
-        SocketChannel tcp = null;
-        try {
-            tcp = SocketChannel.open(display);
-            pair = ClientSocketPair.open(rd.domainDir());
-            SocketChannel server = tcp;
-            ByteChannel local = pair.local();
-            Runnable end = () -> closeQuietly(local, server);
-            rd.onStop(end);
-            Runnable done = () -> {
-                end.run();
-                rd.removeStopHook(end);
-            };
-            start("graphics-in", local, server, done);
-            start("graphics-out", server, local, done);
-            return pair.passed();
-        } catch (IOException e) {
-            closeQuietly(tcp);
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
-                    "unable to connect to the graphics server at " + where + ": " + e.getMessage(), e);
+    /** QEMU's name of the protocol of graphics device {@code idx}, with libvirtd's refusals. */
+    private static String protocol(RunningDomain rd, int idx) throws VirtException {
+        List<Devices.GraphicsDef> graphics = rd.live().devices() == null ? List.of()
+                : rd.live().devices().graphics();
+        if (idx < 0 || idx >= graphics.size()) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
+                    "No graphics backend with index " + idx);
         }
-    }
-
-    private static void start(String name, ByteChannel from, ByteChannel to, Runnable done) {
-        Thread t = new Thread(() -> {
-            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-            try {
-                while (from.read(buf) >= 0) {
-                    buf.flip();
-                    while (buf.hasRemaining()) {
-                        to.write(buf);
-                    }
-                    buf.clear();
-                }
-            } catch (IOException e) {
-                LOG.debug("graphics relay {} ended: {}", Thread.currentThread().getName(), e.toString());
-            } finally {
-                done.run();
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(java.io.Closeable... cs) {
-        for (java.io.Closeable c : cs) {
-            if (c == null) {
-                continue;
-            }
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
+        String type = graphics.get(idx).type();
+        if (!"vnc".equals(type) && !"spice".equals(type)) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "Can only open VNC or SPICE graphics backends, not " + type);
         }
+        return type;
     }
 }

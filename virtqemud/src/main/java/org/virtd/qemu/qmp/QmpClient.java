@@ -1,8 +1,7 @@
 package org.virtd.qemu.qmp;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
+import java.io.FileDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.rpc.error.ErrorCode;
@@ -74,9 +75,10 @@ public final class QmpClient implements AutoCloseable {
             throws VirtException {
         SocketChannel ch;
         try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            // junixsocket's channel, because handing QEMU a descriptor needs SCM_RIGHTS
+            ch = AFUNIXSocketChannel.open();
             try {
-                ch.connect(UnixDomainSocketAddress.of(socket));
+                ch.connect(AFUNIXSocketAddress.of(socket));
             } catch (IOException e) {
                 ch.close();
                 throw e;
@@ -126,15 +128,7 @@ public final class QmpClient implements AutoCloseable {
      * (the late reply is dropped); a closed monitor INTERNAL_ERROR "End of file from qemu monitor".
      */
     public JsonValue execute(String command, JsonObject arguments, Duration timeout) throws VirtException {
-        JsonObject msg = JsonObject.of("execute", command);
-        if (arguments != null) {
-            msg = msg.with("arguments", arguments);
-        }
-        JsonObject reply = send(command, msg, timeout);
-        if (reply.has("return")) {
-            return reply.get("return");
-        }
-        throw QmpException.fromReply(command, reply);
+        return run(command, arguments, timeout, null);
     }
 
     /**
@@ -146,13 +140,39 @@ public final class QmpClient implements AutoCloseable {
         return send(name, command, timeout);
     }
 
+    /**
+     * Runs {@code command} with {@code fd} passed alongside it (SCM_RIGHTS), as QEMU's
+     * {@code getfd} and {@code add-fd} expect; the caller keeps and closes its own copy.
+     */
+    public JsonValue executeWithFd(String command, JsonObject arguments, FileDescriptor fd) throws VirtException {
+        return run(command, arguments, DEFAULT_TIMEOUT, fd);
+    }
+
+    private JsonValue run(String command, JsonObject arguments, Duration timeout, FileDescriptor fd)
+            throws VirtException {
+        JsonObject msg = JsonObject.of("execute", command);
+        if (arguments != null) {
+            msg = msg.with("arguments", arguments);
+        }
+        JsonObject reply = send(command, msg, timeout, fd);
+        if (reply.has("return")) {
+            return reply.get("return");
+        }
+        throw QmpException.fromReply(command, reply);
+    }
+
     private JsonObject send(String command, JsonObject msg, Duration timeout) throws VirtException {
+        return send(command, msg, timeout, null);
+    }
+
+    private JsonObject send(String command, JsonObject msg, Duration timeout, FileDescriptor fd)
+            throws VirtException {
         String id = "libvirt-" + nextId.getAndIncrement();
         CompletableFuture<JsonObject> reply = new CompletableFuture<>();
         pending.put(id, reply);
         try {
             failIfClosed();
-            write(msg.with("id", id));
+            write(msg.with("id", id), fd);
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new VirtException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.QEMU, "QEMU command '" + command
@@ -167,10 +187,13 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    private void write(JsonObject msg) throws VirtException {
+    private void write(JsonObject msg, FileDescriptor fd) throws VirtException {
         ByteBuffer bytes = ByteBuffer.wrap((msg.toJson() + "\r\n").getBytes(StandardCharsets.UTF_8));
         try {
             synchronized (writeLock) {
+                if (fd != null) {
+                    ((AFUNIXSocketChannel) channel).setOutboundFileDescriptors(fd);
+                }
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }

@@ -69,11 +69,22 @@ class X86DecoderTest {
         CpuMap m = map();
         CpuBits data = m.bitsOf(List.of("fpu", "vme", "monitor"));
         X86Decoder.Decoded d = new X86Decoder(m).decode(new X86Decoder.CpuData(data, "AMD", 15, 107),
-                Map.of("Small", List.of(), "Big", List.of("avx2")), true);
-        // Small needs vme and monitor required (2); Big needs monitor required and avx2 disabled (2): first wins
+                Map.of("Small", List.of(), "Big", List.of("avx2", "vme")), true);
+        // Small needs vme and monitor required (2); Big monitor required, avx2 and its blocker vme disabled (3)
         assertEquals("Small", d.model());
         assertEquals(List.of(new X86Decoder.Feature("vme", "require"), new X86Decoder.Feature("monitor", "require")),
                 d.features());
+    }
+
+    @Test
+    void onATieTheNewerModelWins() throws IOException {
+        CpuMap m = map();
+        CpuBits data = m.bitsOf(List.of("fpu", "vme", "monitor"));
+        X86Decoder.Decoded d = new X86Decoder(m).decode(new X86Decoder.CpuData(data, "AMD", 15, 107),
+                Map.of("Small", List.of(), "Big", List.of("avx2")), true);
+        // Small requires vme and monitor; Big requires monitor and disables avx2: libvirt walks the map from
+        // its newest end and only a strictly shorter list replaces what it has
+        assertEquals("Big", d.model());
     }
 
     @Test
