@@ -108,6 +108,9 @@ public final class QemuDriver implements Driver {
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);
                     processes.saves().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0);
+                    processes.nvram().beforeUndefine(dom.def(),
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.NVRAM) != 0,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.KEEP_NVRAM) != 0);
                 })
                 .bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);

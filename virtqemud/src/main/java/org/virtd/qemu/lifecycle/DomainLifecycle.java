@@ -9,6 +9,7 @@ import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.EventSink;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.firmware.NvramFiles;
 import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
@@ -53,6 +54,7 @@ public final class DomainLifecycle {
     private final LifecycleDirs dirs;
     private final DomainStatusFile statusFiles;
     private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
+    private volatile NvramFiles firmware;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
@@ -112,6 +114,10 @@ public final class DomainLifecycle {
         return launcher;
     }
 
+    NvramFiles firmware() {
+        return firmware;
+    }
+
     IdFile idFile() {
         return idFile;
     }
@@ -123,6 +129,11 @@ public final class DomainLifecycle {
     /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
     public void hostCpuModels(HostCpuModels models) {
         this.hostCpuModels = models;
+    }
+
+    /** Where a start finds firmware for UEFI guests and their variable stores (none: left as written). */
+    public void firmware(NvramFiles files) {
+        this.firmware = files;
     }
 
     /** The current run of {@code dom}, or null while it is inactive. */
@@ -180,6 +191,11 @@ public final class DomainLifecycle {
         int id = registry.allocateId();
         idFile.record(id + 1);
         Path dir = dirs.domainDir(id, def.name());
+        NvramFiles fw = firmware;
+        if (fw != null) {
+            def = fw.selection().fill(def);
+            fw.prepare(def);
+        }
         def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
         def = hostNics.connect(def);
         QemuLaunchSpec spec;

@@ -6,6 +6,9 @@ import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.firmware.FirmwareDescriptor;
+import org.virtd.qemu.firmware.FirmwareSelection;
+import org.virtd.qemu.firmware.NvramFiles;
 import org.virtd.core.driver.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
@@ -70,6 +73,8 @@ public final class DomainProcesses {
         DomainLifecycle lifecycle = new DomainLifecycle(registry, ctx.events(), monitorCallbacks, ctx.inhibitor(),
                 new QemuLauncher(MONITOR_TIMEOUT, banner()), new LaunchSpecMapping(kvmWorks, new VncPorts(), conf),
                 LifecycleDirs.of(ctx));
+        lifecycle.firmware(new NvramFiles(new FirmwareSelection(FirmwareDescriptor.SYSTEM_DIRS,
+                LifecycleDirs.of(ctx).lib().resolve("nvram")), conf));
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();
@@ -95,6 +100,11 @@ public final class DomainProcesses {
 
     public DomainSaves saves() {
         return saves;
+    }
+
+    /** UEFI variable stores (undefine's NVRAM rule). */
+    public NvramFiles nvram() {
+        return lifecycle.firmware();
     }
 
     public CoreDumps dumps() {
