@@ -103,6 +103,7 @@ public final class QemuDriver implements Driver {
         cpuCompare.bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
+                .withHostDefaults(def -> processes.nvram().selection().withDefaultNvram(def))
                 .withUndefineGuard((dom, flags) -> {
                     snapshots().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);

@@ -121,6 +121,19 @@ public final class FirmwareSelection {
         }
     }
 
+    /**
+     * Define's step for a read-only UEFI {@code <loader>} given without {@code <nvram>}: the
+     * definition names the store it will get ({@code <nvram>} with the default path).
+     */
+    public DomainDef withDefaultNvram(DomainDef def) {
+        OsFirmware fw = def.os().firmware();
+        if (fw == null || fw.loader() == null || fw.nvram() != null || !"pflash".equals(fw.loader().type())
+                || !"yes".equals(fw.loader().readonly())) {
+            return def;
+        }
+        return withNvramPath(def, fw);
+    }
+
     /** An old-style UEFI loader without a matching descriptor still gets its store's default path. */
     private DomainDef withNvramPath(DomainDef def, OsFirmware fw) {
         if (fw.nvram() != null && fw.nvram().path() != null) {

@@ -193,8 +193,13 @@ public final class DomainLifecycle {
         Path dir = dirs.domainDir(id, def.name());
         NvramFiles fw = firmware;
         if (fw != null) {
-            def = fw.selection().fill(def);
-            fw.prepare(def);
+            try {
+                def = fw.selection().fill(def);
+                fw.prepare(def);
+            } catch (VirtException e) {
+                dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+                throw e;
+            }
         }
         def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
         def = hostNics.connect(def);
