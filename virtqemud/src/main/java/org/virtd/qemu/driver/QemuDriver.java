@@ -118,6 +118,7 @@ public final class QemuDriver implements Driver {
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
+        new NativeConfigHandlers(() -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new ConsoleHandlers(lookup, () -> consoles).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new DomainStatsHandlers(lookup, () -> processes).bind(table);

@@ -55,6 +55,7 @@ public final class DomainLifecycle {
     private final DomainStatusFile statusFiles;
     private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
     private volatile NvramFiles firmware;
+    private volatile CoreDumps crashDumps;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
@@ -112,6 +113,19 @@ public final class DomainLifecycle {
 
     QemuLauncher launcher() {
         return launcher;
+    }
+
+    /** Where on_crash='coredump-*' dumps are written from. */
+    void crashDumps(CoreDumps dumps) {
+        this.crashDumps = dumps;
+    }
+
+    CoreDumps crashDumps() {
+        return crashDumps;
+    }
+
+    LaunchSpecMapping mapping() {
+        return mapping;
     }
 
     NvramFiles firmware() {

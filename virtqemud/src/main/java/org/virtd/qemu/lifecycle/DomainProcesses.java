@@ -54,6 +54,7 @@ public final class DomainProcesses {
         this.saves = new DomainSaves(lifecycle, control,
                 privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions, conf);
         this.dumps = new CoreDumps(lifecycle, control, conf);
+        lifecycle.crashDumps(dumps);
         this.starter = new DomainStarter(lifecycle, saves);
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
@@ -100,6 +101,11 @@ public final class DomainProcesses {
 
     public DomainSaves saves() {
         return saves;
+    }
+
+    /** The command line a start would run (domxml-to-native). */
+    public PretendCommand pretend() {
+        return new PretendCommand(lifecycle);
     }
 
     /** UEFI variable stores (undefine's NVRAM rule). */

@@ -153,9 +153,14 @@ final class QmpEventRules {
     private void fakeReboot(DomainObject dom) {
         rd.fakeReboot = false;
         rd.rebooting = true;
+        boolean crashed = dom.state() == DomainStates.CRASHED;
         try {
             run.resetAndContinue();
-            dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_BOOTED);
+            dom.setState(DomainStates.RUNNING, crashed ? DomainStates.RUNNING_CRASHED : DomainStates.RUNNING_BOOTED);
+            if (crashed) {
+                // a panicked guest restarted by on_crash is announced as resumed, as libvirt does
+                emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
+            }
             run.statusChanged();
         } catch (VirtException e) {
             LOG.warn("fake reboot of '{}' failed, stopping it: {}", dom.name(), e.getMessage());
@@ -165,15 +170,24 @@ final class QmpEventRules {
         }
     }
 
+    /**
+     * libvirt's guest panic handling: CRASHED/PANICKED, then on_crash: preserve keeps the crashed
+     * guest, restart fake-reboots it (running, reason crashed), destroy stops it; the coredump-
+     * variants first dump its memory to auto_dump_path and stay crashed when that fails.
+     */
     private void panicked(DomainObject dom) {
         String onCrash = rd.live().lifecycle() != null ? rd.live().lifecycle().onCrash() : null;
+        dom.setState(DomainStates.CRASHED, DomainStates.CRASHED_PANICKED);
         emit(dom, DomainStates.EVENT_CRASHED, DomainStates.CRASHED_PANICKED_DETAIL);
+        run.statusChanged();
         if ("preserve".equals(onCrash)) {
-            dom.setState(DomainStates.CRASHED, DomainStates.CRASHED_PANICKED);
-            run.statusChanged();
             return;
         }
-        if ("restart".equals(onCrash)) {
+        boolean dump = onCrash != null && onCrash.startsWith("coredump-");
+        if (dump && !run.crashDump()) {
+            return;
+        }
+        if ("restart".equals(onCrash) || "coredump-restart".equals(onCrash)) {
             rd.fakeReboot = true;
             fakeReboot(dom);
             return;
