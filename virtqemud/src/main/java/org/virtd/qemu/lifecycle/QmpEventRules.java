@@ -29,6 +29,8 @@ final class QmpEventRules {
 
     private final RunningDomain rd;
     private final RunEffects run;
+    /** The fake reboot under way restarts a panicked guest (its RESUME is announced). */
+    private boolean crashRestart;
 
     QmpEventRules(RunningDomain rd, RunEffects run) {
         this.rd = rd;
@@ -62,6 +64,11 @@ final class QmpEventRules {
                 run.agentEvent(AgentClient.Await.RESET);
                 if (!rd.starting) {
                     run.domainEvent(new RebootEvent(dom.ref()));
+                }
+                if (crashRestart) {
+                    // a panicked guest restarted by on_crash is announced as resumed after its reset
+                    crashRestart = false;
+                    emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
                 }
             }
             case "GUEST_PANICKED" -> panicked(dom);
@@ -157,10 +164,7 @@ final class QmpEventRules {
         try {
             run.resetAndContinue();
             dom.setState(DomainStates.RUNNING, crashed ? DomainStates.RUNNING_CRASHED : DomainStates.RUNNING_BOOTED);
-            if (crashed) {
-                // a panicked guest restarted by on_crash is announced as resumed, as libvirt does
-                emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
-            }
+            crashRestart = crashed;
             run.statusChanged();
         } catch (VirtException e) {
             LOG.warn("fake reboot of '{}' failed, stopping it: {}", dom.name(), e.getMessage());
