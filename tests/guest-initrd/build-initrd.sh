@@ -6,6 +6,7 @@
 #   agent    virtio-serial and a scripted QEMU guest agent (tiny-agent.sh) on its channel
 #   balloon  the virtio balloon driver, so the guest answers balloon requests (BALLOON_CHANGE)
 #   blk      the virtio-blk driver, so hot-plugged disks show up under /sys/block
+#   panic    the pvpanic drivers, so a kernel panic (echo c > /proc/sysrq-trigger) tells QEMU
 # Built once per guest and kind (a stamp of this script, its inputs and the base initrd).
 # Usage: build-initrd.sh GUEST_DIR KIND
 set -euo pipefail
@@ -16,7 +17,8 @@ case "$KIND" in
     agent) DRIVER='*/drivers/char/virtio_console.ko'; MODULE=virtio_console ;;
     balloon) DRIVER='*/drivers/virtio/virtio_balloon.ko'; MODULE=virtio_balloon ;;
     blk) DRIVER='*/drivers/block/virtio_blk.ko'; MODULE=virtio_blk ;;
-    *) echo "unknown initrd kind '$KIND' (agent, balloon or blk)" >&2; exit 2 ;;
+    panic) DRIVER='*/drivers/misc/pvpanic/pvpanic*.ko'; MODULE='pvpanic pvpanic-mmio' ;;
+    *) echo "unknown initrd kind '$KIND' (agent, balloon, blk or panic)" >&2; exit 2 ;;
 esac
 OUT=$G/initrd-$KIND.img
 STAMPFILE=$G/${KIND^^}-STAMP

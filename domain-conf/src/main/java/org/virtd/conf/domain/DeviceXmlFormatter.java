@@ -57,6 +57,7 @@ final class DeviceXmlFormatter {
             w.end("memballoon");
         }
         d.rngs().forEach(r -> rng(w, r));
+        d.panics().forEach(pd -> w.open("panic").attr("model", pd.model()).end("panic"));
         w.end("devices");
     }
 

@@ -119,9 +119,14 @@ final class DeviceXmlParser {
         for (Element e : Dom.children(devices, "rng")) {
             rngs.add(rng(e));
         }
+        List<Devices.PanicDef> panics = new ArrayList<>();
+        for (Element e : Dom.children(devices, "panic")) {
+            panics.add(new Devices.PanicDef(DefErrors.requireEnum(Dom.attr(e, "model"),
+                    Set.of("isa", "pseries", "hyperv", "s390", "pvpanic"), "model", "panic")));
+        }
         return new Devices(Dom.text(devices, "emulator"), disks, controllers, nics, serials, consoles, inputs,
                 graphics, audios, videos, balloon(Dom.child(devices, "memballoon")), channels, sounds, redirdevs,
-                rngs);
+                rngs, panics);
     }
 
     private static ChannelDef channel(Element e) throws VirtException {

@@ -11,9 +11,30 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
                       List<InterfaceDef> interfaces, List<CharDevDef> serials, List<CharDevDef> consoles,
                       List<InputDef> inputs, List<GraphicsDef> graphics, List<AudioDef> audios,
                       List<VideoDef> videos, MemballoonDef memballoon, List<ChannelDef> channels,
-                      List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs) {
+                      List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs, List<PanicDef> panics) {
+
+    /** Without panic devices. */
+    public Devices(String emulator, List<DiskDef> disks, List<ControllerDef> controllers,
+                   List<InterfaceDef> interfaces, List<CharDevDef> serials, List<CharDevDef> consoles,
+                   List<InputDef> inputs, List<GraphicsDef> graphics, List<AudioDef> audios,
+                   List<VideoDef> videos, MemballoonDef memballoon, List<ChannelDef> channels,
+                   List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs) {
+        this(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios, videos,
+                memballoon, channels, sounds, redirdevs, rngs, List.of());
+    }
+
+    /** {@code <panic model=>}: the device a guest reports its kernel panics through. */
+    public record PanicDef(String model) {
+    }
+
+    /** The same devices with {@code from}'s panic devices (a copy rebuilt field by field keeps them). */
+    public Devices withPanics(List<PanicDef> from) {
+        return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
+                videos, memballoon, channels, sounds, redirdevs, rngs, from);
+    }
 
     public Devices {
+        panics = panics == null ? List.of() : List.copyOf(panics);
         disks = List.copyOf(disks);
         controllers = List.copyOf(controllers);
         interfaces = List.copyOf(interfaces);
@@ -31,19 +52,19 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
     public Devices withMemballoon(MemballoonDef balloon) {
         return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, balloon, channels, sounds, redirdevs, rngs);
+                videos, balloon, channels, sounds, redirdevs, rngs, panics);
     }
 
     /** The same devices with other disks. */
     public Devices withDisks(List<DiskDef> newDisks) {
         return new Devices(emulator, newDisks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
     }
 
     /** The same devices with other NICs (the host taps a start connected them to, say). */
     public Devices withInterfaces(List<InterfaceDef> newInterfaces) {
         return new Devices(emulator, disks, controllers, newInterfaces, serials, consoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
     }
 
     public static Devices empty() {
@@ -54,14 +75,14 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     /** The same devices with other serial ports and consoles. */
     public Devices withCharDevices(List<CharDevDef> newSerials, List<CharDevDef> newConsoles) {
         return new Devices(emulator, disks, controllers, interfaces, newSerials, newConsoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
     }
 
     /** The same devices with other controllers, inputs and audio backends. */
     public Devices withControllersInputsAudios(List<ControllerDef> newControllers, List<InputDef> newInputs,
                                                List<AudioDef> newAudios) {
         return new Devices(emulator, disks, newControllers, interfaces, serials, consoles, newInputs, graphics,
-                newAudios, videos, memballoon, channels, sounds, redirdevs, rngs);
+                newAudios, videos, memballoon, channels, sounds, redirdevs, rngs, panics);
     }
 
     /**

@@ -85,9 +85,20 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     /** {@code <os>}: type with arch/machine, direct kernel boot, boot order and boot menu. */
     public record OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
-                        List<String> bootDevices, String bootMenu, String smbiosMode) {
+                        List<String> bootDevices, String bootMenu, String smbiosMode, OsFirmware firmware) {
         public OsDef {
             bootDevices = List.copyOf(bootDevices);
+            firmware = firmware == null || firmware.isEmpty() ? null : firmware;
+        }
+
+        /** Without firmware, loader or nvram. */
+        public OsDef(String type, String arch, String machine, String kernel, String initrd, String cmdline,
+                     List<String> bootDevices, String bootMenu, String smbiosMode) {
+            this(type, arch, machine, kernel, initrd, cmdline, bootDevices, bootMenu, smbiosMode, null);
+        }
+
+        public OsDef withFirmware(OsFirmware fw) {
+            return new OsDef(type, arch, machine, kernel, initrd, cmdline, bootDevices, bootMenu, smbiosMode, fw);
         }
 
         /** Without {@code <smbios mode=>}. */
@@ -197,6 +208,21 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
     public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
         return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
                 features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo);
+    }
+
+    public DomainDef withOs(OsDef newOs) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, newOs,
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+    }
+
+    /** With feature {@code f} set (replacing one of the same name), in libvirt's feature order. */
+    public DomainDef withFeature(Feature f) {
+        List<Feature> out = new java.util.ArrayList<>(features == null ? List.of() : features);
+        out.removeIf(o -> o.name().equals(f.name()));
+        out.add(f);
+        out.sort(java.util.Comparator.comparingInt(o -> FeatureOrder.rank(o.name())));
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                out, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
     }
 
     public DomainDef withCpuTune(CpuTune newCputune) {

@@ -128,8 +128,9 @@ public final class DomainXmlFormatter {
     }
 
     private static void os(XmlWriter w, OsDef os) {
-        w.open("os");
+        w.open("os").attr("firmware", os.firmware() == null ? null : os.firmware().firmware());
         w.open("type").attr("arch", os.arch()).attr("machine", os.machine()).textAndEnd("type", os.type());
+        OsFirmwareXml.format(w, os.firmware());
         w.textElement("kernel", os.kernel());
         w.textElement("initrd", os.initrd());
         w.textElement("cmdline", os.cmdline());

@@ -280,7 +280,7 @@ public final class DomainXmlParser {
         return new OsDef(type.getTextContent().strip(), Dom.attr(type, "arch"), Dom.attr(type, "machine"),
                 Dom.text(os, "kernel"), Dom.text(os, "initrd"), Dom.text(os, "cmdline"), boots, menu,
                 DefErrors.requireEnum(Dom.childAttr(os, "smbios", "mode"), Set.of("emulate", "host", "sysinfo"), "mode",
-                        "smbios"));
+                        "smbios"), OsFirmwareXml.parse(os));
     }
 
     private static List<Feature> features(Element features) throws VirtException {

@@ -20,6 +20,7 @@ public final class DomainStates {
     public static final int RUNNING_FROM_SNAPSHOT = 4;
     public static final int RUNNING_UNPAUSED = 5;
     public static final int RUNNING_SAVE_CANCELED = 7;
+    public static final int RUNNING_CRASHED = 9;
     public static final int PAUSED_UNKNOWN = 0;
     public static final int PAUSED_USER = 1;
     public static final int PAUSED_MIGRATION = 2;

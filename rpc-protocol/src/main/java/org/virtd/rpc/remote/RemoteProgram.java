@@ -37,6 +37,7 @@ import org.virtd.rpc.remote.types.DeviceParamsArgs;
 import org.virtd.rpc.remote.types.CpuModelNames;
 import org.virtd.rpc.remote.types.CpuModelNamesArgs;
 import org.virtd.rpc.remote.types.DomainCapabilitiesArgs;
+import org.virtd.rpc.remote.types.DomainXmlToNativeArgs;
 import org.virtd.rpc.remote.types.DomainEventKind;
 import org.virtd.rpc.remote.types.DomainFlagsArgs;
 import org.virtd.rpc.remote.types.DomainInfo;
@@ -215,6 +216,9 @@ public final class RemoteProgram {
             P.call(293, "NODE_GET_CPU_MAP", Xdr.lazy(NodeCpuMapArgs.class), Xdr.lazy(NodeCpuMap.class)).add();
     public static final Procedure<CpuModelNamesArgs, CpuModelNames> CONNECT_GET_CPU_MODEL_NAMES =
             P.call(312, "CONNECT_GET_CPU_MODEL_NAMES", Xdr.lazy(CpuModelNamesArgs.class), Xdr.lazy(CpuModelNames.class)).add();
+    public static final Procedure<DomainXmlToNativeArgs, String> CONNECT_DOMAIN_XML_TO_NATIVE =
+            P.call(136, "CONNECT_DOMAIN_XML_TO_NATIVE", Xdr.lazy(DomainXmlToNativeArgs.class), Xdr.STRING)
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
     public static final Procedure<DomainCapabilitiesArgs, String> CONNECT_GET_DOMAIN_CAPABILITIES =
             P.call(342, "CONNECT_GET_DOMAIN_CAPABILITIES", Xdr.lazy(DomainCapabilitiesArgs.class), Xdr.STRING)
                     .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();

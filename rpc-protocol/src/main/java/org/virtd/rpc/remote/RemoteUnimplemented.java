@@ -73,7 +73,6 @@ final class RemoteUnimplemented {
         p.unimplemented(133, "INTERFACE_CREATE").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(134, "INTERFACE_DESTROY").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).high().add();
         p.unimplemented(135, "CONNECT_DOMAIN_XML_FROM_NATIVE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
-        p.unimplemented(136, "CONNECT_DOMAIN_XML_TO_NATIVE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN).add();
         p.unimplemented(142, "SECRET_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(143, "SECRET_GET_XML_DESC").refusalDomain(ErrorDomain.SECRET).high().add();
         p.unimplemented(144, "SECRET_SET_VALUE").denyReadOnly().refusalDomain(ErrorDomain.SECRET).high().add();

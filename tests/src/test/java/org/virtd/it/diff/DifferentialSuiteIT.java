@@ -35,7 +35,8 @@ class DifferentialSuiteIT {
         try (Anchor anchor = Anchor.start(tmp.resolve("anchor"));
                 VirtqemudProcess ours = VirtqemudProcess.start(prefix);
                 VirtqemudProcess proxy = VirtqemudProcess.start(prefix, "virtproxyd", Map.of())) {
-            Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-1"), "");
+            Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-1"), "",
+                    tmp.resolve("anchor/lib"));
             Target us = new Target("virtqemud",
                     "qemu+unix:///system?socket=" + prefix.resolve("run/libvirt/virtqemud-sock"),
                     tmp.resolve("work-2"), prefix.toString());

@@ -9,18 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {work}}, {@code {kernel}}, {@code {initrd}}, {@code {agent-initrd}} and
+ * Fills {@code {work}}, {@code {kernel}}, {@code {initrd}}, {@code {KIND-initrd}} and
  * {@code {xml:NAME}} in steps; {@code {xml:NAME}} renders {@code tests/diff/xml/NAME.xml} (itself
  * with placeholders) into the work directory and stands for that file's path.
- * {@code {agent-initrd}} is the tiny guest's initrd with the scripted guest agent of
- * {@code tests/guest-initrd}, built (bounded) the first time it is used.
+ * {@code {agent-initrd}} ({@code {panic-initrd}}, ...) is the tiny guest's initrd with what that
+ * kind of {@code tests/guest-initrd/build-initrd.sh} adds (the scripted guest agent, the pvpanic
+ * drivers), built (bounded) the first time it is used.
  */
 final class Placeholders {
     private static final Pattern XML = Pattern.compile("\\{xml:([A-Za-z0-9._-]+)}");
+    private static final java.util.List<String> INITRD_KINDS = java.util.List.of("agent", "panic");
 
     private final Path xmlDir;
     private final Path guestDir;
-    private Path agentInitrd;
+    private final java.util.Map<String, Path> initrds = new java.util.HashMap<>();
 
     Placeholders(Path xmlDir, Path guestDir) {
         this.xmlDir = xmlDir;
@@ -50,20 +52,21 @@ final class Placeholders {
         return all.toString();
     }
 
-    private synchronized Path agentInitrd() {
-        if (agentInitrd != null) {
-            return agentInitrd;
+    private synchronized Path initrd(String kind) {
+        Path built = initrds.get(kind);
+        if (built != null) {
+            return built;
         }
         Path script = xmlDir.getParent().getParent().resolve("guest-initrd/build-initrd.sh");
-        Path out = guestDir.resolve("initrd-agent.img");
+        Path out = guestDir.resolve("initrd-" + kind + ".img");
         try {
-            Process p = new ProcessBuilder(script.toString(), guestDir.toString(), "agent").inheritIO().start();
+            Process p = new ProcessBuilder(script.toString(), guestDir.toString(), kind).inheritIO().start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("building the agent initrd took more than 300 s");
+                throw new IllegalStateException("building the " + kind + " initrd took more than 300 s");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("building the agent initrd failed: " + script);
+                throw new IllegalStateException("building the " + kind + " initrd failed: " + script);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +74,7 @@ final class Placeholders {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
-        agentInitrd = out;
+        initrds.put(kind, out);
         return out;
     }
 
@@ -87,8 +90,11 @@ final class Placeholders {
     }
 
     private String simple(String text, Path work) {
-        if (text.contains("{agent-initrd}")) {
-            text = text.replace("{agent-initrd}", agentInitrd().toString());
+        for (String kind : INITRD_KINDS) {
+            String placeholder = "{" + kind + "-initrd}";
+            if (text.contains(placeholder)) {
+                text = text.replace(placeholder, initrd(kind).toString());
+            }
         }
         return text.replace("{work}", work.toString())
                 .replace("{kernel}", guestDir.resolve("vmlinuz").toString())

@@ -53,6 +53,7 @@ final class StepRunner {
             Map<String, String> env = pb.environment();
             env.put("URI", target.uri());
             env.put("WORK", work.toString());
+            env.put("STATE_DIR", target.stateDir().toString());
             env.put("LC_ALL", "C.UTF-8");
             env.remove("LIBVIRT_DEFAULT_URI");
             Process p = pb.start();

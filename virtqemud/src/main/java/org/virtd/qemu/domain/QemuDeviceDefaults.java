@@ -118,7 +118,12 @@ final class QemuDeviceDefaults {
                 : d.audios();
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
-                redirdevs, rngs);
+                redirdevs, rngs, panics(d.panics()));
+    }
+
+    /** A {@code <panic/>} without a model is the ISA pvpanic device on x86. */
+    private static List<Devices.PanicDef> panics(List<Devices.PanicDef> given) {
+        return given.stream().map(p -> p.model() == null ? new Devices.PanicDef("isa") : p).toList();
     }
 
     /** An MTU can only be given to a NIC whose host side is a tap (or a vhost-user socket). */

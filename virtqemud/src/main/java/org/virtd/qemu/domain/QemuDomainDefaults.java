@@ -53,7 +53,9 @@ public final class QemuDomainDefaults {
         Lifecycle lifecycle = lifecycle(def.lifecycle());
         OsDef os = def.os();
         os = new OsDef(os.type(), arch, machine, os.kernel(), os.initrd(), os.cmdline(),
-                os.bootDevices().isEmpty() ? List.of("hd") : os.bootDevices(), os.bootMenu(), os.smbiosMode());
+                os.bootDevices().isEmpty() ? List.of("hd") : os.bootDevices(), os.bootMenu(), os.smbiosMode(),
+                os.firmware());
+        requireAcpiForUefi(def, arch);
         long current = def.currentMemoryKiB() == 0 || def.currentMemoryKiB() > def.memoryKiB()
                 ? def.memoryKiB() : def.currentMemoryKiB();
         UUID uuid = def.uuid() != null ? def.uuid() : new UUID((random.nextLong() & ~0xf000L) | 0x4000L,
@@ -64,6 +66,16 @@ public final class QemuDomainDefaults {
                 def.memoryKiB(), current, def.vcpus(), os, def.features(), withTopology(cpu(def.cpu()), def.cpu()),
                 clock, lifecycle, def.devices(), def.metadata(), def.cputune(), def.sysinfo());
         return out.withDevices(new QemuDeviceDefaults(machine, random).apply(out.devices(), emulator));
+    }
+
+    /** UEFI on x86 needs ACPI tables (libvirt's qemu validation of the definition). */
+    private static void requireAcpiForUefi(DomainDef def, String arch) throws VirtException {
+        boolean efi = def.os().firmware() != null && ("efi".equals(def.os().firmware().firmware())
+                || def.os().firmware().loader() != null && "pflash".equals(def.os().firmware().loader().type()));
+        boolean acpi = def.features() != null && def.features().stream().anyMatch(f -> f.name().equals("acpi"));
+        if (efi && !acpi && (arch.equals("x86_64") || arch.equals("i686"))) {
+            throw qemu(ErrorCode.CONFIG_UNSUPPORTED, "UEFI requires ACPI on this architecture");
+        }
     }
 
     /** A given topology is kept, with the one die per socket libvirt fills in. */

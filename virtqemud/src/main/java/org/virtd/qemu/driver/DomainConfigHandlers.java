@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -54,11 +55,18 @@ public final class DomainConfigHandlers {
     private final EmulatorSource emulators;
     private final RandomGenerator random;
     private volatile UndefineGuard undefineGuard = (dom, flags) -> { };
+    private volatile UnaryOperator<DomainDef> hostDefaults = UnaryOperator.identity();
 
     /** What must be settled before a definition goes (a managed save image: refuse or remove). */
     @FunctionalInterface
     interface UndefineGuard {
         void beforeUndefine(DomainObject dom, int flags) throws VirtException;
+    }
+
+    /** What define adds that depends on the host (the default NVRAM path of a bare UEFI loader). */
+    DomainConfigHandlers withHostDefaults(UnaryOperator<DomainDef> fill) {
+        this.hostDefaults = fill;
+        return this;
     }
 
     DomainConfigHandlers withUndefineGuard(UndefineGuard guard) {
@@ -110,7 +118,7 @@ public final class DomainConfigHandlers {
     public DomainRef define(CallContext ctx, String xml, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, DEFINE_VALIDATE, "qemuDomainDefineXMLFlags");
         DomainDef raw = QemuXmlConf.PARSER.parse(xml, (flags & DEFINE_VALIDATE) != 0);
-        DomainDef def = new QemuDomainDefaults(emulators.get(), random).apply(raw);
+        DomainDef def = hostDefaults.apply(new QemuDomainDefaults(emulators.get(), random).apply(raw));
         DomainRegistry.Defined d = lookup.registry().define(def, raw.uuid() != null);
         DomainRef ref = d.domain().ref();
         ctx.events().domainEvent(new LifecycleEvent(ref, EVENT_DEFINED, d.updated() ? DETAIL_UPDATED : DETAIL_ADDED));

@@ -105,18 +105,23 @@ public final class QemuDriver implements Driver {
         cpuCompare.bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
+                .withHostDefaults(def -> processes.nvram().selection().withDefaultNvram(def))
                 .withUndefineGuard((dom, flags) -> {
                     snapshots().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);
                     processes.saves().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0);
+                    processes.nvram().beforeUndefine(dom.def(),
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.NVRAM) != 0,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.KEEP_NVRAM) != 0);
                 })
                 .bind(table);
         new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
-        new ConsoleHandlers(lookup, () -> consoles, () -> channels).bind(table);
+        new NativeConfigHandlers(() -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
+                new ConsoleHandlers(lookup, () -> consoles, () -> channels).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new DomainStatsHandlers(lookup, () -> processes).bind(table);
         new LiveResourceHandlers(lookup, () -> processes).bind(table);

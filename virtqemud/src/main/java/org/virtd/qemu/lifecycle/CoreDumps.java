@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -87,6 +89,24 @@ public final class CoreDumps {
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /**
+     * The memory-only ELF dump a panicked guest with on_crash='coredump-*' leaves in qemu.conf's
+     * auto_dump_path, named as libvirt names it: {@code <id>-<short name>-<local time>}. The
+     * caller holds the domain's lock.
+     */
+    void autoDump(RunningDomain rd) throws VirtException {
+        Path dir = conf.get().autoDumpPath();
+        String domName = rd.domain().name();
+        String name = rd.id() + "-" + (domName.length() > 20 ? domName.substring(0, 20) : domName);
+        String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HH:mm:ss"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw createError(dir.resolve(name + "-" + now), e.getMessage());
+        }
+        memoryOnly(DomainControl.monitor(rd), dir.resolve(name + "-" + now), "elf", rd);
     }
 
     private void after(DomainObject dom, RunningDomain rd, QmpClient monitor, boolean paused, boolean reset)

@@ -74,7 +74,7 @@ final class DeviceAliases {
             rngs.add(r.alias() != null ? r : r.withAlias("rng" + rngs.size()));
         }
         return def.withDevices(new Devices(d.emulator(), disks, controllers, nics, serials, consoles, inputs,
-                d.graphics(), d.audios(), videos, balloon, channels, sounds, redirdevs, rngs));
+                d.graphics(), d.audios(), videos, balloon, channels, sounds, redirdevs, rngs, d.panics()));
     }
 
     /** A console on a serial port is that port's device; others are consoles of their own. */

@@ -9,6 +9,7 @@ import org.virtd.core.driver.DriverContext;
 import org.virtd.core.driver.EventSink;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.firmware.NvramFiles;
 import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
@@ -53,6 +54,8 @@ public final class DomainLifecycle {
     private final LifecycleDirs dirs;
     private final DomainStatusFile statusFiles;
     private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
+    private volatile NvramFiles firmware;
+    private volatile CoreDumps crashDumps;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
@@ -112,6 +115,23 @@ public final class DomainLifecycle {
         return launcher;
     }
 
+    /** Where on_crash='coredump-*' dumps are written from. */
+    void crashDumps(CoreDumps dumps) {
+        this.crashDumps = dumps;
+    }
+
+    CoreDumps crashDumps() {
+        return crashDumps;
+    }
+
+    LaunchSpecMapping mapping() {
+        return mapping;
+    }
+
+    NvramFiles firmware() {
+        return firmware;
+    }
+
     IdFile idFile() {
         return idFile;
     }
@@ -123,6 +143,11 @@ public final class DomainLifecycle {
     /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
     public void hostCpuModels(HostCpuModels models) {
         this.hostCpuModels = models;
+    }
+
+    /** Where a start finds firmware for UEFI guests and their variable stores (none: left as written). */
+    public void firmware(NvramFiles files) {
+        this.firmware = files;
     }
 
     /** The current run of {@code dom}, or null while it is inactive. */
@@ -180,6 +205,16 @@ public final class DomainLifecycle {
         int id = registry.allocateId();
         idFile.record(id + 1);
         Path dir = dirs.domainDir(id, def.name());
+        NvramFiles fw = firmware;
+        if (fw != null) {
+            try {
+                def = fw.selection().fill(def);
+                fw.prepare(def);
+            } catch (VirtException e) {
+                dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+                throw e;
+            }
+        }
         def = ChannelSockets.assign(def, dirs.lib().resolve("channel/target").resolve(dir.getFileName()));
         try {
             def = hostNics.connect(def);

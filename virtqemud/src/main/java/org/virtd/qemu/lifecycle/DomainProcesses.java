@@ -7,6 +7,9 @@ import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.hostnet.NetworkPorts;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
+import org.virtd.qemu.firmware.FirmwareDescriptor;
+import org.virtd.qemu.firmware.FirmwareSelection;
+import org.virtd.qemu.firmware.NvramFiles;
 import org.virtd.core.driver.HostName;
 import org.virtd.qemu.process.QemuLauncher;
 
@@ -52,6 +55,7 @@ public final class DomainProcesses {
         this.saves = new DomainSaves(lifecycle, control,
                 privileged ? new DomainXmlFormatter.Runtime("/machine", null) : null, definitions, conf);
         this.dumps = new CoreDumps(lifecycle, control, conf);
+        lifecycle.crashDumps(dumps);
         this.starter = new DomainStarter(lifecycle, saves);
         this.resources = new DomainResources(lifecycle, control);
         this.monitor = new MonitorPassthrough(lifecycle, control);
@@ -73,6 +77,8 @@ public final class DomainProcesses {
                 LifecycleDirs.of(ctx));
         // network NICs take their ports from the network daemon beside this one, as libvirt's do
         lifecycle.hostNics().usePorts(NetworkPorts.in(ctx.runDir(), ctx.privileged()));
+        lifecycle.firmware(new NvramFiles(new FirmwareSelection(FirmwareDescriptor.SYSTEM_DIRS,
+                LifecycleDirs.of(ctx).lib().resolve("nvram")), conf));
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();
@@ -98,6 +104,16 @@ public final class DomainProcesses {
 
     public DomainSaves saves() {
         return saves;
+    }
+
+    /** The command line a start would run (domxml-to-native). */
+    public PretendCommand pretend() {
+        return new PretendCommand(lifecycle);
+    }
+
+    /** UEFI variable stores (undefine's NVRAM rule). */
+    public NvramFiles nvram() {
+        return lifecycle.firmware();
     }
 
     public CoreDumps dumps() {

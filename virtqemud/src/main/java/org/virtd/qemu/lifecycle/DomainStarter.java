@@ -20,6 +20,7 @@ public final class DomainStarter {
     public static final int START_BYPASS_CACHE = 4;
     public static final int START_FORCE_BOOT = 8;
     public static final int START_VALIDATE = 16;
+    public static final int START_RESET_NVRAM = 32;
 
     private final DomainLifecycle lifecycle;
     private final DomainSaves saves;
@@ -30,7 +31,7 @@ public final class DomainStarter {
     }
 
     public void start(DomainObject dom, int flags) throws VirtException {
-        check(flags, START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_FORCE_BOOT,
+        check(flags, START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_FORCE_BOOT | START_RESET_NVRAM,
                 "qemuDomainCreateWithFlags");
         dom.lock().lock();
         try {
@@ -42,6 +43,9 @@ public final class DomainStarter {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is already running");
             }
             boolean paused = (flags & START_PAUSED) != 0;
+            if ((flags & START_RESET_NVRAM) != 0 && lifecycle.firmware() != null) {
+                lifecycle.firmware().reset(dom.def());
+            }
             if (!saves.startFromManagedSave(dom, paused, (flags & START_FORCE_BOOT) != 0)) {
                 lifecycle.start(dom, dom.def(), paused);
             }

@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
+import org.virtd.conf.domain.OsFirmware;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.cpu.QemuFeatureNames;
 import org.virtd.qemu.hostnet.HostNics;
@@ -68,6 +69,18 @@ public final class LaunchSpecMapping {
         return out;
     }
 
+    /** A pflash loader (UEFI) with its variable store; a ROM loader or none leaves QEMU's own BIOS. */
+    private static QemuLaunchSpec.Firmware firmware(DomainDef def) {
+        OsFirmware fw = def.os().firmware();
+        if (fw == null || fw.loader() == null || fw.loader().path() == null || !"pflash".equals(fw.loader().type())) {
+            return null;
+        }
+        return new QemuLaunchSpec.Firmware(Path.of(fw.loader().path()),
+                fw.nvram() == null || fw.nvram().path() == null ? null : Path.of(fw.nvram().path()),
+                "yes".equals(fw.loader().secure()), def.features() != null && def.features().stream()
+                        .anyMatch(f -> f.name().equals("smm") && !"off".equals(f.state())));
+    }
+
     public QemuLaunchSpec map(DomainDef def, Path monitorSocket) throws VirtException {
         QemuConf qemuConf = conf.get();
         Devices dev = def.devices() == null ? Devices.empty() : def.devices();
@@ -83,6 +96,8 @@ public final class LaunchSpecMapping {
                 .monitorSocket(monitorSocket)
                 .host(new QemuLaunchSpec.HostPolicy(qemuConf.setProcessName(), qemuConf.logTimestamp(),
                         qemuConf.maxProcesses(), qemuConf.maxFiles()));
+        b.firmware(firmware(def));
+        b.panicIsa(dev.panics().stream().anyMatch(p -> "isa".equals(p.model())));
         if (def.cpu() != null && def.cpu().mode() != null) {
             b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model(), cpuSwitches(def.cpu())));
         }

@@ -54,7 +54,7 @@ final class LiveDefinition {
         }
         return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
-                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs())));
+                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs(), d.panics())));
     }
 
     /** {@code def} without the pty paths QEMU allocated (they mean nothing to another run). */
@@ -67,7 +67,7 @@ final class LiveDefinition {
         List<Devices.CharDevDef> consoles = d.consoles().stream().map(LiveDefinition::withoutPty).toList();
         return def.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
                 consoles, d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon(), d.channels(), d.sounds(),
-                d.redirdevs(), d.rngs()));
+                d.redirdevs(), d.rngs(), d.panics()));
     }
 
     private static Devices.CharDevDef withoutPty(Devices.CharDevDef c) {

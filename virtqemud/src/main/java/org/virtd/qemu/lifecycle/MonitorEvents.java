@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * On monitor EOF it waits (bounded) for QEMU to be gone before the exit rule runs.
  */
 final class MonitorEvents implements QmpEventListener, RunEffects {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MonitorEvents.class);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     private final DomainLifecycle lifecycle;
@@ -112,6 +113,17 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
         var monitor = rd.process().monitor();
         monitor.execute("system_reset", null);
         monitor.execute("cont", null);
+    }
+
+    @Override
+    public boolean crashDump() {
+        try {
+            lifecycle.crashDumps().autoDump(rd);
+            return true;
+        } catch (VirtException | RuntimeException e) {
+            LOG.warn("on_crash dump of '{}' failed: {}", rd.domain().name(), e.getMessage());
+            return false;
+        }
     }
 
     @Override

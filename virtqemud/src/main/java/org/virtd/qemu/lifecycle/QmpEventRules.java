@@ -29,6 +29,8 @@ final class QmpEventRules {
 
     private final RunningDomain rd;
     private final RunEffects run;
+    /** The fake reboot under way restarts a panicked guest (its RESUME is announced). */
+    private boolean crashRestart;
 
     QmpEventRules(RunningDomain rd, RunEffects run) {
         this.rd = rd;
@@ -62,6 +64,11 @@ final class QmpEventRules {
                 run.agentEvent(AgentClient.Await.RESET);
                 if (!rd.starting) {
                     run.domainEvent(new RebootEvent(dom.ref()));
+                }
+                if (crashRestart) {
+                    // a panicked guest restarted by on_crash is announced as resumed after its reset
+                    crashRestart = false;
+                    emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
                 }
             }
             case "GUEST_PANICKED" -> panicked(dom);
@@ -153,9 +160,11 @@ final class QmpEventRules {
     private void fakeReboot(DomainObject dom) {
         rd.fakeReboot = false;
         rd.rebooting = true;
+        boolean crashed = dom.state() == DomainStates.CRASHED;
         try {
             run.resetAndContinue();
-            dom.setState(DomainStates.RUNNING, DomainStates.RUNNING_BOOTED);
+            dom.setState(DomainStates.RUNNING, crashed ? DomainStates.RUNNING_CRASHED : DomainStates.RUNNING_BOOTED);
+            crashRestart = crashed;
             run.statusChanged();
         } catch (VirtException e) {
             LOG.warn("fake reboot of '{}' failed, stopping it: {}", dom.name(), e.getMessage());
@@ -165,15 +174,24 @@ final class QmpEventRules {
         }
     }
 
+    /**
+     * libvirt's guest panic handling: CRASHED/PANICKED, then on_crash: preserve keeps the crashed
+     * guest, restart fake-reboots it (running, reason crashed), destroy stops it; the coredump-
+     * variants first dump its memory to auto_dump_path and stay crashed when that fails.
+     */
     private void panicked(DomainObject dom) {
         String onCrash = rd.live().lifecycle() != null ? rd.live().lifecycle().onCrash() : null;
+        dom.setState(DomainStates.CRASHED, DomainStates.CRASHED_PANICKED);
         emit(dom, DomainStates.EVENT_CRASHED, DomainStates.CRASHED_PANICKED_DETAIL);
+        run.statusChanged();
         if ("preserve".equals(onCrash)) {
-            dom.setState(DomainStates.CRASHED, DomainStates.CRASHED_PANICKED);
-            run.statusChanged();
             return;
         }
-        if ("restart".equals(onCrash)) {
+        boolean dump = onCrash != null && onCrash.startsWith("coredump-");
+        if (dump && !run.crashDump()) {
+            return;
+        }
+        if ("restart".equals(onCrash) || "coredump-restart".equals(onCrash)) {
             rd.fakeReboot = true;
             fakeReboot(dom);
             return;

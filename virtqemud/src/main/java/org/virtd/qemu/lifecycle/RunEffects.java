@@ -13,6 +13,14 @@ import org.virtd.rpc.remote.types.DomainEventBody;
  */
 interface RunEffects {
 
+    /**
+     * on_crash='coredump-*': the guest's memory written to qemu.conf's auto_dump_path; false (the
+     * run left as it is, crashed) when the dump failed.
+     */
+    default boolean crashDump() {
+        return false;
+    }
+
     /** True while this run is the domain's current one (events of an older run are dropped). */
     boolean isCurrent();
 

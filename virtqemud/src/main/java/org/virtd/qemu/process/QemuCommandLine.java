@@ -33,9 +33,12 @@ public final class QemuCommandLine {
         add(a, "-name", "guest=" + opt(s.name())
                 + (s.host().processName() ? ",process=qemu:" + opt(s.name()) : "") + ",debug-threads=on");
         a.add("-S");
-        add(a, "-machine", opt(s.machine()) + ",usb=off,dump-guest-core=off");
+        a.addAll(FirmwareArgs.blockdevs(s.firmware()));
+        add(a, "-machine", opt(s.machine()) + ",usb=off" + FirmwareArgs.smm(s.firmware()) + ",dump-guest-core=off"
+                + FirmwareArgs.machineProps(s.firmware()));
         add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
         add(a, "-cpu", cpu(s));
+        a.addAll(FirmwareArgs.globals(s.firmware()));
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());

@@ -17,7 +17,15 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
         List<Disk> disks, List<Nic> nics, List<Serial> serials, Display display, String video, boolean balloon,
-        boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host) {
+        boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host, Firmware firmware) {
+
+    /**
+     * UEFI in flash: the read-only code image, the guest's writable variable store (null: none),
+     * whether flash writes are restricted to SMM ({@code secure='yes'}) and whether the machine
+     * has SMM ({@code <smm state='on'/>}). Null in the spec: no pflash.
+     */
+    public record Firmware(Path code, Path vars, boolean secure, boolean smm) {
+    }
 
     /** {@code -accel}: kvm for domain type kvm on a usable /dev/kvm, tcg otherwise. */
     public enum Accel { KVM, TCG }
@@ -190,6 +198,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private Path monitorSocket;
         private Platform platform = Platform.NONE;
         private HostPolicy host = HostPolicy.DEFAULT;
+        private Firmware firmware;
 
         private Builder(String name, UUID uuid) {
             this.name = name;
@@ -215,11 +224,12 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public Builder monitorSocket(Path p) { monitorSocket = p; return this; }
         public Builder platform(Platform p) { platform = p; return this; }
         public Builder host(HostPolicy h) { host = h; return this; }
+        public Builder firmware(Firmware f) { firmware = f; return this; }
 
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
                     clockOffset, kernel, initrd, append, disks, nics, serials, display, video, balloon, panicIsa,
-                    monitorSocket, platform, host);
+                    monitorSocket, platform, host, firmware);
         }
     }
 }
