@@ -121,7 +121,7 @@ public final class QemuDriver implements Driver {
         SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new NativeConfigHandlers(() -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
-                new ConsoleHandlers(lookup, () -> consoles, () -> channels).bind(table);
+        new ConsoleHandlers(lookup, () -> consoles, () -> channels).bind(table);
         new QemuMonitorHandlers(lookup, () -> processes, monitorCallbacks).bind(table);
         new DomainStatsHandlers(lookup, () -> processes).bind(table);
         new LiveResourceHandlers(lookup, () -> processes).bind(table);
