@@ -66,6 +66,7 @@ public final class QemuDriver implements Driver {
     private final MonitorCallbacks monitorCallbacks = new MonitorCallbacks();
     private volatile Consoles consoles;
     private volatile DomainSnapshots snapshots;
+    private volatile org.virtd.qemu.checkpoint.DomainCheckpoints checkpoints;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
     private volatile CpuCompareHandlers cpuCompare;
@@ -106,6 +107,8 @@ public final class QemuDriver implements Driver {
                 .withUndefineGuard((dom, flags) -> {
                     snapshots().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);
+                    checkpoints().beforeUndefine(dom,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.CHECKPOINTS_METADATA) != 0);
                     processes.saves().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0);
                 })
@@ -132,6 +135,7 @@ public final class QemuDriver implements Driver {
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SnapshotHandlers(lookup, () -> snapshots).bind(table);
         new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
+        new CheckpointHandlers(lookup, () -> checkpoints).bind(table);
     }
 
     @Override
@@ -156,6 +160,12 @@ public final class QemuDriver implements Driver {
                 () -> System.currentTimeMillis() / 1000);
         snaps.loadAll();
         this.snapshots = snaps;
+        org.virtd.qemu.checkpoint.DomainCheckpoints cps = new org.virtd.qemu.checkpoint.DomainCheckpoints(domains,
+                processes.snapshots(), snaps,
+                new org.virtd.qemu.checkpoint.CheckpointStore(ctx.stateDir().resolve("qemu/checkpoint")),
+                () -> System.currentTimeMillis() / 1000);
+        cps.loadAll();
+        this.checkpoints = cps;
         CpuCompareHandlers compare = cpuCompare;
         if (compare != null) {
             processes.lifecycle().hostCpuModels(compare::hostModel);
@@ -185,6 +195,14 @@ public final class QemuDriver implements Driver {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
         }
         return s;
+    }
+
+    private org.virtd.qemu.checkpoint.DomainCheckpoints checkpoints() throws VirtException {
+        org.virtd.qemu.checkpoint.DomainCheckpoints c = checkpoints;
+        if (c == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+        }
+        return c;
     }
 
     private long cpuTimeNanos(DomainObject dom) {
