@@ -38,6 +38,17 @@ final class Guests {
         return r;
     }
 
+    /** Runs qemu-img with {@code args} (bounded), failing the test when it fails. */
+    static Cli.Result img(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("qemu-img"));
+        cmd.addAll(List.of(args));
+        Cli.Result r = Cli.run(cmd, 60);
+        if (r.exit() != 0) {
+            throw new AssertionError("qemu-img " + String.join(" ", args) + " failed: " + r.all());
+        }
+        return r;
+    }
+
     /**
      * Types {@code command} on the console of guest {@code name} (console_cmd.py, bounded) and
      * returns what the script printed: "seen True" once {@code expect} appeared in the output.
