@@ -25,6 +25,7 @@ import org.virtd.rpc.remote.types.VcpuPinInfoArgs;
 import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
+import org.virtd.rpc.remote.types.BackupBeginArgs;
 import org.virtd.rpc.remote.types.CheckpointFlagsArgs;
 import org.virtd.rpc.remote.types.CheckpointList;
 import org.virtd.rpc.remote.types.CheckpointNeedResultsArgs;
@@ -622,6 +623,12 @@ public final class RemoteProgram {
     public static final Procedure<CheckpointFlagsArgs, Void> DOMAIN_CHECKPOINT_DELETE =
             P.call(417, "DOMAIN_CHECKPOINT_DELETE", Xdr.lazy(CheckpointFlagsArgs.class), Xdr.VOID)
                     .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+
+    // ---- backups (remote_domain_backup_*) ----
+    public static final Procedure<BackupBeginArgs, Void> DOMAIN_BACKUP_BEGIN =
+            P.call(421, "DOMAIN_BACKUP_BEGIN", Xdr.lazy(BackupBeginArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, String> DOMAIN_BACKUP_GET_XML_DESC =
+            P.call(422, "DOMAIN_BACKUP_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING).add();
 
     // ---- §1g secondary drivers clients probe on connect (answered empty by the QEMU daemon) ----
 

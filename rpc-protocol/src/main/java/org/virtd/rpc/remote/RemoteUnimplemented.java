@@ -164,8 +164,6 @@ final class RemoteUnimplemented {
         p.unimplemented(408, "NETWORK_PORT_SET_PARAMETERS").denyReadOnly().add();
         p.unimplemented(409, "NETWORK_PORT_GET_XML_DESC").add();
         p.unimplemented(410, "NETWORK_PORT_DELETE").denyReadOnly().add();
-        p.unimplemented(421, "DOMAIN_BACKUP_BEGIN").denyReadOnly().add();
-        p.unimplemented(422, "DOMAIN_BACKUP_GET_XML_DESC").add();
         p.unimplemented(424, "DOMAIN_AUTHORIZED_SSH_KEYS_GET").api("virDomainAuthorizedSSHKeysGet").denyReadOnly().add();
         p.unimplemented(425, "DOMAIN_AUTHORIZED_SSH_KEYS_SET").api("virDomainAuthorizedSSHKeysSet").denyReadOnly().add();
         p.unimplemented(427, "DOMAIN_START_DIRTY_RATE_CALC").denyReadOnly().add();

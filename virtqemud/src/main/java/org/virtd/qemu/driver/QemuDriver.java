@@ -67,6 +67,7 @@ public final class QemuDriver implements Driver {
     private volatile Consoles consoles;
     private volatile DomainSnapshots snapshots;
     private volatile org.virtd.qemu.checkpoint.DomainCheckpoints checkpoints;
+    private volatile org.virtd.qemu.blockjob.DomainBackups backups;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
     private volatile CpuCompareHandlers cpuCompare;
@@ -124,7 +125,7 @@ public final class QemuDriver implements Driver {
         new BlockIoTuneHandlers(lookup, () -> processes).bind(table);
         new InterfaceTuneHandlers(lookup, () -> processes).bind(table);
         new DomainPinHandlers(lookup, () -> processes).bind(table);
-        new DomainJobHandlers(lookup, () -> processes).bind(table);
+        new DomainJobHandlers(lookup, () -> processes, () -> backups).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
         new GuestAgentHandlers(lookup, () -> processes).bind(table);
         new TuningQueryHandlers(lookup, this::privileged).bind(table);
@@ -136,6 +137,7 @@ public final class QemuDriver implements Driver {
         new SnapshotHandlers(lookup, () -> snapshots).bind(table);
         new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
         new CheckpointHandlers(lookup, () -> checkpoints).bind(table);
+        new BackupHandlers(lookup, () -> backups).bind(table);
     }
 
     @Override
@@ -151,6 +153,9 @@ public final class QemuDriver implements Driver {
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
         processes.lifecycle().addEventHook(blockJobs);
+        org.virtd.qemu.blockjob.DomainBackups backupJobs = new org.virtd.qemu.blockjob.DomainBackups(processes.lifecycle());
+        processes.lifecycle().addEventHook(backupJobs);
+        this.backups = backupJobs;
         this.consoles = new Consoles(processes.lifecycle());
         DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
                 new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),

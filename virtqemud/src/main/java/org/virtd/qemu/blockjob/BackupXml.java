@@ -1,0 +1,112 @@
+package org.virtd.qemu.blockjob;
+
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code <domainbackup>} document (libvirt's backup_conf.c): the mode, the checkpoint an
+ * incremental backup starts from, and per disk whether it is backed up and to which file; and
+ * what backup-dumpxml shows of a running backup (each disk's mode and target node number).
+ */
+final class BackupXml {
+    /** One disk as asked: {@code backup} null when the XML does not say. */
+    record Asked(String name, Boolean backup, String target, String format) {
+    }
+
+    record Parsed(String mode, String incremental, List<Asked> disks) {
+    }
+
+    /** One disk of a running backup. */
+    record Disk(String name, String target, String format, int index, String incremental) {
+    }
+
+    private BackupXml() {
+    }
+
+    static Parsed parse(String xml) throws VirtException {
+        Element root = document(xml);
+        if (!"domainbackup".equals(root.getNodeName())) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
+                    "expecting root element of 'domainbackup', not '" + root.getNodeName() + "'");
+        }
+        String mode = root.getAttribute("mode").isEmpty() ? "push" : root.getAttribute("mode");
+        Element inc = child(root, "incremental");
+        List<Asked> disks = new ArrayList<>();
+        Element disksEl = child(root, "disks");
+        if (disksEl != null) {
+            for (Element d : children(disksEl, "disk")) {
+                String backup = d.getAttribute("backup");
+                Element target = child(d, "target");
+                Element driver = child(d, "driver");
+                disks.add(new Asked(d.getAttribute("name"), backup.isEmpty() ? null : "yes".equals(backup),
+                        target == null || target.getAttribute("file").isEmpty() ? null : target.getAttribute("file"),
+                        driver == null || driver.getAttribute("type").isEmpty() ? null : driver.getAttribute("type")));
+            }
+        }
+        return new Parsed(mode, inc == null ? null : inc.getTextContent().strip(), disks);
+    }
+
+    static String format(String incremental, List<Disk> disks) {
+        StringBuilder sb = new StringBuilder("<domainbackup mode='push'>\n");
+        if (incremental != null) {
+            sb.append("  <incremental>").append(escape(incremental)).append("</incremental>\n");
+        }
+        sb.append("  <disks>\n");
+        for (Disk d : disks) {
+            sb.append("    <disk name='").append(escape(d.name())).append("' backup='yes' type='file' backupmode='")
+                    .append(d.incremental() == null ? "full" : "incremental").append('\'');
+            if (d.incremental() != null) {
+                sb.append(" incremental='").append(escape(d.incremental())).append('\'');
+            }
+            sb.append(" index='").append(d.index()).append("'>\n");
+            sb.append("      <driver type='").append(d.format()).append("'/>\n");
+            sb.append("      <target file='").append(escape(d.target())).append("'/>\n");
+            sb.append("    </disk>\n");
+        }
+        return sb.append("  </disks>\n</domainbackup>\n").toString();
+    }
+
+    private static Element document(String xml) throws VirtException {
+        if (xml == null || xml.isBlank()) {
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN,
+                    "(domain_backup):1: Document is empty\n(null)\n^");
+        }
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+        } catch (Exception e) {
+            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, "(domain_backup):1: " + e.getMessage());
+        }
+    }
+
+    private static Element child(Element parent, String tag) {
+        List<Element> all = children(parent, tag);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && tag.equals(n.getNodeName())) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
+    }
+}
