@@ -85,7 +85,8 @@ public final class DomainBackups implements RunEventHook {
     public void begin(DomainObject dom, String backupXml, String checkpointXml, int flags) throws VirtException {
         RunningDomain rd = lifecycle.running(dom);
         if (rd == null || !dom.isActive() || rd.isStopped()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "domain is not running");
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "cannot perform disk backup for inactive domain");
         }
         BackupXml.Parsed p = BackupXml.parse(backupXml);
         if (!"push".equals(p.mode()) || p.incremental() != null || checkpointXml != null) {
@@ -206,10 +207,13 @@ public final class DomainBackups implements RunEventHook {
         return BackupXml.format(b.incremental, b.parts.stream().map(Part::xml).toList());
     }
 
-    /** The running backup's statistics ({@code completed}: the last finished one's), or null. */
-    public JobStats stats(DomainObject dom, boolean completedJob) throws VirtException {
+    /**
+     * The running backup's statistics, or null; {@code completedJob}: the last finished one's,
+     * which a read forgets unless {@code keep} (libvirt's KEEP_COMPLETED).
+     */
+    public JobStats stats(DomainObject dom, boolean completedJob, boolean keep) throws VirtException {
         if (completedJob) {
-            return completed.get(dom.uuid());
+            return keep ? completed.get(dom.uuid()) : completed.remove(dom.uuid());
         }
         Backup b = active.get(dom.uuid());
         RunningDomain rd = lifecycle.running(dom);

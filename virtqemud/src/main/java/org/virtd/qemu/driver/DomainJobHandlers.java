@@ -42,7 +42,7 @@ final class DomainJobHandlers {
         t.on(RemoteProgram.DOMAIN_GET_JOB_INFO, (c, d) -> {
             DomainObject dom = lookup.resolve(d);
             requireActive(dom);
-            JobStats running = backup(dom, false);
+            JobStats running = backup(dom, false, false);
             return running == null ? new JobInfo(JOB_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     : new JobInfo(running.type(), param(running, "time_elapsed"), 0, 0, 0, 0, 0, 0, 0,
                             param(running, "disk_total"), param(running, "disk_processed"),
@@ -56,7 +56,7 @@ final class DomainJobHandlers {
             if (!completed) {
                 requireActive(dom);
             }
-            JobStats stats = backup(dom, completed);
+            JobStats stats = backup(dom, completed, (a.flags() & JOB_STATS_KEEP_COMPLETED) != 0);
             return stats == null ? new JobStats(JOB_NONE, List.of()) : stats;
         });
         t.on(RemoteProgram.DOMAIN_ABORT_JOB, (c, d) -> {
@@ -81,9 +81,9 @@ final class DomainJobHandlers {
         });
     }
 
-    private JobStats backup(DomainObject dom, boolean completed) throws VirtException {
+    private JobStats backup(DomainObject dom, boolean completed, boolean keep) throws VirtException {
         DomainBackups b = backups.get();
-        return b == null ? null : b.stats(dom, completed);
+        return b == null ? null : b.stats(dom, completed, keep);
     }
 
     private static long param(JobStats stats, String field) {
