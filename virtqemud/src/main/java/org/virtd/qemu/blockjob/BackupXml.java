@@ -3,13 +3,9 @@ package org.virtd.qemu.blockjob;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.qemu.xml.XmlElements;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,23 +30,22 @@ final class BackupXml {
     }
 
     static Parsed parse(String xml) throws VirtException {
-        Element root = document(xml);
+        Element root = XmlElements.root(xml, "domain_backup", ErrorDomain.DOMAIN);
         if (!"domainbackup".equals(root.getNodeName())) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
                     "expecting root element of 'domainbackup', not '" + root.getNodeName() + "'");
         }
         String mode = root.getAttribute("mode").isEmpty() ? "push" : root.getAttribute("mode");
-        Element inc = child(root, "incremental");
+        Element inc = XmlElements.child(root, "incremental");
         List<Asked> disks = new ArrayList<>();
-        Element disksEl = child(root, "disks");
+        Element disksEl = XmlElements.child(root, "disks");
         if (disksEl != null) {
-            for (Element d : children(disksEl, "disk")) {
+            for (Element d : XmlElements.children(disksEl, "disk")) {
                 String backup = d.getAttribute("backup");
-                Element target = child(d, "target");
-                Element driver = child(d, "driver");
+                Element target = XmlElements.child(d, "target");
+                Element driver = XmlElements.child(d, "driver");
                 disks.add(new Asked(d.getAttribute("name"), backup.isEmpty() ? null : "yes".equals(backup),
-                        target == null || target.getAttribute("file").isEmpty() ? null : target.getAttribute("file"),
-                        driver == null || driver.getAttribute("type").isEmpty() ? null : driver.getAttribute("type")));
+                        XmlElements.attribute(target, "file"), XmlElements.attribute(driver, "type")));
             }
         }
         return new Parsed(mode, inc == null ? null : inc.getTextContent().strip(), disks);
@@ -76,35 +71,8 @@ final class BackupXml {
         return sb.append("  </disks>\n</domainbackup>\n").toString();
     }
 
-    private static Element document(String xml) throws VirtException {
-        if (xml == null || xml.isBlank()) {
-            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN,
-                    "(domain_backup):1: Document is empty\n(null)\n^");
-        }
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception e) {
-            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN, "(domain_backup):1: " + e.getMessage());
-        }
-    }
 
-    private static Element child(Element parent, String tag) {
-        List<Element> all = children(parent, tag);
-        return all.isEmpty() ? null : all.get(0);
-    }
 
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE && tag.equals(n.getNodeName())) {
-                out.add((Element) n);
-            }
-        }
-        return out;
-    }
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");

@@ -3,13 +3,9 @@ package org.virtd.qemu.checkpoint;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.qemu.xml.XmlElements;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +30,22 @@ public final class CheckpointXml {
     }
 
     public static Parsed parse(String xml) throws VirtException {
-        Element root = document(xml);
+        Element root = XmlElements.root(xml, "domain_checkpoint", ErrorDomain.DOMAIN_CHECKPOINT);
         if (!"domaincheckpoint".equals(root.getNodeName())) {
             throw schema("Expecting element domaincheckpoint, got " + root.getNodeName());
         }
-        for (Element e : children(root, null)) {
+        for (Element e : XmlElements.children(root, null)) {
             if (!TOP.contains(e.getNodeName())) {
                 throw schema("Element domaincheckpoint has extra content: " + e.getNodeName());
             }
         }
-        String name = text(child(root, "name"));
+        String name = text(XmlElements.child(root, "name"));
         if (name != null && (name.contains("/") || name.isEmpty())) {
             throw schema("Extra element name in interleave\nElement domaincheckpoint failed to validate content");
         }
-        Element parentEl = child(root, "parent");
-        String parent = parentEl == null ? null : text(child(parentEl, "name"));
-        String created = text(child(root, "creationTime"));
+        Element parentEl = XmlElements.child(root, "parent");
+        String parent = parentEl == null ? null : text(XmlElements.child(parentEl, "name"));
+        String created = text(XmlElements.child(root, "creationTime"));
         Long creationTime = null;
         if (created != null) {
             try {
@@ -60,17 +56,17 @@ public final class CheckpointXml {
             }
         }
         List<CheckpointDef.Disk> disks = new ArrayList<>();
-        Element disksEl = child(root, "disks");
+        Element disksEl = XmlElements.child(root, "disks");
         if (disksEl != null) {
-            for (Element d : children(disksEl, "disk")) {
+            for (Element d : XmlElements.children(disksEl, "disk")) {
                 String checkpoint = d.getAttribute("checkpoint");
                 String bitmap = d.getAttribute("bitmap");
                 disks.add(new CheckpointDef.Disk(d.getAttribute("name"), checkpoint.isEmpty() ? null : checkpoint,
                         bitmap.isEmpty() ? null : bitmap));
             }
         }
-        return new Parsed(name == null ? null : name.strip(), text(child(root, "description")), parent,
-                creationTime, disks, child(root, "domain"));
+        return new Parsed(name == null ? null : name.strip(), text(XmlElements.child(root, "description")), parent,
+                creationTime, disks, XmlElements.child(root, "domain"));
     }
 
     /**
@@ -132,37 +128,9 @@ public final class CheckpointXml {
                 "Unable to validate doc against " + SCHEMA + "\n" + detail + "\n");
     }
 
-    private static Element document(String xml) throws VirtException {
-        if (xml == null || xml.isBlank()) {
-            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN_CHECKPOINT,
-                    "(domain_checkpoint):1: Document is empty\n(null)\n^");
-        }
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception e) {
-            throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.DOMAIN_CHECKPOINT,
-                    "(domain_checkpoint):1: " + e.getMessage());
-        }
-    }
 
-    private static Element child(Element parent, String tag) {
-        List<Element> all = children(parent, tag);
-        return all.isEmpty() ? null : all.get(0);
-    }
 
     /** The child elements named {@code tag} (every child element when null). */
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE && (tag == null || tag.equals(n.getNodeName()))) {
-                out.add((Element) n);
-            }
-        }
-        return out;
-    }
 
     private static String text(Element e) {
         return e == null ? null : e.getTextContent();

@@ -39,23 +39,11 @@ class BackupTest {
     @Test
     @Timeout(480) // may first build the test guest and its virtio-blk initrd, each bounded at 300 s
     void aPushBackupEqualsTheDiskTheGuestWrote() throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Path disk = prefix.resolve("disk.qcow2");
-        Guests.img("create", "-q", "-f", "qcow2", disk.toString(), "32M");
         daemon = VirtqemudProcess.start(prefix);
         String uri = daemon.uri();
-        Path xml = prefix.resolve(NAME + ".xml");
-        Files.writeString(xml, guest.xml(NAME, prefix)
-                .replace(guest.dir().resolve("initrd.img").toString(), guest.blkInitrd().toString())
-                .replace("  <devices>\n", "  <devices>\n    <disk type='file' device='disk'><driver name='qemu' "
-                        + "type='qcow2'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>\n"));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", NAME);
-        TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(40));
-        String wrote = Guests.console(uri, NAME, prefix,
-                "dd if=/dev/urandom of=/dev/vda bs=64k count=32 seek=16 conv=fsync 2>/dev/null && echo WROTE-$((40+2))",
-                "WROTE-42");
-        assertTrue(wrote.contains("seen True"), "the guest could not write its disk: " + wrote);
+        Guests.startWithQcow2Disk(uri, prefix, NAME, disk);
+        Guests.writeVda(uri, prefix, NAME);
 
         Path target = prefix.resolve("backup.qcow2");
         Path backupXml = prefix.resolve("backup.xml");

@@ -9,7 +9,6 @@ import org.virtd.it.harness.VirtqemudProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,25 +40,13 @@ class CheckpointTest {
     @Test
     @Timeout(480) // may first build the test guest and its virtio-blk initrd, each bounded at 300 s
     void bitmapsCountTheGuestsWritesAndOutliveTheDaemonAndTheRun() throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Path disk = prefix.resolve("disk.qcow2");
-        Guests.img("create", "-q", "-f", "qcow2", disk.toString(), "32M");
         daemon = VirtqemudProcess.start(prefix);
         String uri = daemon.uri();
-        Path xml = prefix.resolve(NAME + ".xml");
-        Files.writeString(xml, guest.xml(NAME, prefix)
-                .replace(guest.dir().resolve("initrd.img").toString(), guest.blkInitrd().toString())
-                .replace("  <devices>\n", "  <devices>\n    <disk type='file' device='disk'><driver name='qemu' "
-                        + "type='qcow2'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>\n"));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", NAME);
-        TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(40));
+        Guests.startWithQcow2Disk(uri, prefix, NAME, disk);
 
         ok(uri, "checkpoint-create-as", NAME, "c1", "--description", "before the writes");
-        String wrote = Guests.console(uri, NAME, prefix,
-                "dd if=/dev/urandom of=/dev/vda bs=64k count=32 seek=16 conv=fsync 2>/dev/null && echo WROTE-$((40+2))",
-                "WROTE-42");
-        assertTrue(wrote.contains("seen True"), "the guest could not write its disk: " + wrote);
+        Guests.writeVda(uri, prefix, NAME);
         String sized = ok(uri, "checkpoint-dumpxml", NAME, "c1", "--no-domain", "--size").out();
         assertTrue(sized.contains("<disk name='vda' checkpoint='bitmap' bitmap='c1' size='2097152'/>"), sized);
         ok(uri, "checkpoint-create-as", NAME, "c2");
