@@ -41,7 +41,7 @@ public final class DomainListFilter {
                 && group(flags, MANAGEDSAVE | NO_MANAGEDSAVE, d.hasManagedSave() ? MANAGEDSAVE : NO_MANAGEDSAVE)
                 && group(flags, AUTOSTART | NO_AUTOSTART, d.isAutostart() ? AUTOSTART : NO_AUTOSTART)
                 && group(flags, HAS_SNAPSHOT | NO_SNAPSHOT, d.hasSnapshots() ? HAS_SNAPSHOT : NO_SNAPSHOT)
-                && group(flags, HAS_CHECKPOINT | NO_CHECKPOINT, NO_CHECKPOINT);
+                && group(flags, HAS_CHECKPOINT | NO_CHECKPOINT, d.hasCheckpoints() ? HAS_CHECKPOINT : NO_CHECKPOINT);
     }
 
     private static boolean group(int flags, int mask, int actual) {

@@ -26,4 +26,9 @@ public interface DomainObj {
     default boolean hasSnapshots() {
         return false;
     }
+
+    /** Whether the driver keeps checkpoint metadata for it (libvirt's checkpoint count above zero). */
+    default boolean hasCheckpoints() {
+        return false;
+    }
 }

@@ -23,6 +23,7 @@ public final class Limits {
     public static final int STRING_MAX = 4_194_304;
     public static final int DOMAIN_LIST_MAX = 16_384;
     public static final int DOMAIN_SNAPSHOT_LIST_MAX = 16_384;
+    public static final int DOMAIN_CHECKPOINT_LIST_MAX = 16_384;
     public static final int AUTH_TYPE_LIST_MAX = 20;
     public static final int CONNECT_IDENTITY_PARAMS_MAX = 20;
     /** REMOTE_DOMAIN_BLOCK_COPY_PARAMETERS_MAX. */

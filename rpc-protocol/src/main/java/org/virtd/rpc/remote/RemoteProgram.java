@@ -28,7 +28,11 @@ import org.virtd.rpc.remote.types.VcpuPinInfoArgs;
 import org.virtd.rpc.remote.types.BlockStats;
 import org.virtd.rpc.remote.types.CallbackRegisterArgs;
 import org.virtd.rpc.remote.types.CellsFreeMemoryArgs;
+import org.virtd.rpc.remote.types.BackupBeginArgs;
 import org.virtd.rpc.remote.types.CheckpointFlagsArgs;
+import org.virtd.rpc.remote.types.CheckpointList;
+import org.virtd.rpc.remote.types.CheckpointNeedResultsArgs;
+import org.virtd.rpc.remote.types.CheckpointRef;
 import org.virtd.rpc.remote.types.ControlInfo;
 import org.virtd.rpc.remote.types.CountedParams;
 import org.virtd.rpc.remote.types.BlockResizeArgs;
@@ -611,6 +615,32 @@ public final class RemoteProgram {
             P.call(412, "DOMAIN_CHECKPOINT_GET_XML_DESC", Xdr.lazy(CheckpointFlagsArgs.class), Xdr.STRING)
                     .denyReadOnlyIfSecure(a -> (a.flags() & DomainFlags.SecureXml.CHECKPOINT) != 0)
                     .refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+
+    // ---- checkpoints (remote_domain_checkpoint_*: the moment's XML, name lookups, tree and delete) ----
+    public static final Procedure<DomainXmlFlagsArgs, CheckpointRef> DOMAIN_CHECKPOINT_CREATE_XML =
+            P.call(411, "DOMAIN_CHECKPOINT_CREATE_XML", Xdr.lazy(DomainXmlFlagsArgs.class), Xdr.lazy(CheckpointRef.class))
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+    public static final Procedure<DomainNeedResultsArgs, CheckpointList> DOMAIN_LIST_ALL_CHECKPOINTS =
+            P.call(413, "DOMAIN_LIST_ALL_CHECKPOINTS", Xdr.lazy(DomainNeedResultsArgs.class),
+                    Xdr.lazy(CheckpointList.class)).refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
+    public static final Procedure<CheckpointNeedResultsArgs, CheckpointList> DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN =
+            P.call(414, "DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN", Xdr.lazy(CheckpointNeedResultsArgs.class),
+                    Xdr.lazy(CheckpointList.class)).refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
+    public static final Procedure<SnapshotLookupArgs, CheckpointRef> DOMAIN_CHECKPOINT_LOOKUP_BY_NAME =
+            P.call(415, "DOMAIN_CHECKPOINT_LOOKUP_BY_NAME", Xdr.lazy(SnapshotLookupArgs.class),
+                    Xdr.lazy(CheckpointRef.class)).refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
+    public static final Procedure<CheckpointFlagsArgs, CheckpointRef> DOMAIN_CHECKPOINT_GET_PARENT =
+            P.call(416, "DOMAIN_CHECKPOINT_GET_PARENT", Xdr.lazy(CheckpointFlagsArgs.class),
+                    Xdr.lazy(CheckpointRef.class)).refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
+    public static final Procedure<CheckpointFlagsArgs, Void> DOMAIN_CHECKPOINT_DELETE =
+            P.call(417, "DOMAIN_CHECKPOINT_DELETE", Xdr.lazy(CheckpointFlagsArgs.class), Xdr.VOID)
+                    .denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
+
+    // ---- backups (remote_domain_backup_*) ----
+    public static final Procedure<BackupBeginArgs, Void> DOMAIN_BACKUP_BEGIN =
+            P.call(421, "DOMAIN_BACKUP_BEGIN", Xdr.lazy(BackupBeginArgs.class), Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainFlagsArgs, String> DOMAIN_BACKUP_GET_XML_DESC =
+            P.call(422, "DOMAIN_BACKUP_GET_XML_DESC", Xdr.lazy(DomainFlagsArgs.class), Xdr.STRING).add();
 
     // ---- §1g secondary drivers clients probe on connect (answered empty by the QEMU daemon) ----
 

@@ -158,14 +158,6 @@ final class RemoteUnimplemented {
         p.unimplemented(404, "NETWORK_LIST_ALL_PORTS").high().add();
         p.unimplemented(407, "NETWORK_PORT_GET_PARAMETERS").add();
         p.unimplemented(408, "NETWORK_PORT_SET_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(411, "DOMAIN_CHECKPOINT_CREATE_XML").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
-        p.unimplemented(413, "DOMAIN_LIST_ALL_CHECKPOINTS").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
-        p.unimplemented(414, "DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
-        p.unimplemented(415, "DOMAIN_CHECKPOINT_LOOKUP_BY_NAME").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
-        p.unimplemented(416, "DOMAIN_CHECKPOINT_GET_PARENT").refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).high().add();
-        p.unimplemented(417, "DOMAIN_CHECKPOINT_DELETE").denyReadOnly().refusalDomain(ErrorDomain.DOMAIN_CHECKPOINT).add();
-        p.unimplemented(421, "DOMAIN_BACKUP_BEGIN").denyReadOnly().add();
-        p.unimplemented(422, "DOMAIN_BACKUP_GET_XML_DESC").add();
         p.unimplemented(424, "DOMAIN_AUTHORIZED_SSH_KEYS_GET").api("virDomainAuthorizedSSHKeysGet").denyReadOnly().add();
         p.unimplemented(425, "DOMAIN_AUTHORIZED_SSH_KEYS_SET").api("virDomainAuthorizedSSHKeysSet").denyReadOnly().add();
         p.unimplemented(427, "DOMAIN_START_DIRTY_RATE_CALC").denyReadOnly().add();

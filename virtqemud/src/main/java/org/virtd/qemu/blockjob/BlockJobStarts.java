@@ -167,7 +167,7 @@ final class BlockJobStarts {
     }
 
     /** blockdev-create of the new image with the size and cluster size of {@code like}; waits for it. */
-    private static void create(QmpClient mon, Image like, int index, String storage, String fmt, Image backing)
+    static void create(QmpClient mon, Image like, int index, String storage, String fmt, Image backing)
             throws VirtException {
         long[] sizes = virtualSize(mon, like);
         long size = sizes[0];
@@ -207,7 +207,7 @@ final class BlockJobStarts {
     }
 
     /** The virtual size and cluster size QEMU reports for the image {@code like}. */
-    private static long[] virtualSize(QmpClient mon, Image like) throws VirtException {
+    static long[] virtualSize(QmpClient mon, Image like) throws VirtException {
         for (JsonObject n : ((org.virtd.qemu.qmp.JsonArray) mon.execute("query-named-block-nodes",
                 JsonObject.of("flat", true))).objects()) {
             if (like.formatNode().equals(n.string("node-name", ""))) {
@@ -229,7 +229,7 @@ final class BlockJobStarts {
         }
     }
 
-    private static void quietlyDelete(Path p) {
+    static void quietlyDelete(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {

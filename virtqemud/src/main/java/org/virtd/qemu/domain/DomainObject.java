@@ -37,6 +37,7 @@ public final class DomainObject implements DomainObj {
     private volatile long migrationBandwidth = -1;
     private volatile boolean managedSave;
     private volatile int snapshotCount;
+    private volatile int checkpointCount;
 
     DomainObject(DomainDef def, boolean persistent) {
         this.name = def.name();
@@ -125,6 +126,16 @@ public final class DomainObject implements DomainObj {
 
     public void setSnapshotCount(int count) {
         this.snapshotCount = count;
+    }
+
+    @Override
+    public boolean hasCheckpoints() {
+        return checkpointCount > 0;
+    }
+
+    /** Kept by the checkpoint code, for the list filters. */
+    public void setCheckpointCount(int count) {
+        this.checkpointCount = count;
     }
 
     /** Notes that a managed save image exists (or no longer does) for this domain. */

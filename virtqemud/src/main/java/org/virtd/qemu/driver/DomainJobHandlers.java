@@ -1,6 +1,7 @@
 package org.virtd.qemu.driver;
 
 import org.virtd.core.driver.HandlerTable;
+import org.virtd.qemu.blockjob.DomainBackups;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.rpc.error.ErrorCode;
@@ -29,25 +30,34 @@ final class DomainJobHandlers {
 
     private final DomainLookup lookup;
     private final Supplier<DomainProcesses> processes;
+    private final Supplier<DomainBackups> backups;
 
-    DomainJobHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes) {
+    DomainJobHandlers(DomainLookup lookup, Supplier<DomainProcesses> processes, Supplier<DomainBackups> backups) {
         this.lookup = lookup;
         this.processes = processes;
+        this.backups = backups;
     }
 
     void bind(HandlerTable t) {
         t.on(RemoteProgram.DOMAIN_GET_JOB_INFO, (c, d) -> {
-            requireActive(lookup.resolve(d));
-            return new JobInfo(JOB_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            DomainObject dom = lookup.resolve(d);
+            requireActive(dom);
+            JobStats running = backup(dom, false, false);
+            return running == null ? new JobInfo(JOB_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                    : new JobInfo(running.type(), param(running, "time_elapsed"), 0, 0, 0, 0, 0, 0, 0,
+                            param(running, "disk_total"), param(running, "disk_processed"),
+                            param(running, "disk_remaining"));
         });
         t.on(RemoteProgram.DOMAIN_GET_JOB_STATS, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), JOB_STATS_COMPLETED | JOB_STATS_KEEP_COMPLETED,
                     "qemuDomainGetJobStats");
             DomainObject dom = lookup.resolve(a.domain());
-            if ((a.flags() & JOB_STATS_COMPLETED) == 0) {
+            boolean completed = (a.flags() & JOB_STATS_COMPLETED) != 0;
+            if (!completed) {
                 requireActive(dom);
             }
-            return new JobStats(JOB_NONE, List.of());
+            JobStats stats = backup(dom, completed, (a.flags() & JOB_STATS_KEEP_COMPLETED) != 0);
+            return stats == null ? new JobStats(JOB_NONE, List.of()) : stats;
         });
         t.on(RemoteProgram.DOMAIN_ABORT_JOB, (c, d) -> {
             abortJob(lookup.resolve(d));
@@ -71,8 +81,22 @@ final class DomainJobHandlers {
         });
     }
 
+    private JobStats backup(DomainObject dom, boolean completed, boolean keep) throws VirtException {
+        DomainBackups b = backups.get();
+        return b == null ? null : b.stats(dom, completed, keep);
+    }
+
+    private static long param(JobStats stats, String field) {
+        return stats.params().stream().filter(p -> p.field().equals(field)).mapToLong(p -> ((Number) p.value()).longValue())
+                .findFirst().orElse(0);
+    }
+
     private void abortJob(DomainObject dom) throws VirtException {
         requireActive(dom);
+        DomainBackups b = backups.get();
+        if (b != null && b.abort(dom)) {
+            return;
+        }
         throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "no job is active on the domain");
     }
 

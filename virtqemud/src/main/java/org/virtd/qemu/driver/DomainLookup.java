@@ -81,4 +81,23 @@ final class DomainLookup {
     static void checkFlags(int flags, int allowed, String function, ErrorDomain domain) throws VirtException {
         Checks.flags(flags, allowed, function, domain);
     }
+
+    /** A change's body, run under the domain's lock. */
+    @FunctionalInterface
+    interface Locked<T> {
+        T run() throws VirtException;
+    }
+
+    /** Runs {@code body} holding {@code dom}'s lock; NO_DOMAIN if it went away meanwhile. */
+    static <T> T locked(DomainObject dom, Locked<T> body) throws VirtException {
+        dom.lock().lock();
+        try {
+            if (dom.isRemoved()) {
+                throw notFound(dom.ref());
+            }
+            return body.run();
+        } finally {
+            dom.lock().unlock();
+        }
+    }
 }

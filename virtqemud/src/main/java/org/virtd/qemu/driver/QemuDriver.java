@@ -68,6 +68,8 @@ public final class QemuDriver implements Driver {
     private volatile Consoles consoles;
     private volatile Channels channels;
     private volatile DomainSnapshots snapshots;
+    private volatile org.virtd.qemu.checkpoint.DomainCheckpoints checkpoints;
+    private volatile org.virtd.qemu.blockjob.DomainBackups backups;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
     private volatile CpuCompareHandlers cpuCompare;
@@ -109,6 +111,8 @@ public final class QemuDriver implements Driver {
                 .withUndefineGuard((dom, flags) -> {
                     snapshots().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.SNAPSHOTS_METADATA) != 0);
+                    checkpoints().beforeUndefine(dom,
+                            (flags & org.virtd.rpc.remote.DomainFlags.Undefine.CHECKPOINTS_METADATA) != 0);
                     processes.saves().beforeUndefine(dom,
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.MANAGED_SAVE) != 0);
                     processes.nvram().beforeUndefine(dom.def(),
@@ -128,7 +132,7 @@ public final class QemuDriver implements Driver {
         new BlockIoTuneHandlers(lookup, () -> processes).bind(table);
         new InterfaceTuneHandlers(lookup, () -> processes).bind(table);
         new DomainPinHandlers(lookup, () -> processes).bind(table);
-        new DomainJobHandlers(lookup, () -> processes).bind(table);
+        new DomainJobHandlers(lookup, () -> processes, () -> backups).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
         new GuestAgentHandlers(lookup, () -> processes).bind(table);
         new TuningQueryHandlers(lookup, this::privileged).bind(table);
@@ -139,6 +143,8 @@ public final class QemuDriver implements Driver {
         new SaveRestoreHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);
         new SnapshotHandlers(lookup, () -> snapshots).bind(table);
         new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
+        new CheckpointHandlers(lookup, () -> checkpoints).bind(table);
+        new BackupHandlers(lookup, () -> backups).bind(table);
     }
 
     @Override
@@ -154,6 +160,9 @@ public final class QemuDriver implements Driver {
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
         processes.lifecycle().addEventHook(blockJobs);
+        org.virtd.qemu.blockjob.DomainBackups backupJobs = new org.virtd.qemu.blockjob.DomainBackups(processes.lifecycle());
+        processes.lifecycle().addEventHook(backupJobs);
+        this.backups = backupJobs;
         this.consoles = new Consoles(processes.lifecycle());
         this.channels = new Channels(processes.lifecycle());
         DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
@@ -164,6 +173,12 @@ public final class QemuDriver implements Driver {
                 () -> System.currentTimeMillis() / 1000);
         snaps.loadAll();
         this.snapshots = snaps;
+        org.virtd.qemu.checkpoint.DomainCheckpoints cps = new org.virtd.qemu.checkpoint.DomainCheckpoints(domains,
+                processes.snapshots(), snaps,
+                new org.virtd.qemu.checkpoint.CheckpointStore(ctx.stateDir().resolve("qemu/checkpoint")),
+                () -> System.currentTimeMillis() / 1000);
+        cps.loadAll();
+        this.checkpoints = cps;
         CpuCompareHandlers compare = cpuCompare;
         if (compare != null) {
             processes.lifecycle().hostCpuModels(compare::hostModel);
@@ -193,6 +208,14 @@ public final class QemuDriver implements Driver {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
         }
         return s;
+    }
+
+    private org.virtd.qemu.checkpoint.DomainCheckpoints checkpoints() throws VirtException {
+        org.virtd.qemu.checkpoint.DomainCheckpoints c = checkpoints;
+        if (c == null) {
+            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+        }
+        return c;
     }
 
     private long cpuTimeNanos(DomainObject dom) {

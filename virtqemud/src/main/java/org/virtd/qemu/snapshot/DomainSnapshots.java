@@ -384,6 +384,17 @@ public final class DomainSnapshots {
         return snap;
     }
 
+    /** The domain a moment of the running {@code dom} records now (checkpoints record it as snapshots do). */
+    public String recordedRunningDomain(DomainObject dom) throws VirtException {
+        return withChainEnds(DomainXmlFormatter.format(unnumbered(runs.startDef(dom)),
+                new DomainXmlFormatter.Options(-1, true, runtime)));
+    }
+
+    /** A redefined moment's {@code <domain>} as it is recorded (parsed with the driver's defaults). */
+    public String recordedDomain(org.w3c.dom.Element domain) throws VirtException {
+        return reformat(domain);
+    }
+
     private String reformat(org.w3c.dom.Element domain) throws VirtException {
         DomainDef def = parser.parse(SnapshotXml.serialize(domain));
         return DomainXmlFormatter.format(def, DomainXmlFormatter.Options.PERSISTENT);

@@ -39,6 +39,45 @@ final class Guests {
     }
 
     /**
+     * Creates {@code disk} (qcow2, 32 MiB), defines tiny guest {@code name} with its virtio-blk
+     * initrd and that disk as vda, starts it and waits for it to boot.
+     */
+    static void startWithQcow2Disk(String uri, Path prefix, String name, Path disk) throws Exception {
+        TinyGuest guest = TinyGuest.get();
+        img("create", "-q", "-f", "qcow2", disk.toString(), "32M");
+        Path xml = prefix.resolve(name + ".xml");
+        Files.writeString(xml, guest.xml(name, prefix)
+                .replace(guest.dir().resolve("initrd.img").toString(), guest.blkInitrd().toString())
+                .replace("  <devices>\n", "  <devices>\n    <disk type='file' device='disk'><driver name='qemu' "
+                        + "type='qcow2'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>\n"));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", name);
+        TinyGuest.awaitBoots(prefix, name, 1, java.time.Duration.ofSeconds(40));
+    }
+
+    /** The guest writes 2 MiB of random data 1 MiB into its vda, through its own driver, flushed. */
+    static void writeVda(String uri, Path prefix, String name) throws IOException, InterruptedException {
+        // conv=fsync: the guest's sync alone sends QEMU no flush, and qemu-img reads the file
+        String wrote = console(uri, name, prefix,
+                "dd if=/dev/urandom of=/dev/vda bs=64k count=32 seek=16 conv=fsync 2>/dev/null && echo WROTE-$((40+2))",
+                "WROTE-42"); // computed, so the echo of the typed line does not count
+        if (!wrote.contains("seen True")) {
+            throw new AssertionError("the guest could not write its disk: " + wrote);
+        }
+    }
+
+    /** Runs qemu-img with {@code args} (bounded), failing the test when it fails. */
+    static Cli.Result img(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("qemu-img"));
+        cmd.addAll(List.of(args));
+        Cli.Result r = Cli.run(cmd, 60);
+        if (r.exit() != 0) {
+            throw new AssertionError("qemu-img " + String.join(" ", args) + " failed: " + r.all());
+        }
+        return r;
+    }
+
+    /**
      * Types {@code command} on the console of guest {@code name} (console_cmd.py, bounded) and
      * returns what the script printed: "seen True" once {@code expect} appeared in the output.
      */
