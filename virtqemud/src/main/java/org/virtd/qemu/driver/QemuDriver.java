@@ -148,7 +148,7 @@ public final class QemuDriver implements Driver {
         this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
         processes.lifecycle().addEventHook(blockJobs);
         this.consoles = new Consoles(processes.lifecycle());
-        DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
+        DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(), blockJobs,
                 new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)),
