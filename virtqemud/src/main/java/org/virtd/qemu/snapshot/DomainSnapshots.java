@@ -123,6 +123,10 @@ public final class DomainSnapshots {
                     "live snapshot creation is supported only during full system snapshots");
         }
         boolean memoryExternal = SnapshotDef.EXTERNAL.equals(p.memory());
+        if (memoryExternal && p.memoryFile() == null) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
+                    "external memory snapshots require a filename");
+        }
         if ((!active || diskOnly) && (SnapshotDef.INTERNAL.equals(p.memory()) || memoryExternal)) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
                     "memory state cannot be saved with offline or disk-only snapshot");
@@ -281,7 +285,11 @@ public final class DomainSnapshots {
                 runs.diskSnapshot(dom, overlays);
             }
         } catch (VirtException | java.io.IOException | RuntimeException e) {
+            if ((flags & CREATE_HALT) != 0 && active) {
+            runs.stop(dom);
+        } else {
             runs.resumeAfterSnapshot(dom, resume);
+        }
             for (String f : made) {
                 try {
                     java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(f));
@@ -301,7 +309,11 @@ public final class DomainSnapshots {
         SnapshotDef snap = new SnapshotDef(name, p.description(), state, tree.current(), created,
                 memoryFile != null ? SnapshotDef.EXTERNAL : SnapshotDef.NO, memoryFile, disks, domainXml, inactiveXml,
                 cookie);
-        runs.resumeAfterSnapshot(dom, resume);
+        if ((flags & CREATE_HALT) != 0 && active) {
+            runs.stop(dom);
+        } else {
+            runs.resumeAfterSnapshot(dom, resume);
+        }
         if ((flags & CREATE_NO_METADATA) == 0) {
             String old = tree.current();
             tree.put(snap);
