@@ -56,6 +56,9 @@ final class ExternalMerge {
     /** The overlays of {@code snap}, each found in its disk's chain (the live one while running). */
     List<Step> prepare(DomainObject dom, SnapshotDef snap) throws VirtException {
         DomainDef def = dom.isActive() ? runs.live(dom) : dom.def();
+        if (dom.isActive()) {
+            refuseWhileJobsRun(runs.running(dom), def);
+        }
         List<Step> steps = new ArrayList<>();
         for (SnapshotDef.Disk d : snap.disks()) {
             if (!d.external()) {
@@ -72,6 +75,16 @@ final class ExternalMerge {
             steps.add(new Step(d.name(), d.source()));
         }
         return steps;
+    }
+
+    /** Another block job on any disk would race the merge's own commits. */
+    private void refuseWhileJobsRun(RunningDomain rd, DomainDef live) throws VirtException {
+        for (Devices.DiskDef d : live.devices() == null ? List.<Devices.DiskDef>of() : live.devices().disks()) {
+            if (jobs.info(rd, d, true).found() != 0) {
+                throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                        "cannot delete external snapshots when there is another active block job");
+            }
+        }
     }
 
     List<Merged> merge(DomainObject dom, List<Step> steps) throws VirtException {
