@@ -27,6 +27,7 @@ public final class DomainStates {
     public static final int PAUSED_SAVE = 3;
     public static final int PAUSED_DUMP = 4;
     public static final int PAUSED_FROM_SNAPSHOT = 7;
+    public static final int PAUSED_SNAPSHOT = 9;
     public static final int PAUSED_STARTING_UP = 11;
     public static final int SHUTOFF_SHUTDOWN = 1;
     public static final int SHUTOFF_DESTROYED = 2;

@@ -165,7 +165,7 @@ public final class QemuDriver implements Driver {
         this.backups = backupJobs;
         this.consoles = new Consoles(processes.lifecycle());
         this.channels = new Channels(processes.lifecycle());
-        DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(),
+        DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(), blockJobs,
                 new SnapshotStore(ctx.stateDir().resolve("qemu/snapshot")),
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
                         .apply(QemuXmlConf.PARSER.parse(xml, false)),

@@ -65,7 +65,7 @@ public final class DomainProcesses {
         this.pinning = new DomainPinning(lifecycle);
         this.guests = new LiveGuests(lifecycle);
         this.graphics = new GraphicsSockets(control);
-        this.snapshots = new SnapshotRuns(lifecycle);
+        this.snapshots = new SnapshotRuns(lifecycle, saves);
     }
 
     /** Builds the running half and re-attaches the guests a previous daemon left running. */

@@ -24,10 +24,15 @@ public final class SnapshotRuns {
     /** savevm writes the whole guest memory; TCG guests of a few hundred MiB need a while. */
     private static final Duration SAVEVM_LIMIT = Duration.ofMinutes(10);
 
-    private final DomainLifecycle lifecycle;
+    /** No throttle for the memory stream, as for a save. */
+    private static final long UNLIMITED_BANDWIDTH = 1L << 50;
 
-    public SnapshotRuns(DomainLifecycle lifecycle) {
+    private final DomainLifecycle lifecycle;
+    private final DomainSaves saves;
+
+    SnapshotRuns(DomainLifecycle lifecycle, DomainSaves saves) {
         this.lifecycle = lifecycle;
+        this.saves = saves;
     }
 
     /** The current run of {@code dom}, or null while it is inactive. */
@@ -70,6 +75,38 @@ public final class SnapshotRuns {
                 lifecycle.emit(dom, DomainStates.EVENT_RESUMED, DomainStates.RESUMED_UNPAUSED);
             }
             lifecycle.writeStatus(rd);
+        }
+    }
+
+    /**
+     * The memory half of an external snapshot with memory state: a running guest is paused
+     * (SUSPENDED) and its state written to {@code file} as a save image (the migratable XML,
+     * marked running or paused). The guest stays paused: {@link #resumeAfterSnapshot} follows the
+     * disk half. Returns whether it was running.
+     */
+    public boolean saveMemory(DomainObject dom, java.nio.file.Path file) throws VirtException {
+        RunningDomain rd = require(dom);
+        boolean running = dom.state() == DomainStates.RUNNING;
+        if (running) {
+            JobPause.pause(lifecycle, rd, DomainStates.PAUSED_SNAPSHOT);
+        }
+        org.virtd.qemu.saveimage.SaveImage image = org.virtd.qemu.saveimage.SaveImage.create(
+                saves.imageXml(rd.startDef()), null, running, org.virtd.qemu.config.ImageFormat.RAW);
+        try {
+            new ImageWriter(file, image, MigrationWait.limitFor(rd.live().memoryKiB()))
+                    .write(DomainControl.monitor(rd), UNLIMITED_BANDWIDTH);
+        } catch (VirtException | RuntimeException e) {
+            resumeAfterSnapshot(dom, running);
+            throw e;
+        }
+        return running;
+    }
+
+    /** The end of an external snapshot with memory: the guest runs again when it ran before (RESUMED). */
+    public void resumeAfterSnapshot(DomainObject dom, boolean wasRunning) throws VirtException {
+        RunningDomain rd = running(dom);
+        if (wasRunning && rd != null) {
+            JobPause.resume(lifecycle, rd, DomainStates.RUNNING_UNPAUSED);
         }
     }
 
@@ -155,6 +192,22 @@ public final class SnapshotRuns {
     /** Starts {@code def} loading internal snapshot {@code loadvm} (null: boot), then runs or stays paused. */
     public void start(DomainObject dom, DomainDef def, String loadvm, boolean run) throws VirtException {
         lifecycle.start(dom, def, false, null, new SnapshotStart(loadvm, run));
+    }
+
+    /** Block job statuses of the events a merge raises. */
+    public static final int JOB_COMPLETED = 0;
+    public static final int JOB_READY = 3;
+    private static final int JOB_COMMIT = 3;
+    private static final int JOB_ACTIVE_COMMIT = 4;
+
+    /**
+     * BLOCK_JOB (naming {@code path}) and BLOCK_JOB_2 (naming {@code target}) for a commit done
+     * outside QEMU while the guest is shut off, as libvirt's short-lived paused QEMU reports it.
+     */
+    public void commitEvent(DomainObject dom, String path, String target, boolean active, int status) {
+        int type = active ? JOB_ACTIVE_COMMIT : JOB_COMMIT;
+        lifecycle.events().domainEvent(new org.virtd.rpc.remote.types.BlockJobEvent(dom.ref(), path, type, status));
+        lifecycle.events().domainEvent(new org.virtd.rpc.remote.types.BlockJob2Event(dom.ref(), target, type, status));
     }
 
     /** DEFINED/FROM_SNAPSHOT: a revert replaced the persistent definition. */

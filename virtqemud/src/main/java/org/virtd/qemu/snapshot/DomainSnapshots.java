@@ -4,6 +4,7 @@ import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.conf.state.DomainStates;
+import org.virtd.qemu.blockjob.BlockJobManager;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.lifecycle.SnapshotRuns;
@@ -20,9 +21,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The snapshot operations of the QEMU driver (libvirt's qemu_snapshot.c): create internal
- * snapshots (qemu-img for a shut-off guest, savevm for a running one), revert to them (a
- * running target restarts QEMU loading the state), delete them with or without their
- * descendants, redefine metadata, and keep each domain's tree and metadata files in step.
+ * snapshots (qemu-img for a shut-off guest, savevm for a running one) and external ones (new
+ * overlays, with the memory in a save image if asked), revert to internal ones (as libvirt 9.0,
+ * a running target always restarts QEMU loading the state), delete them with or without their
+ * descendants (external ones merged back by {@link ExternalMerge}), redefine metadata, and keep
+ * each domain's tree and metadata files in step.
  * Callers hold the domain's lock for changes.
  */
 public final class DomainSnapshots {
@@ -58,9 +61,11 @@ public final class DomainSnapshots {
     private final LongSupplier nowSeconds;
     private final QemuImg qemuImg = new QemuImg("qemu-img");
     private final ConcurrentHashMap<UUID, SnapshotTree> trees = new ConcurrentHashMap<>();
+    private final ExternalMerge merge;
 
-    public DomainSnapshots(DomainRegistry registry, SnapshotRuns runs, SnapshotStore store, DefinitionParser parser,
-            DomainXmlFormatter.Runtime runtime, LongSupplier nowSeconds) {
+    public DomainSnapshots(DomainRegistry registry, SnapshotRuns runs, BlockJobManager jobs, SnapshotStore store,
+            DefinitionParser parser, DomainXmlFormatter.Runtime runtime, LongSupplier nowSeconds) {
+        this.merge = new ExternalMerge(runs, jobs, registry, qemuImg);
         this.registry = registry;
         this.runs = runs;
         this.store = store;
@@ -117,10 +122,16 @@ public final class DomainSnapshots {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "live snapshot creation is supported only during full system snapshots");
         }
-        if ((!active || diskOnly) && SnapshotDef.INTERNAL.equals(p.memory())) {
+        boolean memoryExternal = SnapshotDef.EXTERNAL.equals(p.memory());
+        if (memoryExternal && p.memoryFile() == null) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
+                    "external memory snapshots require a filename");
+        }
+        if ((!active || diskOnly) && (SnapshotDef.INTERNAL.equals(p.memory()) || memoryExternal)) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN_SNAPSHOT,
                     "memory state cannot be saved with offline or disk-only snapshot");
         }
+        checkDiskModes(p, diskOnly);
         String name = p.name() != null && !p.name().isEmpty() ? p.name() : Long.toString(nowSeconds.getAsLong());
         checkName(name);
         SnapshotTree tree = tree(dom);
@@ -128,13 +139,9 @@ public final class DomainSnapshots {
             throw new VirtException(ErrorCode.OPERATION_FAILED, ErrorDomain.DOMAIN,
                     "domain moment " + name + " already exists");
         }
-        if (SnapshotDef.EXTERNAL.equals(p.memory())) {
-            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                    "external snapshots with memory state are not supported by this daemon yet");
-        }
         long created = nowSeconds.getAsLong();
-        if (diskOnly || p.disks().stream().anyMatch(SnapshotDef.Disk::external)) {
-            return external(dom, p, name, created, flags);
+        if (memoryExternal || diskOnly || p.disks().stream().anyMatch(SnapshotDef.Disk::external)) {
+            return external(dom, p, name, created, flags, memoryExternal ? p.memoryFile() : null);
         }
         DomainDef def = active ? runs.startDef(dom) : dom.def();
         List<SnapshotDef.Disk> disks = internalDisks(def, p.disks());
@@ -185,6 +192,23 @@ public final class DomainSnapshots {
         return snap;
     }
 
+    /**
+     * Memory and disks go to one kind of place: unless disk-only or with external memory, every
+     * disk stays internal; external memory does not mix with internal disks.
+     */
+    private static void checkDiskModes(SnapshotXml.Parsed p, boolean diskOnly) throws VirtException {
+        for (SnapshotDef.Disk d : p.disks()) {
+            if (!diskOnly && !SnapshotDef.EXTERNAL.equals(p.memory()) && d.external()) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN_SNAPSHOT,
+                        "disk '" + d.name() + "' must use snapshot mode 'internal'");
+            }
+            if (SnapshotDef.EXTERNAL.equals(p.memory()) && SnapshotDef.INTERNAL.equals(d.snapshot())) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "mixing internal and external targets for a snapshot is not yet supported");
+            }
+        }
+    }
+
     private static void checkName(String name) throws VirtException {
         if (name.contains("/")) {
             throw new VirtException(ErrorCode.XML_DETAIL, ErrorDomain.QEMU,
@@ -197,8 +221,8 @@ public final class DomainSnapshots {
      * (named as libvirt names them unless the XML gives a file); a running guest switches to the
      * overlays at once, and the persistent definition starts from them from now on.
      */
-    private SnapshotDef external(DomainObject dom, SnapshotXml.Parsed p, String name, long created, int flags)
-            throws VirtException {
+    private SnapshotDef external(DomainObject dom, SnapshotXml.Parsed p, String name, long created, int flags,
+            String memoryFile) throws VirtException {
         boolean active = dom.isActive();
         DomainDef current = active ? runs.live(dom) : dom.def();
         List<SnapshotDef.Disk> disks = new ArrayList<>();
@@ -227,15 +251,24 @@ public final class DomainSnapshots {
         String inactiveXml = null;
         String cookie = null;
         if (active) {
-            domainXml = withChainEnds(DomainXmlFormatter.format(unnumbered(runs.startDef(dom)),
-                    new DomainXmlFormatter.Options(-1, true, runtime)));
+            domainXml = withChainEnds(DomainXmlFormatter.format(unnumbered(withLiveChains(runs.startDef(dom),
+                    current)), new DomainXmlFormatter.Options(-1, true, runtime)));
             if (dom.isPersistent()) {
                 inactiveXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
             }
         } else {
             domainXml = DomainXmlFormatter.format(dom.def(), DomainXmlFormatter.Options.PERSISTENT);
         }
+        String state = active ? "disk-snapshot" : "shutoff";
+        if (memoryFile != null) {
+            state = dom.state() == DomainStates.PAUSED ? "paused" : "running";
+            cookie = cookie(runs.liveXml(dom));
+        }
+        boolean resume = memoryFile != null && runs.saveMemory(dom, java.nio.file.Path.of(memoryFile));
         List<String> made = new ArrayList<>();
+        if (memoryFile != null) {
+            made.add(memoryFile);
+        }
         try {
             for (SnapshotRuns.Overlay o : overlays) {
                 Devices.DiskDef disk = diskOf(current, o.target());
@@ -252,6 +285,11 @@ public final class DomainSnapshots {
                 runs.diskSnapshot(dom, overlays);
             }
         } catch (VirtException | java.io.IOException | RuntimeException e) {
+            if ((flags & CREATE_HALT) != 0 && active) {
+            runs.stop(dom);
+        } else {
+            runs.resumeAfterSnapshot(dom, resume);
+        }
             for (String f : made) {
                 try {
                     java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(f));
@@ -265,12 +303,17 @@ public final class DomainSnapshots {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, "cannot create overlay: " + e.getMessage());
         }
         if (dom.isPersistent()) {
-            registry.saveConfig(dom, overlaidPersistent(dom.def(), overlays, current));
+            registry.saveConfig(dom, overlaidPersistent(dom.def(), overlays, current, active));
         }
         SnapshotTree tree = tree(dom);
-        SnapshotDef snap = new SnapshotDef(name, p.description(),
-                active || (flags & CREATE_DISK_ONLY) != 0 ? "disk-snapshot" : "shutoff", tree.current(), created,
-                SnapshotDef.NO, null, disks, domainXml, inactiveXml, cookie);
+        SnapshotDef snap = new SnapshotDef(name, p.description(), state, tree.current(), created,
+                memoryFile != null ? SnapshotDef.EXTERNAL : SnapshotDef.NO, memoryFile, disks, domainXml, inactiveXml,
+                cookie);
+        if ((flags & CREATE_HALT) != 0 && active) {
+            runs.stop(dom);
+        } else {
+            runs.resumeAfterSnapshot(dom, resume);
+        }
         if ((flags & CREATE_NO_METADATA) == 0) {
             String old = tree.current();
             tree.put(snap);
@@ -282,8 +325,12 @@ public final class DomainSnapshots {
         return snap;
     }
 
-    /** The persistent disks that used the same images now start from the overlays. */
-    private static DomainDef overlaidPersistent(DomainDef def, List<SnapshotRuns.Overlay> overlays, DomainDef current) {
+    /**
+     * The persistent disks that used the same images now start from the overlays; a shut-off
+     * guest's overlay records the former image below it only when that had a known chain itself.
+     */
+    private static DomainDef overlaidPersistent(DomainDef def, List<SnapshotRuns.Overlay> overlays, DomainDef current,
+            boolean active) {
         if (def.devices() == null) {
             return def;
         }
@@ -292,7 +339,11 @@ public final class DomainSnapshots {
             Devices.DiskDef was = diskOf(current, o.target());
             for (int i = 0; i < disks.size(); i++) {
                 Devices.DiskDef d = disks.get(i);
-                if (o.target().equals(d.targetDev()) && was != null && was.source().equals(d.source())) {
+                if (o.target().equals(d.targetDev()) && was != null && was.source().equals(d.source())
+                        && !active && d.backing().layers().isEmpty()) {
+                    disks.set(i, SnapshotRuns.overlaid(d, o.file(), 0).withBacking(
+                            org.virtd.conf.domain.BackingChain.UNKNOWN));
+                } else if (o.target().equals(d.targetDev()) && was != null && was.source().equals(d.source())) {
                     disks.set(i, SnapshotRuns.overlaid(d, o.file(), 0).withBacking(new org.virtd.conf.domain.BackingChain(
                             List.of(new org.virtd.conf.domain.BackingChain.Layer(d.type() == null ? "file" : d.type(),
                                     d.driverType() == null ? "raw" : d.driverType(), d.source(), 0)), false)
@@ -306,6 +357,18 @@ public final class DomainSnapshots {
     private static Devices.DiskDef diskOf(DomainDef def, String target) {
         return def.devices() == null ? null : def.devices().disks().stream()
                 .filter(d -> target.equals(d.targetDev())).findFirst().orElse(null);
+    }
+
+    /** {@code def} with each disk's image and chain as the run now uses them (after earlier overlays). */
+    private static DomainDef withLiveChains(DomainDef def, DomainDef live) {
+        if (def.devices() == null) {
+            return def;
+        }
+        return def.withDevices(def.devices().withDisks(def.devices().disks().stream().map(d -> {
+            Devices.DiskDef now = d.targetDev() == null ? null : diskOf(live, d.targetDev());
+            return now == null || now.source() == null || now.source().equals(d.source()) ? d
+                    : d.withSource(now.type(), now.driverType(), now.source(), 0, now.backing());
+        }).toList()));
     }
 
     /** {@code def} without the image numbers of a run (a snapshot records the definition, not the run). */
@@ -453,19 +516,23 @@ public final class DomainSnapshots {
         if ((flags & DELETE_CHILDREN_ONLY) == 0) {
             doomed.add(snap);
         }
-        if ((flags & DELETE_METADATA_ONLY) == 0) {
-            for (SnapshotDef d : doomed) {
-                if (!d.isExternal()) {
-                    continue;
-                }
-                SnapshotDef parent = d.parent() == null ? null : tree.get(d.parent());
-                if (parent != null && !parent.isExternal()) {
-                    throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                            "deleting external snapshot that has internal snapshot as parent not supported");
-                }
-                // libvirt 9.0 merges the overlay back with a block commit; that waits for the block jobs
+        if ((flags & DELETE_METADATA_ONLY) == 0 && doomed.stream().anyMatch(SnapshotDef::isExternal)) {
+            if (withChildren) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "deletion of external children disk snapshots not supported");
+            }
+            SnapshotDef parent = snap.parent() == null ? null : tree.get(snap.parent());
+            if (parent != null && !parent.isExternal()) {
                 throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                        "deleting external snapshots is not supported by this daemon yet");
+                        "deleting external snapshot that has internal snapshot as parent not supported");
+            }
+            for (ExternalMerge.Merged m : merge.merge(dom, merge.prepare(dom, snap))) {
+                for (SnapshotDef child : tree.children(snap.name())) {
+                    SnapshotDef moved = child.withDomains(ChildDisks.repointed(child.domainXml(), m),
+                            ChildDisks.repointed(child.inactiveXml(), m));
+                    tree.put(moved);
+                    store.save(dom.name(), moved, moved.name().equals(tree.current()));
+                }
             }
         }
         String current = tree.current();
@@ -505,7 +572,7 @@ public final class DomainSnapshots {
     }
 
     private void discard(DomainObject dom, SnapshotTree tree, SnapshotDef d, int flags) throws VirtException {
-        if ((flags & DELETE_METADATA_ONLY) == 0) {
+        if ((flags & DELETE_METADATA_ONLY) == 0 && !d.isExternal()) {
             if (dom.isActive()) {
                 runs.delvm(dom, d.name());
             } else {

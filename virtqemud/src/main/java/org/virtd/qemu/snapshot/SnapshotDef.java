@@ -36,6 +36,11 @@ public record SnapshotDef(String name, String description, String state, String 
                 domainXml, inactiveXml, cookieXml);
     }
 
+    public SnapshotDef withDomains(String newDomainXml, String newInactiveXml) {
+        return new SnapshotDef(name, description, state, parent, creationTime, memory, memoryFile, disks,
+                newDomainXml, newInactiveXml, cookieXml);
+    }
+
     /** Any state kept outside the domain's own images (libvirt's virDomainSnapshotIsExternal). */
     public boolean isExternal() {
         return EXTERNAL.equals(memory) || disks.stream().anyMatch(Disk::external);

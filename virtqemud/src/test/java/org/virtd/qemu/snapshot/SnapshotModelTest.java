@@ -59,4 +59,23 @@ class SnapshotModelTest {
     private static List<String> names(List<SnapshotDef> defs) {
         return defs.stream().map(SnapshotDef::name).toList();
     }
+
+    @Test
+    void aChildOfADeletedExternalSnapshotStartsFromTheMergedImage() {
+        String recorded = String.join("\n", "<domain type='qemu'>", "  <devices>",
+                "    <disk type='file' device='disk'>", "      <driver name='qemu' type='qcow2'/>",
+                "      <source file='/i/top.qcow2'/>", "      <backingStore type='file'>",
+                "        <format type='qcow2'/>", "        <source file='/i/base.qcow2'/>",
+                "        <backingStore/>", "      </backingStore>", "      <target dev='vda' bus='virtio'/>",
+                "    </disk>", "    <disk type='file' device='disk'>", "      <source file='/i/top.qcow2'/>",
+                "      <target dev='vdb' bus='virtio'/>", "    </disk>", "  </devices>", "</domain>", "");
+        String expected = String.join("\n", "<domain type='qemu'>", "  <devices>",
+                "    <disk type='file' device='disk'>", "      <driver name='qemu' type='qcow2'/>",
+                "      <source file='/i/base.qcow2'/>", "      <target dev='vda' bus='virtio'/>",
+                "    </disk>", "    <disk type='file' device='disk'>", "      <source file='/i/top.qcow2'/>",
+                "      <target dev='vdb' bus='virtio'/>", "    </disk>", "  </devices>", "</domain>", "");
+        assertEquals(expected, ChildDisks.repointed(recorded,
+                new ExternalMerge.Merged("vda", "/i/top.qcow2", "/i/base.qcow2")));
+        assertEquals(null, ChildDisks.repointed(null, new ExternalMerge.Merged("vda", "/a", "/b")));
+    }
 }

@@ -24,7 +24,7 @@ import static org.virtd.it.qemu.lifecycle.Guests.state;
 /**
  * Internal snapshots of the running tiny guest with a qcow2 disk (issue 14): a marker written to
  * the guest's tmpfs before {@code snapshot-create-as}, changed after it, is back once
- * {@code snapshot-revert} has run; the snapshot's metadata file is where libvirt keeps it and
+ * {@code snapshot-revert} has run (in a new QEMU under the next domain id, as libvirt 9.0 does); the snapshot's metadata file is where libvirt keeps it and
  * survives a daemon restart; delete removes the state from the image; undefine is refused while
  * snapshots exist and allowed with {@code --snapshots-metadata}. A disk-only snapshot puts a new
  * qcow2 overlay under the guest (live XML with its backing chain, QEMU writing to it), kept
@@ -79,8 +79,13 @@ class SnapshotTest {
         ok(uri, "snapshot-create-as", NAME, "s1");
         assertEquals("running (unpaused)", state(uri, NAME));
         assertTrue(console("echo " + SECOND + " > /tmp/mark; cat /tmp/mark", SECOND_OUT).contains("seen True"));
+        String id = ok(uri, "domid", NAME).out().trim();
+        long pid = qemuPid();
         ok(uri, "snapshot-revert", NAME, "s1");
         assertEquals("running (from snapshot)", state(uri, NAME));
+        // libvirt 9.0 never loads a snapshot into the running QEMU: it starts a new one (new id, new pid)
+        assertEquals(Integer.parseInt(id) + 1, Integer.parseInt(ok(uri, "domid", NAME).out().trim()));
+        assertTrue(qemuPid() != pid, "the QEMU process was not replaced");
         String back = console("cat /tmp/mark", FIRST_OUT);
         assertTrue(back.contains("seen True"), back);
         assertFalse(back.contains(SECOND_OUT), back);
@@ -153,6 +158,10 @@ class SnapshotTest {
                 refused.all());
         ok(uri, "undefine", NAME, "--snapshots-metadata");
         assertFalse(Files.exists(prefix.resolve("var/lib/libvirt/qemu/snapshot/" + NAME + "/s1.xml")));
+    }
+
+    private static long qemuPid() throws Exception {
+        return Long.parseLong(Files.readString(daemon.runDir().resolve("qemu/" + NAME + ".pid")).trim());
     }
 
     private static String qemuImgSnapshots() throws Exception {
