@@ -128,8 +128,8 @@ class SataDiskTest {
 
     /** QEMU's device tree has device {@code id} of {@code driver} on bus {@code bus}. */
     private static void assertOn(String qtree, String bus, String driver, String id) {
-        assertTrue(Pattern.compile("bus: " + Pattern.quote(bus) + "\n\\s*dev: " + driver + ", id \"" + id + "\"")
-                .matcher(qtree).find(), id + " on " + bus + ": " + qtree);
+        String device = "bus: " + Pattern.quote(bus) + "\n\\s*type \\S+\n\\s*dev: " + driver + ", id \"" + id + "\"";
+        assertTrue(Pattern.compile(device).matcher(qtree).find(), id + " on " + bus + ": " + qtree);
     }
 
     /** QEMU's device tree, its CR LF line ends made plain. */
