@@ -70,7 +70,7 @@ public final class LiveDevices {
             }
         }
         String bus = disk.targetBus();
-        DiskHotplugRules.checkKind(disk);
+        DiskHotplugRules.checkKind(disk, live);
         boolean ideLike = "sata".equals(bus) || "ide".equals(bus);
         if (!"virtio".equals(bus) && !"scsi".equals(bus) && !ideLike) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
