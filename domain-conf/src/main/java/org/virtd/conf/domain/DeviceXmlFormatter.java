@@ -65,7 +65,8 @@ final class DeviceXmlFormatter {
         w.open("disk").attr("type", disk.type()).attr("device", disk.device());
         if (disk.driverName() != null || disk.driverType() != null) {
             w.open("driver").attr("name", disk.driverName()).attr("type", disk.driverType())
-                    .attr("cache", disk.driverCache()).end("driver");
+                    .attr("cache", disk.driverCache()).attr("discard", disk.driverOptions().discard())
+                    .attr("detect_zeroes", disk.driverOptions().detectZeroes()).end("driver");
         }
         if (disk.source() != null) {
             w.open("source").attr("block".equals(disk.type()) ? "dev" : "file", disk.source())

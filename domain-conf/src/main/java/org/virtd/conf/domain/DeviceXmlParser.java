@@ -180,7 +180,11 @@ final class DeviceXmlParser {
                 userAlias(e), status ? Math.max(DefErrors.uint(Dom.attr(source, "index"), "source index"), 0) : 0,
                 DefErrors.requireEnum(Dom.attr(driver, "cache"), CACHE_MODES, "cache", "driver"),
                 BackingStoreXml.parse(e, status), status ? BackingStoreXml.parseMirror(e) : null,
-                iotune(Dom.child(e, "iotune")));
+                iotune(Dom.child(e, "iotune")), new DiskDriverOptions(
+                        DefErrors.requireEnum(Dom.attr(driver, "discard"), DiskDriverOptions.DISCARD_MODES,
+                                "discard", "driver"),
+                        DefErrors.requireEnum(Dom.attr(driver, "detect_zeroes"),
+                                DiskDriverOptions.DETECT_ZEROES_MODES, "detect_zeroes", "driver")));
     }
 
     /** {@code <iotune>}: each limit an element holding a number. */

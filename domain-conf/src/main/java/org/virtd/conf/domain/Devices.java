@@ -96,10 +96,25 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     public record DiskDef(String type, String device, String driverName, String driverType, String source,
                           String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
                           int sourceIndex, String driverCache, BackingChain backing, DiskMirror mirror,
-                          DiskIoTune iotune) {
+                          DiskIoTune iotune, DiskDriverOptions driverOptions) {
         public DiskDef {
             backing = backing == null ? BackingChain.UNKNOWN : backing;
             iotune = iotune == null ? DiskIoTune.NONE : iotune;
+            driverOptions = driverOptions == null ? DiskDriverOptions.NONE : driverOptions;
+        }
+
+        public DiskDef(String type, String device, String driverName, String driverType, String source,
+                       String targetDev, String targetBus, boolean readonly, DeviceAddress address, String alias,
+                       int sourceIndex, String driverCache, BackingChain backing, DiskMirror mirror,
+                       DiskIoTune iotune) {
+            this(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address, alias,
+                    sourceIndex, driverCache, backing, mirror, iotune, DiskDriverOptions.NONE);
+        }
+
+        /** The same disk with other discard / zero detection settings. */
+        public DiskDef withDriverOptions(DiskDriverOptions options) {
+            return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
+                    alias, sourceIndex, driverCache, backing, mirror, iotune, options);
         }
 
         public DiskDef(String type, String device, String driverName, String driverType, String source,
@@ -143,35 +158,35 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         /** The same disk throttled by {@code tune}. */
         public DiskDef withIoTune(DiskIoTune tune) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, backing, mirror, tune);
+                    alias, sourceIndex, driverCache, backing, mirror, tune, driverOptions);
         }
 
         public DiskDef withBusAndAddress(String driverNameValue, String driverTypeValue, String bus, boolean ro,
                                          DeviceAddress addr) {
             return new DiskDef(type, device, driverNameValue, driverTypeValue, source, targetDev, bus, ro, addr, alias,
-                    sourceIndex, driverCache, backing, mirror, iotune);
+                    sourceIndex, driverCache, backing, mirror, iotune, driverOptions);
         }
 
         public DiskDef withAlias(String name) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    name, sourceIndex, driverCache, backing, mirror, iotune);
+                    name, sourceIndex, driverCache, backing, mirror, iotune, driverOptions);
         }
 
         public DiskDef withSourceIndex(int index) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, backing, mirror, iotune);
+                    alias, index, driverCache, backing, mirror, iotune, driverOptions);
         }
 
         /** The same disk over other backing images. */
         public DiskDef withBacking(BackingChain chain) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, chain, mirror, iotune);
+                    alias, sourceIndex, driverCache, chain, mirror, iotune, driverOptions);
         }
 
         /** The same disk with a block job's second image ({@code <mirror>}), null for none. */
         public DiskDef withMirror(DiskMirror m) {
             return new DiskDef(type, device, driverName, driverType, source, targetDev, targetBus, readonly, address,
-                    alias, sourceIndex, driverCache, backing, m, iotune);
+                    alias, sourceIndex, driverCache, backing, m, iotune, driverOptions);
         }
 
         /**
@@ -180,7 +195,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
          */
         public DiskDef withSource(String sourceType, String format, String path, int index, BackingChain chain) {
             return new DiskDef(sourceType, device, driverName, format, path, targetDev, targetBus, readonly, address,
-                    alias, index, driverCache, chain, mirror, iotune);
+                    alias, index, driverCache, chain, mirror, iotune, driverOptions);
         }
 
         /** The highest number of its source, backing and mirror images, 0 in a definition. */

@@ -11,6 +11,7 @@ import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.GuestEmulators;
 import org.virtd.qemu.domain.QemuDomainDefaults;
 import org.virtd.qemu.domain.QemuXmlConf;
+import org.virtd.qemu.lifecycle.DiskHotplugRules;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.LiveDevices;
 import org.virtd.rpc.error.ErrorCode;
@@ -149,6 +150,11 @@ final class DeviceChangeHandlers {
                 if (withoutAlias(dom.currentDef(), alias) == null) {
                     throw noAlias(alias);
                 }
+                for (DiskDef k : dom.currentDef().devices().disks()) {
+                    if (alias.equals(k.alias())) {
+                        DiskHotplugRules.checkUnplug(k);
+                    }
+                }
                 // libvirt's detach by alias does not wait for the guest: DEVICE_REMOVED tells when it is gone
                 processes.get().devices().detach(dom, alias, true);
             }
@@ -265,11 +271,7 @@ final class DeviceChangeHandlers {
                     throw new VirtException(ErrorCode.DEVICE_MISSING, ErrorDomain.QEMU,
                             "disk " + want.targetDev() + " not found");
                 }
-                if ("cdrom".equals(k.device()) || "floppy".equals(k.device())
-                        || !"virtio".equals(k.targetBus()) && !"scsi".equals(k.targetBus())) {
-                    throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                            "device with bus '" + k.targetBus() + "' cannot be hot unplugged.");
-                }
+                DiskHotplugRules.checkUnplug(k);
                 yield k.alias();
             }
             case "interface" -> nicByMac(live, dev.devices().interfaces().get(0)).alias();

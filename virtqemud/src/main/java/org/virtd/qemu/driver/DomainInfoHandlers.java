@@ -44,6 +44,7 @@ final class DomainInfoHandlers {
     static final String MACHINE_PARTITION = "/machine";
     static final String HIGH_PRIVILEGES_TAINT = "tainted: running with undesirable elevated privileges";
 
+    private final java.util.function.Supplier<LiveTuning> live;
     private final DomainLookup lookup;
     /** CPU time of the running domain (the QEMU process), for get-info. */
     private final ToLongFunction<DomainObject> cpuTime;
@@ -52,6 +53,13 @@ final class DomainInfoHandlers {
 
     DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot,
             ToLongFunction<DomainObject> cpuTime) {
+        this(lookup, privileged, runsAsRoot, cpuTime, () -> LiveTuning.UNSUPPORTED);
+    }
+
+    /** @param live the running half, which asks a guest's agent for its vCPU count */
+    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot,
+            ToLongFunction<DomainObject> cpuTime, java.util.function.Supplier<LiveTuning> live) {
+        this.live = live;
         this.lookup = lookup;
         this.cpuTime = cpuTime;
         this.privileged = privileged;
@@ -130,11 +138,10 @@ final class DomainInfoHandlers {
         ModificationImpact impact = ModificationImpact.of(dom, flags);
         if ((flags & Vcpu.GUEST) != 0) {
             if (!dom.isActive()) {
-                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
+                throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                         "vCPU count provided by the guest agent can only be requested for live domains");
             }
-            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
-                    "QEMU guest agent is not configured");
+            return live.get().guestVcpus(dom, (flags & Vcpu.MAXIMUM) != 0);
         }
         DomainDef def = impact.live() ? dom.currentDef() : dom.def();
         return (flags & Vcpu.MAXIMUM) != 0 ? def.vcpus().max() : def.vcpus().effectiveCurrent();

@@ -109,6 +109,16 @@ public final class DomainLifecycleHandlers {
             public void setVcpus(DomainObject dom, int nvcpus) throws VirtException {
                 processes.get().resources().setVcpus(dom, nvcpus);
             }
+
+            @Override
+            public int guestVcpus(DomainObject dom, boolean maximum) throws VirtException {
+                return processes.get().resources().guestVcpus(dom, maximum);
+            }
+
+            @Override
+            public void setGuestVcpus(DomainObject dom, int nvcpus) throws VirtException {
+                processes.get().resources().setGuestVcpus(dom, nvcpus);
+            }
         };
     }
 }

@@ -135,7 +135,8 @@ final class DomainTuningHandlers {
             requireNotRemoved(dom, ref);
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             if ((flags & Vcpu.GUEST) != 0) {
-                failOnGuestAgent(dom);
+                requireActive(dom);
+                live.get().setGuestVcpus(dom, nvcpus);
             } else if ((flags & Vcpu.MAXIMUM) != 0) {
                 setMaxVcpus(dom, impact, nvcpus);
             } else {
@@ -146,11 +147,10 @@ final class DomainTuningHandlers {
         }
     }
 
-    private static void failOnGuestAgent(DomainObject dom) throws VirtException {
+    private static void requireActive(DomainObject dom) throws VirtException {
         if (!dom.isActive()) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.DOMAIN, "domain is not running");
         }
-        throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU, "QEMU guest agent is not configured");
     }
 
     private void setMaxVcpus(DomainObject dom, ModificationImpact impact, int max) throws VirtException {

@@ -18,6 +18,20 @@ public interface LiveTuning {
     /** Plugs or unplugs vCPUs of the running guest; {@code nvcpus} is within its maximum. */
     void setVcpus(DomainObject dom, int nvcpus) throws VirtException;
 
+    /** The guest agent's count of online vCPUs (all of them with {@code maximum}). */
+    default int guestVcpus(DomainObject dom, boolean maximum) throws VirtException {
+        throw noAgent();
+    }
+
+    /** Brings {@code nvcpus} of the guest's vCPUs online through its agent. */
+    default void setGuestVcpus(DomainObject dom, int nvcpus) throws VirtException {
+        throw noAgent();
+    }
+
+    private static VirtException noAgent() {
+        return new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU, "QEMU guest agent is not configured");
+    }
+
     /** Until the running half is wired: live changes are refused. */
     LiveTuning UNSUPPORTED = new LiveTuning() {
         @Override

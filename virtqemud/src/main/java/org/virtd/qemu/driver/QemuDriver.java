@@ -120,7 +120,8 @@ public final class QemuDriver implements Driver {
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.KEEP_NVRAM) != 0);
                 })
                 .bind(table);
-        new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos).bind(table);
+        new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos,
+                () -> liveTuning).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
         new DomainLifecycleHandlers(lookup, () -> processes, () -> GuestEmulators.from(capabilities())).bind(table);

@@ -26,7 +26,7 @@ final class DeviceAliases {
         }
         List<Devices.DiskDef> disks = new ArrayList<>();
         for (Devices.DiskDef disk : d.disks()) {
-            disks.add(disk.alias() != null ? disk : disk.withAlias(diskAlias(disk)));
+            disks.add(disk.alias() != null ? disk : disk.withAlias(diskAlias(disk, d.controllers())));
         }
         List<Devices.ControllerDef> controllers = new ArrayList<>();
         for (Devices.ControllerDef c : d.controllers()) {
@@ -90,7 +90,7 @@ final class DeviceAliases {
         return "console" + index;
     }
 
-    private static String controllerAlias(Devices.ControllerDef c, String machine) {
+    static String controllerAlias(Devices.ControllerDef c, String machine) {
         int index = Math.max(c.index(), 0);
         switch (c.type()) {
             case "pci":
@@ -109,7 +109,30 @@ final class DeviceAliases {
         }
     }
 
-    private static String diskAlias(Devices.DiskDef disk) {
+    /** The controller a disk's drive address names (null: none, or not a drive address). */
+    static Devices.ControllerDef controllerOf(Devices.DiskDef disk, List<Devices.ControllerDef> controllers) {
+        DeviceAddress a = disk.address();
+        if (a == null || !"drive".equals(a.type())) {
+            return null;
+        }
+        String type = "fdc".equals(disk.targetBus()) ? "fdc" : disk.targetBus();
+        for (Devices.ControllerDef c : controllers) {
+            if (c.type().equals(type) && Math.max(c.index(), 0) == a.number("controller")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A SCSI controller whose disks are named and addressed by unit alone (libvirt's narrow buses). */
+    static boolean narrowScsi(Devices.ControllerDef c) {
+        return c != null && c.model() != null && switch (c.model()) {
+            case "lsilogic", "ncr53c90", "dc390", "am53c974" -> true;
+            default -> false;
+        };
+    }
+
+    static String diskAlias(Devices.DiskDef disk, List<Devices.ControllerDef> controllers) {
         String bus = disk.targetBus() == null ? "ide" : disk.targetBus();
         DeviceAddress a = disk.address();
         boolean drive = a != null && "drive".equals(a.type());
@@ -121,6 +144,9 @@ final class DeviceAliases {
                 return drive ? bus + a.number("controller") + "-" + a.number("bus") + "-" + a.number("unit")
                         : bus + "0-0-" + nameIndex(disk.targetDev());
             case "scsi":
+                if (drive && narrowScsi(controllerOf(disk, controllers))) {
+                    return "scsi" + a.number("controller") + "-" + a.number("bus") + "-" + a.number("unit");
+                }
                 return drive ? "scsi" + a.number("controller") + "-" + a.number("bus") + "-" + a.number("target")
                         + "-" + a.number("unit") : "scsi0-0-0-" + nameIndex(disk.targetDev());
             case "fdc":

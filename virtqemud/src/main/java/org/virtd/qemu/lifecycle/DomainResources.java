@@ -89,6 +89,16 @@ public final class DomainResources {
                 "guest-stats-polling-interval", "value", (long) seconds));
     }
 
+    /** The vCPUs the guest's agent reports online (all it knows with {@code maximum}). */
+    public int guestVcpus(DomainObject dom, boolean maximum) throws VirtException {
+        return AgentVcpus.count(control.active(dom, ErrorDomain.QEMU), maximum);
+    }
+
+    /** Brings {@code count} of the guest's vCPUs online through its agent. */
+    public void setGuestVcpus(DomainObject dom, int count) throws VirtException {
+        AgentVcpus.set(control.active(dom, ErrorDomain.QEMU), count);
+    }
+
     public void setVcpus(DomainObject dom, int count) throws VirtException {
         dom.lock().lock();
         try {

@@ -1,5 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
+import org.virtd.conf.domain.DeviceAddress;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.OsFirmware;
@@ -122,7 +123,7 @@ public final class LaunchSpecMapping {
                 diskBooted = true;
             }
             b.disk(new QemuLaunchSpec.Disk(Path.of(d.source()), d.driverType(), d.targetDev(), bus(d), cdrom,
-                    d.readonly(), bootIndex, d.sourceIndex(), layers(d)));
+                    d.readonly(), bootIndex, d.sourceIndex(), layers(d), drive(d, def), tuning(d)));
         }
         boolean netBooted = false;
         HostNics.check(def);
@@ -195,8 +196,29 @@ public final class LaunchSpecMapping {
             case "virtio" -> Bus.VIRTIO;
             case "ide" -> Bus.IDE;
             case "scsi" -> Bus.SCSI;
+            case "sata" -> Bus.SATA;
             default -> throw unsupported("disk bus '" + bus + "' is not supported by this driver");
         };
+    }
+
+    /** Where a SATA or SCSI disk with a drive address sits on its controller (null for other disks). */
+    static QemuLaunchSpec.Drive drive(Devices.DiskDef d, DomainDef def) {
+        DeviceAddress a = d.address();
+        if (a == null || !"drive".equals(a.type()) || !("sata".equals(d.targetBus()) || "scsi".equals(d.targetBus()))) {
+            return null;
+        }
+        Devices.ControllerDef c = DeviceAliases.controllerOf(d, def.devices().controllers());
+        String id = DeviceAliases.diskAlias(d, def.devices().controllers());
+        if ("sata".equals(d.targetBus())) {
+            String ctrl = c == null ? "sata" + a.number("controller") : DeviceAliases.controllerAlias(c, def.os().machine());
+            return new QemuLaunchSpec.Drive(ctrl + "." + a.number("unit"), id, 0, a.number("unit"), false);
+        }
+        return new QemuLaunchSpec.Drive("scsi" + a.number("controller") + "." + a.number("bus"), id,
+                a.number("target"), a.number("unit"), DeviceAliases.narrowScsi(c));
+    }
+
+    static QemuLaunchSpec.Tuning tuning(Devices.DiskDef d) {
+        return new QemuLaunchSpec.Tuning(d.driverOptions().discard(), d.driverOptions().detectZeroes());
     }
 
     private static VirtException unsupported(String what) {

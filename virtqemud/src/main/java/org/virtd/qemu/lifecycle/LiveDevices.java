@@ -61,27 +61,23 @@ public final class LiveDevices {
         for (DiskDef k : live.devices().disks()) {
             if (k.targetDev().equals(disk.targetDev())) {
                 if ("cdrom".equals(disk.device()) || "floppy".equals(disk.device())) {
-                    throw unsupported("disk device '" + disk.device() + "' already has target '"
-                            + disk.targetDev() + "': change its media instead");
+                    // a removable drive at that target gets the new medium instead
+                    changeMedia(dom, k, disk.source(), disk.driverType());
+                    return;
                 }
                 throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "target '" + disk.targetDev()
                         + "' duplicated for disk sources '" + k.source() + "' and '" + disk.source() + "'");
             }
         }
         String bus = disk.targetBus();
-        if ("sata".equals(bus) && live.devices().controllers().stream().noneMatch(c -> "sata".equals(c.type()))) {
-            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
-                    "Could not find sata controller with index 0 required for device");
-        }
-        if ("cdrom".equals(disk.device()) || "floppy".equals(disk.device())) {
-            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU, "cdrom/floppy device "
-                    + "hotplug isn't supported");
-        }
-        if (!"virtio".equals(bus) && !"scsi".equals(bus)) {
+        DiskHotplugRules.checkKind(disk, live);
+        boolean ideLike = "sata".equals(bus) || "ide".equals(bus);
+        if (!"virtio".equals(bus) && !"scsi".equals(bus) && !ideLike) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "disk bus '" + bus + "' cannot be hotplugged.");
         }
         int node = nextNode(rd);
+        DiskHotplugRules.checkController(disk, live);
         if (disk.source() == null || !java.nio.file.Files.exists(Path.of(disk.source()))) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE, "Cannot access storage file '"
                     + disk.source() + "': No such file or directory");
@@ -94,7 +90,18 @@ public final class LiveDevices {
         JsonObject device;
         QemuLaunchSpec.Disk spec;
         String format = "libvirt-" + node + "-format";
-        if ("scsi".equals(bus)) {
+        if (ideLike) {
+            // QEMU refuses these (its IDE buses are not hotpluggable): the answer is its error
+            addr = DiskHotplugRules.driveAddress(disk);
+            Devices.DiskDef placed = disk.withBusAndAddress(disk.driverName(), disk.driverType(), bus, disk.readonly(),
+                    addr);
+            alias = DeviceAliases.diskAlias(placed, live.devices().controllers());
+            spec = new QemuLaunchSpec.Disk(Path.of(disk.source()), disk.driverType(), disk.targetDev(),
+                    QemuLaunchSpec.Bus.valueOf(bus.toUpperCase(java.util.Locale.ROOT)), "cdrom".equals(disk.device()),
+                    disk.readonly() || "cdrom".equals(disk.device()), 0, 0, List.of(),
+                    LaunchSpecMapping.drive(placed.withAlias(alias), live), LaunchSpecMapping.tuning(disk));
+            device = QemuCommandLine.diskDevice(spec, node);
+        } else if ("scsi".equals(bus)) {
             Devices.ControllerDef c = scsiController(rd, index / 7);
             live = rd.live();
             int unit = index % 7;
@@ -102,7 +109,8 @@ public final class LiveDevices {
             alias = lsi ? "scsi" + c.index() + "-0-" + unit : "scsi" + c.index() + "-0-0-" + unit;
             addr = DeviceAddress.drive(c.index(), 0, 0, unit);
             spec = new QemuLaunchSpec.Disk(Path.of(disk.source()), disk.driverType(), disk.targetDev(),
-                    QemuLaunchSpec.Bus.SCSI, false, disk.readonly(), 0);
+                    QemuLaunchSpec.Bus.SCSI, false, disk.readonly(), 0, 0, List.of(), null,
+                    LaunchSpecMapping.tuning(disk));
             device = JsonObject.of("driver", "scsi-hd", "bus", "scsi" + c.index() + ".0");
             device = lsi ? device.with("scsi-id", (long) unit)
                     : device.with("channel", 0L).with("scsi-id", 0L).with("lun", (long) unit);
@@ -111,7 +119,8 @@ public final class LiveDevices {
             addr = disk.address() != null ? disk.address() : DeviceSlots.next(live, true);
             alias = "virtio-disk" + index;
             spec = new QemuLaunchSpec.Disk(Path.of(disk.source()), disk.driverType(), disk.targetDev(),
-                    QemuLaunchSpec.Bus.VIRTIO, false, disk.readonly(), 0);
+                    QemuLaunchSpec.Bus.VIRTIO, false, disk.readonly(), 0, 0, List.of(), null,
+                    LaunchSpecMapping.tuning(disk));
             device = QemuCommandLine.atPci(QemuCommandLine.diskDevice(spec, node), PlatformArgs.pciPlace(addr, q35));
         }
         String wc = QemuCommandLine.writeCache(disk.driverCache());
@@ -374,7 +383,7 @@ public final class LiveDevices {
         DiskDef changed = new DiskDef(current.type(), current.device(), current.driverName(),
                 source == null ? current.driverType() : (format == null ? "raw" : format), source,
                 current.targetDev(), current.targetBus(), current.readonly(), current.address(), current.alias(),
-                node, current.driverCache());
+                node, current.driverCache()).withDriverOptions(current.driverOptions());
         List<DiskDef> disks = new ArrayList<>();
         for (DiskDef k : live.devices().disks()) {
             disks.add(k == current || id.equals(k.alias()) ? changed : k);

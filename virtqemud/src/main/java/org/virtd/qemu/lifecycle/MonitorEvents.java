@@ -38,6 +38,10 @@ final class MonitorEvents implements QmpEventListener, RunEffects {
             // a detach waiting under the domain's lock takes it from here
             event.data().string("device").ifPresent(rd.deletions::arrived);
         }
+        String refused = QmpEventRules.refusedRemoval(event);
+        if (refused != null) {
+            rd.deletions.rejected(refused);
+        }
         DomainObject dom = rd.domain();
         dom.lock().lock();
         try {

@@ -106,7 +106,7 @@ final class PlatformArgs {
                         "chassis", (long) number(c.targetChassis()), "id", "pci." + c.index()), c.address()));
             }
         }
-        for (ControllerDef c : d.controllers()) {
+        for (ControllerDef c : byType(d.controllers())) {
             if (c.type().equals("usb") && c.isCompanion() && c.index() == 0 && (q35 || usbDevices)) {
                 // a USB1 companion serves ports of its EHCI master instead of a bus of its own
                 device(controllers, pci(JsonObject.of("driver", c.model().replace("ich9-", "ich9-usb-"), "masterbus",
@@ -130,11 +130,23 @@ final class PlatformArgs {
                     default -> throw unsupported("SCSI controller model '" + c.model() + "' is not supported");
                 };
                 device(controllers, pci(JsonObject.of("driver", driver, "id", "scsi" + c.index()), c.address()));
+            } else if (c.type().equals("sata") && !(q35 && c.index() == 0)) {
+                // q35's own ICH9 AHCI is sata index 0; any other is an AHCI card
+                device(controllers, pci(JsonObject.of("driver", "ahci", "id", "sata" + c.index()), c.address()));
             } else if (c.type().equals("virtio-serial")) {
                 device(controllers, pci(JsonObject.of("driver", "virtio-serial-pci", "id",
                         "virtio-serial" + c.index()), c.address()));
             }
         }
+    }
+
+    /** Controllers in the order libvirt writes them: by type (USB, SCSI, IDE, SATA, ...), then index. */
+    private static List<ControllerDef> byType(List<ControllerDef> controllers) {
+        List<String> order = List.of("pci", "usb", "scsi", "ide", "sata", "fdc", "ccid", "virtio-serial");
+        return controllers.stream().sorted(java.util.Comparator.comparingInt(c -> {
+            int i = order.indexOf(c.type());
+            return i < 0 ? order.size() : i;
+        })).toList();
     }
 
     private void channels(List<ChannelDef> channels) throws VirtException {

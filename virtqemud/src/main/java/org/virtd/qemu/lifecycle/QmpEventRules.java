@@ -9,6 +9,7 @@ import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.qmp.QmpEvent;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BalloonChangeEvent;
+import org.virtd.rpc.remote.types.DeviceRemovalFailedEvent;
 import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.rpc.remote.types.RebootEvent;
 import org.virtd.rpc.remote.types.TrayChangeEvent;
@@ -77,10 +78,38 @@ final class QmpEventRules {
                 run.statusChanged();
             }
             case "DEVICE_TRAY_MOVED" -> trayMoved(dom, event.data());
+            case "DEVICE_UNPLUG_GUEST_ERROR", "ACPI_DEVICE_OST" -> {
+                String alias = refusedRemoval(event);
+                if (alias != null) {
+                    run.domainEvent(new DeviceRemovalFailedEvent(dom.ref(), alias));
+                }
+            }
             case "BALLOON_CHANGE" -> balloonChanged(dom, event.data().number("actual", 0) / 1024);
             default -> {
             }
         }
+    }
+
+    /**
+     * The device whose removal the guest refused, or null: QEMU's DEVICE_UNPLUG_GUEST_ERROR for a
+     * device with an id, or an ACPI _OST for a DIMM ejection (source 0x3 or 0x103) failing with
+     * status 1 or 0x80-0x83, as libvirt reads them.
+     */
+    static String refusedRemoval(QmpEvent event) {
+        JsonObject data = event.data();
+        if ("DEVICE_UNPLUG_GUEST_ERROR".equals(event.name())) {
+            return data.string("device", null);
+        }
+        if (!"ACPI_DEVICE_OST".equals(event.name()) || !data.has("info")) {
+            return null;
+        }
+        JsonObject info = data.object("info");
+        long source = info.number("source", -1);
+        long status = info.number("status", -1);
+        boolean ejecting = source == 0x3 || source == 0x103;
+        boolean failed = status == 0x1 || status >= 0x80 && status <= 0x83;
+        return "DIMM".equals(info.string("slot-type", null)) && ejecting && failed ? info.string("device", null)
+                : null;
     }
 
     /** True (and one fewer owed) when the event answers a stop/cont a long job issued itself. */

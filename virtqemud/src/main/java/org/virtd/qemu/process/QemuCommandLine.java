@@ -159,7 +159,7 @@ public final class QemuCommandLine {
 
     /** The format node over it ({@code libvirt-N-format}). */
     public static JsonObject blockdevFormat(Disk d, int node) {
-        return formatNode(d.format(), node, d.readOnly() || d.cdrom());
+        return formatNode(d.format(), node, d.readOnly() || d.cdrom(), d.tuning());
     }
 
     /**
@@ -188,8 +188,10 @@ public final class QemuCommandLine {
         return switch (d.bus()) {
             case VIRTIO -> JsonObject.of("driver", "virtio-blk-pci", "drive", format, "id",
                     "virtio-disk" + Math.max(org.virtd.conf.domain.DiskOrder.targetIndex(d.target()), 0));
-            case SCSI -> scsi(d, format);
+            case SCSI -> d.drive() != null ? scsi(d.drive(), d.cdrom(), format) : scsi(d, format);
             case IDE -> ide(d, format);
+            case SATA -> JsonObject.of("driver", d.cdrom() ? "ide-cd" : "ide-hd", "bus", d.drive().bus(),
+                    "drive", format, "id", d.drive().id());
         };
     }
 
@@ -211,15 +213,16 @@ public final class QemuCommandLine {
         String below = null;
         for (int i = d.backing().size() - 1; i >= 0; i--) {
             QemuLaunchSpec.Layer l = d.backing().get(i);
-            below = imageNodes(a, l.source(), l.format(), l.node(), true, known, below);
+            below = imageNodes(a, l.source(), l.format(), l.node(), true, known, below,
+                    new QemuLaunchSpec.Tuning(d.tuning().discard(), null));
         }
-        imageNodes(a, d.source(), d.format(), node, d.readOnly() || d.cdrom(), known, below);
+        imageNodes(a, d.source(), d.format(), node, d.readOnly() || d.cdrom(), known, below, d.tuning());
     }
 
     private static String imageNodes(List<String> a, Path source, String format, int node, boolean ro,
-                                     boolean chainKnown, String below) {
+                                     boolean chainKnown, String below, QemuLaunchSpec.Tuning tuning) {
         add(a, "-blockdev", storageNode(source, node).toJson());
-        JsonObject fmt = formatNode(format, node, ro);
+        JsonObject fmt = formatNode(format, node, ro, tuning);
         if (chainKnown && BACKING_FORMATS.contains(fmt.string("driver", "raw"))) {
             fmt = fmt.with("backing", below);
         }
@@ -232,9 +235,20 @@ public final class QemuCommandLine {
                 "libvirt-" + node + "-storage", "auto-read-only", true, "discard", "unmap");
     }
 
-    private static JsonObject formatNode(String format, int node, boolean ro) {
-        return JsonObject.of("node-name", "libvirt-" + node + "-format", "read-only", ro,
-                "driver", format == null ? "raw" : format, "file", "libvirt-" + node + "-storage");
+    /**
+     * A format node; discard applies to every image of a disk, zero detection to its top one, and
+     * {@code unmap} detection falls back to {@code on} unless discards are passed down.
+     */
+    private static JsonObject formatNode(String format, int node, boolean ro, QemuLaunchSpec.Tuning tuning) {
+        JsonObject o = JsonObject.of("node-name", "libvirt-" + node + "-format", "read-only", ro);
+        if (tuning.discard() != null && !tuning.discard().equals("default")) {
+            o = o.with("discard", tuning.discard());
+        }
+        String zeroes = tuning.detectZeroes();
+        if (zeroes != null && !zeroes.equals("default")) {
+            o = o.with("detect-zeroes", zeroes.equals("unmap") && !"unmap".equals(tuning.discard()) ? "on" : zeroes);
+        }
+        return o.with("driver", format == null ? "raw" : format).with("file", "libvirt-" + node + "-storage");
     }
 
     /** A PCI disk as libvirt writes it on the command line: the driver, its PCI address, then the rest. */
@@ -267,6 +281,14 @@ public final class QemuCommandLine {
         return JsonObject.of("driver", d.cdrom() ? "scsi-cd" : "scsi-hd", "bus", "scsi" + index / 7 + ".0",
                 "channel", 0L, "scsi-id", 0L, "lun", (long) (index % 7), "device_id", "drive-scsi" + unit,
                 "drive", format, "id", "scsi" + unit);
+    }
+
+    /** On the SCSI bus its address names: a narrow bus by unit, a virtio one by target and LUN. */
+    private static JsonObject scsi(QemuLaunchSpec.Drive drive, boolean cdrom, String format) {
+        JsonObject o = JsonObject.of("driver", cdrom ? "scsi-cd" : "scsi-hd", "bus", drive.bus());
+        o = drive.narrowScsi() ? o.with("scsi-id", (long) drive.unit())
+                : o.with("channel", 0L).with("scsi-id", (long) drive.target()).with("lun", (long) drive.unit());
+        return o.with("device_id", "drive-" + drive.id()).with("drive", format).with("id", drive.id());
     }
 
     private static JsonObject ide(Disk d, String format) throws VirtException {

@@ -47,7 +47,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     }
 
     /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO, sd → SCSI). */
-    public enum Bus { IDE, VIRTIO, SCSI }
+    public enum Bus { IDE, VIRTIO, SCSI, SATA }
 
     /**
      * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
@@ -56,15 +56,34 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * numbers counted down from the number of disks, and QEMU left to open the backing files.
      */
     public record Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
-            int bootIndex, int node, List<Layer> backing) {
+            int bootIndex, int node, List<Layer> backing, Drive drive, Tuning tuning) {
         public Disk {
             backing = List.copyOf(backing);
+            tuning = tuning == null ? Tuning.NONE : tuning;
+        }
+
+        public Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
+                    int bootIndex, int node, List<Layer> backing) {
+            this(source, format, target, bus, cdrom, readOnly, bootIndex, node, backing, null, Tuning.NONE);
         }
 
         public Disk(Path source, String format, String target, Bus bus, boolean cdrom, boolean readOnly,
                     int bootIndex) {
             this(source, format, target, bus, cdrom, readOnly, bootIndex, 0, List.of());
         }
+    }
+
+    /**
+     * Where a SATA or SCSI disk sits: the QEMU bus of its controller ({@code sata0.1}, {@code ide.1},
+     * {@code scsi0.0}), its device id (libvirt's alias), SCSI target and unit, and whether the
+     * controller is a narrow SCSI one (lsilogic) that addresses a disk by unit alone.
+     */
+    public record Drive(String bus, String id, int target, int unit, boolean narrowScsi) {
+    }
+
+    /** {@code <driver discard= detect_zeroes=>} as the format node takes them (null: not given). */
+    public record Tuning(String discard, String detectZeroes) {
+        public static final Tuning NONE = new Tuning(null, null);
     }
 
     /** A backing image: path, format and the number in its node names. */

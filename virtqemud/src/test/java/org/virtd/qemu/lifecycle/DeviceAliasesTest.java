@@ -51,6 +51,24 @@ class DeviceAliasesTest {
     }
 
     @Test
+    void scsiDisksAreNamedByUnitOnANarrowBusAndByTargetAndUnitOnVirtioScsi() throws Exception {
+        for (String[] c : new String[][] {{"lsilogic", "scsi0-0-1", "scsi1-0-0"},
+                {"virtio-scsi", "scsi0-0-0-1", "scsi1-0-0-0"}}) {
+            String xml = "<domain type='qemu'><name>s</name><memory unit='MiB'>128</memory>"
+                    + "<os><type arch='x86_64'>hvm</type></os><devices>"
+                    + "<disk type='file'><source file='/a'/><target dev='sdb' bus='scsi'/></disk>"
+                    + "<disk type='file'><source file='/b'/><target dev='sdh' bus='scsi'/></disk>"
+                    + "<disk type='file'><source file='/c'/><target dev='sdc' bus='sata'/></disk>"
+                    + "<controller type='scsi' index='0' model='" + c[0] + "'/>"
+                    + "<controller type='scsi' index='1' model='" + c[0] + "'/></devices></domain>";
+            DomainDef def = DeviceAliases.assign(new QemuDomainDefaults(GuestEmulators.builtIn(), new SecureRandom())
+                    .apply(QemuXmlConf.PARSER.parse(xml, false)));
+            assertEquals(List.of(c[1], c[2], "sata0-0-2"),
+                    def.devices().disks().stream().map(d -> d.alias()).toList());
+        }
+    }
+
+    @Test
     void diskNamesToIndexes() {
         assertEquals(0, DeviceAliases.nameIndex("vda"));
         assertEquals(1, DeviceAliases.nameIndex("hdb"));

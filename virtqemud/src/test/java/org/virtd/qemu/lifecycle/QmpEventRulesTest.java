@@ -16,6 +16,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BalloonChangeEvent;
+import org.virtd.rpc.remote.types.DeviceRemovalFailedEvent;
 import org.virtd.rpc.remote.types.DomainEventBody;
 import org.virtd.rpc.remote.types.LifecycleEvent;
 import org.virtd.rpc.remote.types.RebootEvent;
@@ -295,6 +296,35 @@ class QmpEventRulesTest {
         assertEquals(List.of("BALLOON_CHANGE", "RTC_CHANGE"), run.monitorEvents);
     }
 
+    @Test
+    void refusedRemovalsRaiseDeviceRemovalFailed() throws Exception {
+        running();
+        qemu("DEVICE_UNPLUG_GUEST_ERROR", "{\"device\":\"virtio-disk1\",\"path\":\"/machine/peripheral/virtio-disk1\"}");
+        // no id: nothing libvirt could name
+        qemu("DEVICE_UNPLUG_GUEST_ERROR", "{\"path\":\"/machine/peripheral-anon/device[3]\"}");
+        // a DIMM the guest would not eject, then one it ejected, then a CPU's _OST
+        qemu("ACPI_DEVICE_OST", "{\"info\":{\"device\":\"dimm0\",\"slot\":\"0\",\"slot-type\":\"DIMM\","
+                + "\"source\":3,\"status\":130}}");
+        qemu("ACPI_DEVICE_OST", "{\"info\":{\"device\":\"dimm1\",\"slot\":\"1\",\"slot-type\":\"DIMM\","
+                + "\"source\":259,\"status\":0}}");
+        qemu("ACPI_DEVICE_OST", "{\"info\":{\"device\":\"vcpu1\",\"slot\":\"1\",\"slot-type\":\"CPU\","
+                + "\"source\":3,\"status\":1}}");
+        assertEquals(List.of("removal-failed virtio-disk1", "removal-failed dimm0"), run.events);
+        assertEquals(5, run.monitorEvents.size());
+    }
+
+    @Test
+    void aRefusedRemovalFailsTheWaitingDetach() throws Exception {
+        DeviceDeletions deletions = new DeviceDeletions();
+        var gone = deletions.expect("virtio-disk1");
+        deletions.rejected("virtio-disk1");
+        VirtException e = org.junit.jupiter.api.Assertions.assertThrows(VirtException.class,
+                () -> deletions.await("virtio-disk1", gone, java.time.Duration.ofSeconds(5)));
+        assertEquals(ErrorCode.OPERATION_FAILED, e.code());
+        assertEquals(ErrorDomain.QEMU, e.error().domain());
+        assertEquals("unplug of device was rejected by the guest", e.error().detail());
+    }
+
     /** Records what the rules ask; {@code stop} does what DomainLifecycle.stop does to the domain. */
     private final class FakeRun implements RunEffects {
         final List<String> events = new ArrayList<>();
@@ -322,6 +352,8 @@ class QmpEventRulesTest {
                 events.add("reboot");
             } else if (event instanceof BalloonChangeEvent b) {
                 events.add("balloon " + b.actual());
+            } else if (event instanceof DeviceRemovalFailedEvent f) {
+                events.add("removal-failed " + f.devAlias());
             } else {
                 events.add(event.toString());
             }

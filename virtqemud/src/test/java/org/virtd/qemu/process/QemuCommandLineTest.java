@@ -90,6 +90,35 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void sataAndScsiDisksSitWhereTheirDriveSays() throws Exception {
+        QemuLaunchSpec.Tuning tuning = new QemuLaunchSpec.Tuning("unmap", "unmap");
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .disk(new Disk(Path.of("/i/a.qcow2"), "qcow2", "sda", Bus.SATA, false, false, 0, 3, List.of(),
+                        new QemuLaunchSpec.Drive("ide.0", "sata0-0-0", 0, 0, false), tuning))
+                .disk(new Disk(Path.of("/i/b.raw"), "raw", "sdb", Bus.SCSI, false, false, 0, 2, List.of(),
+                        new QemuLaunchSpec.Drive("scsi0.0", "scsi0-0-1", 0, 1, true),
+                        new QemuLaunchSpec.Tuning("ignore", "unmap")))
+                .disk(new Disk(Path.of("/i/c.raw"), "raw", "sdc", Bus.SCSI, true, true, 0, 1, List.of(),
+                        new QemuLaunchSpec.Drive("scsi1.0", "scsi1-0-0-2", 0, 2, false), null))
+                .build();
+        List<String> argv = QemuCommandLine.build(s);
+        assertTrue(argv.contains("{\"node-name\":\"libvirt-3-format\",\"read-only\":false,\"discard\":\"unmap\","
+                + "\"detect-zeroes\":\"unmap\",\"driver\":\"qcow2\",\"file\":\"libvirt-3-storage\",\"backing\":null}"),
+                argv.toString());
+        assertTrue(argv.contains("{\"driver\":\"ide-hd\",\"bus\":\"ide.0\",\"drive\":\"libvirt-3-format\","
+                + "\"id\":\"sata0-0-0\"}"), argv.toString());
+        // zero detection by unmapping needs discards passed down; otherwise it only detects
+        assertTrue(argv.contains("{\"node-name\":\"libvirt-2-format\",\"read-only\":false,\"discard\":\"ignore\","
+                + "\"detect-zeroes\":\"on\",\"driver\":\"raw\",\"file\":\"libvirt-2-storage\"}"), argv.toString());
+        assertTrue(argv.contains("{\"driver\":\"scsi-hd\",\"bus\":\"scsi0.0\",\"scsi-id\":1,"
+                + "\"device_id\":\"drive-scsi0-0-1\",\"drive\":\"libvirt-2-format\",\"id\":\"scsi0-0-1\"}"),
+                argv.toString());
+        assertTrue(argv.contains("{\"driver\":\"scsi-cd\",\"bus\":\"scsi1.0\",\"channel\":0,\"scsi-id\":0,"
+                + "\"lun\":2,\"device_id\":\"drive-scsi1-0-0-2\",\"drive\":\"libvirt-1-format\","
+                + "\"id\":\"scsi1-0-0-2\"}"), argv.toString());
+    }
+
+    @Test
     void hostPassthroughNeedsKvm() {
         QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
                 .cpu(new Cpu("host-passthrough", null)).build();
