@@ -1,2 +1,2 @@
-/** Reading the small XML documents of checkpoints and backups. */
+/** Reading the small XML documents of checkpoints and backups, and the per-domain metadata files of snapshots and checkpoints. */
 package org.virtd.qemu.xml;
