@@ -42,7 +42,7 @@ public final class DomainCapsXml {
         x.append("  <arch>").append(arch).append("</arch>\n");
         x.append("  <vcpu max='").append(maxVcpus).append("'/>\n");
         x.append("  <iothreads supported='").append(yn(f.hasType("iothread"))).append("'/>\n");
-        os(x, emu, machine);
+        os(x, arch, machine);
         cpu(x, CpuModes.derive(emu, accel, cpuMap));
         x.append("  <memoryBacking supported='yes'>\n");
         enums(x, "    ", List.of(Enum.of("sourceType").addIf(f.hasType("memory-backend-file"), "file")
@@ -65,13 +65,15 @@ public final class DomainCapsXml {
         return x.toString();
     }
 
-    private void os(StringBuilder x, EmulatorCapabilities emu, String machine) {
-        List<Firmware> fw = Firmware.matching(host.firmwareDirs(), emu.arch(), machine);
+    private void os(StringBuilder x, String arch, String machine) {
+        // descriptors for the guest arch asked for (not the emulator's: an x86_64 one serving i686
+        // has none); without any, libvirt lists its built-in loaders that exist
+        List<Firmware> fw = Firmware.matching(host.firmwareDirs(), arch, machine);
         x.append("  <os supported='yes'>\n");
         enums(x, "    ", List.of(Enum.of("firmware").addIf(fw.stream().anyMatch(w -> !w.uefi()), "bios")
                 .addIf(fw.stream().anyMatch(Firmware::uefi), "efi").build()));
         x.append("    <loader supported='yes'>\n");
-        fw.stream().map(Firmware::executable).distinct()
+        (fw.isEmpty() ? Firmware.builtInLoaders() : fw.stream().map(Firmware::executable).distinct().toList())
                 .forEach(p -> x.append("      <value>").append(esc(p)).append("</value>\n"));
         enums(x, "      ", List.of(Enum.of("type").add("rom").add("pflash").build(),
                 Enum.of("readonly").add("yes").add("no").build(),
