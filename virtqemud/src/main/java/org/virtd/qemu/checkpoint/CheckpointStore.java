@@ -1,6 +1,7 @@
 package org.virtd.qemu.checkpoint;
 
 import org.virtd.qemu.xml.MetadataFiles;
+import org.virtd.qemu.xml.XmlElements;
 import org.virtd.rpc.error.VirtException;
 
 import java.nio.file.Path;
@@ -48,6 +49,6 @@ public final class CheckpointStore {
         String body = root < 0 ? text : text.substring(root);
         CheckpointXml.Parsed p = CheckpointXml.parse(body);
         return new CheckpointDef(p.name(), p.description(), p.parent(),
-                p.creationTime() == null ? 0 : p.creationTime(), p.disks(), CheckpointXml.domainBlock(body));
+                p.creationTime() == null ? 0 : p.creationTime(), p.disks(), XmlElements.block(body, "domain"));
     }
 }

@@ -109,28 +109,10 @@ public final class CheckpointXml {
         return sb.append("</domaincheckpoint>\n").toString();
     }
 
-    /** The {@code <domain>} element of a document we formatted, back at column zero. */
-    static String domainBlock(String doc) {
-        int start = doc.indexOf("\n  <domain ");
-        int end = doc.indexOf("\n  </domain>", start + 1);
-        if (start < 0 || end < 0) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : doc.substring(start + 1, end + "\n  </domain>".length()).split("\n")) {
-            out.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
-        }
-        return out.toString();
-    }
-
     private static VirtException schema(String detail) {
         return new VirtException(ErrorCode.XML_INVALID_SCHEMA, ErrorDomain.DOMAIN_CHECKPOINT,
                 "Unable to validate doc against " + SCHEMA + "\n" + detail + "\n");
     }
-
-
-
-    /** The child elements named {@code tag} (every child element when null). */
 
     private static String text(Element e) {
         return e == null ? null : e.getTextContent();

@@ -42,7 +42,7 @@ final class SnapshotHandlers {
         t.on(RemoteProgram.DOMAIN_SNAPSHOT_CREATE_XML, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), CREATE_ALL, "qemuSnapshotCreateXML");
             DomainObject dom = lookup.resolve(a.domain());
-            return locked(dom, () -> ref(dom, snapshots().create(dom, a.xml(), a.flags()).name()));
+            return DomainLookup.locked(dom, () -> ref(dom, snapshots().create(dom, a.xml(), a.flags()).name()));
         });
         t.on(RemoteProgram.DOMAIN_SNAPSHOT_GET_XML_DESC, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), XML_SECURE, "qemuDomainSnapshotGetXMLDesc");
@@ -115,7 +115,7 @@ final class SnapshotHandlers {
         t.on(RemoteProgram.DOMAIN_REVERT_TO_SNAPSHOT, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), REVERT_ALL, "qemuSnapshotRevert");
             DomainObject dom = lookup.resolve(a.snapshot().domain());
-            return locked(dom, () -> {
+            return DomainLookup.locked(dom, () -> {
                 snapshots().revert(dom, snapshots().find(dom, a.snapshot().name()), a.flags());
                 return null;
             });
@@ -123,7 +123,7 @@ final class SnapshotHandlers {
         t.on(RemoteProgram.DOMAIN_SNAPSHOT_DELETE, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), DELETE_ALL, "qemuSnapshotDelete");
             DomainObject dom = lookup.resolve(a.snapshot().domain());
-            return locked(dom, () -> {
+            return DomainLookup.locked(dom, () -> {
                 snapshots().delete(dom, snapshots().find(dom, a.snapshot().name()), a.flags());
                 return null;
             });
@@ -177,22 +177,5 @@ final class SnapshotHandlers {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
         }
         return s;
-    }
-
-    @FunctionalInterface
-    private interface Locked<T> {
-        T run() throws VirtException;
-    }
-
-    private static <T> T locked(DomainObject dom, Locked<T> body) throws VirtException {
-        dom.lock().lock();
-        try {
-            if (dom.isRemoved()) {
-                throw DomainLookup.notFound(dom.ref());
-            }
-            return body.run();
-        } finally {
-            dom.lock().unlock();
-        }
     }
 }

@@ -53,19 +53,17 @@ public final class HostNics {
     }
 
     private static void check(InterfaceDef n) throws VirtException {
-        {
-            switch (n.type()) {
-                case "user", "ethernet", "bridge" -> {
-                }
-                case "network" -> {
-                    if (n.portId() == null) {
-                        throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
-                                "no network with matching name '" + n.sourceNetwork() + "'");
-                    }
-                }
-                default -> throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                        "interface type '" + n.type() + "' is not supported by this driver");
+        switch (n.type()) {
+            case "user", "ethernet", "bridge" -> {
             }
+            case "network" -> {
+                if (n.portId() == null) {
+                    throw new VirtException(ErrorCode.NO_NETWORK, ErrorDomain.NETWORK,
+                            "no network with matching name '" + n.sourceNetwork() + "'");
+                }
+            }
+            default -> throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "interface type '" + n.type() + "' is not supported by this driver");
         }
     }
 
@@ -74,13 +72,13 @@ public final class HostNics {
      * {@code <target dev>}. On failure, taps made so far are removed again.
      */
     public DomainDef connect(DomainDef def) throws VirtException {
+        for (InterfaceDef n : nics(def)) {
+            if (!"network".equals(n.type())) { // a network NIC is checked once it holds its port
+                check(n);
+            }
+        }
         List<InterfaceDef> out = new ArrayList<>();
         try {
-            for (InterfaceDef n : nics(def)) {
-                if (!"network".equals(n.type())) {
-                    check(n);
-                }
-            }
             for (InterfaceDef n : nics(def)) {
                 out.add(switch (n.type()) {
                     case "ethernet" -> n.unmanagedTap() ? existing(n) : ethernet(n, out);

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.core.client.DaemonClient;
+import org.virtd.qemu.xml.XmlElements;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -13,13 +14,8 @@ import org.virtd.rpc.remote.types.NameUuidRef;
 import org.virtd.rpc.remote.types.NetworkPortCreateArgs;
 import org.virtd.rpc.remote.types.NetworkPortFlagsArgs;
 import org.virtd.rpc.remote.types.NetworkPortRef;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,23 +87,20 @@ public final class NetworkPorts {
 
     /** The bridge of the port's {@code <plug type='network|bridge' bridge=…/>}. */
     static String bridge(String portXml, String network) throws VirtException {
-        Element plug = null;
+        Element plug;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(portXml.getBytes(StandardCharsets.UTF_8)));
-            NodeList plugs = d.getElementsByTagName("plug");
-            plug = plugs.getLength() > 0 ? (Element) plugs.item(0) : null;
-        } catch (Exception e) {
+            plug = XmlElements.child(XmlElements.root(portXml, "network_port", ErrorDomain.NETWORK), "plug");
+        } catch (VirtException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "cannot read the port of network '" + network + "': " + e.getMessage());
         }
         String type = plug == null ? "none" : plug.getAttribute("type");
-        if (!"network".equals(type) && !"bridge".equals(type) || plug.getAttribute("bridge").isEmpty()) {
+        String bridge = XmlElements.attribute(plug, "bridge");
+        if (!"network".equals(type) && !"bridge".equals(type) || bridge == null) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "network '" + network + "' gives ports of plug type '" + type + "', only bridges are supported here");
         }
-        return plug.getAttribute("bridge");
+        return bridge;
     }
 
     private static VirtException notFound(String network) {

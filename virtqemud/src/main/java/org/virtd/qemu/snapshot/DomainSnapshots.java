@@ -8,6 +8,7 @@ import org.virtd.qemu.blockjob.BlockJobManager;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.lifecycle.SnapshotRuns;
+import org.virtd.qemu.xml.XmlElements;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -430,7 +431,7 @@ public final class DomainSnapshots {
         }
         String domainXml = p.domain() == null ? null : reformat(p.domain());
         String inactiveXml = p.inactiveDomain() == null ? null : reformat(p.inactiveDomain());
-        String cookie = p.cookie() == null ? null : SnapshotXml.block(
+        String cookie = p.cookie() == null ? null : XmlElements.block(
                 "\n  " + SnapshotXml.serialize(p.cookie()).replace("<domain", "<cookie")
                         .replace("</domain>", "</cookie>") + "\n", "cookie");
         SnapshotDef snap = new SnapshotDef(p.name(), p.description(), p.state(), p.parent(), p.creationTime(),
@@ -635,7 +636,7 @@ public final class DomainSnapshots {
     /** The save cookie: the CPU the guest really got (from the live XML) and the slirp helper note. */
     static String cookie(String liveXml) {
         StringBuilder sb = new StringBuilder("<cookie>\n");
-        String cpu = SnapshotXml.block(liveXml, "cpu");
+        String cpu = XmlElements.block(liveXml, "cpu");
         if (cpu != null) {
             for (String line : cpu.strip().split("\n")) {
                 sb.append("  ").append(line).append('\n');

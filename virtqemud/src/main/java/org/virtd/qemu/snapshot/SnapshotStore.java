@@ -1,6 +1,7 @@
 package org.virtd.qemu.snapshot;
 
 import org.virtd.qemu.xml.MetadataFiles;
+import org.virtd.qemu.xml.XmlElements;
 import org.virtd.rpc.error.VirtException;
 
 import java.nio.file.Path;
@@ -53,8 +54,8 @@ public final class SnapshotStore {
         String body = root < 0 ? text : text.substring(root);
         SnapshotXml.Parsed p = SnapshotXml.parse(body);
         SnapshotDef def = new SnapshotDef(p.name(), p.description(), p.state(), p.parent(), p.creationTime(),
-                p.memory(), p.memoryFile(), p.disks(), SnapshotXml.block(body, "domain"),
-                SnapshotXml.renamed(SnapshotXml.block(body, "inactiveDomain"), "inactiveDomain", "domain"), SnapshotXml.block(body, "cookie"));
+                p.memory(), p.memoryFile(), p.disks(), XmlElements.block(body, "domain"),
+                SnapshotXml.renamed(XmlElements.block(body, "inactiveDomain"), "inactiveDomain", "domain"), XmlElements.block(body, "cookie"));
         return new Loaded(def, p.active());
     }
 }

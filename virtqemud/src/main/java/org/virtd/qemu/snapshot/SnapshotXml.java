@@ -175,30 +175,6 @@ public final class SnapshotXml {
         }
     }
 
-    /** The element {@code <tag ...>...</tag>} of a document we formatted, moved back to column zero. */
-    static String block(String doc, String tag) {
-        int start = doc.indexOf("\n  <" + tag);
-        while (start >= 0) {
-            char next = doc.charAt(start + 4 + tag.length());
-            if (next == ' ' || next == '>' || next == '/') {
-                break;
-            }
-            start = doc.indexOf("\n  <" + tag, start + 1);
-        }
-        if (start < 0) {
-            return null;
-        }
-        String close = "\n  </" + tag + ">";
-        int end = doc.indexOf(close, start);
-        String body = end < 0 ? doc.substring(start + 1, doc.indexOf('\n', start + 1))
-                : doc.substring(start + 1, end + close.length());
-        StringBuilder out = new StringBuilder();
-        for (String line : body.split("\n")) {
-            out.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
-        }
-        return out.toString();
-    }
-
     /** An element as text, for a domain definition to be parsed again. */
     public static String serialize(Element e) {
         try {

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The small documents clients send beside domain XML (checkpoint, backup): parsed without
  * DTDs or external entities, an empty or malformed one refused as libvirt's parser error
- * ({@code (DOCNAME):1: ...}), and the element lookups their readers share.
+ * ({@code (DOCNAME):1: ...}), and the element lookups their readers share; and the blocks cut
+ * back out of the metadata documents we format (snapshots, checkpoints).
  */
 public final class XmlElements {
     private XmlElements() {
@@ -57,5 +58,29 @@ public final class XmlElements {
     /** An attribute's value, null when absent or empty. */
     public static String attribute(Element e, String name) {
         return e == null || e.getAttribute(name).isEmpty() ? null : e.getAttribute(name);
+    }
+
+    /** The element {@code <tag ...>...</tag>} of a document we formatted, moved back to column zero. */
+    public static String block(String doc, String tag) {
+        int start = doc.indexOf("\n  <" + tag);
+        while (start >= 0) {
+            char next = doc.charAt(start + 4 + tag.length());
+            if (next == ' ' || next == '>' || next == '/') {
+                break;
+            }
+            start = doc.indexOf("\n  <" + tag, start + 1);
+        }
+        if (start < 0) {
+            return null;
+        }
+        String close = "\n  </" + tag + ">";
+        int end = doc.indexOf(close, start);
+        String body = end < 0 ? doc.substring(start + 1, doc.indexOf('\n', start + 1))
+                : doc.substring(start + 1, end + close.length());
+        StringBuilder out = new StringBuilder();
+        for (String line : body.split("\n")) {
+            out.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
+        }
+        return out.toString();
     }
 }
