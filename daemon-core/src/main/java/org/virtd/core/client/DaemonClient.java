@@ -152,10 +152,11 @@ public final class DaemonClient implements AutoCloseable {
         if (e instanceof java.net.SocketException && m != null && m.contains("No such file")) {
             return "No such file or directory";
         }
-        if (e instanceof java.nio.file.NoSuchFileException || m == null) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
             return "No such file or directory";
         }
-        return m;
+        // some channel errors carry no text: name the failure rather than guess a cause
+        return m != null ? m : e.getClass().getSimpleName();
     }
 
     private static void closeQuietly(SocketChannel ch, Selector sel) {

@@ -104,15 +104,15 @@ final class BlockIoTuneHandlers {
                         + f.get(0).substring("total_".length()) + " cannot be set at the same time");
             }
         }
-        dom.lock().lock();
-        try {
+        String groupName = group;
+        return DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             if (impact.live()) {
                 RunningDomain rd = guests().active(dom, ErrorDomain.DOMAIN);
                 DomainDef live = rd.live();
                 int i = diskIndex(live, path, "disk '" + path + "' not found in domain");
                 DiskDef disk = Disks.disks(live).get(i);
-                DiskIoTune tune = merge(disk.iotune(), given, group);
+                DiskIoTune tune = merge(disk.iotune(), given, groupName);
                 checkMaxima(tune, given);
                 BlockThrottle.set(LiveGuests.monitor(rd), disk, tune);
                 processes.get().lifecycle().replaceLive(dom, withDisk(live, i, disk.withIoTune(tune)));
@@ -121,14 +121,12 @@ final class BlockIoTuneHandlers {
                 DomainDef def = dom.def();
                 int i = diskIndex(def, path, "missing persistent configuration for disk '" + path + "'");
                 DiskDef disk = Disks.disks(def).get(i);
-                DiskIoTune tune = merge(disk.iotune(), given, group);
+                DiskIoTune tune = merge(disk.iotune(), given, groupName);
                 checkMaxima(tune, given);
                 lookup.registry().saveConfig(dom, withDisk(def, i, disk.withIoTune(tune)));
             }
             return impact.live();
-        } finally {
-            dom.lock().unlock();
-        }
+        });
     }
 
     /** The TUNABLE event's parameters: the disk as the caller named it, then what it set, in its order. */

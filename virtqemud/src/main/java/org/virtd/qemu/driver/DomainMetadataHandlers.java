@@ -84,11 +84,7 @@ final class DomainMetadataHandlers {
     DomainRef set(SetMetadataArgs a) throws VirtException {
         DomainLookup.checkFlags(a.flags(), LIVE | CONFIG, "qemuDomainSetMetadata", ErrorDomain.QEMU);
         DomainObject dom = lookup.resolve(a.domain());
-        dom.lock().lock();
-        try {
-            if (dom.isRemoved()) {
-                throw DomainLookup.notFound(a.domain());
-            }
+        return DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, a.flags());
             DomainDef live = impact.live() ? changed(dom.currentDef(), a) : null;
             DomainDef config = impact.config() ? changed(dom.def(), a) : null;
@@ -99,9 +95,7 @@ final class DomainMetadataHandlers {
                 lookup.registry().saveConfig(dom, config);
             }
             return dom.ref();
-        } finally {
-            dom.lock().unlock();
-        }
+        });
     }
 
     private static DomainDef changed(DomainDef def, SetMetadataArgs a) throws VirtException {

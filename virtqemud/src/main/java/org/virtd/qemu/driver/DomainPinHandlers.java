@@ -128,8 +128,7 @@ final class DomainPinHandlers {
     }
 
     void pinVcpu(DomainObject dom, int vcpu, byte[] cpumap, int flags) throws VirtException {
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             BitSet cpus = pinSet(cpumap);
             if (impact.live()) {
@@ -146,14 +145,12 @@ final class DomainPinHandlers {
                 }
                 lookup.registry().saveConfig(dom, def.withCpuTune(def.cputune().withVcpuPin(vcpu, cpus)));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     void pinEmulator(DomainObject dom, byte[] cpumap, int flags) throws VirtException {
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             BitSet cpus = pinSet(cpumap);
             if (impact.live()) {
@@ -164,9 +161,8 @@ final class DomainPinHandlers {
                 CpuTune tune = def.cputune().withEmulatorPin(cpus);
                 lookup.registry().saveConfig(dom, def.withCpuTune(tune));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     private static VirtException outOfRange(int vcpu, String which, int count) {

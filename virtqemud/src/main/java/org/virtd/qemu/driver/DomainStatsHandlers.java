@@ -181,8 +181,7 @@ final class DomainStatsHandlers {
 
     /** The balloon's statistics period, live through QOM and/or in {@code <memballoon><stats period>}. */
     void setMemoryStatsPeriod(DomainObject dom, int seconds, int flags) throws VirtException {
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             if (impact.live()) {
                 DomainProcesses p = processes.get();
@@ -201,9 +200,8 @@ final class DomainStatsHandlers {
                 lookup.registry().saveConfig(dom, def.withDevices(
                         def.devices().withMemballoon(def.devices().memballoon().withPeriod(seconds))));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     BlockInfo blockInfo(DomainObject dom, String path) throws VirtException {

@@ -82,8 +82,7 @@ final class InterfaceTuneHandlers {
         // a direction needs an average (inbound: or a floor) to mean anything
         NetBandwidth asked = new NetBandwidth(in.average() == 0 && in.floor() == 0 ? null : in,
                 out.average() == 0 ? null : out);
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             RunningDomain rd = null;
             InterfaceDef liveNic = null;
@@ -111,9 +110,8 @@ final class InterfaceTuneHandlers {
                 NetBandwidth next = merge(confNic.bandwidth(), asked, inGiven, outGiven);
                 lookup.registry().saveConfig(dom, withNic(def, confNic, confNic.withBandwidth(next)));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     CountedParams get(DomainObject dom, String device, int nparams, int flags) throws VirtException {
