@@ -117,7 +117,7 @@ class LaunchSpecMappingTest {
 
     @Test
     void liveDefinitionCarriesPtysAndWholeMebibytes() throws Exception {
-        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"), null);
+        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"), java.util.List.of());
         assertEquals(132096, live.memoryKiB());
         assertEquals("/dev/pts/7", live.devices().serials().get(0).sourcePath());
         assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, null));
@@ -129,7 +129,7 @@ class LaunchSpecMappingTest {
     void liveDefinitionShowsTheVncPortAndAddressQemuListensOn() throws Exception {
         DomainDef def = def("qemu", "<graphics type='vnc' autoport='yes'/>");
         assertEquals(-1, def.devices().graphics().get(0).port());
-        var g = LiveDefinition.of(def, Map.of(), new QemuLaunchSpec.Display("vnc", "127.0.0.1", 5903)).devices().graphics().get(0);
+        var g = LiveDefinition.of(def, Map.of(), java.util.List.of(new QemuLaunchSpec.Display("vnc", "127.0.0.1", 5903))).devices().graphics().get(0);
         assertEquals(5903, g.port());
         assertEquals("127.0.0.1", g.listen());
         assertEquals("yes", g.autoport());
