@@ -1,5 +1,9 @@
 package org.virtd.core.driver;
 
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
 /**
  * What a handler may know about the call it serves: who asked, whether the connection is
  * read-only, the driver connection it opened and where events and streams go. Never serials,
@@ -35,6 +39,14 @@ public interface CallContext {
      */
     default void replyWithFds(java.util.List<PassedFd> fds) {
         throw new UnsupportedOperationException("this call context cannot pass file descriptors");
+    }
+
+    /**
+     * Descriptor {@code slot} the client sent with this call (CALL_WITH_FDS); the caller owns it
+     * from now on and closes it. Those not taken are closed when the call ends.
+     */
+    default PassedFd takeReceivedFd(int slot) throws VirtException {
+        throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "No FD available at slot " + slot);
     }
 
     /** The client this call came from, for drivers that register callbacks of their own. */

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.peer.HandoverSource;
 import org.virtd.core.server.Session;
-import org.virtd.core.transport.FrameDecoder;
+import org.virtd.core.driver.PassedFd;
+import org.virtd.core.transport.PacketWithFds;
+import org.virtd.core.transport.UnixFraming;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.RemoteError;
@@ -36,6 +38,7 @@ import org.virtd.rpc.xdr.Xdr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +95,8 @@ final class BackendLink {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("frames", new FrameDecoder()).addLast("link", link.new Inbound());
+                        UnixFraming.install(ch);
+                        ch.pipeline().addLast("link", link.new Inbound());
                     }
                 })
                 .connect(new DomainSocketAddress(socket.toString()));
@@ -215,6 +219,17 @@ final class BackendLink {
         ch.writeAndFlush(packet, ch.voidPromise());
     }
 
+    /** A CALL_WITH_FDS from the client and its descriptors, passed on; takes ownership of both. */
+    void forward(ByteBuf packet, List<PassedFd> fds) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            packet.release();
+            PassedFd.closeAll(fds);
+            return;
+        }
+        UnixFraming.writeWithFds(ch, packet, fds);
+    }
+
     /** The client can take more (true) or not (false): read the daemon accordingly. */
     void clientWritable(boolean writable) {
         Channel ch = channel;
@@ -238,6 +253,10 @@ final class BackendLink {
     private final class Inbound extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof PacketWithFds withFds) {
+                replyWithFds(withFds.packet(), withFds.fds());
+                return;
+            }
             ByteBuf packet = (ByteBuf) msg;
             if (!forwarding) {
                 replies.add(packet);
@@ -253,6 +272,28 @@ final class BackendLink {
             }
             listener.toClient(packet);
             client.write(packet);
+        }
+
+        /**
+         * A REPLY_WITH_FDS goes to the client with its descriptors; a client that cannot take
+         * descriptors (TCP, TLS) gets libvirt's refusal for that call instead.
+         */
+        private void replyWithFds(ByteBuf packet, List<PassedFd> fds) {
+            if (forwarding && client.peer().canPassFds()) {
+                listener.toClient(packet);
+                client.peer().writeWithFds(packet, fds);
+                return;
+            }
+            PassedFd.closeAll(fds);
+            if (!forwarding) {
+                replies.add(packet);
+                return;
+            }
+            Header h = Header.decode(packet.skipBytes(Limits.LEN_SIZE));
+            packet.release();
+            client.sendError(Header.of(h.program(), h.version(), h.procedure(), MessageType.REPLY, h.serial(),
+                    MessageStatus.ERROR), RemoteError.of(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.RPC,
+                    "Unable to pass FDs to the client"));
         }
 
         /** Keepalive is per hop: the daemon's pings are the proxy's to answer. */

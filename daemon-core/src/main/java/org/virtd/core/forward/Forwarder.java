@@ -14,6 +14,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.keepalive.KeepaliveProgram;
+import org.virtd.rpc.message.MessageType;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.OpenArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
@@ -46,6 +47,7 @@ public final class Forwarder implements FrameHandler {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int OPEN_READ_ONLY = 1;
     private static final int PROGRAM_OFFSET = 4;
+    private static final int TYPE_OFFSET = 16;
     /**
      * Whether a UNIX client is handed to a daemon of ours once open, instead of forwarded for
      * its whole life; {@code VIRTD_PROXY_HANDOVER=0} keeps every client forwarded.
@@ -79,9 +81,16 @@ public final class Forwarder implements FrameHandler {
         BackendLink link = links.get(session);
         if (link == null || packet.getInt(PROGRAM_OFFSET) == KeepaliveProgram.PROGRAM.id()) {
             dispatcher.frame(session, packet);
+        } else if (carriesFds(packet)) {
+            link.forward(packet, session.takeReceivedFds());
         } else {
             link.forward(packet);
         }
+    }
+
+    private static boolean carriesFds(ByteBuf packet) {
+        int type = packet.getInt(TYPE_OFFSET);
+        return type == MessageType.CALL_WITH_FDS.wire || type == MessageType.REPLY_WITH_FDS.wire;
     }
 
     @Override

@@ -14,6 +14,15 @@ public interface Inbound {
      */
     void frame(ByteBuf packet);
 
+    /**
+     * A packet announced as carrying descriptors (CALL_WITH_FDS, REPLY_WITH_FDS) with those that
+     * followed it; the receiver owns and closes them. Packets keep their order with {@link #frame}.
+     */
+    default void frame(ByteBuf packet, java.util.List<org.virtd.core.driver.PassedFd> fds) {
+        org.virtd.core.driver.PassedFd.closeAll(fds);
+        frame(packet);
+    }
+
     /** The send queue crossed a water mark: false above the high one, true again below the low one. */
     void writabilityChanged(boolean writable);
 

@@ -6,9 +6,15 @@ import org.virtd.core.driver.ClientIdentity;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.driver.EventSink;
 import org.virtd.core.driver.StreamChannel;
+import org.virtd.core.driver.PassedFd;
 import org.virtd.core.event.EventRegistry;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.message.Header;
 import org.virtd.rpc.program.Procedure;
+
+import java.util.List;
 
 /**
  * One call being served: the session it came from, its header and procedure, and the stream it
@@ -20,10 +26,15 @@ public final class Call implements CallContext {
     private final Procedure<?, ?> procedure;
     private final StreamChannel stream;
     private final EventRegistry events;
-    private volatile java.util.List<org.virtd.core.driver.PassedFd> fds;
+    private volatile List<PassedFd> fds;
     private volatile Runnable afterReply;
 
-    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventRegistry events) {
+    /** What the client sent with its call (CALL_WITH_FDS); a slot is null once taken. */
+    private final PassedFd[] received;
+
+    Call(Session session, Header header, Procedure<?, ?> procedure, StreamChannel stream, EventRegistry events,
+         List<PassedFd> received) {
+        this.received = received.toArray(new PassedFd[0]);
         this.session = session;
         this.header = header;
         this.procedure = procedure;
@@ -81,13 +92,33 @@ public final class Call implements CallContext {
     }
 
     @Override
-    public void replyWithFds(java.util.List<org.virtd.core.driver.PassedFd> passed) {
+    public void replyWithFds(List<PassedFd> passed) {
         this.fds = java.util.List.copyOf(passed);
     }
 
     /** The descriptors the handler asked to send with the reply, or null. */
-    java.util.List<org.virtd.core.driver.PassedFd> fds() {
+    List<PassedFd> fds() {
         return fds;
+    }
+
+    @Override
+    public synchronized PassedFd takeReceivedFd(int slot) throws VirtException {
+        if (slot < 0 || slot >= received.length || received[slot] == null) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.RPC, "No FD available at slot " + slot);
+        }
+        PassedFd fd = received[slot];
+        received[slot] = null;
+        return fd;
+    }
+
+    /** Closes what the handler did not take (libvirt closes a message's descriptors with it). */
+    synchronized void closeUntakenFds() {
+        for (int i = 0; i < received.length; i++) {
+            if (received[i] != null) {
+                PassedFd.closeAll(List.of(received[i]));
+                received[i] = null;
+            }
+        }
     }
 
     /** The same link for every call of this client, so drivers can key registrations by it. */

@@ -1,6 +1,7 @@
 package org.virtd.core.server;
 
 import io.netty.buffer.ByteBuf;
+import org.virtd.core.driver.PassedFd;
 import org.virtd.core.event.EventRegistry;
 import org.virtd.core.stream.ServerStream;
 import org.virtd.rpc.error.ErrorCode;
@@ -68,13 +69,15 @@ public final class Dispatcher implements FrameHandler {
     public void frame(Session session, ByteBuf packet) {
         Frame frame = Frame.of(packet);
         Header h = frame.header();
+        MessageType type = h.messageType();
+        List<PassedFd> fds = type == MessageType.CALL_WITH_FDS || type == MessageType.REPLY_WITH_FDS
+                ? session.takeReceivedFds() : List.of();
         boolean owned = true;
         try {
             if (session.keepalive().handles(h)) {
                 return;
             }
             Program program = program(h.program(), h.version());
-            MessageType type = h.messageType();
             if (program == null) {
                 if (type == MessageType.CALL || type == MessageType.CALL_WITH_FDS) {
                     session.replyError(h, ErrorTranslator.rpc("Cannot find program "
@@ -91,10 +94,11 @@ public final class Dispatcher implements FrameHandler {
                 return; // REPLY, MESSAGE, STREAM_HOLE or unknown from a client: dropped
             }
             owned = false;
-            call(session, program, h, frame.payload());
+            call(session, program, h, frame.payload(), fds);
         } finally {
             if (owned) {
                 frame.release();
+                PassedFd.closeAll(fds);
             }
         }
     }
@@ -104,9 +108,11 @@ public final class Dispatcher implements FrameHandler {
         events.forget(session);
     }
 
-    private void call(Session session, Program program, Header h, ByteBuf payload) {
+    /** Takes ownership of {@code payload} and {@code fds}: the call gets the descriptors, or they are closed. */
+    private void call(Session session, Program program, Header h, ByteBuf payload, List<PassedFd> fds) {
         Procedure<?, ?> proc;
         Object args;
+        boolean handedOn = false;
         try {
             if (h.status() != MessageStatus.OK.wire) {
                 session.replyError(h, ErrorTranslator.rpc("Unexpected message status " + h.status()));
@@ -122,7 +128,7 @@ public final class Dispatcher implements FrameHandler {
                 return;
             }
             if (h.messageType() == MessageType.CALL_WITH_FDS && payload.readableBytes() >= 4) {
-                payload.skipBytes(4); // fd count; we accept no descriptors
+                payload.skipBytes(4); // the count; the transport has received the descriptors
             }
             try {
                 args = proc.layoutKnown() ? proc.args().decode(payload) : null;
@@ -130,20 +136,24 @@ public final class Dispatcher implements FrameHandler {
                 session.replyError(h, ErrorTranslator.rpc("Unable to decode message payload"));
                 return;
             }
+            RemoteError refusal = refusal(session, proc, args);
+            if (refusal != null) {
+                session.replyError(h, refusal);
+                return;
+            }
+            BoundHandlers.Bound bound = handlers.get(proc);
+            if (bound == null) {
+                session.replyError(h, RemoteError.of(ErrorCode.NO_SUPPORT, proc.refusalDomain(), proc.api()));
+                return;
+            }
+            handedOn = true;
+            execute(session, h, bound, args, fds);
         } finally {
             payload.release();
+            if (!handedOn) {
+                PassedFd.closeAll(fds);
+            }
         }
-        RemoteError refusal = refusal(session, proc, args);
-        if (refusal != null) {
-            session.replyError(h, refusal);
-            return;
-        }
-        BoundHandlers.Bound bound = handlers.get(proc);
-        if (bound == null) {
-            session.replyError(h, RemoteError.of(ErrorCode.NO_SUPPORT, proc.refusalDomain(), proc.api()));
-            return;
-        }
-        execute(session, h, bound, args);
     }
 
     /** The checks libvirt makes after decoding and before the driver: open connection, read-only. */
@@ -161,10 +171,10 @@ public final class Dispatcher implements FrameHandler {
         return null;
     }
 
-    private void execute(Session session, Header h, BoundHandlers.Bound bound, Object args) {
+    private void execute(Session session, Header h, BoundHandlers.Bound bound, Object args, List<PassedFd> fds) {
         Procedure<?, ?> proc = bound.procedure();
         ServerStream stream = proc.stream() != StreamKind.NONE ? session.streams().open(h) : null;
-        Call call = new Call(session, h, proc, stream, events);
+        Call call = new Call(session, h, proc, stream, events, fds);
         Runnable job = () -> run(call, bound, args, stream);
         session.callStarted();
         if (bound.mode() == BoundHandlers.Mode.INLINE) {
@@ -196,9 +206,10 @@ public final class Dispatcher implements FrameHandler {
             if (stream != null) {
                 session.streams().discard(stream);
             }
-            Session.closeAll(call.fds());
+            PassedFd.closeAll(call.fds());
             session.replyError(h, ErrorTranslator.toWire(t, bound.procedure().api()));
         } finally {
+            call.closeUntakenFds();
             session.callFinished();
         }
     }

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.core.driver.ClientIdentity;
+import org.virtd.core.driver.PassedFd;
 import org.virtd.core.driver.ClientLink;
 import org.virtd.core.driver.DriverConnection;
 import org.virtd.core.keepalive.Keepalive;
@@ -46,6 +47,8 @@ public final class Session implements Inbound, Outbound {
     private final ReadGate gate;
     private final WorkerPools.Queue calls = new WorkerPools.Queue();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    /** Event loop only: descriptors received with packets not yet handled, oldest first. */
+    private final java.util.ArrayDeque<List<PassedFd>> receivedFds = new java.util.ArrayDeque<>();
     private volatile ClientLink link;
     private volatile boolean readOnly;
     private volatile ClientIdentity identity;
@@ -164,6 +167,30 @@ public final class Session implements Inbound, Outbound {
         gate.offer(packet);
     }
 
+    /**
+     * The descriptors go into a queue that the packets carrying them empty in the same order
+     * ({@link #takeReceivedFds}), however long the read gate holds the packet.
+     */
+    @Override
+    public void frame(ByteBuf packet, List<PassedFd> fds) {
+        if (closed.get()) {
+            PassedFd.closeAll(fds);
+            packet.release();
+            return;
+        }
+        receivedFds.add(fds);
+        frame(packet);
+    }
+
+    /**
+     * The descriptors that came with the oldest CALL_WITH_FDS or REPLY_WITH_FDS packet not yet
+     * handled (event loop); empty when the transport passes none (TCP, TLS).
+     */
+    public List<PassedFd> takeReceivedFds() {
+        List<PassedFd> fds = receivedFds.poll();
+        return fds == null ? List.of() : fds;
+    }
+
     @Override
     public void writabilityChanged(boolean writable) {
         if (writable) {
@@ -188,6 +215,10 @@ public final class Session implements Inbound, Outbound {
             return;
         }
         gate.discard();
+        List<PassedFd> unread;
+        while ((unread = receivedFds.poll()) != null) {
+            PassedFd.closeAll(unread);
+        }
         keepalive.stop();
         streams.abortAll();
         server.frames().disconnected(this);
@@ -250,7 +281,7 @@ public final class Session implements Inbound, Outbound {
      */
     public <T> void replyWithFds(Header call, XdrCodec<T> codec, T ret, java.util.List<org.virtd.core.driver.PassedFd> fds) {
         if (closed.get() || !peer.canPassFds()) {
-            closeAll(fds);
+            PassedFd.closeAll(fds);
             if (!closed.get()) {
                 replyError(call, RemoteError.of(org.virtd.rpc.error.ErrorCode.OPERATION_UNSUPPORTED,
                         org.virtd.rpc.error.ErrorDomain.RPC, "Unable to pass FDs to the client"));
@@ -272,19 +303,6 @@ public final class Session implements Inbound, Outbound {
         ByteBuf packet = Packets.encode(peer.alloc(), call.reply(MessageType.REPLY_WITH_FDS, MessageStatus.OK),
                 withCount, ret);
         peer.writeWithFds(packet, fds);
-    }
-
-    static void closeAll(java.util.List<org.virtd.core.driver.PassedFd> fds) {
-        if (fds == null) {
-            return;
-        }
-        for (org.virtd.core.driver.PassedFd f : fds) {
-            try {
-                f.owner().close();
-            } catch (java.io.IOException ignored) {
-                // nothing more to release
-            }
-        }
     }
 
     public void replyError(Header call, RemoteError error) {

@@ -83,24 +83,7 @@ final class ChannelPeer implements Peer {
 
     @Override
     public void writeWithFds(ByteBuf packet, java.util.List<org.virtd.core.driver.PassedFd> fds) {
-        channel.write(packet, channel.voidPromise());
-        io.netty.channel.ChannelFuture last = null;
-        for (org.virtd.core.driver.PassedFd f : fds) {
-            last = channel.write(new FileDescriptor(f.fd()));
-        }
-        channel.flush();
-        Runnable release = () -> fds.forEach(f -> {
-            try {
-                f.owner().close();
-            } catch (java.io.IOException ignored) {
-                // the client has its copy or the connection is gone
-            }
-        });
-        if (last == null) {
-            release.run();
-        } else {
-            last.addListener(done -> release.run());
-        }
+        UnixFraming.writeWithFds(channel, packet, fds);
     }
 
     @Override
@@ -169,10 +152,10 @@ final class ChannelPeer implements Peer {
         Channel old = channel;
         EpollDomainSocketChannel fresh = new EpollDomainSocketChannel(fd.intValue());
         fresh.config().setWriteBufferWaterMark(old.config().getWriteBufferWaterMark());
-        fresh.config().setRecvByteBufAllocator(old.config().getRecvByteBufAllocator());
         fresh.config().setAutoRead(false);
         Inbound session = oldAdapter.detach();
-        fresh.pipeline().addLast("frames", new FrameDecoder()).addLast("session", new SessionAdapter(session, this));
+        UnixFraming.install(fresh);
+        fresh.pipeline().addLast("session", new SessionAdapter(session, this));
         old.eventLoop().register(fresh).addListener(done -> {
             old.close();
             if (!done.isSuccess()) {

@@ -41,6 +41,20 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * How many bytes finish the packet being read: the rest of its length word and header while
+     * its length is unknown (every packet has them), else the rest of the packet.
+     */
+    int bytesToPacketEnd() {
+        ByteBuf in = internalBuffer();
+        int have = in.readableBytes();
+        if (have < Limits.LEN_SIZE) {
+            return Limits.PACKET_MIN - have;
+        }
+        long len = in.getUnsignedInt(in.readerIndex());
+        return (int) Math.max(Math.min(len - have, Integer.MAX_VALUE), 0);
+    }
+
     /** A copy of what has been read but is not a whole packet yet (a handover passes it on). */
     byte[] unread() {
         ByteBuf in = internalBuffer();

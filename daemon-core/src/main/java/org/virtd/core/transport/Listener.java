@@ -82,8 +82,12 @@ public final class Listener {
                             c.pipeline().addLast("tls", tls.newHandler(c.alloc()))
                                     .addLast("tls-gate", new TlsGate(tls));
                         }
-                        c.pipeline().addLast("frames", new FrameDecoder())
-                                .addLast("session", new SessionAdapter(server, readOnly, transport, tls != null));
+                        if (ip) {
+                            c.pipeline().addLast("frames", new FrameDecoder());
+                        } else {
+                            UnixFraming.install(c);
+                        }
+                        c.pipeline().addLast("session", new SessionAdapter(server, readOnly, transport, tls != null));
                     }
                 });
         if (ip && !spec.isInherited()) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.FileDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.virtd.core.driver.PassedFd;
 import org.virtd.core.peer.Acceptor;
 import org.virtd.core.peer.Inbound;
 
@@ -93,6 +94,15 @@ final class SessionAdapter extends ChannelInboundHandlerAdapter {
                 LOG.debug("closing {}: a descriptor nobody asked for", ctx.channel());
                 closeQuietly(fd);
                 ctx.close();
+            }
+            return;
+        }
+        if (msg instanceof PacketWithFds withFds) {
+            if (session == null) {
+                withFds.packet().release();
+                PassedFd.closeAll(withFds.fds());
+            } else {
+                session.frame(withFds.packet(), withFds.fds());
             }
             return;
         }

@@ -593,6 +593,10 @@ public final class RemoteProgram {
     public static final Procedure<DomainFlagsArgs, Long> DOMAIN_MIGRATE_GET_MAX_SPEED =
             P.call(242, "DOMAIN_MIGRATE_GET_MAX_SPEED", Xdr.lazy(DomainFlagsArgs.class), Xdr.UHYPER)
                     .denyReadOnly().add();
+    /** Sent as CALL_WITH_FDS: the caller's socket becomes a client of the guest's display. */
+    public static final Procedure<OpenGraphicsFdArgs, Void> DOMAIN_OPEN_GRAPHICS =
+            P.call(249, "DOMAIN_OPEN_GRAPHICS", Xdr.lazy(OpenGraphicsFdArgs.class), Xdr.VOID)
+                    .api("virDomainOpenGraphics").denyReadOnly().add();
     /** Answered with REPLY_WITH_FDS: one socket connected to the guest's display. */
     public static final Procedure<OpenGraphicsFdArgs, Void> DOMAIN_OPEN_GRAPHICS_FD =
             P.call(343, "DOMAIN_OPEN_GRAPHICS_FD", Xdr.lazy(OpenGraphicsFdArgs.class), Xdr.VOID)

@@ -61,6 +61,16 @@ final class GuestInputHandlers {
                     p.graphics().open(lookup.resolve(a.domain()), a.idx(), (a.flags() & SKIPAUTH) != 0)));
             return null;
         });
+        t.on(RemoteProgram.DOMAIN_OPEN_GRAPHICS, (c, a) -> {
+            DomainLookup.checkFlags(a.flags(), SKIPAUTH, "qemuDomainOpenGraphics", ErrorDomain.QEMU);
+            DomainProcesses p = processes.get();
+            if (p == null) {
+                throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
+            }
+            // taken last: until then a refusal leaves the client's socket to the call, which closes it
+            p.graphics().attach(lookup.resolve(a.domain()), a.idx(), c.takeReceivedFd(0), (a.flags() & SKIPAUTH) != 0);
+            return null;
+        });
         t.on(RemoteProgram.DOMAIN_INJECT_NMI, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), 0, "qemuDomainInjectNMI", ErrorDomain.QEMU);
             input().injectNmi(lookup.resolve(a.domain()));

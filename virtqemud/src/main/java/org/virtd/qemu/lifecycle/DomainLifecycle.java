@@ -259,7 +259,7 @@ public final class DomainLifecycle {
                 MigrationWait.migration(p.monitor(), incoming.limit(), "restore");
             }
             prepare(rd, def, spec, incoming == null);
-            DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.display());
+            DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.displays());
             if (spec.balloon()) {
                 live = DomainResources.withBalloonActual(live, p.monitor());
             }

@@ -9,6 +9,7 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.util.List;
 
@@ -27,31 +28,51 @@ public final class GraphicsSockets {
         this.control = control;
     }
 
+    /** virDomainOpenGraphicsFD: a new socket pair, one end to QEMU, the other for the caller. */
     public PassedFd open(DomainObject dom, int idx, boolean skipAuth) throws VirtException {
+        NativeSocketPair pair;
+        try {
+            pair = NativeSocketPair.open();
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
+        }
+        try {
+            give(dom, idx, pair.qemuEnd(), skipAuth);
+        } catch (IOException e) {
+            pair.close();
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
+        } catch (VirtException | RuntimeException e) {
+            pair.close();
+            throw e;
+        } finally {
+            pair.closeQemuEnd();
+        }
+        return new PassedFd(pair.clientEnd(), pair::closeClientEnd);
+    }
+
+    /**
+     * virDomainOpenGraphics: the caller's own socket (passed with the call) becomes a client of
+     * the display; our copy of it is closed whatever happens.
+     */
+    public void attach(DomainObject dom, int idx, PassedFd socket, boolean skipAuth) throws VirtException {
+        try {
+            give(dom, idx, NativeSocketPair.javaFd(socket.fd()), skipAuth);
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
+        } finally {
+            PassedFd.closeAll(List.of(socket));
+        }
+    }
+
+    /** Hands {@code fd} to QEMU ({@code getfd}) and makes it a client of graphics device {@code idx}. */
+    private void give(DomainObject dom, int idx, FileDescriptor fd, boolean skipAuth) throws VirtException, IOException {
         dom.lock().lock();
         try {
             RunningDomain rd = control.active(dom, ErrorDomain.DOMAIN);
             String protocol = protocol(rd, idx);
-            NativeSocketPair pair;
-            try {
-                pair = NativeSocketPair.open();
-            } catch (IOException e) {
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
-            }
-            try {
-                QmpClient mon = DomainControl.monitor(rd);
-                mon.executeWithFd("getfd", JsonObject.of("fdname", FD_NAME), pair.qemuEnd());
-                mon.execute("add_client", JsonObject.of("protocol", protocol, "fdname", FD_NAME, "skipauth", skipAuth));
-            } catch (IOException e) {
-                pair.close();
-                throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU, e.getMessage(), e);
-            } catch (VirtException | RuntimeException e) {
-                pair.close();
-                throw e;
-            } finally {
-                pair.closeQemuEnd();
-            }
-            return new PassedFd(pair.clientEnd(), pair::closeClientEnd);
+            QmpClient mon = DomainControl.monitor(rd);
+            mon.executeWithFd("getfd", JsonObject.of("fdname", FD_NAME), fd);
+            mon.execute("add_client", JsonObject.of("protocol", protocol, "fdname", FD_NAME, "skipauth", skipAuth));
         } finally {
             dom.lock().unlock();
         }

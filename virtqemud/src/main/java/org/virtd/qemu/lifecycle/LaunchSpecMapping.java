@@ -159,6 +159,8 @@ public final class LaunchSpecMapping {
         }
         if (!dev.videos().isEmpty()) {
             b.video(dev.videos().get(0).model());
+            Integer vram = dev.videos().get(0).vram();
+            b.videoVramKiB(vram == null ? 0 : vram);
         }
         b.balloon(dev.memballoon() != null && !"none".equals(dev.memballoon().model()));
         b.platform(PlatformArgs.of(dev, os.machine() != null ? os.machine() : "pc", PlatformArgs.smbios(def),

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The running definition derived from the one a domain was started with (qemu-driver.md §2,
- * live XML): pty serials and consoles get the {@code /dev/pts/N} QEMU allocated as their source
+ * live XML): pty serials, consoles and channels get the {@code /dev/pts/N} QEMU allocated as their source
  * path, VNC and SPICE graphics the port and address QEMU listens on, devices their aliases
  * ({@link DeviceAliases}), and memory is rounded up to a whole MiB as QEMU sees it (disk images
  * were numbered before the launch, {@link DiskChains}).
@@ -22,9 +22,9 @@ final class LiveDefinition {
 
     /**
      * @param ptys chardev label ({@code charserial0}) → pty path, from {@code query-chardev}
-     * @param display the VNC or SPICE display QEMU was started with, or null
+     * @param displays the VNC and SPICE displays QEMU was started with, one per graphics device
      */
-    static DomainDef of(DomainDef def, Map<String, String> ptys, QemuLaunchSpec.Display display) {
+    static DomainDef of(DomainDef def, Map<String, String> ptys, List<QemuLaunchSpec.Display> displays) {
         DomainDef out = def;
         long mib = (def.memoryKiB() + 1023) / 1024 * 1024;
         long current = def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB();
@@ -43,8 +43,16 @@ final class LiveDefinition {
         for (Devices.CharDevDef c : d.consoles()) {
             consoles.add(withPty(c, ptys.get("charserial" + Math.max(c.targetPort(), 0))));
         }
+        List<Devices.ChannelDef> channels = new ArrayList<>();
+        for (int i = 0; i < d.channels().size(); i++) {
+            Devices.ChannelDef c = d.channels().get(i);
+            String pty = ptys.get("charchannel" + i);
+            channels.add("pty".equals(c.type()) && pty != null ? c.withLive(pty, c.state()) : c);
+        }
         List<Devices.GraphicsDef> graphics = new ArrayList<>();
-        for (Devices.GraphicsDef g : d.graphics()) {
+        for (int i = 0; i < d.graphics().size(); i++) {
+            Devices.GraphicsDef g = d.graphics().get(i);
+            QemuLaunchSpec.Display display = i < displays.size() ? displays.get(i) : null;
             if (display == null || !display.type().equals(g.type())) {
                 graphics.add(g);
             } else {
@@ -54,7 +62,7 @@ final class LiveDefinition {
         }
         return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
-                d.memballoon(), d.channels(), d.sounds(), d.redirdevs(), d.rngs(), d.panics())));
+                d.memballoon(), channels, d.sounds(), d.redirdevs(), d.rngs(), d.panics())));
     }
 
     /** {@code def} without the pty paths QEMU allocated (they mean nothing to another run). */

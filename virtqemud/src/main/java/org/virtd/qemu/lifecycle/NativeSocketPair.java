@@ -47,7 +47,12 @@ final class NativeSocketPair implements AutoCloseable {
 
     /** The end QEMU gets, as junixsocket passes it. */
     FileDescriptor qemuEnd() throws IOException {
-        return FileDescriptorCast.unsafeUsing(fds[1]).as(FileDescriptor.class);
+        return javaFd(fds[1]);
+    }
+
+    /** A bare descriptor number as the FileDescriptor junixsocket passes (no ownership moves). */
+    static FileDescriptor javaFd(int fd) throws IOException {
+        return FileDescriptorCast.unsafeUsing(fd).as(FileDescriptor.class);
     }
 
     synchronized void closeClientEnd() {

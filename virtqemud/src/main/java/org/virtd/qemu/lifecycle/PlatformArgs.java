@@ -98,7 +98,6 @@ final class PlatformArgs {
     }
 
     private void controllers(Devices d) throws VirtException {
-        boolean usbDevices = d.inputs().stream().anyMatch(i -> "usb".equals(i.bus())) || !d.redirdevs().isEmpty();
         // the PCI buses first: the other controllers plug into them
         for (ControllerDef c : d.controllers()) {
             if (c.type().equals("pci") && "pcie-root-port".equals(c.model())) {
@@ -107,11 +106,12 @@ final class PlatformArgs {
             }
         }
         for (ControllerDef c : byType(d.controllers())) {
-            if (c.type().equals("usb") && c.isCompanion() && c.index() == 0 && (q35 || usbDevices)) {
+            // the default USB controller is on QEMU's command line with or without USB devices, as libvirt puts it
+            if (c.type().equals("usb") && c.isCompanion() && c.index() == 0) {
                 // a USB1 companion serves ports of its EHCI master instead of a bus of its own
                 device(controllers, pci(JsonObject.of("driver", c.model().replace("ich9-", "ich9-usb-"), "masterbus",
                         "usb.0", "firstport", (long) number(c.masterStartport())), c.address()));
-            } else if (c.type().equals("usb") && c.index() == 0 && (q35 || usbDevices) && c.model() != null) {
+            } else if (c.type().equals("usb") && c.index() == 0 && c.model() != null) {
                 JsonObject usb = switch (c.model()) {
                     case "qemu-xhci", "nec-xhci" -> c.ports() == null ? JsonObject.of("driver", c.model())
                             : JsonObject.of("driver", c.model(), "p2", (long) c.ports(), "p3", (long) c.ports());
@@ -159,6 +159,7 @@ final class PlatformArgs {
                         + ("bind".equals(c.sourceMode()) ? ",server=on,wait=off" : "")));
                 case "spicevmc" -> chars.addAll(List.of("-chardev", "spicevmc,id=" + id + ",name=vdagent"));
                 case "pty" -> chars.addAll(List.of("-chardev", "pty,id=" + id));
+                case "pipe" -> chars.addAll(pipe(c, id));
                 default -> throw unsupported("channel type '" + c.type() + "' is not supported by this driver");
             }
             if (!"virtio".equals(c.targetType())) {
@@ -170,6 +171,13 @@ final class PlatformArgs {
                     "chardev", id, "id", "channel" + i);
             device(chars, c.targetName() == null ? port : port.with("name", c.targetName()));
         }
+    }
+
+    private static List<String> pipe(ChannelDef c, String id) throws VirtException {
+        if (c.sourcePath() == null) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN, "Missing source path attribute for char device");
+        }
+        return List.of("-chardev", "pipe,id=" + id + ",path=" + c.sourcePath().replace(",", ",,"));
     }
 
     private void inputs(List<InputDef> inputs) throws VirtException {

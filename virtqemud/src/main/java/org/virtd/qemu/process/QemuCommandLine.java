@@ -353,14 +353,14 @@ public final class QemuCommandLine {
     }
 
     private static void display(List<String> a, QemuLaunchSpec s) {
-        QemuLaunchSpec.Display d = s.display();
-        boolean spice = d != null && d.spice();
+        boolean spice = s.displays().stream().anyMatch(QemuLaunchSpec.Display::spice);
         add(a, "-audiodev", JsonObject.of("id", "audio1", "driver", spice ? "spice" : "none").toJson());
-        if (d == null) {
+        if (s.displays().isEmpty()) {
             add(a, "-display", "none");
-        } else {
+        }
+        for (QemuLaunchSpec.Display d : s.displays()) { // in the definition's order, as libvirt
             String listen = d.listen();
-            if (spice) {
+            if (d.spice()) {
                 add(a, "-spice", "port=" + d.port() + ",addr=" + listen
                         + ",disable-ticketing=on,seamless-migration=on");
             } else if (d.socket() != null) {
@@ -376,7 +376,11 @@ public final class QemuCommandLine {
                 case "virtio" -> "virtio-vga";
                 default -> "VGA";
             };
-            add(a, "-device", placed(JsonObject.of("driver", driver, "id", "video0"), s.platform()).toJson());
+            JsonObject video = JsonObject.of("driver", driver, "id", "video0");
+            if (s.videoVramKiB() > 0 && (driver.equals("VGA") || driver.equals("vmware-svga"))) {
+                video = video.with("vgamem_mb", (long) s.videoVramKiB() / 1024); // libvirt sizes VGA memory by vram
+            }
+            add(a, "-device", placed(video, s.platform()).toJson());
         }
     }
 }

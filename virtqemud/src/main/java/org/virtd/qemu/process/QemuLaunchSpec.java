@@ -16,7 +16,7 @@ import java.util.UUID;
 public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryKiB, int vcpus, int maxVcpus,
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
-        List<Disk> disks, List<Nic> nics, List<Serial> serials, Display display, String video, boolean balloon,
+        List<Disk> disks, List<Nic> nics, List<Serial> serials, List<Display> displays, String video, int videoVramKiB, boolean balloon,
         boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host, Firmware firmware) {
 
     /**
@@ -112,6 +112,11 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * (VNC: 5900 + display) and the address QEMU listens on (the domain's, else qemu.conf's).
      */
     /** A VNC or SPICE display on {@code listen}:{@code port}, or (VNC) on the UNIX socket {@code socket}. */
+    /** The first display (VNC or SPICE), or null: what has one display only needs. */
+    public Display display() {
+        return displays.isEmpty() ? null : displays.get(0);
+    }
+
     public record Display(String type, String listen, int port, Path socket) {
         public Display {
             if (socket == null) {
@@ -210,8 +215,9 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private final List<Disk> disks = new ArrayList<>();
         private final List<Nic> nics = new ArrayList<>();
         private final List<Serial> serials = new ArrayList<>();
-        private Display display;
+        private final List<Display> displays = new ArrayList<>();
         private String video;
+        private int videoVramKiB;
         private boolean balloon = true;
         private boolean panicIsa;
         private Path monitorSocket;
@@ -236,8 +242,10 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public Builder disk(Disk d) { disks.add(d); return this; }
         public Builder nic(Nic n) { nics.add(n); return this; }
         public Builder serial(Serial s) { serials.add(s); return this; }
-        public Builder display(Display d) { display = d; return this; }
+        public Builder display(Display d) { displays.add(d); return this; }
         public Builder video(String model) { video = model; return this; }
+        /** The primary video's {@code vram} (KiB, 0: unset): VGA and vmvga get it as their VGA memory. */
+        public Builder videoVramKiB(int kib) { videoVramKiB = kib; return this; }
         public Builder balloon(boolean on) { balloon = on; return this; }
         public Builder panicIsa(boolean on) { panicIsa = on; return this; }
         public Builder monitorSocket(Path p) { monitorSocket = p; return this; }
@@ -247,7 +255,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
 
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
-                    clockOffset, kernel, initrd, append, disks, nics, serials, display, video, balloon, panicIsa,
+                    clockOffset, kernel, initrd, append, disks, nics, serials, List.copyOf(displays), video, videoVramKiB, balloon, panicIsa,
                     monitorSocket, platform, host, firmware);
         }
     }

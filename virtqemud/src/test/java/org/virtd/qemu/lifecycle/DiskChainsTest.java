@@ -110,7 +110,7 @@ class DiskChainsTest {
     void numberedDisksStayNumberedInTheLiveDefinition(@TempDir Path dir) throws Exception {
         Path raw = Files.write(dir.resolve("raw.img"), new byte[512]);
         DomainDef def = DiskChains.resolve(domain(disk("vda", "raw", raw, "")));
-        Devices d = LiveDefinition.of(def, java.util.Map.of(), null).devices();
+        Devices d = LiveDefinition.of(def, java.util.Map.of(), java.util.List.of()).devices();
         assertEquals(1, d.disks().get(0).sourceIndex());
     }
 }

@@ -117,7 +117,7 @@ class LaunchSpecMappingTest {
 
     @Test
     void liveDefinitionCarriesPtysAndWholeMebibytes() throws Exception {
-        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"), null);
+        DomainDef live = LiveDefinition.of(def("qemu", ""), Map.of("charserial0", "/dev/pts/7"), List.of());
         assertEquals(132096, live.memoryKiB());
         assertEquals("/dev/pts/7", live.devices().serials().get(0).sourcePath());
         assertEquals("/dev/pts/7", LiveDefinition.ptyOf(live, null));
@@ -129,9 +129,23 @@ class LaunchSpecMappingTest {
     void liveDefinitionShowsTheVncPortAndAddressQemuListensOn() throws Exception {
         DomainDef def = def("qemu", "<graphics type='vnc' autoport='yes'/>");
         assertEquals(-1, def.devices().graphics().get(0).port());
-        var g = LiveDefinition.of(def, Map.of(), new QemuLaunchSpec.Display("vnc", "127.0.0.1", 5903)).devices().graphics().get(0);
+        var g = LiveDefinition.of(def, Map.of(), List.of(new QemuLaunchSpec.Display("vnc", "127.0.0.1", 5903)))
+                .devices().graphics().get(0);
         assertEquals(5903, g.port());
         assertEquals("127.0.0.1", g.listen());
         assertEquals("yes", g.autoport());
+    }
+
+    @Test
+    void vncAndSpiceTogetherEachGetTheirPortAndPtyChannelsTheirPath() throws Exception {
+        DomainDef def = def("qemu", "<graphics type='vnc' autoport='yes'/><graphics type='spice' autoport='yes'/>"
+                + "<channel type='pty'><target type='virtio' name='org.example.pty'/></channel>");
+        int[] next = {5900};
+        QemuLaunchSpec s = new LaunchSpecMapping(false, () -> next[0]++).map(def, Path.of("/run/m.sock"));
+        assertEquals(List.of("vnc", "spice"), s.displays().stream().map(QemuLaunchSpec.Display::type).toList());
+        assertEquals(List.of(5900, 5901), s.displays().stream().map(QemuLaunchSpec.Display::port).toList());
+        DomainDef live = LiveDefinition.of(def, Map.of("charchannel0", "/dev/pts/9"), s.displays());
+        assertEquals(List.of(5900, 5901), live.devices().graphics().stream().map(g -> g.port()).toList());
+        assertEquals("/dev/pts/9", live.devices().channels().get(0).sourcePath());
     }
 }

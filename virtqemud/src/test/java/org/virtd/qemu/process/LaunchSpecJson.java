@@ -45,6 +45,7 @@ final class LaunchSpecJson {
         for (JsonObject s : o.array("serials").objects()) {
             b.serial(new Serial((int) s.number("port", 0), path(s, "logFile"), s.bool("logAppend", false)));
         }
+        b.videoVramKiB((int) o.number("videoVramKiB", 0));
         if (o.has("vnc")) {
             b.display(new Display("vnc", o.object("vnc").string("listen", "127.0.0.1"),
                     (int) o.object("vnc").number("port", 5900)));

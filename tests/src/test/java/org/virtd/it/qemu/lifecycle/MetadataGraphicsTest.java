@@ -160,6 +160,30 @@ class MetadataGraphicsTest {
     }
 
     @Test
+    @Order(3)
+    void openGraphicsMakesTheCallersSocketAVncClient() throws Exception {
+        Cli.Result r = Cli.python(String.join("\n",
+                "import libvirt, socket, sys",
+                "d = libvirt.open(sys.argv[1]).lookupByName(sys.argv[2])",
+                "for i in range(3):",
+                "    ours, theirs = socket.socketpair()",
+                "    d.openGraphics(0, theirs.fileno(), 0)",
+                "    theirs.close()",
+                "    ours.settimeout(5)",
+                "    print(ours.recv(12).decode().strip())",
+                "    ours.close()",
+                "a, b = socket.socketpair()",
+                "try:",
+                "    d.openGraphics(2, b.fileno(), 0)",
+                "except libvirt.libvirtError as e:",
+                "    print(e.get_error_message())",
+                "print(d.info()[0])"), uri, NAME);
+        // the call carries the descriptor (CALL_WITH_FDS); calls before and after it still work
+        assertEquals("RFB 003.008\nRFB 003.008\nRFB 003.008\ninternal error: No graphics backend with index 2\n1\n",
+                r.out(), r.err());
+    }
+
+    @Test
     @Order(4)
     void screenshotWritesAPng() throws Exception {
         TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(30));
