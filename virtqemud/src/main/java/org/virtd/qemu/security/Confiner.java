@@ -47,6 +47,9 @@ public final class Confiner {
                     labels.set(dir, account, false);
                 }
                 for (GuestFiles.GuestFile f : GuestFiles.of(def)) {
+                    if (f.output()) {
+                        createFile(f.path());
+                    }
                     labels.set(f.path(), account, p.rememberOwner() && f.restore());
                     done.add(f);
                 }
@@ -88,6 +91,21 @@ public final class Confiner {
     private void restore(GuestFiles.GuestFile f, SecurityPolicy p) {
         if (f.restore()) {
             labels.restore(f.path(), p.rememberOwner() || labels.remembers(f.path()));
+        }
+    }
+
+    /** A character device's output file, made by the daemon as libvirt does so it can be given to QEMU. */
+    private static void createFile(Path file) throws VirtException {
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made meanwhile: fine
+        } catch (IOException e) {
+            throw new VirtException(org.virtd.rpc.error.ErrorCode.SYSTEM_ERROR,
+                    org.virtd.rpc.error.ErrorDomain.QEMU, "cannot create file '" + file + "': " + e.getMessage());
         }
     }
 

@@ -19,8 +19,9 @@ public final class GuestFiles {
     /**
      * A file and whether its owner is remembered and given back at stop: not for backing images,
      * read-only disks and CD-ROMs, which other guests may be using (libvirt leaves them as set).
+     * An {@code output} (a character device's file or log) is created first when missing.
      */
-    public record GuestFile(Path path, boolean restore) {
+    public record GuestFile(Path path, boolean restore, boolean output) {
     }
 
     private GuestFiles() {
@@ -34,27 +35,27 @@ public final class GuestFiles {
                 continue;
             }
             boolean shared = d.readonly() || "cdrom".equals(d.device());
-            add(out, d.source(), !shared);
+            add(out, d.source(), !shared, false);
             for (BackingChain.Layer l : d.backing().layers()) {
                 if (l.source() != null && ("file".equals(l.type()) || "block".equals(l.type()))) {
-                    add(out, l.source(), false);
+                    add(out, l.source(), false, false);
                 }
             }
         }
         if (def.os() != null) {
-            add(out, def.os().kernel(), true);
-            add(out, def.os().initrd(), true);
+            add(out, def.os().kernel(), true, false);
+            add(out, def.os().initrd(), true, false);
             if (def.os().firmware() != null && def.os().firmware().nvram() != null) {
-                add(out, def.os().firmware().nvram().path(), true);
+                add(out, def.os().firmware().nvram().path(), true, false);
             }
         }
         List<Devices.CharDevDef> chars = new ArrayList<>(dev.serials());
         chars.addAll(dev.consoles());
         for (Devices.CharDevDef c : chars) {
             if ("file".equals(c.type())) {
-                add(out, c.sourcePath(), true);
+                add(out, c.sourcePath(), true, true);
             }
-            add(out, c.logFile(), true);
+            add(out, c.logFile(), true, true);
         }
         return List.copyOf(out.values());
     }
@@ -64,12 +65,12 @@ public final class GuestFiles {
         return of(def).stream().map(GuestFile::path).filter(p -> p.startsWith("/dev/")).toList();
     }
 
-    private static void add(Map<Path, GuestFile> out, String path, boolean restore) {
+    private static void add(Map<Path, GuestFile> out, String path, boolean restore, boolean output) {
         if (path == null || path.isEmpty() || !path.startsWith("/")) {
             return;
         }
         Path p = Path.of(path);
         GuestFile old = out.get(p);
-        out.put(p, new GuestFile(p, restore || (old != null && old.restore())));
+        out.put(p, new GuestFile(p, restore || (old != null && old.restore()), output));
     }
 }
