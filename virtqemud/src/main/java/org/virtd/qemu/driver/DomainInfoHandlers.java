@@ -18,6 +18,7 @@ import org.virtd.rpc.remote.types.DomainState;
 import org.virtd.rpc.remote.types.SchedulerType;
 import org.virtd.qemu.security.Confinement;
 import org.virtd.rpc.remote.types.SecurityLabel;
+import org.virtd.rpc.remote.types.SecurityLabelList;
 import org.virtd.rpc.remote.types.SecurityModel;
 
 import java.util.List;
@@ -64,12 +65,20 @@ final class DomainInfoHandlers {
             }
 
             @Override
+            public List<String> models() {
+                return List.of("none");
+            }
+
+            @Override
             public Confinement of(DomainObject dom) {
                 return null;
             }
         };
 
         String model();
+
+        /** The stacked models, the primary one first. */
+        List<String> models();
 
         Confinement of(DomainObject dom);
     }
@@ -116,6 +125,7 @@ final class DomainInfoHandlers {
             Confinement run = dom.isActive() ? security.of(dom) : null;
             return new SecurityLabel(run == null ? "" : run.label(), 0);
         });
+        t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL_LIST, (c, d) -> labels(lookup.resolve(d)));
         t.on(RemoteProgram.DOMAIN_GET_MESSAGES, (c, a) -> messages(lookup.resolve(a.domain()), a.flags()));
     }
 
@@ -182,6 +192,17 @@ final class DomainInfoHandlers {
                     "cgroup CPU controller is not mounted");
         }
         return new SchedulerType("posix", POSIX_SCHEDULER_PARAMS);
+    }
+
+    /** One label per stacked model while the domain runs (DAC's is QEMU's account), none while it is inactive. */
+    private SecurityLabelList labels(DomainObject dom) {
+        Confinement run = dom.isActive() ? security.of(dom) : null;
+        if (run == null) {
+            return new SecurityLabelList(List.of(), 0);
+        }
+        List<SecurityLabel> out = security.models().stream()
+                .map(m -> new SecurityLabel(m.equals("dac") ? run.account().label() : "", 0)).toList();
+        return new SecurityLabelList(out, out.size());
     }
 
     private List<String> messages(DomainObject dom, int flags) throws VirtException {

@@ -156,6 +156,11 @@ public final class QemuDriver implements Driver {
             }
 
             @Override
+            public java.util.List<String> models() {
+                return securityPolicy().models();
+            }
+
+            @Override
             public org.virtd.qemu.security.Confinement of(org.virtd.qemu.domain.DomainObject dom) {
                 DomainProcesses p = processes;
                 return p == null ? null : p.lifecycle().confinement(dom);
