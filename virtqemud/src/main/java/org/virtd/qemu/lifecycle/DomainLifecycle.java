@@ -363,6 +363,22 @@ public final class DomainLifecycle {
         return c.confine(def, dir, dirsOfRun);
     }
 
+    /** A hot-plugged disk image given to QEMU's account before QEMU opens it. */
+    void labelDisk(Path image, boolean readOnly) throws VirtException {
+        Confiner c = confiner;
+        if (c != null) {
+            c.labelDisk(image, readOnly);
+        }
+    }
+
+    /** An unplugged disk image given back. */
+    void releaseDisk(Path image, boolean readOnly) {
+        Confiner c = confiner;
+        if (c != null) {
+            c.releaseDisk(image, readOnly);
+        }
+    }
+
     private void releaseFiles(DomainDef def) {
         Confiner c = confiner;
         if (c != null && def != null) {

@@ -71,6 +71,25 @@ public final class Confiner {
         return new Confinement(p.model(), account, p.privileged(), wrapper);
     }
 
+    /**
+     * A disk plugged into a running guest: given to QEMU's account before QEMU opens it, its
+     * owner remembered unless it is read-only (then left as set, as at start).
+     */
+    public void labelDisk(Path image, boolean readOnly) throws VirtException {
+        SecurityPolicy p = policy.get();
+        if (p.dynamicOwnership()) {
+            labels.set(image, p.account(), p.rememberOwner() && !readOnly);
+        }
+    }
+
+    /** A disk unplugged from a running guest: its owner given back. */
+    public void releaseDisk(Path image, boolean readOnly) {
+        SecurityPolicy p = policy.get();
+        if (p.dynamicOwnership() && !readOnly) {
+            restore(new GuestFiles.GuestFile(image, true, false), p);
+        }
+    }
+
     /** The confinement of a guest found running after a restart, as the current qemu.conf describes it. */
     public Confinement adopted() {
         SecurityPolicy p = policy.get();

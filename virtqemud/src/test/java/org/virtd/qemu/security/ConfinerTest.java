@@ -74,6 +74,19 @@ class ConfinerTest {
     }
 
     @Test
+    void aHotPluggedDiskIsQemusUntilItIsUnplugged() throws Exception {
+        assumeTrue(owner(Path.of("/proc/self")) == 0, "chown needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path disk = Files.writeString(dir.resolve("plugged.img"), "x");
+        Confiner confiner = new Confiner(() -> SecurityPolicy.of(conf("+64055", QemuConf.Confinement.DEFAULT), true),
+                dir.resolve("run/dac-owners"));
+        confiner.labelDisk(disk, false);
+        assertEquals(64055, owner(disk));
+        confiner.releaseDisk(disk, false);
+        assertEquals(0, owner(disk));
+    }
+
+    @Test
     void anUnsearchableParentIsAClearErrorAndNothingStaysChanged() throws Exception {
         assumeTrue(owner(Path.of("/proc/self")) == 0, "chown needs root");
         Path closed = Files.createDirectories(dir.resolve("closed"));
