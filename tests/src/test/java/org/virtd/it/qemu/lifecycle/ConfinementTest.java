@@ -29,7 +29,8 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
  * unprivileged account with the seccomp sandbox and a private /dev; its disk (root's, 0600) is
  * QEMU's while it runs and root's again after destroy, also when the daemon was SIGKILLed and
  * restarted in between; a parent directory QEMU cannot search fails the start with a clear
- * error; the domain log has no high-privileges taint. Without a {@code libvirt-qemu} account on
+ * error; a hot-plugged disk is given to QEMU and back too; the domain log has no
+ * high-privileges taint. Without a {@code libvirt-qemu} account on
  * the host (the CI script creates one) the same runs with {@code +64055:+64055} named in qemu.conf.
  */
 class ConfinementTest {
@@ -107,10 +108,17 @@ class ConfinementTest {
         String log = Files.readString(prefix.resolve("var/log/libvirt/qemu/" + NAME + ".log"));
         assertFalse(log.contains("tainted: high-privileges"), log);
 
+        Path plugged = images.resolve("plugged.img");
+        Files.write(plugged, new byte[1 << 20]);
+        Files.setPosixFilePermissions(plugged, PosixFilePermissions.fromString("rw-------"));
+        ok(uri, "attach-disk", NAME, plugged.toString(), "vdb", "--targetbus", "virtio");
+        assertEquals(uid, owner(plugged), "a hot-plugged disk is QEMU's before QEMU opens it");
+
         daemon.kill();
         daemon.restart();
         ok(uri, "destroy", NAME);
         assertEquals(0, owner(disk), "root's again after destroy, across a daemon restart");
+        assertEquals(0, owner(plugged), "the hot-plugged one too");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(disk)));
         assertEquals(0, owner(images.resolve("vmlinuz")));
 
