@@ -56,6 +56,7 @@ public final class Limits {
     public static final int SECURITY_MODEL_MAX = 257;
     public static final int SECURITY_DOI_MAX = 257;
     public static final int SECURITY_LABEL_MAX = 4097;
+    public static final int SECURITY_LABEL_LIST_MAX = 64;
     public static final int AUTH_SASL_DATA_MAX = 65_536;
     public static final int MIGRATE_COOKIE_MAX = 4_194_304;
     public static final int DOMAIN_BLOCK_PEEK_BUFFER_MAX = 4_194_304;

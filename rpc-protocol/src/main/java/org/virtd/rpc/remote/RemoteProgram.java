@@ -112,6 +112,7 @@ import org.virtd.rpc.remote.types.ManagedSaveDefineArgs;
 import org.virtd.rpc.remote.types.SchedulerType;
 import org.virtd.rpc.remote.types.ScreenshotArgs;
 import org.virtd.rpc.remote.types.SecurityLabel;
+import org.virtd.rpc.remote.types.SecurityLabelList;
 import org.virtd.rpc.remote.types.SecurityModel;
 import org.virtd.rpc.remote.types.SendKeyArgs;
 import org.virtd.rpc.remote.types.SetIdentityArgs;
@@ -380,6 +381,8 @@ public final class RemoteProgram {
             P.call(65, "DOMAIN_INTERFACE_STATS", Xdr.lazy(DomainPathArgs.class), Xdr.lazy(InterfaceStats.class)).high().add();
     public static final Procedure<DomainRef, SecurityLabel> DOMAIN_GET_SECURITY_LABEL =
             P.call(121, "DOMAIN_GET_SECURITY_LABEL", Xdr.lazy(DomainRef.class), Xdr.lazy(SecurityLabel.class)).high().add();
+    public static final Procedure<DomainRef, SecurityLabelList> DOMAIN_GET_SECURITY_LABEL_LIST =
+            P.call(278, "DOMAIN_GET_SECURITY_LABEL_LIST", Xdr.lazy(DomainRef.class), Xdr.lazy(SecurityLabelList.class)).high().add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_ACTIVE =
             P.call(150, "DOMAIN_IS_ACTIVE", Xdr.lazy(DomainRef.class), Xdr.INT).high().add();
     public static final Procedure<DomainRef, Integer> DOMAIN_IS_PERSISTENT =

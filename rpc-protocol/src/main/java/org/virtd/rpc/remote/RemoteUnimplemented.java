@@ -109,7 +109,6 @@ final class RemoteUnimplemented {
         p.unimplemented(261, "DOMAIN_PM_SUSPEND_FOR_DURATION").denyReadOnly().add();
         p.unimplemented(263, "DOMAIN_GET_DISK_ERRORS").add();
         p.unimplemented(267, "DOMAIN_PM_WAKEUP").denyReadOnly().add();
-        p.unimplemented(278, "DOMAIN_GET_SECURITY_LABEL_LIST").high().add();
         p.unimplemented(282, "STORAGE_POOL_LIST_ALL_VOLUMES").refusalDomain(ErrorDomain.STORAGE).high().add();
         p.unimplemented(288, "NODE_SET_MEMORY_PARAMETERS").denyReadOnly().add();
         p.unimplemented(291, "NETWORK_UPDATE").denyReadOnly().high().add();

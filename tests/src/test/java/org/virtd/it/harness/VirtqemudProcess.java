@@ -71,6 +71,9 @@ public final class VirtqemudProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         Files.createDirectories(prefix);
+        if (daemon.equals("virtqemud")) {
+            LabQemuConf.ensure(prefix);
+        }
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(launcher(daemon).toString());
         cmd.addAll(args);

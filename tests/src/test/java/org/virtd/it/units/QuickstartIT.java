@@ -30,7 +30,8 @@ class QuickstartIT {
         List<String> cmd = new java.util.ArrayList<>(List.of(VirtqemudProcess.repo().resolve("bin/quickstart").toString()));
         cmd.addAll(List.of(args));
         return ToolRun.run(cmd, Path.of("/tmp"),
-                Map.of("VIRTD_PREFIX", prefix.toString(), "VIRTD_QUICKSTART_BUILD", "never"), 120);
+                Map.of("VIRTD_PREFIX", prefix.toString(), "VIRTD_QUICKSTART_BUILD", "never",
+                        "VIRTD_QUICKSTART_ACCOUNT", "never"), 120); // a test leaves the host's accounts alone
     }
 
     @AfterEach

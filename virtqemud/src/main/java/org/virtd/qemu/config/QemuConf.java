@@ -8,7 +8,7 @@ import java.util.List;
  * leaves out. Immutable: a reload builds a new one, so a guest start reads one consistent set.
  *
  * @param source        the file read, for messages ({@code /etc/libvirt/qemu.conf})
- * @param user          who QEMU should run as (name or {@code +uid}); applied by confinement
+ * @param user          who QEMU runs as (name or {@code +uid}) when the daemon is root
  * @param group         the group QEMU should run as
  * @param securityDrivers {@code security_driver}, in order; empty = libvirt's automatic choice
  * @param vncListen     the address a VNC display listens on when the domain names none
@@ -24,18 +24,38 @@ import java.util.List;
  * @param setProcessName QEMU's process name becomes {@code qemu:NAME}
  * @param logTimestamp  QEMU prefixes its messages with a timestamp ({@code -msg timestamp=on})
  * @param nvram         firmware and the NVRAM template that goes with it
+ * @param confinement   how QEMU is confined: DAC ownership, seccomp sandbox, namespaces
  */
 public record QemuConf(String source, String user, String group, List<String> securityDrivers,
                        String vncListen, boolean vncAutoUnixSocket, String spiceListen, String stdioHandler,
                        long maxProcesses, long maxFiles, ImageFormat saveImageFormat, ImageFormat dumpImageFormat,
                        Path autoDumpPath, boolean autoStartBypassCache, boolean setProcessName, boolean logTimestamp,
-                       List<Firmware> nvram) {
+                       List<Firmware> nvram, Confinement confinement) {
 
     public static final String LOOPBACK = "127.0.0.1";
+    /** The account a system daemon runs QEMU as when qemu.conf names none (Debian's). */
+    public static final String DEFAULT_USER = "libvirt-qemu";
 
     public QemuConf {
         securityDrivers = List.copyOf(securityDrivers);
         nvram = List.copyOf(nvram);
+    }
+
+    /**
+     * qemu.conf's confinement keys.
+     *
+     * @param dynamicOwnership chown the files a guest uses to {@code user}:{@code group} while it runs
+     * @param rememberOwner    keep the owner a file had, to give it back when the guest stops
+     * @param seccompSandbox   -1 libvirt's default (on where QEMU has it), 0 off, 1 on
+     * @param namespaces       {@code mount}: QEMU gets a private {@code /dev}
+     */
+    public record Confinement(boolean dynamicOwnership, boolean rememberOwner, int seccompSandbox,
+                              List<String> namespaces) {
+        public static final Confinement DEFAULT = new Confinement(true, true, -1, List.of("mount"));
+
+        public Confinement {
+            namespaces = List.copyOf(namespaces);
+        }
     }
 
     /** A firmware image and the template its per-guest variable store is copied from. */
@@ -44,7 +64,8 @@ public record QemuConf(String source, String user, String group, List<String> se
 
     /** What a host without a qemu.conf gets; {@code stateDir} is the driver's {@code /var/lib/libvirt}. */
     public static QemuConf defaults(String source, Path stateDir) {
-        return new QemuConf(source, "root", "root", List.of(), LOOPBACK, false, LOOPBACK, "logd", 0, 0,
-                ImageFormat.RAW, ImageFormat.RAW, stateDir.resolve("qemu/dump"), false, false, true, List.of());
+        return new QemuConf(source, DEFAULT_USER, DEFAULT_USER, List.of(), LOOPBACK, false, LOOPBACK, "logd", 0, 0,
+                ImageFormat.RAW, ImageFormat.RAW, stateDir.resolve("qemu/dump"), false, false, true, List.of(),
+                Confinement.DEFAULT);
     }
 }

@@ -30,7 +30,9 @@ public final class QemuConfReader {
     /** Every key this reader gives a meaning to; the rest are ignored with a warning. */
     static final Set<String> KEYS = Set.of("user", "group", "security_driver", "vnc_listen", "vnc_auto_unix_socket",
             "spice_listen", "stdio_handler", "max_processes", "max_files", "save_image_format", "dump_image_format",
-            "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram");
+            "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram",
+            "dynamic_ownership", "remember_owner", "seccomp_sandbox", "namespaces");
+    private static final Set<String> NAMESPACES = Set.of("mount");
     private static final Set<String> SECURITY_DRIVERS = Set.of("none", "dac", "selinux", "apparmor");
     private static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -91,7 +93,23 @@ public final class QemuConfReader {
                 absolute("auto_dump_path", d.autoDumpPath()),
                 f.bool("auto_start_bypass_cache").orElse(d.autoStartBypassCache()),
                 f.bool("set_process_name").orElse(d.setProcessName()),
-                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram());
+                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram(), confinement(d.confinement()));
+    }
+
+    private QemuConf.Confinement confinement(QemuConf.Confinement d) throws ConfigException {
+        int seccomp = f.signed("seccomp_sandbox").orElse(d.seccompSandbox());
+        if (seccomp < -1 || seccomp > 1) {
+            throw f.invalid("seccomp_sandbox", "seccomp_sandbox must be -1, 0 or 1, not " + seccomp, 1);
+        }
+        List<String> namespaces = f.entry("namespaces").isPresent()
+                ? f.stringList("namespaces").orElse(List.of()) : d.namespaces();
+        for (String ns : namespaces) {
+            if (!NAMESPACES.contains(ns)) {
+                throw f.invalid("namespaces", "Unknown namespace: " + ns, 1);
+            }
+        }
+        return new QemuConf.Confinement(f.bool("dynamic_ownership").orElse(d.dynamicOwnership()),
+                f.bool("remember_owner").orElse(d.rememberOwner()), seccomp, namespaces);
     }
 
     /** A user or group name, or {@code +N} for a numeric id, that exists on this host. */
@@ -132,6 +150,13 @@ public final class QemuConfReader {
             if (!SECURITY_DRIVERS.contains(name)) {
                 throw f.invalid("security_driver", "Security driver '" + name
                         + "' is unknown: expected none, dac, selinux or apparmor", 1);
+            }
+        }
+        for (String name : names) {
+            // libvirt refuses a named driver its host cannot load; this one has neither LSM driver
+            if (name.equals("selinux") || name.equals("apparmor")) {
+                throw f.invalid("security_driver", "Security driver " + name
+                        + " not enabled: virtqemud confines QEMU with 'dac' only", 1);
             }
         }
         if (names.contains("none") && names.size() > 1) {

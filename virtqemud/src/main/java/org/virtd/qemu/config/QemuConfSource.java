@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 public final class QemuConfSource implements Supplier<QemuConf> {
     private static final Logger LOG = LoggerFactory.getLogger(QemuConfSource.class);
     /** Read and checked, but with no effect yet. */
-    private static final List<String> NOT_APPLIED_YET = List.of("user", "group", "security_driver");
+    private static final List<String> NOT_APPLIED_YET = List.of();
 
     private final Path file;
     private final Path stateDir;

@@ -16,7 +16,9 @@ import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainInfo;
 import org.virtd.rpc.remote.types.DomainState;
 import org.virtd.rpc.remote.types.SchedulerType;
+import org.virtd.qemu.security.Confinement;
 import org.virtd.rpc.remote.types.SecurityLabel;
+import org.virtd.rpc.remote.types.SecurityLabelList;
 import org.virtd.rpc.remote.types.SecurityModel;
 
 import java.util.List;
@@ -49,21 +51,51 @@ final class DomainInfoHandlers {
     /** CPU time of the running domain (the QEMU process), for get-info. */
     private final ToLongFunction<DomainObject> cpuTime;
     private final BooleanSupplier privileged;
-    private final boolean runsAsRoot;
+    private final Security security;
 
-    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot,
+    /**
+     * What the handlers report of confinement: the primary security model, and how a running
+     * domain's QEMU is confined (null for an inactive one).
+     */
+    interface Security {
+        Security UNCONFINED = new Security() {
+            @Override
+            public String model() {
+                return "none";
+            }
+
+            @Override
+            public List<String> models() {
+                return List.of("none");
+            }
+
+            @Override
+            public Confinement of(DomainObject dom) {
+                return null;
+            }
+        };
+
+        String model();
+
+        /** The stacked models, the primary one first. */
+        List<String> models();
+
+        Confinement of(DomainObject dom);
+    }
+
+    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, Security security,
             ToLongFunction<DomainObject> cpuTime) {
-        this(lookup, privileged, runsAsRoot, cpuTime, () -> LiveTuning.UNSUPPORTED);
+        this(lookup, privileged, security, cpuTime, () -> LiveTuning.UNSUPPORTED);
     }
 
     /** @param live the running half, which asks a guest's agent for its vCPU count */
-    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, boolean runsAsRoot,
+    DomainInfoHandlers(DomainLookup lookup, BooleanSupplier privileged, Security security,
             ToLongFunction<DomainObject> cpuTime, java.util.function.Supplier<LiveTuning> live) {
         this.live = live;
         this.lookup = lookup;
         this.cpuTime = cpuTime;
         this.privileged = privileged;
-        this.runsAsRoot = runsAsRoot;
+        this.security = security;
     }
 
     void bind(HandlerTable t) {
@@ -87,11 +119,13 @@ final class DomainInfoHandlers {
         t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS,
                 (c, d) -> vcpus(lookup.resolve(d), LIVE | Vcpu.MAXIMUM));
         t.on(RemoteProgram.DOMAIN_GET_SCHEDULER_TYPE, (c, d) -> schedulerType(lookup.resolve(d)));
-        t.on(RemoteProgram.NODE_GET_SECURITY_MODEL, (c, a) -> new SecurityModel("none", "0"));
+        t.on(RemoteProgram.NODE_GET_SECURITY_MODEL, (c, a) -> new SecurityModel(security.model(), "0"));
         t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL, (c, d) -> {
-            lookup.resolve(d);
-            return new SecurityLabel("", 0);
+            DomainObject dom = lookup.resolve(d);
+            Confinement run = dom.isActive() ? security.of(dom) : null;
+            return new SecurityLabel(run == null ? "" : run.label(), 0);
         });
+        t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL_LIST, (c, d) -> labels(lookup.resolve(d)));
         t.on(RemoteProgram.DOMAIN_GET_MESSAGES, (c, a) -> messages(lookup.resolve(a.domain()), a.flags()));
     }
 
@@ -110,18 +144,19 @@ final class DomainInfoHandlers {
         }
         int id = inactive ? -1 : dom.id();
         return DomainXmlFormatter.format(def, new DomainXmlFormatter.Options(id, (flags & Xml.SECURE) != 0,
-                inactive ? null : runtime()));
+                inactive ? null : runtime(dom)));
     }
 
     /**
-     * A system daemon's guests run in libvirt's default partition, and as the daemon's own user
-     * (root) until QEMU is confined: the live XML says so as libvirtd's does.
+     * A system daemon's guests run in libvirt's default partition, and with the DAC label of the
+     * account QEMU runs as: the live XML says so as libvirtd's does.
      */
-    private DomainXmlFormatter.Runtime runtime() {
+    private DomainXmlFormatter.Runtime runtime(DomainObject dom) {
         if (!privileged.getAsBoolean()) {
             return null;
         }
-        return new DomainXmlFormatter.Runtime(MACHINE_PARTITION, runsAsRoot ? "+0:+0" : null);
+        Confinement run = security.of(dom);
+        return new DomainXmlFormatter.Runtime(MACHINE_PARTITION, run == null ? null : run.account().label());
     }
 
     DomainInfo info(DomainObject dom) {
@@ -159,10 +194,22 @@ final class DomainInfoHandlers {
         return new SchedulerType("posix", POSIX_SCHEDULER_PARAMS);
     }
 
+    /** One label per stacked model while the domain runs (DAC's is QEMU's account), none while it is inactive. */
+    private SecurityLabelList labels(DomainObject dom) {
+        Confinement run = dom.isActive() ? security.of(dom) : null;
+        if (run == null) {
+            return new SecurityLabelList(List.of(), 0);
+        }
+        List<SecurityLabel> out = security.models().stream()
+                .map(m -> new SecurityLabel(m.equals("dac") ? run.account().label() : "", 0)).toList();
+        return new SecurityLabelList(out, out.size());
+    }
+
     private List<String> messages(DomainObject dom, int flags) throws VirtException {
         DomainLookup.checkFlags(flags, MESSAGE_TAINTING | MESSAGE_DEPRECATION, "qemuDomainGetMessages");
         boolean tainting = flags == 0 || (flags & MESSAGE_TAINTING) != 0;
-        if (tainting && dom.isActive() && runsAsRoot) {
+        Confinement run = dom.isActive() ? security.of(dom) : null;
+        if (tainting && run != null && run.highPrivileges()) {
             return List.of(HIGH_PRIVILEGES_TAINT);
         }
         return List.of();

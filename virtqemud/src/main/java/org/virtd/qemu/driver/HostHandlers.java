@@ -34,12 +34,18 @@ final class HostHandlers {
         this.driver = driver;
     }
 
+    /** qemu.conf's models and the account its guests run as, for {@code <secmodel>}. */
+    private CapabilitiesXml.SecModels secModels() {
+        var policy = driver.securityPolicy();
+        return new CapabilitiesXml.SecModels(policy.models(), policy.accountOrSelf().label());
+    }
+
     void bind(HandlerTable t) {
         t.on(RemoteProgram.CONNECT_GET_VERSION, (c, a) -> driver.capabilities().version());
         t.on(RemoteProgram.CONNECT_GET_HOSTNAME, (c, a) -> HostName.get());
         t.on(RemoteProgram.NODE_GET_INFO, (c, a) -> nodeInfo());
         t.on(RemoteProgram.CONNECT_GET_CAPABILITIES,
-                (c, a) -> CapabilitiesXml.build(hostUuid, NodeInfo.read(), driver.capabilities()));
+                (c, a) -> CapabilitiesXml.build(hostUuid, NodeInfo.read(), driver.capabilities(), secModels()));
         t.on(RemoteProgram.CONNECT_GET_SYSINFO, (c, flags) -> {
             Checks.flags(flags, 0, "qemuConnectGetSysinfo", ErrorDomain.QEMU);
             return Sysinfo.xml();

@@ -20,7 +20,6 @@ import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.qemu.lifecycle.DomainProcesses;
 import org.virtd.qemu.lifecycle.MonitorCallbacks;
-import org.virtd.qemu.process.QemuLauncher;
 import org.virtd.qemu.snapshot.DomainSnapshots;
 import org.virtd.qemu.snapshot.SnapshotStore;
 import org.virtd.qemu.domain.ConfigSync;
@@ -120,7 +119,7 @@ public final class QemuDriver implements Driver {
                             (flags & org.virtd.rpc.remote.DomainFlags.Undefine.KEEP_NVRAM) != 0);
                 })
                 .bind(table);
-        new DomainInfoHandlers(lookup, this::privileged, QemuLauncher.RUNS_AS_ROOT, this::cpuTimeNanos,
+        new DomainInfoHandlers(lookup, this::privileged, security(), this::cpuTimeNanos,
                 () -> liveTuning).bind(table);
         new DomainTuningHandlers(lookup, () -> liveTuning).bind(table);
         SecondaryDriverHandlers.bindAll(table);
@@ -146,6 +145,36 @@ public final class QemuDriver implements Driver {
         new BlockJobHandlers(lookup, () -> processes, () -> blockJobs).bind(table);
         new CheckpointHandlers(lookup, () -> checkpoints).bind(table);
         new BackupHandlers(lookup, () -> backups).bind(table);
+    }
+
+    /** The security model of qemu.conf in force and the confinement of each running guest. */
+    private DomainInfoHandlers.Security security() {
+        return new DomainInfoHandlers.Security() {
+            @Override
+            public String model() {
+                return securityPolicy().model();
+            }
+
+            @Override
+            public java.util.List<String> models() {
+                return securityPolicy().models();
+            }
+
+            @Override
+            public org.virtd.qemu.security.Confinement of(org.virtd.qemu.domain.DomainObject dom) {
+                DomainProcesses p = processes;
+                return p == null ? null : p.lifecycle().confinement(dom);
+            }
+        };
+    }
+
+    /** qemu.conf's confinement as it applies to this daemon (defaults before start). */
+    org.virtd.qemu.security.SecurityPolicy securityPolicy() {
+        QemuConfSource c = conf;
+        DriverContext ctx = context;
+        return org.virtd.qemu.security.SecurityPolicy.of(
+                c == null ? org.virtd.qemu.config.QemuConf.defaults("qemu.conf", java.nio.file.Path.of("/var/lib/libvirt"))
+                        : c.get(), ctx != null && ctx.privileged());
     }
 
     @Override

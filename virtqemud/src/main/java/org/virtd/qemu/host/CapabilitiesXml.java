@@ -6,6 +6,7 @@ import org.virtd.qemu.caps.HostCapabilities;
 import org.virtd.qemu.caps.MachineType;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,27 @@ public final class CapabilitiesXml {
     private CapabilitiesXml() {
     }
 
+    /**
+     * The {@code <secmodel>} entries: the models in order (the primary one first) and the DAC
+     * base label ({@code +uid:+gid} of qemu.conf's user and group) printed for each guest type.
+     */
+    public record SecModels(List<String> models, String dacLabel) {
+        public static final SecModels LAB = new SecModels(List.of("none", "dac"), "+0:+0");
+
+        public SecModels {
+            models = List.copyOf(models);
+        }
+    }
+
     public static String build(String hostUuid, NodeInfo node, HostCapabilities caps) {
+        return build(hostUuid, node, caps, SecModels.LAB);
+    }
+
+    public static String build(String hostUuid, NodeInfo node, HostCapabilities caps, SecModels sec) {
         StringBuilder sb = new StringBuilder("<capabilities>\n\n  <host>\n");
         sb.append("    <uuid>").append(hostUuid).append("</uuid>\n");
         host(sb, node);
+        secmodels(sb, sec);
         sb.append("  </host>\n\n");
         // libvirt lists guests in the order of its architecture table (i686 before x86_64)
         caps.guests().stream().sorted(Comparator.comparingInt(g -> Architectures.ordinal(g.arch())))
@@ -67,10 +85,17 @@ public final class CapabilitiesXml {
                     .append(i / perCore).append("' siblings='").append(i).append("'/>\n");
         }
         sb.append("          </cpus>\n        </cell>\n      </cells>\n    </topology>\n");
-        sb.append("    <secmodel>\n      <model>none</model>\n      <doi>0</doi>\n    </secmodel>\n");
-        sb.append("    <secmodel>\n      <model>dac</model>\n      <doi>0</doi>\n")
-                .append("      <baselabel type='kvm'>+0:+0</baselabel>\n")
-                .append("      <baselabel type='qemu'>+0:+0</baselabel>\n    </secmodel>\n");
+    }
+
+    private static void secmodels(StringBuilder sb, SecModels sec) {
+        for (String model : sec.models()) {
+            sb.append("    <secmodel>\n      <model>").append(model).append("</model>\n      <doi>0</doi>\n");
+            if (model.equals("dac")) {
+                sb.append("      <baselabel type='kvm'>").append(sec.dacLabel()).append("</baselabel>\n")
+                        .append("      <baselabel type='qemu'>").append(sec.dacLabel()).append("</baselabel>\n");
+            }
+            sb.append("    </secmodel>\n");
+        }
     }
 
     private static void guest(StringBuilder sb, GuestCapabilities e) {

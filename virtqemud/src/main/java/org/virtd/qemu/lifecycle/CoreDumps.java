@@ -144,20 +144,32 @@ public final class CoreDumps {
         return name;
     }
 
+    private static final String DUMP_FD = "dump";
+
     private static void memoryOnly(QmpClient monitor, Path file, String format, RunningDomain rd)
             throws VirtException {
         create(file);
-        try {
-            monitor.execute("dump-guest-memory", JsonObject.of("paging", false, "protocol", "file:" + file,
+        // the daemon opens the file and passes it, as libvirt does: a confined QEMU could not open it
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+            monitor.executeWithFd("getfd", JsonObject.of("fdname", DUMP_FD), out.getFD());
+            monitor.execute("dump-guest-memory", JsonObject.of("paging", false, "protocol", "fd:" + DUMP_FD,
                     "detach", true, "format", format));
             MigrationWait.dump(monitor, MigrationWait.limitFor(rd.live().memoryKiB()));
         } catch (VirtException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // best effort
-            }
+            discard(file);
             throw e;
+        } catch (IOException e) {
+            discard(file);
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                    "cannot write dump file '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static void discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 

@@ -18,6 +18,9 @@ import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.qemu.process.QemuLauncher;
 import org.virtd.qemu.process.QemuProcess;
 import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.security.Confinement;
+import org.virtd.qemu.security.Confiner;
+import org.virtd.qemu.security.QemuAccount;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -58,6 +61,7 @@ public final class DomainLifecycle {
     private volatile CoreDumps crashDumps;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
+    private volatile Confiner confiner;
     private final ConcurrentHashMap<UUID, RunningDomain> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "qemu-lifecycle");
@@ -138,6 +142,22 @@ public final class DomainLifecycle {
 
     HostNics hostNics() {
         return hostNics;
+    }
+
+    /** How guests' QEMUs are confined (none set: as the daemon, unconfined, for tools and tests). */
+    public void confiner(Confiner c) {
+        this.confiner = c;
+    }
+
+    /** How the current run of {@code dom} is confined; null while it is inactive. */
+    public Confinement confinement(DomainObject dom) {
+        RunningDomain rd = running(dom);
+        return rd == null ? null : rd.attachment(Confinement.class, this::adoptedConfinement);
+    }
+
+    private Confinement adoptedConfinement() {
+        Confiner c = confiner;
+        return c == null ? new Confinement("none", QemuAccount.ROOT, false, java.util.List.of()) : c.adopted();
     }
 
     /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
@@ -240,23 +260,38 @@ public final class DomainLifecycle {
         }
         DomainLog log = new DomainLog(dirs.logFile(def.name()));
         RunningDomain rd = new RunningDomain(dom, id, dir, log, def);
-        QemuProcess p;
+        Confinement confinement;
         try {
-            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null);
+            confinement = confine(def, dir);
         } catch (VirtException | RuntimeException e) {
             hostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
             deleteTree(dir);
             throw e;
         }
+        rd.attachment(Confinement.class, () -> confinement);
+        QemuProcess p;
+        try {
+            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null,
+                    confinement.wrapper());
+        } catch (VirtException | RuntimeException e) {
+            releaseFiles(def);
+            hostNics.release(def);
+            dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
+            deleteTree(dir);
+            throw e;
+        }
         rd.attach(p);
-        if (QemuLauncher.RUNS_AS_ROOT) {
+        if (confinement.highPrivileges()) {
             note(rd, "Domain id=" + id + " is tainted: high-privileges");
         }
         try {
             if (incoming != null) {
-                p.monitor().execute("migrate-incoming", JsonObject.of("uri", incoming.uri()));
-                MigrationWait.migration(p.monitor(), incoming.limit(), "restore");
+                try (StreamPipe pipe = StreamPipe.from(incoming.pipeline())) {
+                    pipe.handTo(p.monitor());
+                    p.monitor().execute("migrate-incoming", JsonObject.of("uri", StreamPipe.URI));
+                    MigrationWait.migration(p.monitor(), incoming.limit(), "restore");
+                }
             }
             prepare(rd, def, spec, incoming == null);
             DomainDef live = LiveDefinition.of(GuestCpuCheck.update(def, p.monitor()), p.ptys(), spec.displays());
@@ -311,6 +346,43 @@ public final class DomainLifecycle {
                 deleteTree(dir);
             }
             throw e;
+        }
+    }
+
+    /** The guest's files and private directories given to QEMU's account, and the launch wrapper. */
+    private Confinement confine(DomainDef def, Path dir) throws VirtException {
+        Confiner c = confiner;
+        if (c == null) {
+            return adoptedConfinement();
+        }
+        java.util.List<Path> dirsOfRun = new java.util.ArrayList<>(java.util.List.of(dir));
+        Path channels = dirs.lib().resolve("channel/target").resolve(dir.getFileName());
+        if (Files.isDirectory(channels)) {
+            dirsOfRun.add(channels);
+        }
+        return c.confine(def, dir, dirsOfRun);
+    }
+
+    /** A hot-plugged disk image given to QEMU's account before QEMU opens it. */
+    void labelDisk(Path image, boolean readOnly) throws VirtException {
+        Confiner c = confiner;
+        if (c != null) {
+            c.labelDisk(image, readOnly);
+        }
+    }
+
+    /** An unplugged disk image given back. */
+    void releaseDisk(Path image, boolean readOnly) {
+        Confiner c = confiner;
+        if (c != null) {
+            c.releaseDisk(image, readOnly);
+        }
+    }
+
+    private void releaseFiles(DomainDef def) {
+        Confiner c = confiner;
+        if (c != null && def != null) {
+            c.release(def);
         }
     }
 
@@ -392,6 +464,7 @@ public final class DomainLifecycle {
         }
         rd.runStopHooks();
         releaseNics(p, rd.live());
+        releaseFiles(rd.live());
         try {
             statusFiles.delete(dom.name());
         } catch (IOException e) {

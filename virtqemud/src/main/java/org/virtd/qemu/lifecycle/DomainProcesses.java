@@ -6,6 +6,8 @@ import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.hostnet.NetworkPorts;
 import org.virtd.qemu.config.QemuConf;
+import org.virtd.qemu.security.Confiner;
+import org.virtd.qemu.security.SecurityPolicy;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.firmware.FirmwareDescriptor;
 import org.virtd.qemu.firmware.FirmwareSelection;
@@ -79,6 +81,8 @@ public final class DomainProcesses {
         lifecycle.hostNics().usePorts(NetworkPorts.in(ctx.runDir(), ctx.privileged()));
         lifecycle.firmware(new NvramFiles(new FirmwareSelection(FirmwareDescriptor.SYSTEM_DIRS,
                 LifecycleDirs.of(ctx).lib().resolve("nvram")), conf));
+        lifecycle.confiner(new Confiner(() -> SecurityPolicy.of(conf.get(), ctx.privileged()),
+                LifecycleDirs.of(ctx).run().resolve("dac-owners")));
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();

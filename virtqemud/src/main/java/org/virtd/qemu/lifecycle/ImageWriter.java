@@ -111,9 +111,11 @@ final class ImageWriter {
         } catch (VirtException | ClassCastException ignored) {
             // an older QEMU: migrate at its default speed
         }
-        try {
-            monitor.execute("migrate", JsonObject.of("uri", StreamCommand.appendTo(file, format)));
+        try (StreamPipe pipe = StreamPipe.into(StreamCommand.appendTo(file, format))) {
+            pipe.handTo(monitor);
+            monitor.execute("migrate", JsonObject.of("uri", StreamPipe.URI));
             MigrationWait.migration(monitor, limit, "migration");
+            pipe.finish(limit);
         } finally {
             if (old >= 0) {
                 try {

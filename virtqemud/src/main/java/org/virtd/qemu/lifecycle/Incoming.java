@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A saved state a starting QEMU loads instead of booting (restore, start from a managed save):
- * the {@code exec:} URI that feeds it, whether the guest is to run afterwards, and how long
+ * the shell pipeline that feeds it, whether the guest is to run afterwards, and how long
  * loading may take.
  */
-record Incoming(String uri, boolean run, Duration limit) {
+record Incoming(String pipeline, boolean run, Duration limit) {
 }

@@ -96,7 +96,7 @@ public final class LaunchSpecMapping {
                 .clockOffset(def.clock() != null && def.clock().offset() != null ? def.clock().offset() : "utc")
                 .monitorSocket(monitorSocket)
                 .host(new QemuLaunchSpec.HostPolicy(qemuConf.setProcessName(), qemuConf.logTimestamp(),
-                        qemuConf.maxProcesses(), qemuConf.maxFiles()));
+                        qemuConf.maxProcesses(), qemuConf.maxFiles(), qemuConf.confinement().seccompSandbox() != 0));
         b.firmware(firmware(def));
         b.panicIsa(dev.panics().stream().anyMatch(p -> "isa".equals(p.model())));
         if (def.cpu() != null && def.cpu().mode() != null) {

@@ -130,6 +130,7 @@ public final class LiveDevices {
         DiskDef k = disk.withBusAndAddress(disk.driverName() == null ? "qemu" : disk.driverName(),
                 disk.driverType() == null ? "raw" : disk.driverType(), bus, disk.readonly(), addr)
                 .withAlias(alias).withSourceIndex(node);
+        lifecycle.labelDisk(Path.of(disk.source()), disk.readonly() || "cdrom".equals(disk.device()));
         m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevStorage(spec, node),
                 disk.driverCache()));
         try {
@@ -325,6 +326,9 @@ public final class LiveDevices {
             if (alias.equals(k.alias())) {
                 quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + k.sourceIndex() + "-format"));
                 quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + k.sourceIndex() + "-storage"));
+                if (k.source() != null && "file".equals(k.type())) {
+                    lifecycle.releaseDisk(Path.of(k.source()), k.readonly() || "cdrom".equals(k.device()));
+                }
                 after = live.withDevices(d.withDisks(d.disks().stream().filter(x -> x != k).toList()));
             }
         }
@@ -375,6 +379,7 @@ public final class LiveDevices {
         if (source != null) {
             QemuLaunchSpec.Disk spec = new QemuLaunchSpec.Disk(Path.of(source), format == null ? "raw" : format,
                     current.targetDev(), QemuLaunchSpec.Bus.IDE, true, true, 0);
+            lifecycle.labelDisk(Path.of(source), true);
             m.execute("blockdev-add", QemuCommandLine.blockdevStorage(spec, node));
             m.execute("blockdev-add", QemuCommandLine.blockdevFormat(spec, node));
             m.execute("blockdev-insert-medium", JsonObject.of("id", id, "node-name", "libvirt-" + node + "-format"));

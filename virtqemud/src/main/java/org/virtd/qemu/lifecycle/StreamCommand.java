@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code exec:} migration URIs QEMU runs through {@code /bin/sh}: writing the stream after
- * what is already in a file (compressed if asked), or reading it back from an offset. The file
- * itself is created by the driver, so its mode and the error for a bad path are the driver's.
+ * The shell pipelines a migration stream goes through ({@link StreamPipe} runs them beside
+ * QEMU, whose seccomp sandbox forbids it to spawn them itself): writing the stream after what is
+ * already in a file (compressed if asked), or reading it back from an offset. The file itself is
+ * created by the driver, so its mode and the error for a bad path are the driver's.
  */
 final class StreamCommand {
 
@@ -21,14 +22,14 @@ final class StreamCommand {
     static String appendTo(Path file, ImageFormat format) {
         List<String> compress = compressCommand(format);
         String sink = "cat >> " + quote(file.toString());
-        return "exec:" + (compress.isEmpty() ? sink : join(compress) + " >> " + quote(file.toString()));
+        return compress.isEmpty() ? sink : join(compress) + " >> " + quote(file.toString());
     }
 
     /** Feeds {@code file} from byte {@code offset} on, decompressed by {@code format}'s program. */
     static String readFrom(Path file, long offset, ImageFormat format) {
         String source = "tail -c +" + (offset + 1) + " " + quote(file.toString());
         List<String> decompress = decompressCommand(format);
-        return "exec:" + (decompress.isEmpty() ? source : source + " | " + join(decompress));
+        return decompress.isEmpty() ? source : source + " | " + join(decompress);
     }
 
     /** libvirt's compressor filter: {@code PROGRAM -c}, xz at level 3; none for raw. */

@@ -69,11 +69,17 @@ public final class QemuCommandLine {
         if (s.panicIsa()) {
             add(a, "-device", JsonObject.of("driver", "pvpanic").toJson());
         }
+        if (s.host().sandbox()) {
+            add(a, "-sandbox", SANDBOX);
+        }
         if (s.host().logTimestamp()) {
             add(a, "-msg", "timestamp=on");
         }
         return List.copyOf(a);
     }
+
+    /** QEMU's seccomp filter as libvirt asks for it: no obsolete calls, setuid, fork/exec or rlimit/affinity changes. */
+    static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
 
     private static void add(List<String> a, String flag, String value) {
         a.add(flag);

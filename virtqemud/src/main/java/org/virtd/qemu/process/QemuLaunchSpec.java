@@ -162,10 +162,17 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     /**
      * What qemu.conf says about the process itself: its name ({@code set_process_name}),
      * timestamped messages ({@code log_timestamp}), and its process and open-file limits
-     * ({@code max_processes}, {@code max_files}; 0 keeps the daemon's).
+     * ({@code max_processes}, {@code max_files}; 0 keeps the daemon's) and its seccomp sandbox
+     * ({@code seccomp_sandbox}).
      */
-    public record HostPolicy(boolean processName, boolean logTimestamp, long maxProcesses, long maxFiles) {
+    public record HostPolicy(boolean processName, boolean logTimestamp, long maxProcesses, long maxFiles,
+                             boolean sandbox) {
         public static final HostPolicy DEFAULT = new HostPolicy(false, true, 0, 0);
+
+        /** Without QEMU's seccomp sandbox. */
+        public HostPolicy(boolean processName, boolean logTimestamp, long maxProcesses, long maxFiles) {
+            this(processName, logTimestamp, maxProcesses, maxFiles, false);
+        }
     }
 
     /** A device's PCI bus alias ({@code pcie.0}, {@code pci.3}) and {@code addr} ({@code 0x1b}, {@code 0x2.0x1}). */

@@ -34,8 +34,6 @@ public final class QemuLauncher {
     public static final Path SETSID = Path.of("/usr/bin/setsid");
     /** util-linux prlimit: sets QEMU's rlimits before it runs (qemu.conf max_processes, max_files). */
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
-    /** QEMU runs as the daemon's user (no privilege drop): as root, libvirt calls a domain tainted. */
-    public static final boolean RUNS_AS_ROOT = "root".equals(System.getProperty("user.name"));
     private static final int LOG_TAIL = 4096;
 
     private final Duration monitorTimeout;
@@ -64,6 +62,15 @@ public final class QemuLauncher {
      */
     public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
             QmpEventListener listener, boolean incoming) throws VirtException {
+        return launch(spec, domainDir, log, startPaused, listener, incoming, List.of());
+    }
+
+    /**
+     * As above, with {@code confinement} (a private /dev, the change of account) run between
+     * the rlimits and QEMU: each word list ends in a command that execs the rest.
+     */
+    public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
+            QmpEventListener listener, boolean incoming, List<String> confinement) throws VirtException {
         List<String> argv = new ArrayList<>(QemuCommandLine.build(spec));
         if (incoming) {
             startPaused = true;
@@ -78,7 +85,7 @@ public final class QemuLauncher {
             Files.createDirectories(spec.monitorSocket().getParent());
             Files.deleteIfExists(spec.monitorSocket());
             log.starting(banner, env, argv);
-            qemu = start(argv, env, log, spec.host());
+            qemu = start(argv, env, log, spec.host(), confinement);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "cannot start " + spec.emulator() + " for '" + spec.name() + "': " + e.getMessage(), e);
@@ -101,12 +108,13 @@ public final class QemuLauncher {
     }
 
     private static Process start(List<String> argv, Map<String, String> env, DomainLog log,
-                                 QemuLaunchSpec.HostPolicy host) throws IOException {
+                                 QemuLaunchSpec.HostPolicy host, List<String> confinement) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             cmd.add(SETSID.toString());
         }
         cmd.addAll(limits(host));
+        cmd.addAll(confinement);
         cmd.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -78,6 +78,29 @@ class QemuConfReaderTest {
     }
 
     @Test
+    void confinementDefaultsAreLibvirtsAndTheLabConfigTurnsThemOff() throws ConfigException {
+        QemuConf d = read("");
+        assertEquals("libvirt-qemu", d.user());
+        assertEquals(QemuConf.Confinement.DEFAULT, d.confinement());
+        QemuConf lab = read("""
+                user = "root"
+                group = "root"
+                dynamic_ownership = 0
+                remember_owner = 0
+                seccomp_sandbox = 0
+                namespaces = [ ]
+                """);
+        assertEquals(new QemuConf.Confinement(false, false, 0, List.of()), lab.confinement());
+    }
+
+    @Test
+    void confinementValuesAreChecked() {
+        assertTrue(error("seccomp_sandbox = 2\n").contains(":1: seccomp_sandbox must be -1, 0 or 1"));
+        assertTrue(error("namespaces = [ \"net\" ]\n").contains(":1: Unknown namespace: net"));
+        assertTrue(error("security_driver = \"selinux\"\n").contains("Security driver selinux not enabled"));
+    }
+
+    @Test
     void aSingleSecurityDriverMayBeAString() throws ConfigException {
         assertEquals(List.of("none"), read("security_driver = \"none\"\n").securityDrivers());
     }

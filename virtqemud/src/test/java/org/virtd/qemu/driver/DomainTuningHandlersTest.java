@@ -51,7 +51,7 @@ class DomainTuningHandlersTest {
     void configChangesAreStoredAndValidated() throws Exception {
         define();
         DomainTuningHandlers tuning = new DomainTuningHandlers(lookup, () -> LiveTuning.UNSUPPORTED);
-        DomainInfoHandlers info = new DomainInfoHandlers(lookup, () -> true, false, d -> 0L);
+        DomainInfoHandlers info = new DomainInfoHandlers(lookup, () -> true, DomainInfoHandlers.Security.UNCONFINED, d -> 0L);
         tuning.setMemory(ref, 32768, DomainFlags.ModificationImpact.CONFIG, "virDomainSetMemoryFlags");
         DomainObject dom = lookup.resolve(ref);
         assertEquals(32768, info.info(dom).memory());
@@ -90,7 +90,7 @@ class DomainTuningHandlersTest {
     @Test
     void xmlFlagsAndUnknownFlags() throws Exception {
         define();
-        DomainInfoHandlers info = new DomainInfoHandlers(lookup, () -> true, false, d -> 0L);
+        DomainInfoHandlers info = new DomainInfoHandlers(lookup, () -> true, DomainInfoHandlers.Security.UNCONFINED, d -> 0L);
         DomainObject dom = lookup.resolve(ref);
         String xml = info.xmlDesc(dom, 0);
         assertEquals(xml, info.xmlDesc(dom, Xml.INACTIVE | Xml.UPDATE_CPU));

@@ -1,6 +1,7 @@
 package org.virtd.qemu.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,17 @@ class QemuCommandLineTest {
         assertTrue(argv.contains("{\"driver\":\"scsi-cd\",\"bus\":\"scsi1.0\",\"channel\":0,\"scsi-id\":0,"
                 + "\"lun\":2,\"device_id\":\"drive-scsi1-0-0-2\",\"drive\":\"libvirt-1-format\","
                 + "\"id\":\"scsi1-0-0-2\"}"), argv.toString());
+    }
+
+    @Test
+    void theSeccompSandboxComesJustBeforeTheMessageOptionAsLibvirtPutsIt() throws VirtException {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .host(new QemuLaunchSpec.HostPolicy(false, true, 0, 0, true)).build();
+        List<String> argv = QemuCommandLine.build(s);
+        assertEquals(List.of("-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
+                "-msg", "timestamp=on"), argv.subList(argv.size() - 4, argv.size()));
+        QemuLaunchSpec off = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m")).build();
+        assertFalse(QemuCommandLine.build(off).contains("-sandbox"));
     }
 
     @Test

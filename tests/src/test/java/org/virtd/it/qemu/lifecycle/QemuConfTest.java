@@ -3,6 +3,7 @@ package org.virtd.it.qemu.lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtd.it.harness.LabQemuConf;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ class QemuConfTest {
     private Path writeConf(String text) throws Exception {
         Path conf = prefix.resolve("etc/libvirt/qemu.conf");
         Files.createDirectories(conf.getParent());
-        Files.writeString(conf, text);
+        // the lab configuration first: these tests are about the keys after it, not confinement
+        Files.writeString(conf, text.startsWith("#") ? text : LabQemuConf.TEXT + text);
         return conf;
     }
 
@@ -76,7 +78,7 @@ class QemuConfTest {
         assertTrue(listening("00000000", port), "QEMU does not listen on 0.0.0.0:" + port);
         assertTrue(daemon.log().contains("'vnc_tls' is not implemented by virtqemud and is ignored"), daemon.log());
 
-        Files.writeString(conf, "vnc_listen = \"127.0.0.1\"\n");
+        Files.writeString(conf, LabQemuConf.TEXT + "vnc_listen = \"127.0.0.1\"\n");
         Runtime.getRuntime().exec(new String[] {"kill", "-HUP", Long.toString(daemon.pid())}).waitFor();
         TinyGuest.await(() -> daemon.log().contains("driver: qemu.conf reread"), java.time.Duration.ofSeconds(10),
                 "SIGHUP did not reread qemu.conf");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtd.it.harness.Anchor;
 import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.LabQemuConf;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
@@ -142,9 +143,7 @@ class SaveRestoreTest {
     @Test
     @Order(6)
     void qemuConfCompressesImagesAndFullDumps() throws Exception {
-        Files.createDirectories(prefix.resolve("etc/libvirt"));
-        Files.writeString(prefix.resolve("etc/libvirt/qemu.conf"),
-                "save_image_format = \"gzip\"\ndump_image_format = \"xz\"\n");
+        LabQemuConf.write(prefix, "save_image_format = \"gzip\"\ndump_image_format = \"xz\"\n");
         Runtime.getRuntime().exec(new String[] {"kill", "-HUP", Long.toString(daemon.pid())}).waitFor();
         TinyGuest.await(() -> daemon.log().contains("driver: qemu.conf reread"), Duration.ofSeconds(10),
                 "SIGHUP did not reread qemu.conf");

@@ -1,0 +1,139 @@
+package org.virtd.qemu.security;
+
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.rpc.error.VirtException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Confines each guest's QEMU as qemu.conf says (libvirt's security manager for DAC): before the
+ * launch it hands the guest's files and private directories to QEMU's account and builds the
+ * wrapper commands; when the guest stops it gives the files back. What it gave is found again
+ * from the guest's definition and the owner ledger, so a restarted daemon can give it back too.
+ */
+public final class Confiner {
+    private final Supplier<SecurityPolicy> policy;
+    private final DacLabels labels;
+
+    /** @param ledger where remembered owners are kept ({@code <run>/qemu/dac-owners}) */
+    public Confiner(Supplier<SecurityPolicy> policy, Path ledger) {
+        this.policy = policy;
+        this.labels = new DacLabels(new OwnerLedger(ledger));
+    }
+
+    public SecurityPolicy policy() {
+        return policy.get();
+    }
+
+    /**
+     * Prepares a start: {@code privateDirs} (the domain directory with the monitor socket, the
+     * channel directory) are created and given to QEMU's account, then the guest's files; on a
+     * failure everything given so far is given back and the start fails with the reason.
+     */
+    public Confinement confine(DomainDef def, Path domainDir, List<Path> privateDirs) throws VirtException {
+        SecurityPolicy p = policy.get();
+        QemuAccount account = p.account();
+        List<String> wrapper = new ArrayList<>();
+        if (p.dynamicOwnership()) {
+            List<GuestFiles.GuestFile> done = new ArrayList<>();
+            try {
+                for (Path dir : privateDirs) {
+                    createDir(dir);
+                    labels.set(dir, account, false);
+                }
+                for (GuestFiles.GuestFile f : GuestFiles.of(def)) {
+                    if (f.output()) {
+                        createFile(f.path());
+                    }
+                    labels.set(f.path(), account, p.rememberOwner() && f.restore());
+                    done.add(f);
+                }
+            } catch (VirtException e) {
+                for (GuestFiles.GuestFile f : done) {
+                    restore(f, p);
+                }
+                throw e;
+            }
+        }
+        if (p.privateDev()) {
+            Path staging = domainDir.resolve("dev");
+            createDir(staging);
+            wrapper.addAll(DevNamespace.wrapper(staging, GuestFiles.deviceNodes(def)));
+        }
+        if (p.privileged() && (account.uid() != 0 || account.gid() != 0)) {
+            wrapper.addAll(PrivilegeDrop.wrapper(account));
+        }
+        return new Confinement(p.model(), account, p.privileged(), wrapper);
+    }
+
+    /**
+     * A disk plugged into a running guest: given to QEMU's account before QEMU opens it, its
+     * owner remembered unless it is read-only (then left as set, as at start).
+     */
+    public void labelDisk(Path image, boolean readOnly) throws VirtException {
+        SecurityPolicy p = policy.get();
+        if (p.dynamicOwnership()) {
+            labels.set(image, p.account(), p.rememberOwner() && !readOnly);
+        }
+    }
+
+    /** A disk unplugged from a running guest: its owner given back. */
+    public void releaseDisk(Path image, boolean readOnly) {
+        SecurityPolicy p = policy.get();
+        if (p.dynamicOwnership() && !readOnly) {
+            restore(new GuestFiles.GuestFile(image, true, false), p);
+        }
+    }
+
+    /** The confinement of a guest found running after a restart, as the current qemu.conf describes it. */
+    public Confinement adopted() {
+        SecurityPolicy p = policy.get();
+        return new Confinement(p.model(), p.accountOrSelf(), p.privileged(), List.of());
+    }
+
+    /** Gives the files of a stopped guest back (what the ledger remembers, else root's as libvirt does). */
+    public void release(DomainDef def) {
+        SecurityPolicy p = policy.get();
+        if (!p.dynamicOwnership()) {
+            return;
+        }
+        for (GuestFiles.GuestFile f : GuestFiles.of(def)) {
+            restore(f, p);
+        }
+    }
+
+    private void restore(GuestFiles.GuestFile f, SecurityPolicy p) {
+        if (f.restore()) {
+            labels.restore(f.path(), p.rememberOwner() || labels.remembers(f.path()));
+        }
+    }
+
+    /** A character device's output file, made by the daemon as libvirt does so it can be given to QEMU. */
+    private static void createFile(Path file) throws VirtException {
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made meanwhile: fine
+        } catch (IOException e) {
+            throw new VirtException(org.virtd.rpc.error.ErrorCode.SYSTEM_ERROR,
+                    org.virtd.rpc.error.ErrorDomain.QEMU, "cannot create file '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static void createDir(Path dir) throws VirtException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new VirtException(org.virtd.rpc.error.ErrorCode.SYSTEM_ERROR,
+                    org.virtd.rpc.error.ErrorDomain.QEMU, "cannot create directory '" + dir + "': " + e.getMessage());
+        }
+    }
+}
