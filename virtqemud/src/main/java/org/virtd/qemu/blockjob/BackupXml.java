@@ -62,6 +62,7 @@ final class BackupXml {
                     "unknown backup mode '" + mode + "'");
         }
         boolean pull = PULL.equals(mode);
+        checkSchema(root, pull);
         Element inc = XmlElements.child(root, "incremental");
         Server server = server(XmlElements.child(root, "server"), pull);
         List<Asked> disks = new ArrayList<>();
@@ -73,6 +74,36 @@ final class BackupXml {
         }
         String incremental = inc == null ? null : inc.getTextContent().strip();
         return new Parsed(mode, incremental == null || incremental.isEmpty() ? null : incremental, server, disks);
+    }
+
+    /**
+     * The cases where libvirtd's schema check (domainbackup.rng) refuses a document before its
+     * parser looks at it, with libxml2's words: a server in push mode, none in pull mode, a pull
+     * scratch that is not qcow2.
+     */
+    private static void checkSchema(Element root, boolean pull) throws VirtException {
+        boolean server = XmlElements.child(root, "server") != null;
+        if (!pull && server) {
+            throw schema("server");
+        }
+        if (pull && !server && XmlElements.child(root, "disks") != null) {
+            throw schema("disks");
+        }
+        Element disks = XmlElements.child(root, "disks");
+        if (pull && disks != null) {
+            for (Element d : XmlElements.children(disks, "disk")) {
+                String type = XmlElements.attribute(XmlElements.child(d, "driver"), "type");
+                if (type != null && !"qcow2".equals(type)) {
+                    throw schema("server");
+                }
+            }
+        }
+    }
+
+    private static VirtException schema(String element) {
+        return new VirtException(ErrorCode.XML_INVALID_SCHEMA, ErrorDomain.XML,
+                "Unable to validate doc against /usr/share/libvirt/schemas/domainbackup.rng\nExtra element "
+                        + element + " in interleave\nElement domainbackup failed to validate content\n");
     }
 
     private static Server server(Element e, boolean pull) throws VirtException {

@@ -3,7 +3,6 @@ package org.virtd.qemu.blockjob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.Devices.DiskDef;
-import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainLifecycle;
 import org.virtd.qemu.lifecycle.RunEventHook;
@@ -72,7 +71,7 @@ public final class DomainBackups implements RunEventHook {
     }
 
     /** A disk chosen for the backup, before its file and node exist. */
-    private record Chosen(DiskDef disk, BackupXml.Asked asked, String incremental, String bitmap) {
+    private record Chosen(DiskDef disk, BackupXml.Asked asked, int index, String incremental, String bitmap) {
     }
 
     private static final class Backup {
@@ -127,7 +126,7 @@ public final class DomainBackups implements RunEventHook {
         List<Chosen> chosen = new ArrayList<>();
         for (BackupXml.Asked a : aligned) {
             if (Boolean.TRUE.equals(a.backup())) {
-                chosen.add(choose(dom, p, rd.live(), a, bitmaps));
+                chosen.add(choose(dom, p, rd, a, bitmaps));
             }
         }
         if (chosen.isEmpty()) {
@@ -204,16 +203,21 @@ public final class DomainBackups implements RunEventHook {
         }
     }
 
-    /** Checks one disk to back up: a pull's scratch must be qcow2, an incremental's checkpoint valid. */
-    private Chosen choose(DomainObject dom, BackupXml.Parsed p, DomainDef live, BackupXml.Asked a, NodeBitmaps bitmaps)
-            throws VirtException {
-        DiskDef disk = DiskImages.disk(live, a.name());
+    /**
+     * Checks one disk to back up (a pull's scratch must be qcow2, an incremental's checkpoint
+     * valid) and numbers its new node, before the checkpoint checks as libvirt does: a refused
+     * begin uses up numbers there too.
+     */
+    private Chosen choose(DomainObject dom, BackupXml.Parsed p, RunningDomain rd, BackupXml.Asked a,
+            NodeBitmaps bitmaps) throws VirtException {
+        DiskDef disk = DiskImages.disk(rd.live(), a.name());
         if (p.pull() && !"qcow2".equals(a.format())) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "pull mode backup for disk '" + a.name() + "' requires qcow2 driver");
         }
+        int index = BlockJobs.of(rd).nextIndex(rd.live());
         if (!BackupXml.INCREMENTAL.equals(a.mode())) {
-            return new Chosen(disk, a, null, null);
+            return new Chosen(disk, a, index, null, null);
         }
         if (checkpoints == null || !checkpoints.exists(dom, a.incremental())) {
             throw new VirtException(ErrorCode.NO_DOMAIN_CHECKPOINT, ErrorDomain.QEMU, "Checkpoint '"
@@ -223,7 +227,8 @@ public final class DomainBackups implements RunEventHook {
             throw new VirtException(ErrorCode.CHECKPOINT_INCONSISTENT, ErrorDomain.QEMU,
                     "missing or broken bitmap '" + a.incremental() + "' for disk '" + a.name() + "'");
         }
-        return new Chosen(disk, a, a.incremental(), a.exportBitmap() != null ? a.exportBitmap() : "backup-" + a.name());
+        return new Chosen(disk, a, index, a.incremental(),
+                a.exportBitmap() != null ? a.exportBitmap() : "backup-" + a.name());
     }
 
     /** nbd-server-start's address: a unix socket or host and port. */
@@ -243,7 +248,7 @@ public final class DomainBackups implements RunEventHook {
             throws VirtException {
         BackupXml.Asked a = c.asked();
         DiskDef disk = c.disk();
-        int index = BlockJobs.of(rd).nextIndex(rd.live());
+        int index = c.index();
         Path file = Path.of(a.file());
         String storage = "libvirt-" + index + "-storage";
         String formatNode = "libvirt-" + index + "-format";
@@ -394,7 +399,7 @@ public final class DomainBackups implements RunEventHook {
         }
         List<TypedParam> params = new ArrayList<>(params(b, new long[] {total, done}));
         params.add(TypedParam.ofBoolean("success", ok));
-        if (!ok) {
+        if (!ok || cancelled) {
             params.add(TypedParam.ofString("errmsg", cancelled ? "Operation canceled" : error));
         }
         completed.put(dom.uuid(), new JobStats(ok ? JOB_COMPLETED : cancelled ? JOB_CANCELLED : JOB_FAILED, params));
