@@ -106,12 +106,7 @@ class IncrementalBackupTest {
     }
 
     private static String awaitCompleted(String uri) throws Exception {
-        String completed = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!completed.contains("Completed") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            completed = ok(uri, "domjobinfo", NAME, "--completed", "--keep-completed").out();
-        }
+        String completed = Guests.awaitCompletedJob(uri, NAME);
         assertTrue(completed.contains("Operation:        Backup"), completed);
         return completed;
     }
