@@ -49,6 +49,7 @@ final class BlockJobEnds {
         }
         job.state = BlockJob.State.READY;
         BlockJobs.of(rd).save();
+        lifecycle.statusChanged(rd);
         DiskDef d = DiskImages.disk(rd.live(), job.dst);
         if (d.mirror() != null) {
             starts.replaceDisk(rd, d.withMirror(d.mirror().asReady()));
@@ -73,6 +74,7 @@ final class BlockJobEnds {
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
         BlockJobs.of(rd).remove(job);
+        lifecycle.statusChanged(rd);
         emit(rd, after, job.type, status);
     }
 

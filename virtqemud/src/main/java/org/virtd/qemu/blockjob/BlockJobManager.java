@@ -31,12 +31,19 @@ public final class BlockJobManager implements RunEventHook {
     private static final Logger LOG = LoggerFactory.getLogger(BlockJobManager.class);
     private static final long ABORT_WAIT_SECONDS = 60;
 
+    private final DomainLifecycle lifecycle;
     private final BlockJobStarts starts;
     private final BlockJobEnds ends;
 
     public BlockJobManager(DomainLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.starts = new BlockJobStarts(lifecycle);
         this.ends = new BlockJobEnds(lifecycle, starts);
+        lifecycle.addStatusSection(rd -> BlockJobs.of(rd).statusXml());
+        // runs re-attached before this existed had their status written without their jobs
+        for (RunningDomain rd : lifecycle.allRunning()) {
+            lifecycle.statusChanged(rd);
+        }
     }
 
     /** The disk {@code name} of the live definition; libvirt's error when there is none. */
@@ -151,6 +158,7 @@ public final class BlockJobManager implements RunEventHook {
         }
         BlockJobs jobs = BlockJobs.of(rd);
         jobs.save();
+        lifecycle.statusChanged(rd);
         if ((flags & ABORT_ASYNC) != 0) {
             return;
         }

@@ -54,6 +54,7 @@ final class BlockJobStarts {
         BlockJobs jobs = BlockJobs.of(rd);
         jobs.add(new BlockJob(name, active ? BlockJobType.ACTIVE_COMMIT : BlockJobType.COMMIT, d.targetDev(),
                 topImage.index(), baseImage.index(), 0, false, BlockJob.State.RUNNING));
+        lifecycle.statusChanged(rd);
         if (active) {
             replaceDisk(rd, d.withMirror(new DiskMirror("active-commit", baseImage.type(), baseImage.format(),
                     baseImage.path(), baseImage.index(), false, false)));
@@ -72,6 +73,7 @@ final class BlockJobStarts {
         monitor(rd).execute("block-stream", args);
         BlockJobs.of(rd).add(new BlockJob(name, BlockJobType.PULL, d.targetDev(), images.get(0).index(),
                 base > 0 ? images.get(base).index() : 0, 0, false, BlockJob.State.RUNNING));
+        lifecycle.statusChanged(rd);
     }
 
     /**

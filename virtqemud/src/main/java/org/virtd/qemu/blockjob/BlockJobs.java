@@ -101,6 +101,27 @@ final class BlockJobs {
         }
     }
 
+    /**
+     * The jobs as libvirt's status XML holds them: {@code <blockjobs active=>} with each job's
+     * name, type and state and the disk it runs on (mirror='yes' while it has a mirror).
+     */
+    String statusXml() {
+        if (byDisk.isEmpty()) {
+            return "  <blockjobs active='no'/>\n";
+        }
+        StringBuilder sb = new StringBuilder("  <blockjobs active='yes'>\n");
+        for (BlockJob j : byDisk.values()) {
+            sb.append("    <blockjob name='").append(j.name).append("' type='").append(j.type.xmlName)
+                    .append("' state='").append(j.state.name().toLowerCase(java.util.Locale.ROOT)).append("'>\n")
+                    .append("      <disk dst='").append(j.dst).append('\'');
+            if (j.type == BlockJobType.COPY || j.type == BlockJobType.ACTIVE_COMMIT) {
+                sb.append(" mirror='yes'");
+            }
+            sb.append("/>\n    </blockjob>\n");
+        }
+        return sb.append("  </blockjobs>\n").toString();
+    }
+
     /** A number for a new block node: above every image of the live definition and every number given. */
     int nextIndex(DomainDef live) {
         int max = lastIndex;

@@ -3,13 +3,13 @@ package org.virtd.qemu.blockjob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.Devices.DiskDef;
-import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.DomainLifecycle;
 import org.virtd.qemu.lifecycle.RunEventHook;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.qemu.qmp.JsonArray;
 import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.JsonString;
 import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.qemu.qmp.QmpClient;
 import org.virtd.qemu.qmp.QmpEvent;
@@ -34,11 +34,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Push-mode backups of a running guest (libvirt 9.0's qemu_backup.c): each chosen disk gets a
- * new target image and node, one QMP transaction starts a {@code blockdev-backup} job per disk,
- * and once every job has concluded the nodes go, a failed or cancelled backup's new files too,
- * the domain job's final statistics are kept for {@code domjobinfo --completed}, and
- * JOB_COMPLETED then BLOCK_JOB / BLOCK_JOB_2 (type BACKUP) tell clients.
+ * Backups of a running guest (libvirt 9.0's qemu_backup.c). Push mode: each chosen disk gets a
+ * new target image and node and one QMP transaction starts a {@code blockdev-backup} job per
+ * disk, full or, from a checkpoint, incremental (the checkpoint's bitmap of every layer merged
+ * into a temporary one the job reads; the target then has the disk as backing file). Pull mode:
+ * a scratch image over the disk takes what the guest overwrites ({@code sync: none}), QEMU's NBD
+ * server exports it with the incremental bitmap, and the jobs run until the backup is aborted.
+ * A checkpoint may be created in the same transaction. Once every job has concluded the nodes
+ * go, with a failed push's new files and a pull's scratch files, the final statistics are kept
+ * for {@code domjobinfo --completed}, and JOB_COMPLETED then BLOCK_JOB / BLOCK_JOB_2 (type
+ * BACKUP) tell clients.
  */
 public final class DomainBackups implements RunEventHook {
     public static final int BEGIN_REUSE_EXTERNAL = 1;
@@ -49,9 +54,13 @@ public final class DomainBackups implements RunEventHook {
     private static final int JOB_COMPLETED = 3;
     private static final int JOB_FAILED = 4;
     private static final int JOB_CANCELLED = 5;
+    private static final long NODE_RELEASE_WAIT_MS = 5000;
 
-    /** One disk of a running backup: its QEMU job and whether we made its target file. */
-    private record Part(DiskDef disk, BackupXml.Disk xml, String job, boolean created) {
+    /**
+     * One disk of a running backup: its QEMU job, whether we made its file, and the temporary
+     * bitmap an incremental push left on the disk's node (null: none).
+     */
+    private record Part(DiskDef disk, BackupXml.Disk xml, String job, boolean created, String diskBitmap) {
         String formatNode() {
             return "libvirt-" + xml.index() + "-format";
         }
@@ -61,82 +70,100 @@ public final class DomainBackups implements RunEventHook {
         }
     }
 
+    /** A disk chosen for the backup, before its file and node exist. */
+    private record Chosen(DiskDef disk, BackupXml.Asked asked, int index, String incremental, String bitmap) {
+    }
+
     private static final class Backup {
         final long started = System.currentTimeMillis();
-        final String incremental;
+        final BackupXml.Parsed def;
+        final BackupXml.Server server;
         final List<Part> parts;
+        final List<String> order;
         final Map<String, JsonObject> concluded = new ConcurrentHashMap<>();
         volatile boolean aborted;
 
-        Backup(String incremental, List<Part> parts) {
-            this.incremental = incremental;
+        /** {@code order}: every disk's name in the order backup-dumpxml lists them. */
+        Backup(BackupXml.Parsed def, BackupXml.Server server, List<Part> parts, List<String> order) {
+            this.def = def;
+            this.server = server;
             this.parts = parts;
+            this.order = order;
+        }
+
+        boolean pull() {
+            return def.pull();
         }
     }
 
     private final DomainLifecycle lifecycle;
+    private final BackupCheckpoints checkpoints;
     private final Map<UUID, Backup> active = new ConcurrentHashMap<>();
     private final Map<UUID, JobStats> completed = new ConcurrentHashMap<>();
 
-    public DomainBackups(DomainLifecycle lifecycle) {
+    public DomainBackups(DomainLifecycle lifecycle, BackupCheckpoints checkpoints) {
         this.lifecycle = lifecycle;
+        this.checkpoints = checkpoints;
     }
 
     public void begin(DomainObject dom, String backupXml, String checkpointXml, int flags) throws VirtException {
+        BackupXml.Parsed p = BackupXml.parse(backupXml);
         RunningDomain rd = lifecycle.running(dom);
         if (rd == null || !dom.isActive() || rd.isStopped()) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "cannot perform disk backup for inactive domain");
         }
-        BackupXml.Parsed p = BackupXml.parse(backupXml);
-        if (!"push".equals(p.mode()) || p.incremental() != null || checkpointXml != null) {
-            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
-                    "only full push-mode backups without a new checkpoint are supported by this daemon yet");
-        }
+        QmpClient mon = BlockJobStarts.monitor(rd);
+        BackupCheckpoints.Pending checkpoint = checkpointXml == null ? null : checkpoints.prepare(dom, rd, checkpointXml);
+        String suffix = checkpoint != null ? checkpoint.name() : Long.toString(System.currentTimeMillis() / 1000);
+        List<BackupXml.Asked> aligned = BackupAlign.disks(p, rd.live(), suffix);
         if (active.containsKey(dom.uuid())) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                     "another operation is active on the domain");
         }
-        DomainDef live = rd.live();
-        List<DiskDef> disks = live.devices() == null ? List.of() : live.devices().disks();
-        for (BackupXml.Asked a : p.disks()) {
-            if (disks.stream().noneMatch(d -> d.targetDev().equals(a.name()))) {
-                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN,
-                        "no disk named '" + a.name() + "'");
+        BackupXml.Server server = BackupAlign.server(p);
+        NodeBitmaps bitmaps = NodeBitmaps.query(mon);
+        List<Chosen> chosen = new ArrayList<>();
+        for (BackupXml.Asked a : aligned) {
+            if (Boolean.TRUE.equals(a.backup())) {
+                chosen.add(choose(dom, p, rd, a, bitmaps));
             }
+        }
+        if (chosen.isEmpty()) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU, "no disks selected for backup");
         }
         boolean reuse = (flags & BEGIN_REUSE_EXTERNAL) != 0;
-        long suffix = System.currentTimeMillis() / 1000;
-        List<BackupXml.Asked> chosen = new ArrayList<>();
-        List<DiskDef> sources = new ArrayList<>();
-        for (DiskDef d : disks) {
-            BackupXml.Asked a = p.disks().stream().filter(x -> x.name().equals(d.targetDev())).findFirst().orElse(null);
-            if ((a != null && Boolean.FALSE.equals(a.backup())) || d.source() == null || d.readonly()
-                    || "cdrom".equals(d.device())) {
-                continue;
-            }
-            String target = a != null && a.target() != null ? a.target() : d.source() + "." + suffix;
-            if (!reuse && Files.exists(Path.of(target))) {
+        for (Chosen c : chosen) {
+            if (!reuse && Files.exists(Path.of(c.asked().file()))) {
                 throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
-                        "store '" + target + "' for backup of '" + d.targetDev() + "' exists");
+                        "store '" + c.asked().file() + "' for backup of '" + c.disk().targetDev() + "' exists");
             }
-            chosen.add(new BackupXml.Asked(d.targetDev(), true, target,
-                    a != null && a.format() != null ? a.format() : "qcow2"));
-            sources.add(d);
         }
-        QmpClient mon = BlockJobStarts.monitor(rd);
         List<Part> parts = new ArrayList<>();
+        boolean nbdStarted = false;
         try {
-            for (int i = 0; i < chosen.size(); i++) {
-                parts.add(addTarget(rd, mon, sources.get(i), chosen.get(i), reuse));
+            List<JsonValue> actions = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.actions());
+            for (Chosen c : chosen) {
+                Part part = addTarget(rd, mon, c, p.pull(), reuse);
+                parts.add(part);
+                List<DiskImages.Image> chain = DiskImages.of(c.disk());
+                if (c.bitmap() != null) {
+                    actions.addAll(bitmaps.mergeInto(chain, c.incremental(),
+                            p.pull() ? part.formatNode() : chain.get(0).formatNode(), c.bitmap()));
+                }
+                JsonObject backup = JsonObject.of("device", chain.get(0).formatNode(), "job-id", part.job(),
+                        "target", part.formatNode(), "sync", p.pull() ? "none" : c.bitmap() != null ? "incremental" : "full",
+                        "auto-finalize", true, "auto-dismiss", false);
+                if (c.bitmap() != null && !p.pull()) {
+                    backup = backup.with("bitmap", c.bitmap());
+                }
+                actions.add(JsonObject.of("type", "blockdev-backup", "data", backup));
             }
-            List<JsonValue> actions = new ArrayList<>();
-            for (Part part : parts) {
-                actions.add(JsonObject.of("type", "blockdev-backup", "data", JsonObject.of(
-                        "device", "libvirt-" + part.disk().sourceIndex() + "-format", "job-id", part.job(),
-                        "target", part.formatNode(), "sync", "full", "auto-finalize", true, "auto-dismiss", false)));
+            if (p.pull()) {
+                mon.execute("nbd-server-start", JsonObject.of("addr", address(server)));
+                nbdStarted = true;
             }
-            Backup backup = new Backup(null, parts);
+            Backup backup = new Backup(p, server, parts, aligned.stream().map(BackupXml.Asked::name).toList());
             active.put(dom.uuid(), backup);
             try {
                 mon.execute("transaction", JsonObject.of("actions", new JsonArray(actions)));
@@ -145,24 +172,88 @@ public final class DomainBackups implements RunEventHook {
                 throw e;
             }
         } catch (VirtException e) {
+            if (nbdStarted) {
+                quietly(mon, "nbd-server-stop", null);
+            }
             for (Part part : parts) {
                 BlockJobStarts.deleteNodes(mon, part.formatNode(), part.storageNode());
                 if (part.created()) {
-                    BlockJobStarts.quietlyDelete(Path.of(part.xml().target()));
+                    BlockJobStarts.quietlyDelete(Path.of(part.xml().file()));
                 }
             }
             throw e;
         }
+        if (checkpoint != null) {
+            checkpoint.commit();
+        }
+        if (p.pull()) {
+            for (Part part : parts) {
+                JsonObject export = JsonObject.of("type", "nbd", "id", "libvirt-nbd-" + part.formatNode(),
+                        "node-name", part.formatNode(), "writable", false, "name", part.xml().exportName());
+                if (part.xml().exportBitmap() != null) {
+                    export = export.with("bitmaps", new JsonArray(List.of(new JsonString(part.xml().exportBitmap()))));
+                }
+                try {
+                    mon.execute("block-export-add", export);
+                } catch (VirtException e) {
+                    abort(dom);
+                    throw e;
+                }
+            }
+        }
     }
 
-    /** The target file and its nodes, as libvirt makes them (a new qcow2 through blockdev-create). */
-    private static Part addTarget(RunningDomain rd, QmpClient mon, DiskDef disk, BackupXml.Asked a, boolean reuse)
-            throws VirtException {
+    /**
+     * Checks one disk to back up (a pull's scratch must be qcow2, an incremental's checkpoint
+     * valid) and numbers its new node, before the checkpoint checks as libvirt does: a refused
+     * begin uses up numbers there too.
+     */
+    private Chosen choose(DomainObject dom, BackupXml.Parsed p, RunningDomain rd, BackupXml.Asked a,
+            NodeBitmaps bitmaps) throws VirtException {
+        DiskDef disk = DiskImages.disk(rd.live(), a.name());
+        if (p.pull() && !"qcow2".equals(a.format())) {
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "pull mode backup for disk '" + a.name() + "' requires qcow2 driver");
+        }
         int index = BlockJobs.of(rd).nextIndex(rd.live());
-        Path file = Path.of(a.target());
+        if (!BackupXml.INCREMENTAL.equals(a.mode())) {
+            return new Chosen(disk, a, index, null, null);
+        }
+        if (checkpoints == null || !checkpoints.exists(dom, a.incremental())) {
+            throw new VirtException(ErrorCode.NO_DOMAIN_CHECKPOINT, ErrorDomain.QEMU, "Checkpoint '"
+                    + a.incremental() + "' for incremental backup of disk '" + a.name() + "' not found");
+        }
+        if (!bitmaps.chainValid(DiskImages.of(disk), a.incremental())) {
+            throw new VirtException(ErrorCode.CHECKPOINT_INCONSISTENT, ErrorDomain.QEMU,
+                    "missing or broken bitmap '" + a.incremental() + "' for disk '" + a.name() + "'");
+        }
+        return new Chosen(disk, a, index, a.incremental(),
+                a.exportBitmap() != null ? a.exportBitmap() : "backup-" + a.name());
+    }
+
+    /** nbd-server-start's address: a unix socket or host and port. */
+    private static JsonObject address(BackupXml.Server s) {
+        if ("unix".equals(s.transport())) {
+            return JsonObject.of("type", "unix", "data", JsonObject.of("path", s.socket()));
+        }
+        return JsonObject.of("type", "inet", "data", JsonObject.of("host", s.name(), "port", Integer.toString(s.port())));
+    }
+
+    /**
+     * The target (push) or scratch (pull) file and its nodes, as libvirt makes them: a new qcow2
+     * through blockdev-create, over the disk when it is a pull's scratch or an incremental push's
+     * qcow2 target.
+     */
+    private static Part addTarget(RunningDomain rd, QmpClient mon, Chosen c, boolean pull, boolean reuse)
+            throws VirtException {
+        BackupXml.Asked a = c.asked();
+        DiskDef disk = c.disk();
+        int index = c.index();
+        Path file = Path.of(a.file());
         String storage = "libvirt-" + index + "-storage";
         String formatNode = "libvirt-" + index + "-format";
         DiskImages.Image top = DiskImages.of(disk).get(0);
+        DiskImages.Image backing = pull || (c.bitmap() != null && "qcow2".equals(a.format())) ? top : null;
         boolean created = false;
         try {
             if (!reuse || !Files.exists(file)) {
@@ -177,10 +268,14 @@ public final class DomainBackups implements RunEventHook {
             mon.execute("blockdev-add", JsonObject.of("driver", "file", "filename", file.toString(), "node-name",
                     storage, "auto-read-only", true, "discard", "unmap"));
             if (created && !"raw".equals(a.format())) {
-                BlockJobStarts.create(mon, top, index, storage, a.format(), null);
+                BlockJobStarts.create(mon, top, index, storage, a.format(), backing);
             }
-            mon.execute("blockdev-add", JsonObject.of("node-name", formatNode, "read-only", false,
-                    "driver", a.format(), "file", storage));
+            JsonObject fmt = JsonObject.of("node-name", formatNode, "read-only", false, "driver", a.format(),
+                    "file", storage);
+            if (!"raw".equals(a.format())) {
+                fmt = fmt.with("backing", backing == null ? null : backing.formatNode());
+            }
+            mon.execute("blockdev-add", fmt);
         } catch (IOException e) {
             if (created) {
                 BlockJobStarts.quietlyDelete(file);
@@ -194,8 +289,12 @@ public final class DomainBackups implements RunEventHook {
             }
             throw e;
         }
-        return new Part(disk, new BackupXml.Disk(disk.targetDev(), a.target(), a.format(), index, null),
-                "backup-" + disk.targetDev() + "-" + top.formatNode(), created);
+        String exportName = pull ? (a.exportName() != null ? a.exportName() : disk.targetDev()) : null;
+        String exportBitmap = pull ? c.bitmap() : null;
+        BackupXml.Disk shown = new BackupXml.Disk(disk.targetDev(), true, a.mode(), a.incremental(), exportName,
+                exportBitmap, index, a.format(), a.file());
+        return new Part(disk, shown, "backup-" + disk.targetDev() + "-" + top.formatNode(), created,
+                pull ? null : c.bitmap());
     }
 
     /** virDomainBackupGetXMLDesc: the running backup. */
@@ -204,7 +303,12 @@ public final class DomainBackups implements RunEventHook {
         if (b == null) {
             throw new VirtException(ErrorCode.NO_DOMAIN_BACKUP, ErrorDomain.QEMU, "no domain backup job present");
         }
-        return BackupXml.format(b.incremental, b.parts.stream().map(Part::xml).toList());
+        List<BackupXml.Disk> disks = new ArrayList<>();
+        for (String name : b.order) {
+            disks.add(b.parts.stream().filter(p -> p.disk().targetDev().equals(name)).map(Part::xml).findFirst()
+                    .orElse(BackupXml.Disk.skipped(name)));
+        }
+        return BackupXml.format(b.def.mode(), b.def.incremental(), b.server, disks);
     }
 
     /**
@@ -268,38 +372,41 @@ public final class DomainBackups implements RunEventHook {
         long total = 0;
         long done = 0;
         String error = null;
+        boolean cancelled = b.aborted;
+        if (b.pull()) {
+            quietly(mon, "nbd-server-stop", null);
+        }
         for (Part part : b.parts) {
             JsonObject info = b.concluded.get(part.job());
             total += info.number("total-progress", 0);
             done += info.number("current-progress", 0);
-            if (error == null) {
+            if (error == null && !b.aborted) {
                 error = info.string("error", null);
             }
-            try {
-                mon.execute("job-dismiss", JsonObject.of("id", part.job()));
-            } catch (VirtException e) {
-                LOG.debug("backup job '{}' already dismissed: {}", part.job(), e.getMessage());
+            quietly(mon, "job-dismiss", JsonObject.of("id", part.job()));
+            if (part.diskBitmap() != null) {
+                quietly(mon, "block-dirty-bitmap-remove", JsonObject.of("node",
+                        DiskImages.of(part.disk()).get(0).formatNode(), "name", part.diskBitmap()));
             }
-            BlockJobStarts.deleteNodes(mon, part.formatNode(), part.storageNode());
+            deleteWhenReleased(mon, part);
         }
-        boolean ok = error == null && !b.aborted;
-        if (!ok) {
-            for (Part part : b.parts) {
-                if (part.created()) {
-                    BlockJobStarts.quietlyDelete(Path.of(part.xml().target()));
-                }
+        // a pull backup ends by being aborted: that is its success
+        boolean ok = error == null && (!b.aborted || b.pull());
+        for (Part part : b.parts) {
+            if (part.created() && (!ok || b.pull())) {
+                BlockJobStarts.quietlyDelete(Path.of(part.xml().file()));
             }
         }
         List<TypedParam> params = new ArrayList<>(params(b, new long[] {total, done}));
         params.add(TypedParam.ofBoolean("success", ok));
-        if (!ok) {
-            params.add(TypedParam.ofString("errmsg", b.aborted ? "Operation canceled" : error));
+        if (!ok || cancelled) {
+            params.add(TypedParam.ofString("errmsg", cancelled ? "Operation canceled" : error));
         }
-        completed.put(dom.uuid(), new JobStats(ok ? JOB_COMPLETED : b.aborted ? JOB_CANCELLED : JOB_FAILED, params));
+        completed.put(dom.uuid(), new JobStats(ok ? JOB_COMPLETED : cancelled ? JOB_CANCELLED : JOB_FAILED, params));
         active.remove(dom.uuid());
         var ref = dom.ref();
         lifecycle.events().domainEvent(new JobCompletedEvent(ref, params));
-        int status = ok ? 0 : b.aborted ? 2 : 1;
+        int status = error == null && !b.aborted ? 0 : b.aborted ? 2 : 1;
         for (Part part : b.parts) {
             if (part.disk().source() != null) {
                 lifecycle.events().domainEvent(new BlockJobEvent(ref, part.disk().source(), BLOCK_JOB_TYPE_BACKUP,
@@ -307,6 +414,38 @@ public final class DomainBackups implements RunEventHook {
             }
             lifecycle.events().domainEvent(new BlockJob2Event(ref, part.disk().targetDev(), BLOCK_JOB_TYPE_BACKUP,
                     status));
+        }
+    }
+
+    /** blockdev-del of a part's nodes; an NBD export may hold them a moment after the server stopped. */
+    private static void deleteWhenReleased(QmpClient mon, Part part) {
+        long deadline = System.currentTimeMillis() + NODE_RELEASE_WAIT_MS;
+        while (true) {
+            try {
+                mon.execute("blockdev-del", JsonObject.of("node-name", part.formatNode()));
+                break;
+            } catch (VirtException e) {
+                if (System.currentTimeMillis() > deadline || !e.getMessage().contains("in use")) {
+                    LOG.debug("node '{}' stays: {}", part.formatNode(), e.getMessage());
+                    break;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        BlockJobStarts.deleteNodes(mon, part.storageNode());
+    }
+
+    /** A clean-up command whose failure (already done, never made) changes nothing. */
+    private static void quietly(QmpClient mon, String command, JsonObject args) {
+        try {
+            mon.execute(command, args);
+        } catch (VirtException e) {
+            LOG.debug("{}: {}", command, e.getMessage());
         }
     }
 
@@ -324,11 +463,17 @@ public final class DomainBackups implements RunEventHook {
         return new long[] {total, done};
     }
 
+    /** The job's parameters: a pull backup's progress is the scratch files' use (disk_temp_*). */
     private static List<TypedParam> params(Backup b, long[] progress) {
         List<TypedParam> out = new ArrayList<>();
         out.add(TypedParam.ofInt("operation", JOB_OPERATION_BACKUP));
         out.add(TypedParam.ofULLong("time_elapsed", System.currentTimeMillis() - b.started));
-        if (progress[0] > 0 || progress[1] > 0) {
+        if (b.pull()) {
+            if (progress[0] > 0 || progress[1] > 0) {
+                out.add(TypedParam.ofULLong("disk_temp_used", progress[1]));
+                out.add(TypedParam.ofULLong("disk_temp_total", progress[0]));
+            }
+        } else if (progress[0] > 0 || progress[1] > 0) {
             out.add(TypedParam.ofULLong("disk_total", progress[0]));
             out.add(TypedParam.ofULLong("disk_processed", progress[1]));
             out.add(TypedParam.ofULLong("disk_remaining", progress[0] - progress[1]));

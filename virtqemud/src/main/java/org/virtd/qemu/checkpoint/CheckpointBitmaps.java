@@ -24,13 +24,13 @@ final class CheckpointBitmaps {
     private CheckpointBitmaps() {
     }
 
-    static void add(RunningDomain rd, List<On> bitmaps) throws VirtException {
+    static List<JsonValue> addActions(List<On> bitmaps) {
         List<JsonValue> actions = new ArrayList<>();
         for (On b : bitmaps) {
             actions.add(JsonObject.of("type", "block-dirty-bitmap-add",
                     "data", JsonObject.of("node", b.node(), "name", b.bitmap(), "persistent", true)));
         }
-        transaction(rd, actions);
+        return actions;
     }
 
     static void remove(RunningDomain rd, List<On> bitmaps) throws VirtException {
@@ -59,7 +59,7 @@ final class CheckpointBitmaps {
         return out;
     }
 
-    private static void transaction(RunningDomain rd, List<JsonValue> actions) throws VirtException {
+    static void transaction(RunningDomain rd, List<JsonValue> actions) throws VirtException {
         if (!actions.isEmpty()) {
             LiveGuests.monitor(rd).execute("transaction", JsonObject.of("actions", new JsonArray(actions)));
         }

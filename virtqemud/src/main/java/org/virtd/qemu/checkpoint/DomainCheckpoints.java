@@ -6,6 +6,7 @@ import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.qemu.lifecycle.SnapshotRuns;
+import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.qemu.snapshot.DomainSnapshots;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -140,6 +141,25 @@ public final class DomainCheckpoints {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "cannot create checkpoint for inactive domain");
         }
+        Prepared prepared = prepare(dom, rd, p);
+        CheckpointBitmaps.transaction(rd, prepared.actions());
+        record(dom, prepared.def());
+        return prepared.def();
+    }
+
+    /** A checkpoint checked against the running guest whose bitmaps the {@code actions} add. */
+    public record Prepared(CheckpointDef def, List<JsonValue> actions) {
+    }
+
+    /**
+     * A new checkpoint of the running guest, checked but not made yet: a backup runs its actions
+     * in its own transaction, then {@link #record}s it.
+     */
+    public Prepared prepare(DomainObject dom, RunningDomain rd, String xml) throws VirtException {
+        return prepare(dom, rd, CheckpointXml.parse(xml));
+    }
+
+    private Prepared prepare(DomainObject dom, RunningDomain rd, CheckpointXml.Parsed p) throws VirtException {
         long created = nowSeconds.getAsLong();
         String name = p.name() != null ? p.name() : Long.toString(created);
         CheckpointTree tree = tree(dom);
@@ -167,12 +187,16 @@ public final class DomainCheckpoints {
         }
         CheckpointDef def = new CheckpointDef(name, p.description(), tree.current(), created, disks,
                 moments.recordedRunningDomain(dom));
-        CheckpointBitmaps.add(rd, bitmaps);
+        return new Prepared(def, CheckpointBitmaps.addActions(bitmaps));
+    }
+
+    /** Records a made checkpoint as the domain's current one and saves its metadata. */
+    public void record(DomainObject dom, CheckpointDef def) throws VirtException {
+        CheckpointTree tree = tree(dom);
         tree.put(def);
-        tree.current(name);
+        tree.current(def.name());
         store.save(dom.name(), def);
         dom.setCheckpointCount(tree.size());
-        return def;
     }
 
     /** Every disk of the domain in its order: as asked, else a bitmap on writable disks with a source. */

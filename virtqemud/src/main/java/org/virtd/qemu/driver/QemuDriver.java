@@ -190,9 +190,6 @@ public final class QemuDriver implements Driver {
                         .apply(QemuXmlConf.PARSER.parse(xml, false)));
         this.blockJobs = new org.virtd.qemu.blockjob.BlockJobManager(processes.lifecycle());
         processes.lifecycle().addEventHook(blockJobs);
-        org.virtd.qemu.blockjob.DomainBackups backupJobs = new org.virtd.qemu.blockjob.DomainBackups(processes.lifecycle());
-        processes.lifecycle().addEventHook(backupJobs);
-        this.backups = backupJobs;
         this.consoles = new Consoles(processes.lifecycle());
         this.channels = new Channels(processes.lifecycle());
         DomainSnapshots snaps = new DomainSnapshots(domains, processes.snapshots(), blockJobs,
@@ -209,6 +206,10 @@ public final class QemuDriver implements Driver {
                 () -> System.currentTimeMillis() / 1000);
         cps.loadAll();
         this.checkpoints = cps;
+        org.virtd.qemu.blockjob.DomainBackups backupJobs = new org.virtd.qemu.blockjob.DomainBackups(
+                processes.lifecycle(), new BackupCheckpointsAdapter(cps));
+        processes.lifecycle().addEventHook(backupJobs);
+        this.backups = backupJobs;
         CpuCompareHandlers compare = cpuCompare;
         if (compare != null) {
             processes.lifecycle().hostCpuModels(compare::hostModel);

@@ -70,6 +70,8 @@ public final class DomainLifecycle {
     });
 
     private final java.util.List<RunEventHook> eventHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Function<RunningDomain, String>> statusSections =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DomainLifecycle(DomainRegistry registry, EventSink events, MonitorCallbacks monitorCallbacks,
             DriverContext.Inhibitor inhibitor,
@@ -504,6 +506,19 @@ public final class DomainLifecycle {
         }
     }
 
+    /**
+     * Adds what another mechanism keeps in every status file of a run (libvirt's private data,
+     * its block jobs say): {@code section} gives XML lines indented for {@code <domstatus>}, or "".
+     */
+    public void addStatusSection(java.util.function.Function<RunningDomain, String> section) {
+        statusSections.add(section);
+    }
+
+    /** For other packages whose state of {@code rd} is in the status file: it changed. */
+    public void statusChanged(RunningDomain rd) {
+        writeStatus(rd);
+    }
+
     /** Rewrites the status file from the domain's current state (atomic replace). */
     void writeStatus(RunningDomain rd) {
         DomainObject dom = rd.domain();
@@ -514,8 +529,12 @@ public final class DomainLifecycle {
         String xml = DomainXmlFormatter.format(rd.live(), new DomainXmlFormatter.Options(rd.id(), true));
         DomainStatus s = new DomainStatus(dom.name(), rd.id(), p.pid(), emulatorOf(rd.live()), p.monitorPath(),
                 DomainStates.stateName(dom.state()), DomainStates.reasonName(dom.state(), dom.reason()), xml);
+        StringBuilder sections = new StringBuilder();
+        for (var section : statusSections) {
+            sections.append(section.apply(rd));
+        }
         try {
-            statusFiles.write(s);
+            statusFiles.write(s, sections.toString());
         } catch (IOException e) {
             LOG.warn("cannot write the status file of '{}': {}", dom.name(), e.getMessage());
         }

@@ -49,10 +49,16 @@ public final class DomainStatusFile {
     }
 
     public void write(DomainStatus s) throws IOException {
+        write(s, "");
+    }
+
+    /** The same with {@code sections}, lines of run-time state that others keep, after the monitor. */
+    public void write(DomainStatus s, String sections) throws IOException {
         Files.createDirectories(dir);
         String xml = HEADER + "<domstatus state='" + attr(s.state()) + "' reason='" + attr(s.reason())
                 + "' pid='" + s.pid() + "' id='" + s.id() + "' emulator='" + attr(s.emulator().toString()) + "'>\n"
                 + "  <monitor path='" + attr(s.monitorPath().toString()) + "' type='unix'/>\n"
+                + sections
                 + stripDeclaration(s.domainXml()) + "\n" + END + "\n";
         atomicWrite(pathOf(s.name()), xml);
         atomicWrite(pidPathOf(s.name()), Long.toString(s.pid()));

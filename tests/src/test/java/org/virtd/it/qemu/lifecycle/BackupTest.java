@@ -9,7 +9,6 @@ import org.virtd.it.harness.VirtqemudProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,12 +49,7 @@ class BackupTest {
         Files.writeString(backupXml, "<domainbackup><disks><disk name='vda' type='file'><target file='" + target
                 + "'/><driver type='qcow2'/></disk></disks></domainbackup>");
         assertTrue(ok(uri, "backup-begin", NAME, backupXml.toString()).out().contains("Backup started"));
-        String completed = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!completed.contains("Completed") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            completed = ok(uri, "domjobinfo", NAME, "--completed", "--keep-completed").out();
-        }
+        String completed = Guests.awaitCompletedJob(uri, NAME);
         assertTrue(completed.contains("Operation:        Backup"), completed);
         assertTrue(completed.contains("File total:       32.000 MiB"), completed);
         Cli.Result compare = Guests.img("compare", "-U", disk.toString(), target.toString());

@@ -116,4 +116,15 @@ final class Guests {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
+
+    /** Waits (bounded, 60 s) for a finished job in {@code domjobinfo --completed} and returns that output. */
+    static String awaitCompletedJob(String uri, String name) throws IOException, InterruptedException {
+        String completed = "";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!completed.contains("Completed") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            completed = ok(uri, "domjobinfo", name, "--completed", "--keep-completed").out();
+        }
+        return completed;
+    }
 }
