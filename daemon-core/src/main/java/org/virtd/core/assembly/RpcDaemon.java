@@ -34,7 +34,7 @@ public final class RpcDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(RpcDaemon.class);
     public static final String ADMIN_SERVER = "admin";
 
-    private final EventLoops loops = new EventLoops(2);
+    private final EventLoops loops = new EventLoops(1);
     private final MainServer mainServer;
     private final RpcServer main;
     private final RpcServer admin;
@@ -49,6 +49,11 @@ public final class RpcDaemon {
         this.admin = new RpcServer(ADMIN_SERVER, adminSettings, clientIds, this::clientsChanged,
                 server -> new Dispatcher(server, new EventRegistry(0), false, List.of(AdminProgram.PROGRAM),
                         table -> new AdminHandlers(List.of(server, main), hooks).bind(table)));
+    }
+
+    /** The I/O thread as a timer: short timed checks belong here rather than on threads of their own. */
+    public java.util.concurrent.ScheduledExecutorService timers() {
+        return loops.group();
     }
 
     /** Where the daemon's driver raises events. */

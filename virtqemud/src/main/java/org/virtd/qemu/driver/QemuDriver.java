@@ -154,7 +154,18 @@ public final class QemuDriver implements Driver {
         this.conf = QemuConfSource.open(ctx.configDir().resolve("qemu.conf"), ctx.stateDir());
         // The probe (or its cache read) starts a moment later unless a call or a stored domain needs
         // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
-        CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
+        // (a thread of its own that ends, not CompletableFuture.delayedExecutor, whose timer
+        // thread would stay for the daemon's life)
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(PROBE_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            probeInBackground();
+        }, "qemu-probe-later");
+        later.setDaemon(true);
+        later.start();
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
         this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
