@@ -134,17 +134,14 @@ else
           # Netty: no JFR event registration (tens of ms on the first connection) and no
           # leak-detection sampling on the hot path; tests run in-process keep both.
           -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
-    # Fewer idle threads and less native memory (issue 17, docs/footprint.md), per JDK version:
-    # no code-cache sweeper thread and no JMX notification thread (JDK 17-19, where the flags
-    # exist; with C1 only, compiled code is rarely discarded and 24 MB holds it all), and glibc's
-    # free native memory handed back every 10 s (where the flag is a product one).
+    # Fewer idle threads (issue 17, docs/footprint.md): no code-cache sweeper thread and no JMX
+    # notification thread on JDK 17-19, where the flags exist (with C1 only, compiled code is
+    # rarely discarded and 24 MB holds it all). Not -XX:TrimNativeHeapInterval: it saves about
+    # 1 MB but adds a thread.
     java_real=$(readlink -f "$(command -v "$java")")
-    IFS=. read -r feature _ update _ <<<"$(java_version)"
+    IFS=. read -r feature _ <<<"$(java_version)"
     if [ "${feature:-0}" -ge 17 ] 2>/dev/null && [ "$feature" -le 19 ]; then
         opts+=(-XX:-MethodFlushing -XX:-UseNotificationThread)
-    fi
-    if { [ "${feature:-0}" = 17 ] && [ "${update:-0}" -ge 21 ]; } 2>/dev/null || [ "${feature:-0}" -ge 22 ] 2>/dev/null; then
-        opts+=(-XX:TrimNativeHeapInterval=10000)
     fi
     # JNA's library search path named here: else JNA runs `ldconfig -p` (a fork of the whole JVM
     # and a process-reaper thread) the first time it loads a library; ours load by soname

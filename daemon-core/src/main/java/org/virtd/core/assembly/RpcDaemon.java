@@ -34,7 +34,7 @@ public final class RpcDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(RpcDaemon.class);
     public static final String ADMIN_SERVER = "admin";
 
-    private final EventLoops loops = new EventLoops(1);
+    private final EventLoops loops = new EventLoops(2);
     private final MainServer mainServer;
     private final RpcServer main;
     private final RpcServer admin;
