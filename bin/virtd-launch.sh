@@ -134,7 +134,7 @@ else
           # Netty: no JFR event registration (tens of ms on the first connection) and no
           # leak-detection sampling on the hot path; tests run in-process keep both.
           -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
-    # Fewer idle threads (issue 17, docs/footprint.md): no code-cache sweeper thread and no JMX
+    # Fewer idle threads (issue 17; docs/architecture.md, "Footprint"): no code-cache sweeper thread and no JMX
     # notification thread on JDK 17-19, where the flags exist (with C1 only, compiled code is
     # rarely discarded and 24 MB holds it all). Not -XX:TrimNativeHeapInterval: it saves about
     # 1 MB but adds a thread.

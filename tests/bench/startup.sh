@@ -65,10 +65,7 @@ for d in "${daemons[@]}"; do
             mkdir -p "$work/virtproxyd"
             VIRTD_PREFIX="$work/virtproxyd" "$repo/bin/virtqemud" >"$work/proxied-qemud.log" 2>&1 &
             ours_pid=$!
-            for _ in $(seq 1 300); do
-                [ -S "$work/virtproxyd/run/libvirt/virtqemud-sock" ] && break
-                sleep 0.05
-            done
+            await_socket "$work/virtproxyd/run/libvirt/virtqemud-sock"
             ;;
     esac
 done

@@ -297,6 +297,13 @@ public final class QemuDriver implements Driver {
         return probe;
     }
 
+    /** The probe's own thread, which ends with it (the common pool's would linger for a minute). */
+    private static void onProbeThread(Runnable probe) {
+        Thread t = new Thread(probe, "qemu-probe");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private synchronized CompletableFuture<HostCapabilities> probeInBackground() {
         if (capabilities == null) {
             capabilities = CompletableFuture.supplyAsync(() -> {
@@ -304,7 +311,7 @@ public final class QemuDriver implements Driver {
                 HostCapabilities caps = HostCapabilities.load(probe, QemuProbe.findEmulators(System.getenv("PATH")));
                 LOG.debug("QEMU probe found {} guest architectures", caps.guests().size());
                 return caps;
-            });
+            }, QemuDriver::onProbeThread);
         }
         return capabilities;
     }
