@@ -4,7 +4,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.virtd.core.activation.Posix;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +60,7 @@ public final class ConfigSync implements AutoCloseable {
     static ConfigSync open(Path dir, Duration window, Duration linger) {
         try {
             LibC libc = Native.load("libc.so.6", LibC.class);
-            int fd = libc.open(Posix.cString(dir.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            int fd = libc.open(cString(dir.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd < 0) {
                 LOG.warn("cannot open {} for syncfs; falling back to fsync per write", dir);
                 return null;
@@ -71,6 +70,11 @@ public final class ConfigSync implements AutoCloseable {
             LOG.warn("syncfs unavailable ({}); falling back to fsync per write", e.toString());
             return null;
         }
+    }
+
+    private static byte[] cString(String s) {
+        byte[] b = s.getBytes(Native.DEFAULT_CHARSET);
+        return java.util.Arrays.copyOf(b, b.length + 1);
     }
 
     /** Asks for the writes done so far to reach the disk within the window. */
