@@ -54,6 +54,18 @@ training_run() {
     return 0
 }
 
+# The JDK's version from its release file (e.g. 17.0.21.1); empty when there is none. Bash
+# only: every command run here delays the daemon's first reply.
+java_version() {
+    local line
+    [ -n "$java_real" ] && [ -r "${java_real%/bin/*}/release" ] || return 0
+    while IFS= read -r line; do
+        case $line in
+            JAVA_VERSION=*) line=${line#JAVA_VERSION=\"}; echo "${line%\"}"; return 0 ;;
+        esac
+    done <"${java_real%/bin/*}/release"
+}
+
 # Class-data sharing, in three steps keyed by the jars and the java binary (daemons.md's "archive
 # created at first start"): a training start records the classes it loads
 # (-XX:DumpLoadedClassList, nearly free); a later start that finds a finished list dumps a
@@ -122,10 +134,25 @@ else
           # Netty: no JFR event registration (tens of ms on the first connection) and no
           # leak-detection sampling on the hot path; tests run in-process keep both.
           -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
+    # Fewer idle threads (issue 17; docs/architecture.md, "Footprint"): no code-cache sweeper thread and no JMX
+    # notification thread on JDK 17-19, where the flags exist (with C1 only, compiled code is
+    # rarely discarded and 24 MB holds it all). Not -XX:TrimNativeHeapInterval: it saves about
+    # 1 MB but adds a thread.
+    java_real=$(readlink -f "$(command -v "$java")")
+    IFS=. read -r feature _ <<<"$(java_version)"
+    if [ "${feature:-0}" -ge 17 ] 2>/dev/null && [ "$feature" -le 19 ]; then
+        opts+=(-XX:-MethodFlushing -XX:-UseNotificationThread)
+    fi
+    # JNA's library search path named here: else JNA runs `ldconfig -p` (a fork of the whole JVM
+    # and a process-reaper thread) the first time it loads a library; ours load by soname
+    opts+=("-Djna.platform.library.path=/usr/lib/${HOSTTYPE:-x86_64}-linux-gnu:/lib/${HOSTTYPE:-x86_64}-linux-gnu:/usr/lib:/lib")
+    # two malloc arenas instead of eight per core: the JVM's own allocations are few and
+    # Netty's buffers are its own, so more arenas only hold freed memory
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
     cache=$(cds_dir)
     if mkdir -p "$cache" 2>/dev/null; then
         # one key for everything cached for this java binary and these jars
-        key=$( { readlink -f "$(command -v "$java")"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } \
+        key=$( { echo "$java_real"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } \
             | md5sum | cut -c1-12)
         cds=$(cds_flags "$@")
         [ -n "$cds" ] && opts+=("$cds")

@@ -22,15 +22,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Waits (bounded, 15 s) for a socket file to appear.
+await_socket() {
+    for _ in $(seq 1 300); do
+        [ -S "$1" ] && return 0
+        sleep 0.05
+    done
+    echo "no socket $1" >&2
+    return 1
+}
+
 start_ours() {
     mkdir -p "$work/ours"
     VIRTD_PREFIX="$work/ours" "$repo/bin/virtqemud" >"$work/ours.log" 2>&1 &
     ours_pid=$!
-    for _ in $(seq 1 300); do
-        [ -S "$work/ours/run/libvirt/virtqemud-sock" ] && break
-        sleep 0.05
-    done
     OURS_SOCK="$work/ours/run/libvirt/virtqemud-sock"
+    await_socket "$OURS_SOCK" || true
 }
 
 start_anchor() {

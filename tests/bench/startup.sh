@@ -1,29 +1,44 @@
 #!/usr/bin/env bash
-# Start-up benchmark (issue 3): under systemd-socket-activate, the median time from the first
-# connection (which launches the daemon) to the first RPC reply, and the daemon's RSS after that
-# call; virtqemud side by side with libvirtd 9.0 in the same run.
-#   tests/bench/startup.sh [RUNS]     (default 15)
+# Start-up benchmark (issues 3, 17): under systemd-socket-activate, the median time from the
+# first connection (which launches the daemon) to the first RPC reply, and the daemon's RSS after
+# that call; our daemons side by side with libvirtd 9.0 in the same run.
+#   tests/bench/startup.sh [RUNS [DAEMON...]]     (default 15 runs of virtqemud)
+# DAEMON: virtqemud, virtproxyd (in front of a running virtqemud, which it forwards the call
+# to), virtvboxd (over the VBoxManage stand-in in ../shared/vbox).
 . "$(dirname "$0")/bench-env.sh"
 runs=${1:-15}
+shift || true
+daemons=("$@")
+[ ${#daemons[@]} -eq 0 ] && daemons=(virtqemud)
 cp=$(bench_classpath)
 probe() { java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp" org.virtd.it.bench.FirstReply "$@"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # One prefix (and one anchor state) for every run, as on a host where the daemon restarts:
-# caches (class-data archive, native libraries, QEMU capabilities) persist. Runs 0 and 0b are
-# warm-ups and not counted: the first trains the launcher's class-data archive and stores the
+# caches (class-data archive, native libraries, QEMU capabilities) persist. Each daemon's first
+# two runs are warm-ups and not counted: the first trains the launcher's class-data archive and stores the
 # native libraries, the second makes it dump the archive in the background, which the benchmark
 # awaits (bounded) before timing.
-measure_ours() {
-    local p="$work/ours" sock
-    rm -f "$p/run/libvirt/virtqemud-sock"
+
+# socket, URI and environment of each daemon's first call
+sock_of() { case $1 in virtproxyd) echo libvirt-sock ;; *) echo "$1-sock" ;; esac; }
+uri_of() { case $1 in virtvboxd) echo vbox:///system ;; *) echo qemu:///system ;; esac; }
+vbox_env() {
+    mkdir -p "$work/vbox/bin" "$work/vbox/home"
+    [ -e "$work/vbox/bin/VBoxManage" ] || ln -s "$(cd "$shared/vbox" && pwd)/VBoxManage" "$work/vbox/bin/VBoxManage"
+    export PATH="$work/vbox/bin:$PATH" VBOX_USER_HOME="$work/vbox/home/.vbox" HOME="$work/vbox/home"
+}
+
+measure_daemon() {
+    local d=$1 p="$work/$1" sock
+    sock="$p/run/libvirt/$(sock_of "$d")"
+    rm -f "$sock"
     mkdir -p "$p/run/libvirt"
-    sock="$p/run/libvirt/virtqemud-sock"
-    VIRTD_PREFIX="$p" systemd-socket-activate -l "$sock" --fdname=virtqemud.socket \
-        -E VIRTD_PREFIX -E PATH "$repo/bin/virtqemud" >"$p.log" 2>&1 &
+    VIRTD_PREFIX="$p" systemd-socket-activate -l "$sock" --fdname="$d.socket" \
+        -E VIRTD_PREFIX -E PATH -E VBOX_USER_HOME -E HOME "$repo/bin/$d" >"$p.log" 2>&1 &
     local pid=$!
-    local ms; ms=$(probe "$sock" "qemu:///system")
+    local ms; ms=$(probe "$sock" "$(uri_of "$d")")
     echo "$ms $(rss_kb $pid)"  # socket-activate and the launcher exec: $pid is the JVM
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
@@ -42,27 +57,46 @@ measure_libvirtd() {
     sleep 0.3
 }
 
-targets=(ours)
-[ -x /usr/sbin/libvirtd ] && targets+=(libvirtd)
-# warm-ups, not counted
-measure_ours 0 >/dev/null
-measure_ours 0b >/dev/null
-for _ in $(seq 1 600); do
-    compgen -G "$work/ours/var/cache/libvirt/cds/*.jsa" >/dev/null && break
-    sleep 0.1
+for d in "${daemons[@]}"; do
+    case $d in
+        virtvboxd) vbox_env ;;
+        virtproxyd)
+            # the virtqemud it forwards to, started once as a service in the proxy's prefix
+            mkdir -p "$work/virtproxyd"
+            VIRTD_PREFIX="$work/virtproxyd" "$repo/bin/virtqemud" >"$work/proxied-qemud.log" 2>&1 &
+            ours_pid=$!
+            await_socket "$work/virtproxyd/run/libvirt/virtqemud-sock"
+            ;;
+    esac
 done
-[ -x /usr/sbin/libvirtd ] && measure_libvirtd 0 >/dev/null
-# the daemons take turns, so that both see the same moments of a noisy host
-for t in "${targets[@]}"; do : >"$work/$t.txt"; done
-for i in $(seq 1 "$runs"); do
-    for t in "${targets[@]}"; do
-        "measure_$t" "$i" >>"$work/$t.txt"
+targets=("${daemons[@]}")
+[ -x /usr/sbin/libvirtd ] && targets+=(libvirtd)
+measure() { if [ "$1" = libvirtd ]; then measure_libvirtd; else measure_daemon "$1"; fi; }
+# warm-ups, not counted
+for d in "${daemons[@]}"; do
+    measure_daemon "$d" >/dev/null
+    measure_daemon "$d" >/dev/null
+    for _ in $(seq 1 600); do
+        compgen -G "$work/$d/var/cache/libvirt/cds/$d-*.jsa" >/dev/null && break
+        sleep 0.1
     done
 done
-printf '%-10s %18s %18s\n' target "first reply ms" "idle RSS MB"
+[ -x /usr/sbin/libvirtd ] && measure_libvirtd >/dev/null
+# the daemons take turns, so that all see the same moments of a noisy host
+for t in "${targets[@]}"; do : >"$work/$t.txt"; done
+for _ in $(seq 1 "$runs"); do
+    for t in "${targets[@]}"; do
+        measure "$t" >>"$work/$t.txt"
+    done
+done
+printf '%-10s %18s %18s %10s\n' target "first reply ms" "idle RSS MB" "vs libvirtd"
+lib_ms=""
+[ -s "$work/libvirtd.txt" ] && lib_ms=$(cut -d' ' -f1 "$work/libvirtd.txt" | median)
 for t in "${targets[@]}"; do
     echo "$t samples (ms RSSkB): $(tr '\n' ' ' <"$work/$t.txt")" >&2
     ms=$(cut -d' ' -f1 "$work/$t.txt" | median)
     rss=$(cut -d' ' -f2 "$work/$t.txt" | median)
-    printf '%-10s %18s %18.1f\n' "$t" "$ms" "$(echo "$rss / 1024" | bc -l)"
+    ratio=""
+    [ -n "$lib_ms" ] && ratio=$(printf '%.2fx' "$(echo "$ms / $lib_ms" | bc -l)")
+    printf '%-10s %18s %18.1f %10s\n' "$t" "$ms" "$(echo "$rss / 1024" | bc -l)" "$ratio"
 done

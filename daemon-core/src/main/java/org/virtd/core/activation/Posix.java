@@ -3,9 +3,10 @@ package org.virtd.core.activation;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,7 +14,10 @@ import java.util.List;
  * The handful of libc calls the JDK lacks and a daemon needs: fcntl flags on inherited fds,
  * fcntl record locks for the PID file, unsetenv, dup2, group lookup. Loaded through JNA on first
  * use only, so a daemon that never needs them never pays for the native library. Failures are
- * {@link IOException}s carrying the errno text.
+ * {@link IOException}s carrying the errno text. Arguments go over as Java arrays (C strings as
+ * NUL-terminated bytes, struct flock as its bytes), which JNA copies in and out without native
+ * {@code Memory}: every {@code Memory} or {@code String} argument would start JNA's cleaner
+ * thread, which an idle daemon would then keep for good (issue 17).
  */
 public final class Posix {
     private static final int F_GETFD = 1;
@@ -32,22 +36,17 @@ public final class Posix {
     private Posix() {
     }
 
-    /** struct flock as laid out on 64-bit Linux. */
-    @Structure.FieldOrder({"l_type", "l_whence", "l_start", "l_len", "l_pid"})
-    public static class Flock extends Structure {
-        public short l_type;
-        public short l_whence;
-        public long l_start;
-        public long l_len;
-        public int l_pid;
-    }
+    /** sizeof(struct flock) on 64-bit Linux: short l_type, short l_whence, long l_start, long l_len, int l_pid. */
+    private static final int FLOCK_SIZE = 32;
+    private static final int FLOCK_START = 8;
+    private static final int FLOCK_LEN = 16;
 
     interface C extends Library {
         int fcntl(int fd, int cmd, long arg);
 
-        int fcntl(int fd, int cmd, Flock lock);
+        int fcntl(int fd, int cmd, byte[] flock);
 
-        int open(String path, int flags, int mode);
+        int open(byte[] path, int flags, int mode);
 
         int close(int fd);
 
@@ -57,15 +56,28 @@ public final class Posix {
 
         int dup2(int from, int to);
 
-        int unsetenv(String name);
+        int unsetenv(byte[] name);
 
-        Pointer getgrnam(String name);
+        Pointer getgrnam(byte[] name);
 
         String strerror(int errnum);
 
         int umask(int mask);
 
-        int chown(String path, int owner, int group);
+        int chown(byte[] path, int owner, int group);
+    }
+
+    /** A C string: the bytes in the platform's file-name encoding and a NUL. */
+    public static byte[] cString(String s) {
+        byte[] b = s.getBytes(Native.DEFAULT_CHARSET);
+        return java.util.Arrays.copyOf(b, b.length + 1);
+    }
+
+    /** A struct flock asking for a write lock on [start, start+len). */
+    static byte[] writeLock(long start, long len) {
+        ByteBuffer b = ByteBuffer.allocate(FLOCK_SIZE).order(ByteOrder.nativeOrder());
+        b.putShort(0, F_WRLCK).putLong(FLOCK_START, start).putLong(FLOCK_LEN, len);
+        return b.array();
     }
 
     private static final class Holder {
@@ -84,7 +96,6 @@ public final class Posix {
     /** Loads the native binding now rather than on first use (start-up warm-up). */
     public static void preload() {
         c();
-        new Flock(); // JNA lays out a structure class by reflection on first use
     }
 
     private static C c() {
@@ -114,13 +125,13 @@ public final class Posix {
 
     public static void unsetenv(List<String> names) {
         for (String n : names) {
-            c().unsetenv(n);
+            c().unsetenv(cString(n));
         }
     }
 
     /** open(path, O_WRONLY|O_CREAT|O_CLOEXEC, mode). */
     public static int openForWrite(String path, int mode) throws IOException {
-        int fd = c().open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode);
+        int fd = c().open(cString(path), O_WRONLY | O_CREAT | O_CLOEXEC, mode);
         if (fd < 0) {
             throw failure("Failed to open pid file '" + path + "'");
         }
@@ -129,11 +140,7 @@ public final class Posix {
 
     /** Non-blocking fcntl write lock on [start, start+len); false when another process holds it. */
     public static boolean tryWriteLock(int fd, long start, long len) {
-        Flock lock = new Flock();
-        lock.l_type = F_WRLCK;
-        lock.l_start = start;
-        lock.l_len = len;
-        return c().fcntl(fd, F_SETLK, lock) == 0;
+        return c().fcntl(fd, F_SETLK, writeLock(start, len)) == 0;
     }
 
     /** The errno text of the last failed call on this thread. */
@@ -151,7 +158,7 @@ public final class Posix {
 
     /** Points descriptor {@code target} (0, 1, 2) at /dev/null. */
     public static void redirectToDevNull(int target) throws IOException {
-        int fd = c().open("/dev/null", O_RDWR | O_CLOEXEC, 0);
+        int fd = c().open(cString("/dev/null"), O_RDWR | O_CLOEXEC, 0);
         if (fd < 0 || c().dup2(fd, target) < 0) {
             throw failure("Failed to redirect fd " + target + " to /dev/null");
         }
@@ -165,14 +172,14 @@ public final class Posix {
 
     /** Changes the group of {@code path}, keeping its owner. */
     public static void chgrp(String path, int gid) throws IOException {
-        if (c().chown(path, -1, gid) != 0) {
+        if (c().chown(cString(path), -1, gid) != 0) {
             throw failure("Failed to change the group of '" + path + "' to " + gid);
         }
     }
 
     /** getgrnam(3): the group's id, or -1 when there is no such group. */
     public static int groupId(String name) {
-        Pointer grp = c().getgrnam(name);
+        Pointer grp = c().getgrnam(cString(name));
         if (grp == null) {
             return -1;
         }

@@ -51,6 +51,11 @@ public final class RpcDaemon {
                         table -> new AdminHandlers(List.of(server, main), hooks).bind(table)));
     }
 
+    /** The I/O thread as a timer: short timed checks belong here rather than on threads of their own. */
+    public java.util.concurrent.ScheduledExecutorService timers() {
+        return loops.group();
+    }
+
     /** Where the daemon's driver raises events. */
     public EventSink events() {
         return mainServer.events();

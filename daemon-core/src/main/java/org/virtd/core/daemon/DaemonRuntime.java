@@ -108,6 +108,7 @@ final class DaemonRuntime {
             driver = driverFactory.create();
             rpc = new RpcDaemon(id.name(), config.main(), config.admin(), driver, adminHooks);
             rpc.onClientCountChange(timer::clientsChanged);
+            timer.scheduleOn(rpc.timers());
         } catch (RuntimeException e) {
             LOG.error("Unable to initialize the RPC servers: {}", e.toString());
             return fail(ExitCode.INIT, e.toString(), timer);

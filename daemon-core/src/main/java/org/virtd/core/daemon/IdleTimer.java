@@ -1,31 +1,47 @@
 package org.virtd.core.daemon;
 
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an {@link IdleTimeoutPolicy} against real time: every change re-plans one check at the
  * policy's deadline on a single daemon thread, and an expired check calls the shutdown action once
- * ("Automatic shutdown triggered", daemons.md §9). Also the driver's inhibitor.
+ * ("Automatic shutdown triggered", daemons.md §9). Also the driver's inhibitor. Once the RPC
+ * side exists the checks run on its I/O thread ({@link #scheduleOn}, one timer thread for
+ * keepalive and idle timeout alike, issue 17); until then on a thread of its own, which exists
+ * only while a check is planned and ends {@link #LINGER_SECONDS} after its last one.
  */
 final class IdleTimer implements org.virtd.core.driver.DriverContext.Inhibitor {
     private final IdleTimeoutPolicy policy;
     private final Runnable onExpiry;
-    private final ScheduledExecutorService scheduler;
+    private static final long LINGER_SECONDS = 10;
+    private final ScheduledThreadPoolExecutor own;
+    private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> pending;
     private boolean fired;
 
     IdleTimer(int timeoutSeconds, Runnable onExpiry) {
         this.policy = new IdleTimeoutPolicy(timeoutSeconds, System::nanoTime);
         this.onExpiry = onExpiry;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.own = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "idle-timer");
             t.setDaemon(true);
             return t;
         });
+        own.setRemoveOnCancelPolicy(true); // a cancelled check must not keep the thread
+        own.setKeepAliveTime(LINGER_SECONDS, TimeUnit.SECONDS);
+        own.allowCoreThreadTimeOut(true);
+        this.scheduler = own;
+    }
+
+    /** Runs the checks on {@code timers} from now on (checks are short and never block). */
+    synchronized void scheduleOn(ScheduledExecutorService timers) {
+        this.scheduler = timers;
+        replan();
+        own.shutdown();
     }
 
     synchronized void clientsChanged(int count) {
@@ -61,7 +77,11 @@ final class IdleTimer implements org.virtd.core.driver.DriverContext.Inhibitor {
         }
         OptionalLong left = policy.nanosLeft();
         if (left.isPresent() && !fired) {
-            pending = scheduler.schedule(this::check, left.getAsLong(), TimeUnit.NANOSECONDS);
+            try {
+                pending = scheduler.schedule(this::check, left.getAsLong(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the daemon is shutting down: nothing left to time out
+            }
         }
     }
 
@@ -76,7 +96,11 @@ final class IdleTimer implements org.virtd.core.driver.DriverContext.Inhibitor {
         onExpiry.run();
     }
 
-    void stop() {
-        scheduler.shutdownNow();
+    synchronized void stop() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+        own.shutdownNow();
     }
 }

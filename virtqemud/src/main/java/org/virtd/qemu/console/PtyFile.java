@@ -25,7 +25,7 @@ final class PtyFile implements CharEndpoint {
 
     /** libc as JNA sees it; pollfd is passed as two ints (fd, events | revents << 16, little-endian). */
     interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
+        LibC INSTANCE = Native.load("libc.so.6", LibC.class);
 
         int open(String path, int flags);
 

@@ -58,7 +58,7 @@ final class CpuidInstruction {
             return Optional.empty();
         }
         try {
-            LibC libc = Native.load("c", LibC.class);
+            LibC libc = Native.load("libc.so.6", LibC.class);
             Pointer page = libc.mmap(null, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             if (page == null || Pointer.nativeValue(page) == -1L) {
                 return Optional.empty();

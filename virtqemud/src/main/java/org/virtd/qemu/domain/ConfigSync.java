@@ -15,7 +15,9 @@ import java.time.Duration;
  * answers all requests made within a short window with a single {@code syncfs(2)} of the file
  * system holding the directory, so a power loss can cost at most that window's definitions,
  * never a half-written file. (libvirt fsyncs the file but not the directory, so its renames
- * become durable only at the next journal commit.)
+ * become durable only at the next journal commit.) The thread exists only while defines come
+ * in: the first request starts it and it ends after {@link #LINGER} without one, so an idle
+ * daemon does not keep it (issue 17).
  */
 public final class ConfigSync implements AutoCloseable {
 
@@ -25,58 +27,85 @@ public final class ConfigSync implements AutoCloseable {
     private static final int O_CLOEXEC = 0x80000;
 
     interface LibC extends Library {
-        int open(String path, int flags);
+        int open(byte[] path, int flags); // a C string: no JNA Memory, so no JNA cleaner thread
 
         int syncfs(int fd);
 
         int close(int fd);
     }
 
+    /** How long the thread waits for another request before it ends. */
+    static final Duration LINGER = Duration.ofSeconds(5);
+
     private final LibC libc;
     private final int fd;
     private final Duration window;
-    private final Thread thread;
+    private final Duration linger;
+    private Thread thread;
     private boolean requested;
     private boolean closed;
 
-    private ConfigSync(LibC libc, int fd, Duration window) {
+    private ConfigSync(LibC libc, int fd, Duration window, Duration linger) {
         this.libc = libc;
         this.fd = fd;
         this.window = window;
-        this.thread = new Thread(this::run, "config-sync");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.linger = linger;
     }
 
     /** A group committer for {@code dir}, or null when syncfs is not available (callers then fsync each file). */
     public static ConfigSync open(Path dir, Duration window) {
+        return open(dir, window, LINGER);
+    }
+
+    static ConfigSync open(Path dir, Duration window, Duration linger) {
         try {
-            LibC libc = Native.load("c", LibC.class);
-            int fd = libc.open(dir.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            LibC libc = Native.load("libc.so.6", LibC.class);
+            int fd = libc.open(cString(dir.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd < 0) {
                 LOG.warn("cannot open {} for syncfs; falling back to fsync per write", dir);
                 return null;
             }
-            return new ConfigSync(libc, fd, window);
+            return new ConfigSync(libc, fd, window, linger);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.warn("syncfs unavailable ({}); falling back to fsync per write", e.toString());
             return null;
         }
     }
 
+    private static byte[] cString(String s) {
+        byte[] b = s.getBytes(Native.DEFAULT_CHARSET);
+        return java.util.Arrays.copyOf(b, b.length + 1);
+    }
+
     /** Asks for the writes done so far to reach the disk within the window. */
     public synchronized void request() {
         requested = true;
+        if (thread == null && !closed) {
+            thread = new Thread(this::run, "config-sync");
+            thread.setDaemon(true);
+            thread.start();
+        }
         notifyAll();
+    }
+
+    /** True while the committer thread runs (tests). */
+    synchronized boolean running() {
+        return thread != null;
     }
 
     private void run() {
         while (true) {
             synchronized (this) {
+                long idleUntil = System.nanoTime() + linger.toNanos();
                 while (!requested && !closed) {
-                    waitQuietly(0);
+                    long left = idleUntil - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    waitQuietly(Math.max(1, left / 1_000_000));
                 }
                 if (!requested) {
+                    thread = null;
                     return;
                 }
                 if (!closed) {
@@ -101,12 +130,16 @@ public final class ConfigSync implements AutoCloseable {
     /** Performs a last sync of pending writes and stops the thread. */
     @Override
     public void close() {
+        Thread t;
         synchronized (this) {
             closed = true;
             notifyAll();
+            t = thread;
         }
         try {
-            thread.join(10_000);
+            if (t != null) {
+                t.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

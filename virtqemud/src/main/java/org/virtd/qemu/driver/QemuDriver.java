@@ -183,7 +183,18 @@ public final class QemuDriver implements Driver {
         this.conf = QemuConfSource.open(ctx.configDir().resolve("qemu.conf"), ctx.stateDir());
         // The probe (or its cache read) starts a moment later unless a call or a stored domain needs
         // it sooner: a socket-activated daemon's first replies should not share the CPU with it.
-        CompletableFuture.delayedExecutor(PROBE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::probeInBackground);
+        // (a thread of its own that ends, not CompletableFuture.delayedExecutor, whose timer
+        // thread would stay for the daemon's life)
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(PROBE_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            probeInBackground();
+        }, "qemu-probe-later");
+        later.setDaemon(true);
+        later.start();
         this.domains = loadDomains(ctx.configDir().resolve("qemu"));
         this.processes = DomainProcesses.open(ctx, domains, KvmSupport.detect().fast(), monitorCallbacks, conf,
                 xml -> new QemuDomainDefaults(GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
@@ -316,6 +327,13 @@ public final class QemuDriver implements Driver {
         return probe;
     }
 
+    /** The probe's own thread, which ends with it (the common pool's would linger for a minute). */
+    private static void onProbeThread(Runnable probe) {
+        Thread t = new Thread(probe, "qemu-probe");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private synchronized CompletableFuture<HostCapabilities> probeInBackground() {
         if (capabilities == null) {
             capabilities = CompletableFuture.supplyAsync(() -> {
@@ -323,7 +341,7 @@ public final class QemuDriver implements Driver {
                 HostCapabilities caps = HostCapabilities.load(probe, QemuProbe.findEmulators(System.getenv("PATH")));
                 LOG.debug("QEMU probe found {} guest architectures", caps.guests().size());
                 return caps;
-            });
+            }, QemuDriver::onProbeThread);
         }
         return capabilities;
     }

@@ -39,7 +39,7 @@ final class NetIoctl {
     private static final short ARPHRD_ETHER = 1;
 
     interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
+        LibC INSTANCE = Native.load("libc.so.6", LibC.class);
 
         int open(String path, int flags) throws LastErrorException;
 

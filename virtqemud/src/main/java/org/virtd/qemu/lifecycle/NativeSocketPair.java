@@ -18,7 +18,7 @@ final class NativeSocketPair implements AutoCloseable {
     private static final int SOCK_CLOEXEC = 02000000;
 
     interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
+        LibC INSTANCE = Native.load("libc.so.6", LibC.class);
 
         int socketpair(int domain, int type, int protocol, int[] sv);
 

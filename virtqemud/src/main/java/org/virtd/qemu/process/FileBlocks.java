@@ -17,7 +17,7 @@ public final class FileBlocks {
     private static final int BLOCKS_OFFSET = 64;
 
     interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
+        LibC INSTANCE = Native.load("libc.so.6", LibC.class);
 
         int stat(String path, byte[] buf);
     }

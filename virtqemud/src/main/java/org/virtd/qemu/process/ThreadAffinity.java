@@ -21,7 +21,7 @@ public final class ThreadAffinity {
     private static final int MASK_BYTES = 1024;
 
     interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
+        LibC INSTANCE = Native.load("libc.so.6", LibC.class);
 
         int sched_getaffinity(int pid, long size, byte[] mask);
 

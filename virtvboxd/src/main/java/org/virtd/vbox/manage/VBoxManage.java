@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,12 +33,17 @@ public final class VBoxManage {
     private final Duration timeout;
     /** Every process launched, for the benchmark's "launches per call". */
     private final AtomicLong launches = new AtomicLong();
-    /** Stream readers: blocking reads must not sit in the common fork-join pool (one thread on 2 cores). */
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "vboxmanage-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Stream readers: blocking reads must not sit in the common fork-join pool (one thread on 2
+     * cores). Grown per concurrent call and gone 5 s after the last (not a cached pool's minute),
+     * so an idle daemon does not keep them (issue 17).
+     */
+    private final ExecutorService readers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "vboxmanage-reader");
+                t.setDaemon(true);
+                return t;
+            });
 
     public VBoxManage(Path executable, Duration timeout) {
         this.executable = executable;
