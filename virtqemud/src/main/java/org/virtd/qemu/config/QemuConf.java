@@ -24,18 +24,51 @@ import java.util.List;
  * @param setProcessName QEMU's process name becomes {@code qemu:NAME}
  * @param logTimestamp  QEMU prefixes its messages with a timestamp ({@code -msg timestamp=on})
  * @param nvram         firmware and the NVRAM template that goes with it
+ * @param cgroups       which cgroup controllers confine each guest and its device ACL
  */
 public record QemuConf(String source, String user, String group, List<String> securityDrivers,
                        String vncListen, boolean vncAutoUnixSocket, String spiceListen, String stdioHandler,
                        long maxProcesses, long maxFiles, ImageFormat saveImageFormat, ImageFormat dumpImageFormat,
                        Path autoDumpPath, boolean autoStartBypassCache, boolean setProcessName, boolean logTimestamp,
-                       List<Firmware> nvram) {
+                       List<Firmware> nvram, Cgroups cgroups) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
     public QemuConf {
         securityDrivers = List.copyOf(securityDrivers);
         nvram = List.copyOf(nvram);
+        cgroups = cgroups == null ? Cgroups.DEFAULT : cgroups;
+    }
+
+    /** As before cgroups were read: libvirt's defaults for them. */
+    public QemuConf(String source, String user, String group, List<String> securityDrivers,
+                    String vncListen, boolean vncAutoUnixSocket, String spiceListen, String stdioHandler,
+                    long maxProcesses, long maxFiles, ImageFormat saveImageFormat, ImageFormat dumpImageFormat,
+                    Path autoDumpPath, boolean autoStartBypassCache, boolean setProcessName, boolean logTimestamp,
+                    List<Firmware> nvram) {
+        this(source, user, group, securityDrivers, vncListen, vncAutoUnixSocket, spiceListen, stdioHandler,
+                maxProcesses, maxFiles, saveImageFormat, dumpImageFormat, autoDumpPath, autoStartBypassCache,
+                setProcessName, logTimestamp, nvram, Cgroups.DEFAULT);
+    }
+
+    /**
+     * {@code cgroup_controllers} (empty: guests get no cgroup at all) and
+     * {@code cgroup_device_acl}, the device nodes every guest may open.
+     */
+    public record Cgroups(List<String> controllers, List<String> deviceAcl) {
+        /** The controller names qemu.conf accepts. */
+        public static final List<String> KNOWN = List.of("cpu", "cpuacct", "cpuset", "memory", "devices",
+                "freezer", "blkio", "net_cls", "perf_event", "name=systemd");
+        /** libvirt's device ACL when qemu.conf names none. */
+        public static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
+                "/dev/urandom", "/dev/ptmx", "/dev/kvm");
+        /** Unset: every controller the host has mounted. */
+        public static final Cgroups DEFAULT = new Cgroups(KNOWN, DEFAULT_ACL);
+
+        public Cgroups {
+            controllers = List.copyOf(controllers);
+            deviceAcl = List.copyOf(deviceAcl);
+        }
     }
 
     /** A firmware image and the template its per-guest variable store is copied from. */

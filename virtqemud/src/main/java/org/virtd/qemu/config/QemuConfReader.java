@@ -30,7 +30,8 @@ public final class QemuConfReader {
     /** Every key this reader gives a meaning to; the rest are ignored with a warning. */
     static final Set<String> KEYS = Set.of("user", "group", "security_driver", "vnc_listen", "vnc_auto_unix_socket",
             "spice_listen", "stdio_handler", "max_processes", "max_files", "save_image_format", "dump_image_format",
-            "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram");
+            "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram",
+            "cgroup_controllers", "cgroup_device_acl");
     private static final Set<String> SECURITY_DRIVERS = Set.of("none", "dac", "selinux", "apparmor");
     private static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
 
@@ -91,7 +92,25 @@ public final class QemuConfReader {
                 absolute("auto_dump_path", d.autoDumpPath()),
                 f.bool("auto_start_bypass_cache").orElse(d.autoStartBypassCache()),
                 f.bool("set_process_name").orElse(d.setProcessName()),
-                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram());
+                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram(), cgroups());
+    }
+
+    /** {@code cgroup_controllers} names must be known ones; {@code cgroup_device_acl} paths absolute. */
+    private QemuConf.Cgroups cgroups() throws ConfigException {
+        List<String> controllers = f.stringList("cgroup_controllers").orElse(QemuConf.Cgroups.KNOWN);
+        for (String c : controllers) {
+            if (!QemuConf.Cgroups.KNOWN.contains(c)) {
+                throw f.invalid("cgroup_controllers", "Unknown cgroup controller '" + c + "'", 1);
+            }
+        }
+        List<String> acl = f.stringList("cgroup_device_acl").orElse(QemuConf.Cgroups.DEFAULT_ACL);
+        for (String path : acl) {
+            if (!path.startsWith("/")) {
+                throw f.invalid("cgroup_device_acl", "cgroup_device_acl entry '" + path + "' is not an absolute path",
+                        1);
+            }
+        }
+        return new QemuConf.Cgroups(controllers, acl);
     }
 
     /** A user or group name, or {@code +N} for a numeric id, that exists on this host. */

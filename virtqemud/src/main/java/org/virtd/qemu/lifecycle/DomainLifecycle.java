@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +56,7 @@ public final class DomainLifecycle {
     private final DomainStatusFile statusFiles;
     private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
     private volatile NvramFiles firmware;
+    private volatile CgroupRuns cgroups = new CgroupRuns(null);
     private volatile CoreDumps crashDumps;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
@@ -143,6 +145,15 @@ public final class DomainLifecycle {
     /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
     public void hostCpuModels(HostCpuModels models) {
         this.hostCpuModels = models;
+    }
+
+    /** Gives guests started from now on a cgroup of their own. */
+    public void cgroups(CgroupRuns runs) {
+        this.cgroups = runs;
+    }
+
+    public CgroupRuns cgroups() {
+        return cgroups;
     }
 
     /** Where a start finds firmware for UEFI guests and their variable stores (none: left as written). */
@@ -242,8 +253,10 @@ public final class DomainLifecycle {
         RunningDomain rd = new RunningDomain(dom, id, dir, log, def);
         QemuProcess p;
         try {
-            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null);
+            List<String> join = cgroups.create(rd, def);
+            p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null, join);
         } catch (VirtException | RuntimeException e) {
+            cgroups.release(rd, null);
             hostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
             deleteTree(dir);
@@ -307,6 +320,7 @@ public final class DomainLifecycle {
             } else {
                 p.monitor().close();
                 releaseNics(p, def);
+                cgroups.release(rd, p);
                 dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
                 deleteTree(dir);
             }
@@ -392,6 +406,7 @@ public final class DomainLifecycle {
         }
         rd.runStopHooks();
         releaseNics(p, rd.live());
+        cgroups.release(rd, p);
         try {
             statusFiles.delete(dom.name());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.hostnet.NetworkPorts;
+import org.virtd.qemu.cgroup.GuestCgroups;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.DomainRegistry;
 import org.virtd.qemu.firmware.FirmwareDescriptor;
@@ -79,6 +80,10 @@ public final class DomainProcesses {
         lifecycle.hostNics().usePorts(NetworkPorts.in(ctx.runDir(), ctx.privileged()));
         lifecycle.firmware(new NvramFiles(new FirmwareSelection(FirmwareDescriptor.SYSTEM_DIRS,
                 LifecycleDirs.of(ctx).lib().resolve("nvram")), conf));
+        if (ctx.privileged()) {
+            // as libvirt: a session daemon's guests have no cgroup of their own
+            lifecycle.cgroups(new CgroupRuns(GuestCgroups.system(conf)));
+        }
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();

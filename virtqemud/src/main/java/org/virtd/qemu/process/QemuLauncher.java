@@ -64,6 +64,15 @@ public final class QemuLauncher {
      */
     public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
             QmpEventListener listener, boolean incoming) throws VirtException {
+        return launch(spec, domainDir, log, startPaused, listener, incoming, List.of());
+    }
+
+    /**
+     * As above; {@code join} is a command prefix run after the limits are set and before QEMU
+     * execs (the guest's cgroup join), so everything QEMU does happens in the place it puts it.
+     */
+    public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
+            QmpEventListener listener, boolean incoming, List<String> join) throws VirtException {
         List<String> argv = new ArrayList<>(QemuCommandLine.build(spec));
         if (incoming) {
             startPaused = true;
@@ -78,7 +87,7 @@ public final class QemuLauncher {
             Files.createDirectories(spec.monitorSocket().getParent());
             Files.deleteIfExists(spec.monitorSocket());
             log.starting(banner, env, argv);
-            qemu = start(argv, env, log, spec.host());
+            qemu = start(argv, env, log, spec.host(), join);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "cannot start " + spec.emulator() + " for '" + spec.name() + "': " + e.getMessage(), e);
@@ -101,12 +110,13 @@ public final class QemuLauncher {
     }
 
     private static Process start(List<String> argv, Map<String, String> env, DomainLog log,
-                                 QemuLaunchSpec.HostPolicy host) throws IOException {
+                                 QemuLaunchSpec.HostPolicy host, List<String> join) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             cmd.add(SETSID.toString());
         }
         cmd.addAll(limits(host));
+        cmd.addAll(join);
         cmd.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
