@@ -73,7 +73,12 @@ public final class CgroupTuning {
         if (text == null || text.equals("max") || text.startsWith("-")) {
             return null;
         }
-        long kib = Long.parseUnsignedLong(text) >> 10;
+        long bytes = Long.parseUnsignedLong(text);
+        // the kernel's "no limit" is its page counter's maximum, just under 2^63 and page-rounded
+        if (bytes < 0 || bytes > Long.MAX_VALUE >> 1) {
+            return null;
+        }
+        long kib = bytes >> 10;
         return kib >= UNLIMITED_KIB ? null : kib;
     }
 
@@ -140,8 +145,8 @@ public final class CgroupTuning {
                 return f;
             }
         }
-        throw invalid(cg.unified() ? "blkio weight is valid only for cfq scheduler"
-                : "blkio weight is valid only for bfq or cfq scheduler");
+        throw invalid(cg.unified() ? "blkio device weight is valid only for cfq scheduler"
+                : "blkio device weight is valid only for bfq or cfq scheduler");
     }
 
     public void setBlkioWeight(int weight) throws VirtException {
