@@ -7,6 +7,8 @@ import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.cgroup.CgroupTuning;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.DomainFlags;
 import org.virtd.rpc.remote.RemoteProgram;
@@ -125,9 +127,7 @@ final class BlkioTuneHandlers {
                 BlkioTune tune = def.tuning().blkio();
                 for (TypedParam p : a.params()) {
                     if (p.field().equals("weight")) {
-                        if (Integer.compareUnsigned(p.intValue(), 1000) > 0 || p.intValue() < 100) {
-                            throw LiveCgroups.invalidArg("out of blkio weight range.");
-                        }
+                        // libvirt stores any weight; the kernel judges it when a start applies it
                         tune = tune.withWeight(p.intValue());
                     } else {
                         Device.Field f = field(p.field());
@@ -150,6 +150,11 @@ final class BlkioTuneHandlers {
         throw new IllegalArgumentException(param);
     }
 
+    /** The device strings are parsed by libvirt's domain layer, and its errors say so. */
+    private static VirtException parseError(String message) {
+        return new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.DOMAIN, message);
+    }
+
     /** {@code path,value,path,value…} as virsh sends it; an empty string names no device. */
     static List<Device> parse(String text, Device.Field f) throws VirtException {
         List<Device> out = new ArrayList<>();
@@ -158,7 +163,7 @@ final class BlkioTuneHandlers {
         }
         String[] parts = text.split(",", -1);
         if (parts.length % 2 != 0) {
-            throw LiveCgroups.invalidArg("unable to parse blkio device '" + f.param + "' '" + text + "'");
+            throw parseError("unable to parse blkio device '" + f.param + "' '" + text + "'");
         }
         for (int i = 0; i < parts.length; i += 2) {
             long v;
@@ -168,7 +173,7 @@ final class BlkioTuneHandlers {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw LiveCgroups.invalidArg("invalid value '" + parts[i + 1] + "' for parameter '" + f.param
+                throw parseError("invalid value '" + parts[i + 1] + "' for parameter '" + f.param
                         + "' of device '" + parts[i] + "'");
             }
             out.add(new Device(parts[i], 0, 0, 0, 0, 0).with(f, v));

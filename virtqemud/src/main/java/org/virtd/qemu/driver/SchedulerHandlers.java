@@ -33,7 +33,7 @@ final class SchedulerHandlers {
     private static final long MIN_PERIOD = 1000;
     private static final long MAX_PERIOD = 1000000;
     private static final long MIN_QUOTA = 1000;
-    private static final long MAX_QUOTA = 18446744073709551L;
+    private static final long MAX_QUOTA = 17592186044415L;
     /** Parameter name → {@code <cputune>} element, in the order libvirt reports them. */
     private static final Map<String, String> BANDWIDTH = new LinkedHashMap<>();
     /** A CFS period and quota nobody changed: 100 ms, no limit. */
