@@ -81,8 +81,7 @@ final class BlkioTuneHandlers {
         for (Device.Field f : Device.Field.values()) {
             all.add(TypedParam.ofString(f.param, format(tune, f)));
         }
-        List<TypedParam> some = all.subList(0, Math.min(a.nparams(), all.size()));
-        return new CountedParams(some, some.size());
+        return TuningQueryHandlers.counted(all, a.nparams());
     }
 
     /** {@code path,value,…} of the devices that have a value for {@code f}. */

@@ -57,8 +57,7 @@ final class MemoryTuneHandlers {
         List<TypedParam> all = List.of(TypedParam.ofULLong("hard_limit", kib(m.hardLimitKiB())),
                 TypedParam.ofULLong("soft_limit", kib(m.softLimitKiB())),
                 TypedParam.ofULLong("swap_hard_limit", kib(m.swapHardLimitKiB())));
-        List<TypedParam> some = all.subList(0, Math.min(a.nparams(), all.size()));
-        return new CountedParams(some, some.size());
+        return TuningQueryHandlers.counted(all, a.nparams());
     }
 
     private static long kib(Long v) {

@@ -45,7 +45,7 @@ final class TuningQueryHandlers {
     }
 
     /** The two-pass answer: the count when asked with 0, else the first {@code nparams} values. */
-    private static CountedParams counted(List<TypedParam> all, int nparams) {
+    static CountedParams counted(List<TypedParam> all, int nparams) {
         if (nparams == 0) {
             return new CountedParams(List.of(), all.size());
         }
