@@ -62,7 +62,7 @@ public final class GuestCgroups {
         try {
             cg.remove(0);
             cg.create();
-            DeviceAcl.apply(cg, conf.get().cgroups().deviceAcl(), disks(def));
+            DeviceAcl.apply(cg, acl(def), disks(def));
             CgroupTuning tuning = new CgroupTuning(cg);
             if (cg.has("memory") && !def.tuning().memory().isEmpty()) {
                 tuning.setMemory(def.tuning().memory());
@@ -102,6 +102,21 @@ public final class GuestCgroups {
     /** Removes a stopped guest's cgroup; false when a directory could not be removed in time. */
     public boolean remove(DomainCgroup cg) {
         return cg == null || cg.remove(REMOVE_WAIT_MILLIS);
+    }
+
+    /**
+     * qemu.conf's list, plus the tap and vhost nodes for guests with host NICs: QEMU opens its tap
+     * by name here, where libvirt would hand it an already opened descriptor.
+     */
+    private List<String> acl(DomainDef def) {
+        List<String> acl = new ArrayList<>(conf.get().cgroups().deviceAcl());
+        boolean taps = def.devices() != null
+                && def.devices().interfaces().stream().anyMatch(i -> !"user".equals(i.type()));
+        if (taps) {
+            acl.add("/dev/net/tun");
+            acl.add("/dev/vhost-net");
+        }
+        return acl;
     }
 
     private static List<DeviceAcl.Disk> disks(DomainDef def) {
