@@ -15,15 +15,26 @@ import java.util.UUID;
  * @param metadata         the {@code <metadata>} element, null when there is none
  * @param cputune          {@code <cputune>}: shares and pinning; never null ({@link CpuTune#NONE})
  * @param sysinfo          {@code <sysinfo type='smbios'>}, null when absent
+ * @param tuning           {@code <memtune>} and {@code <blkiotune>}; never null ({@link ResourceTune#NONE})
  */
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                         CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
-                        CpuTune cputune, Sysinfo sysinfo) {
+                        CpuTune cputune, Sysinfo sysinfo, ResourceTune tuning) {
 
     public DomainDef {
         features = List.copyOf(features);
         cputune = cputune == null ? CpuTune.NONE : cputune;
+        tuning = tuning == null ? ResourceTune.NONE : tuning;
+    }
+
+    /** Without {@code <memtune>} and {@code <blkiotune>}. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
+                     CpuTune cputune, Sysinfo sysinfo) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, metadata, cputune, sysinfo, ResourceTune.NONE);
     }
 
     /** A definition without {@code <metadata>} and without pinning. */
@@ -171,48 +182,48 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withCpu(CpuDef newCpu) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, newCpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                features, newCpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withSysinfo(Sysinfo newSysinfo) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, newSysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, newSysinfo, tuning);
     }
 
     public DomainDef withName(String newName) {
         return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices, metadata, cputune, sysinfo);
+                clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices, metadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, newDevices, metadata, cputune, sysinfo, tuning);
     }
 
     /** With {@code <title>}, {@code <description>} and {@code <metadata>} replaced (null = absent). */
     public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
         return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withOs(OsDef newOs) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, newOs,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     /** With feature {@code f} set (replacing one of the same name), in libvirt's feature order. */
@@ -222,12 +233,17 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         out.add(f);
         out.sort(java.util.Comparator.comparingInt(o -> FeatureOrder.rank(o.name())));
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                out, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo);
+                out, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
     }
 
     public DomainDef withCpuTune(CpuTune newCputune) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, newCputune, sysinfo);
+                features, cpu, clock, lifecycle, devices, metadata, newCputune, sysinfo, tuning);
+    }
+
+    public DomainDef withTuning(ResourceTune newTuning) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, newTuning);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

@@ -42,6 +42,7 @@ public final class DomainXmlFormatter {
         }
         w.open("cputune");
         w.textElement("shares", tune.shares());
+        tune.bandwidth().forEach(w::textElement);
         tune.vcpupins().forEach((vcpu, cpus) ->
                 w.open("vcpupin").attr("vcpu", vcpu).attr("cpuset", CpuSet.format(cpus)).end("vcpupin"));
         if (tune.emulatorpin() != null) {
@@ -63,6 +64,7 @@ public final class DomainXmlFormatter {
         w.open("memory").attr("unit", "KiB").textAndEnd("memory", def.memoryKiB());
         w.open("currentMemory").attr("unit", "KiB").textAndEnd("currentMemory",
                 def.currentMemoryKiB() == 0 ? def.memoryKiB() : def.currentMemoryKiB());
+        ResourceTuneXml.format(w, def.tuning());
         var v = def.vcpus();
         w.open("vcpu").attr("placement", v.placement()).attr("current", v.current() > 0 ? v.current() : null)
                 .textAndEnd("vcpu", v.max());

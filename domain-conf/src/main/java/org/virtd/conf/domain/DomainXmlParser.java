@@ -113,10 +113,10 @@ public final class DomainXmlParser {
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
                 current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune,
-                SysinfoXml.parse(Dom.child(root, "sysinfo")));
+                SysinfoXml.parse(Dom.child(root, "sysinfo")), ResourceTuneXml.parse(root));
     }
 
-    /** {@code <cputune>}: shares and pinning; the other tunables are not kept. */
+    /** {@code <cputune>}: shares, bandwidth and pinning; the other tunables are not kept. */
     private static CpuTune cputune(Element e, int maxVcpus) throws VirtException {
         if (e == null) {
             return CpuTune.NONE;
@@ -141,7 +141,7 @@ public final class DomainXmlParser {
             pins.put(vcpu, cpuset(pin));
         }
         Element emu = Dom.child(e, "emulatorpin");
-        return new CpuTune(shares(e), pins, emu == null ? null : cpuset(emu));
+        return new CpuTune(shares(e), ResourceTuneXml.bandwidth(e), pins, emu == null ? null : cpuset(emu));
     }
 
     private static BitSet cpuset(Element pin) throws VirtException {

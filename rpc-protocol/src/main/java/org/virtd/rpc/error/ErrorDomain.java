@@ -27,6 +27,7 @@ public enum ErrorDomain {
     URI(45),
     AUTH(46),
     IDENTITY(53),
+    CGROUP(54),
     ACCESS(55),
     SYSTEMD(56),
     POLKIT(60),

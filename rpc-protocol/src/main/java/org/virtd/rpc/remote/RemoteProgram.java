@@ -51,6 +51,7 @@ import org.virtd.rpc.remote.types.DomainList;
 import org.virtd.rpc.remote.types.DomainMemoryArgs;
 import org.virtd.rpc.remote.types.DomainMemoryFlagsArgs;
 import org.virtd.rpc.remote.types.DomainNParamsFlagsArgs;
+import org.virtd.rpc.remote.types.DomainParamsFlagsArgs;
 import org.virtd.rpc.remote.types.DomainPathArgs;
 import org.virtd.rpc.remote.types.DomainPathFlagsArgs;
 import org.virtd.rpc.remote.types.DomainRef;
@@ -489,6 +490,15 @@ public final class RemoteProgram {
             P.call(206, "DOMAIN_GET_BLKIO_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_BLKIO_PARAMETERS_MAX)).add();
     public static final Procedure<DomainNParamsFlagsArgs, List<TypedParam>> DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS =
             P.call(223, "DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS", Xdr.lazy(DomainNParamsFlagsArgs.class), TypedParam.list(Limits.DOMAIN_SCHEDULER_PARAMETERS_MAX)).add();
+    public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_SCHEDULER_PARAMETERS =
+            P.call(58, "DOMAIN_SET_SCHEDULER_PARAMETERS", DomainParamsFlagsArgs.NO_FLAGS, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_MEMORY_PARAMETERS =
+            P.call(197, "DOMAIN_SET_MEMORY_PARAMETERS", DomainParamsFlagsArgs.MEMORY, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_BLKIO_PARAMETERS =
+            P.call(205, "DOMAIN_SET_BLKIO_PARAMETERS", DomainParamsFlagsArgs.BLKIO, Xdr.VOID).denyReadOnly().add();
+    public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS =
+            P.call(219, "DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS", DomainParamsFlagsArgs.SCHEDULER, Xdr.VOID)
+                    .denyReadOnly().add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_NUMA_PARAMETERS =
             P.call(255, "DOMAIN_GET_NUMA_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_NUMA_PARAMETERS_MAX)).add();
     public static final Procedure<DomainVcpusFlagsArgs, Void> DOMAIN_SET_VCPUS_FLAGS =

@@ -30,7 +30,6 @@ final class RemoteUnimplemented {
         p.unimplemented(45, "NETWORK_GET_BRIDGE_NAME").high().add();
         p.unimplemented(48, "NETWORK_SET_AUTOSTART").denyReadOnly().high().add();
         p.unimplemented(49, "NETWORK_UNDEFINE").denyReadOnly().high().add();
-        p.unimplemented(58, "DOMAIN_SET_SCHEDULER_PARAMETERS").denyReadOnly().add();
         p.unimplemented(61, "DOMAIN_MIGRATE_PREPARE").denyReadOnly().add();
         p.unimplemented(62, "DOMAIN_MIGRATE_PERFORM").denyReadOnly().add();
         p.unimplemented(63, "DOMAIN_MIGRATE_FINISH").denyReadOnly().add();
@@ -88,8 +87,6 @@ final class RemoteUnimplemented {
         p.unimplemented(177, "NWFILTER_GET_XML_DESC").refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(180, "NWFILTER_DEFINE_XML").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
         p.unimplemented(181, "NWFILTER_UNDEFINE").denyReadOnly().refusalDomain(ErrorDomain.NWFILTER).high().add();
-        p.unimplemented(197, "DOMAIN_SET_MEMORY_PARAMETERS").denyReadOnly().add();
-        p.unimplemented(205, "DOMAIN_SET_BLKIO_PARAMETERS").denyReadOnly().add();
         p.unimplemented(208, "STORAGE_VOL_UPLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.WRITE).add();
         p.unimplemented(209, "STORAGE_VOL_DOWNLOAD").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).stream(StreamKind.READ).add();
         p.unimplemented(213, "DOMAIN_MIGRATE_BEGIN3").denyReadOnly().add();
@@ -98,7 +95,6 @@ final class RemoteUnimplemented {
         p.unimplemented(216, "DOMAIN_MIGRATE_PERFORM3").denyReadOnly().add();
         p.unimplemented(217, "DOMAIN_MIGRATE_FINISH3").denyReadOnly().add();
         p.unimplemented(218, "DOMAIN_MIGRATE_CONFIRM3").denyReadOnly().add();
-        p.unimplemented(219, "DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS").denyReadOnly().add();
         p.unimplemented(220, "INTERFACE_CHANGE_BEGIN").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();

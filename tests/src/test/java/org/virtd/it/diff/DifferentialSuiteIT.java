@@ -31,6 +31,7 @@ class DifferentialSuiteIT {
         Path diffDir = VirtqemudProcess.repo().resolve("tests/diff");
         Pattern only = Pattern.compile(System.getProperty("diff.only", ""));
         Path prefix = tmp.resolve("ours");
+        // VirtqemudProcess gives it the lab qemu.conf libvirtd runs with (LabQemuConf)
         // work directories of equal length: virsh pads its tables to the longest path it prints
         try (Anchor anchor = Anchor.start(tmp.resolve("anchor"));
                 VirtqemudProcess ours = VirtqemudProcess.start(prefix);

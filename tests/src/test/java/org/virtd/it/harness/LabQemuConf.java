@@ -3,6 +3,8 @@ package org.virtd.it.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The "lab" qemu.conf end-to-end tests run virtqemud with unless they say otherwise: the one the
@@ -36,9 +38,19 @@ public final class LabQemuConf {
         }
     }
 
-    /** Writes the lab file with {@code extra} lines after it (later keys win). */
+    /**
+     * Writes the lab file with {@code extra} lines after it; a key set in {@code extra} replaces
+     * the lab's (the first assignment of a key is the one read, as in libvirt).
+     */
     public static void write(Path prefix, String extra) throws IOException {
+        Set<String> keys = extra.lines().map(LabQemuConf::key).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
+        String lab = TEXT.lines().filter(l -> !keys.contains(key(l))).map(l -> l + "\n").collect(Collectors.joining());
         Files.createDirectories(file(prefix).getParent());
-        Files.writeString(file(prefix), TEXT + extra);
+        Files.writeString(file(prefix), lab + extra);
+    }
+
+    private static String key(String line) {
+        int eq = line.indexOf('=');
+        return eq < 0 ? "" : line.substring(0, eq).strip();
     }
 }

@@ -25,12 +25,13 @@ import java.util.List;
  * @param logTimestamp  QEMU prefixes its messages with a timestamp ({@code -msg timestamp=on})
  * @param nvram         firmware and the NVRAM template that goes with it
  * @param confinement   how QEMU is confined: DAC ownership, seccomp sandbox, namespaces
+ * @param cgroups       which cgroup controllers confine each guest and its device ACL
  */
 public record QemuConf(String source, String user, String group, List<String> securityDrivers,
                        String vncListen, boolean vncAutoUnixSocket, String spiceListen, String stdioHandler,
                        long maxProcesses, long maxFiles, ImageFormat saveImageFormat, ImageFormat dumpImageFormat,
                        Path autoDumpPath, boolean autoStartBypassCache, boolean setProcessName, boolean logTimestamp,
-                       List<Firmware> nvram, Confinement confinement) {
+                       List<Firmware> nvram, Confinement confinement, Cgroups cgroups) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /** The account a system daemon runs QEMU as when qemu.conf names none (Debian's). */
@@ -39,6 +40,28 @@ public record QemuConf(String source, String user, String group, List<String> se
     public QemuConf {
         securityDrivers = List.copyOf(securityDrivers);
         nvram = List.copyOf(nvram);
+        confinement = confinement == null ? Confinement.DEFAULT : confinement;
+        cgroups = cgroups == null ? Cgroups.DEFAULT : cgroups;
+    }
+
+    /**
+     * {@code cgroup_controllers} (empty: guests get no cgroup at all) and
+     * {@code cgroup_device_acl}, the device nodes every guest may open.
+     */
+    public record Cgroups(List<String> controllers, List<String> deviceAcl) {
+        /** The controller names qemu.conf accepts. */
+        public static final List<String> KNOWN = List.of("cpu", "cpuacct", "cpuset", "memory", "devices",
+                "freezer", "blkio", "net_cls", "perf_event", "name=systemd");
+        /** libvirt's device ACL when qemu.conf names none. */
+        public static final List<String> DEFAULT_ACL = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
+                "/dev/urandom", "/dev/ptmx", "/dev/kvm");
+        /** Unset: every controller the host has mounted. */
+        public static final Cgroups DEFAULT = new Cgroups(KNOWN, DEFAULT_ACL);
+
+        public Cgroups {
+            controllers = List.copyOf(controllers);
+            deviceAcl = List.copyOf(deviceAcl);
+        }
     }
 
     /**
@@ -66,6 +89,6 @@ public record QemuConf(String source, String user, String group, List<String> se
     public static QemuConf defaults(String source, Path stateDir) {
         return new QemuConf(source, DEFAULT_USER, DEFAULT_USER, List.of(), LOOPBACK, false, LOOPBACK, "logd", 0, 0,
                 ImageFormat.RAW, ImageFormat.RAW, stateDir.resolve("qemu/dump"), false, false, true, List.of(),
-                Confinement.DEFAULT);
+                Confinement.DEFAULT, Cgroups.DEFAULT);
     }
 }

@@ -31,7 +31,8 @@ public final class QemuConfReader {
     static final Set<String> KEYS = Set.of("user", "group", "security_driver", "vnc_listen", "vnc_auto_unix_socket",
             "spice_listen", "stdio_handler", "max_processes", "max_files", "save_image_format", "dump_image_format",
             "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram",
-            "dynamic_ownership", "remember_owner", "seccomp_sandbox", "namespaces");
+            "dynamic_ownership", "remember_owner", "seccomp_sandbox", "namespaces",
+            "cgroup_controllers", "cgroup_device_acl");
     private static final Set<String> NAMESPACES = Set.of("mount");
     private static final Set<String> SECURITY_DRIVERS = Set.of("none", "dac", "selinux", "apparmor");
     private static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -93,7 +94,7 @@ public final class QemuConfReader {
                 absolute("auto_dump_path", d.autoDumpPath()),
                 f.bool("auto_start_bypass_cache").orElse(d.autoStartBypassCache()),
                 f.bool("set_process_name").orElse(d.setProcessName()),
-                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram(), confinement(d.confinement()));
+                f.bool("log_timestamp").orElse(d.logTimestamp()), nvram(), confinement(d.confinement()), cgroups());
     }
 
     private QemuConf.Confinement confinement(QemuConf.Confinement d) throws ConfigException {
@@ -110,6 +111,24 @@ public final class QemuConfReader {
         }
         return new QemuConf.Confinement(f.bool("dynamic_ownership").orElse(d.dynamicOwnership()),
                 f.bool("remember_owner").orElse(d.rememberOwner()), seccomp, namespaces);
+    }
+
+    /** {@code cgroup_controllers} names must be known ones; {@code cgroup_device_acl} paths absolute. */
+    private QemuConf.Cgroups cgroups() throws ConfigException {
+        List<String> controllers = f.stringList("cgroup_controllers").orElse(QemuConf.Cgroups.KNOWN);
+        for (String c : controllers) {
+            if (!QemuConf.Cgroups.KNOWN.contains(c)) {
+                throw f.invalid("cgroup_controllers", "Unknown cgroup controller '" + c + "'", 1);
+            }
+        }
+        List<String> acl = f.stringList("cgroup_device_acl").orElse(QemuConf.Cgroups.DEFAULT_ACL);
+        for (String path : acl) {
+            if (!path.startsWith("/")) {
+                throw f.invalid("cgroup_device_acl", "cgroup_device_acl entry '" + path + "' is not an absolute path",
+                        1);
+            }
+        }
+        return new QemuConf.Cgroups(controllers, acl);
     }
 
     /** A user or group name, or {@code +N} for a numeric id, that exists on this host. */

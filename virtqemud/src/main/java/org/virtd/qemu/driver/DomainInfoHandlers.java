@@ -41,7 +41,6 @@ final class DomainInfoHandlers {
     static final int MESSAGE_TAINTING = 1;
     static final int MESSAGE_DEPRECATION = 2;
     /** Parameters libvirt's qemu driver reports for an inactive domain's "posix" scheduler. */
-    static final int POSIX_SCHEDULER_PARAMS = 9;
     /** libvirt's default resource partition for system guests. */
     static final String MACHINE_PARTITION = "/machine";
     static final String HIGH_PRIVILEGES_TAINT = "tainted: running with undesirable elevated privileges";
@@ -118,7 +117,6 @@ final class DomainInfoHandlers {
         t.on(RemoteProgram.DOMAIN_GET_VCPUS_FLAGS, (c, a) -> vcpus(lookup.resolve(a.domain()), a.flags()));
         t.on(RemoteProgram.DOMAIN_GET_MAX_VCPUS,
                 (c, d) -> vcpus(lookup.resolve(d), LIVE | Vcpu.MAXIMUM));
-        t.on(RemoteProgram.DOMAIN_GET_SCHEDULER_TYPE, (c, d) -> schedulerType(lookup.resolve(d)));
         t.on(RemoteProgram.NODE_GET_SECURITY_MODEL, (c, a) -> new SecurityModel(security.model(), "0"));
         t.on(RemoteProgram.DOMAIN_GET_SECURITY_LABEL, (c, d) -> {
             DomainObject dom = lookup.resolve(d);
@@ -180,18 +178,6 @@ final class DomainInfoHandlers {
         }
         DomainDef def = impact.live() ? dom.currentDef() : dom.def();
         return (flags & Vcpu.MAXIMUM) != 0 ? def.vcpus().max() : def.vcpus().effectiveCurrent();
-    }
-
-    private SchedulerType schedulerType(DomainObject dom) throws VirtException {
-        if (!privileged.getAsBoolean()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                    "CPU tuning is not available in session mode");
-        }
-        if (dom.isActive()) {
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                    "cgroup CPU controller is not mounted");
-        }
-        return new SchedulerType("posix", POSIX_SCHEDULER_PARAMS);
     }
 
     /** One label per stacked model while the domain runs (DAC's is QEMU's account), none while it is inactive. */

@@ -135,7 +135,11 @@ public final class QemuDriver implements Driver {
         new DomainJobHandlers(lookup, () -> processes, () -> backups).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
         new GuestAgentHandlers(lookup, () -> processes).bind(table);
-        new TuningQueryHandlers(lookup, this::privileged).bind(table);
+        new TuningQueryHandlers(lookup).bind(table);
+        LiveCgroups cgroups = new LiveCgroups(() -> processes, this::privileged);
+        new MemoryTuneHandlers(lookup, cgroups).bind(table);
+        new BlkioTuneHandlers(lookup, cgroups).bind(table);
+        new SchedulerHandlers(lookup, cgroups).bind(table);
         new DomainMetadataHandlers(lookup, (dom, live) -> processes.lifecycle().replaceLive(dom, live)).bind(table);
         new MigrationParamHandlers(lookup, () -> processes).bind(table);
         new GuestInputHandlers(lookup, () -> processes).bind(table);

@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,7 @@ public final class DomainLifecycle {
     private final DomainStatusFile statusFiles;
     private volatile HostCpuModels hostCpuModels = HostCpuModels.NONE;
     private volatile NvramFiles firmware;
+    private volatile CgroupRuns cgroups = new CgroupRuns(null);
     private volatile CoreDumps crashDumps;
     private final IdFile idFile;
     private final HostNics hostNics = HostNics.onThisHost();
@@ -159,12 +161,21 @@ public final class DomainLifecycle {
 
     private Confinement adoptedConfinement() {
         Confiner c = confiner;
-        return c == null ? new Confinement("none", QemuAccount.ROOT, false, java.util.List.of()) : c.adopted();
+        return c == null ? new Confinement("none", QemuAccount.ROOT, false, List.of(), List.of()) : c.adopted();
     }
 
     /** Where a start finds the host-model CPU a check='partial' guest CPU is compared with. */
     public void hostCpuModels(HostCpuModels models) {
         this.hostCpuModels = models;
+    }
+
+    /** Gives guests started from now on a cgroup of their own. */
+    public void cgroups(CgroupRuns runs) {
+        this.cgroups = runs;
+    }
+
+    public CgroupRuns cgroups() {
+        return cgroups;
     }
 
     /** Where a start finds firmware for UEFI guests and their variable stores (none: left as written). */
@@ -274,9 +285,11 @@ public final class DomainLifecycle {
         rd.attachment(Confinement.class, () -> confinement);
         QemuProcess p;
         try {
+            List<String> join = cgroups.create(rd, def);
             p = launcher.launch(spec, dir, log, true, new MonitorEvents(this, rd), incoming != null,
-                    confinement.wrapper());
+                    confinement.wrapper(join));
         } catch (VirtException | RuntimeException e) {
+            cgroups.release(rd, null);
             releaseFiles(def);
             hostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
@@ -344,6 +357,7 @@ public final class DomainLifecycle {
             } else {
                 p.monitor().close();
                 releaseNics(p, def);
+                cgroups.release(rd, p);
                 dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
                 deleteTree(dir);
             }
@@ -467,6 +481,7 @@ public final class DomainLifecycle {
         rd.runStopHooks();
         releaseNics(p, rd.live());
         releaseFiles(rd.live());
+        cgroups.release(rd, p);
         try {
             statusFiles.delete(dom.name());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.DomainXmlFormatter;
 import org.virtd.core.driver.DriverContext;
 import org.virtd.qemu.hostnet.NetworkPorts;
+import org.virtd.qemu.cgroup.GuestCgroups;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.security.Confiner;
 import org.virtd.qemu.security.SecurityPolicy;
@@ -83,6 +84,10 @@ public final class DomainProcesses {
                 LifecycleDirs.of(ctx).lib().resolve("nvram")), conf));
         lifecycle.confiner(new Confiner(() -> SecurityPolicy.of(conf.get(), ctx.privileged()),
                 LifecycleDirs.of(ctx).run().resolve("dac-owners")));
+        if (ctx.privileged()) {
+            // as libvirt: a session daemon's guests have no cgroup of their own
+            lifecycle.cgroups(new CgroupRuns(GuestCgroups.system(conf)));
+        }
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
         int alive = p.recovery.reattachAll();

@@ -72,6 +72,7 @@ public final class Recovery {
                 return false;
             }
             rd.attach(p);
+            lifecycle.cgroups().adopt(rd, s.pid());
             lifecycle.hostNics().reserve(live);
             dom.setActive(s.id(), live);
             registry.indexId(dom, -1);
@@ -118,6 +119,7 @@ public final class Recovery {
         }
         DomainLifecycle.deleteTree(rd.domainDir());
         lifecycle.hostNics().release(rd.live());
+        lifecycle.cgroups().releaseGone(rd.id(), dom.name());
         dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_CRASHED);
         lifecycle.registry().removeIfTransient(dom);
     }

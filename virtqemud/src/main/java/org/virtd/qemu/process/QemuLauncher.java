@@ -66,11 +66,12 @@ public final class QemuLauncher {
     }
 
     /**
-     * As above, with {@code confinement} (a private /dev, the change of account) run between
-     * the rlimits and QEMU: each word list ends in a command that execs the rest.
+     * As above, with {@code wrapper} run between the rlimits and QEMU: the private /dev, the
+     * guest's cgroup join, the change of account, each a command that execs the rest, so QEMU
+     * keeps the pid and everything it does happens where they put it.
      */
     public QemuProcess launch(QemuLaunchSpec spec, Path domainDir, DomainLog log, boolean startPaused,
-            QmpEventListener listener, boolean incoming, List<String> confinement) throws VirtException {
+            QmpEventListener listener, boolean incoming, List<String> wrapper) throws VirtException {
         List<String> argv = new ArrayList<>(QemuCommandLine.build(spec));
         if (incoming) {
             startPaused = true;
@@ -85,7 +86,7 @@ public final class QemuLauncher {
             Files.createDirectories(spec.monitorSocket().getParent());
             Files.deleteIfExists(spec.monitorSocket());
             log.starting(banner, env, argv);
-            qemu = start(argv, env, log, spec.host(), confinement);
+            qemu = start(argv, env, log, spec.host(), wrapper);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
                     "cannot start " + spec.emulator() + " for '" + spec.name() + "': " + e.getMessage(), e);
@@ -108,13 +109,13 @@ public final class QemuLauncher {
     }
 
     private static Process start(List<String> argv, Map<String, String> env, DomainLog log,
-                                 QemuLaunchSpec.HostPolicy host, List<String> confinement) throws IOException {
+                                 QemuLaunchSpec.HostPolicy host, List<String> wrapper) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             cmd.add(SETSID.toString());
         }
         cmd.addAll(limits(host));
-        cmd.addAll(confinement);
+        cmd.addAll(wrapper);
         cmd.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -38,7 +38,8 @@ public final class Confiner {
     public Confinement confine(DomainDef def, Path domainDir, List<Path> privateDirs) throws VirtException {
         SecurityPolicy p = policy.get();
         QemuAccount account = p.account();
-        List<String> wrapper = new ArrayList<>();
+        List<String> namespace = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
         if (p.dynamicOwnership()) {
             List<GuestFiles.GuestFile> done = new ArrayList<>();
             try {
@@ -63,12 +64,12 @@ public final class Confiner {
         if (p.privateDev()) {
             Path staging = domainDir.resolve("dev");
             createDir(staging);
-            wrapper.addAll(DevNamespace.wrapper(staging, GuestFiles.deviceNodes(def)));
+            namespace.addAll(DevNamespace.wrapper(staging, GuestFiles.deviceNodes(def)));
         }
         if (p.privileged() && (account.uid() != 0 || account.gid() != 0)) {
-            wrapper.addAll(PrivilegeDrop.wrapper(account));
+            drop.addAll(PrivilegeDrop.wrapper(account));
         }
-        return new Confinement(p.model(), account, p.privileged(), wrapper);
+        return new Confinement(p.model(), account, p.privileged(), namespace, drop);
     }
 
     /**
@@ -93,7 +94,7 @@ public final class Confiner {
     /** The confinement of a guest found running after a restart, as the current qemu.conf describes it. */
     public Confinement adopted() {
         SecurityPolicy p = policy.get();
-        return new Confinement(p.model(), p.accountOrSelf(), p.privileged(), List.of());
+        return new Confinement(p.model(), p.accountOrSelf(), p.privileged(), List.of(), List.of());
     }
 
     /** Gives the files of a stopped guest back (what the ledger remembers, else root's as libvirt does). */

@@ -27,7 +27,7 @@ class ConfinerTest {
         return new QemuConf(d.source(), user, user, d.securityDrivers(), d.vncListen(), d.vncAutoUnixSocket(),
                 d.spiceListen(), d.stdioHandler(), d.maxProcesses(), d.maxFiles(), d.saveImageFormat(),
                 d.dumpImageFormat(), d.autoDumpPath(), d.autoStartBypassCache(), d.setProcessName(),
-                d.logTimestamp(), d.nvram(), c);
+                d.logTimestamp(), d.nvram(), c, d.cgroups());
     }
 
     private DomainDef guest(Path disk, Path cdrom) throws VirtException {

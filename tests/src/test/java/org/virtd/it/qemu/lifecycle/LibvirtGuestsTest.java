@@ -56,7 +56,7 @@ class LibvirtGuestsTest {
         ok(uri, "define", guest.xmlFile("idle", prefix).toString());
         TinyGuest.awaitBoots(prefix, "keep", 1, Duration.ofSeconds(60));
         TinyGuest.awaitBoots(prefix, "temp", 1, Duration.ofSeconds(60));
-        assertTrue(console("echo " + MARK + " > /tmp/mark", "tiny-guest#").contains("seen True"));
+        assertTrue(console("echo " + MARK + " > /tmp/mark; cat /tmp/mark", MARK_OUT).contains("seen True"));
     }
 
     @AfterAll

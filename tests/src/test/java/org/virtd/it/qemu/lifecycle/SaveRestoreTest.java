@@ -58,7 +58,7 @@ class SaveRestoreTest {
         ok(uri, "define", guest.xmlFile(NAME, prefix).toString());
         ok(uri, "start", NAME);
         TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(60));
-        assertTrue(console(uri, "echo " + MARK + " > /tmp/mark", "tiny-guest#").contains("seen True"));
+        assertTrue(console(uri, "echo " + MARK + " > /tmp/mark; cat /tmp/mark", MARK_OUT).contains("seen True"));
     }
 
     @AfterAll
@@ -149,7 +149,7 @@ class SaveRestoreTest {
                 "SIGHUP did not reread qemu.conf");
         ok(uri, "start", NAME);
         TinyGuest.awaitBoots(prefix, NAME, 1, Duration.ofSeconds(60));
-        assertTrue(console(uri, "echo " + MARK + " > /tmp/mark", "tiny-guest#").contains("seen True"));
+        assertTrue(console(uri, "echo " + MARK + " > /tmp/mark; cat /tmp/mark", MARK_OUT).contains("seen True"));
         Path dump = prefix.resolve("keep.xz");
         ok(uri, "dump", NAME, dump.toString());
         byte[] xz = Arrays.copyOf(Files.readAllBytes(dump), 6);

@@ -1,0 +1,70 @@
+package org.virtd.qemu.cgroup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where libvirt puts a guest without systemd-machined: the {@code /machine} partition, then
+ * {@code qemu-<id>-<name>.libvirt-qemu} (the machine name plus the driver's suffix). Also finds
+ * that place again from a running QEMU's {@code /proc/PID/cgroup}.
+ */
+public final class CgroupPlacement {
+    public static final String PARTITION = "machine";
+    static final String SUFFIX = ".libvirt-qemu";
+    private static final int MACHINE_NAME_MAX = 64;
+
+    private CgroupPlacement() {
+    }
+
+    /** libvirt's machine name: {@code qemu-ID-NAME}, the name cut to what a unit name allows. */
+    public static String machineName(int id, String name) {
+        StringBuilder sb = new StringBuilder("qemu-").append(id).append('-');
+        for (char ch : name.toCharArray()) {
+            if (sb.length() >= MACHINE_NAME_MAX) {
+                break;
+            }
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '-' || ch == '_' || ch == '.') {
+                sb.append(ch);
+            }
+        }
+        String out = sb.toString();
+        while (out.endsWith("-") || out.endsWith(".")) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
+    }
+
+    /** The guest's cgroup path relative to a hierarchy root, no leading slash. */
+    public static String path(int id, String name) {
+        return PARTITION + "/" + machineName(id, name) + SUFFIX;
+    }
+
+    /**
+     * The guest cgroup {@code pid} is in, relative and without a leading slash, read from
+     * {@code procRoot/PID/cgroup}: the memory (v1) or unified (v2) line; null when the process
+     * is gone or is not in a guest cgroup.
+     */
+    public static String ofProcess(Path procRoot, long pid, boolean unified) {
+        String text;
+        try {
+            text = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("cgroup"));
+        } catch (IOException e) {
+            return null;
+        }
+        for (String line : text.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length < 3) {
+                continue;
+            }
+            boolean wanted = unified ? f[0].equals("0") && f[1].isEmpty()
+                    : java.util.Arrays.asList(f[1].split(",")).stream().anyMatch(CgroupHost.CONTROLLERS::contains);
+            String p = f[2].strip();
+            if (wanted && p.startsWith("/" + PARTITION + "/") && p.endsWith(SUFFIX)) {
+                return p.substring(1);
+            }
+        }
+        return null;
+    }
+}

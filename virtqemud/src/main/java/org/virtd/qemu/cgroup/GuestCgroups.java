@@ -1,0 +1,133 @@
+package org.virtd.qemu.cgroup;
+
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.Devices;
+import org.virtd.qemu.config.QemuConf;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The driver's side of guest cgroups: which controllers {@code cgroup_controllers} leaves on this
+ * host, a new guest's cgroup created and tuned before QEMU starts, the cgroup of a QEMU found
+ * again after a restart, and removal once QEMU is gone. Guests get no cgroup when no controller
+ * is left (qemu.conf's {@code cgroup_controllers = [ ]}, or a host without cgroups).
+ */
+public final class GuestCgroups {
+    /** How long removal waits for an exiting QEMU to leave its cgroup. */
+    private static final long REMOVE_WAIT_MILLIS = 5000;
+
+    private final CgroupHost host;
+    private final Path procRoot;
+    private final Supplier<QemuConf> conf;
+
+    /** @param cgroupRoot {@code /sys/fs/cgroup}; @param procRoot {@code /proc} */
+    public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf) {
+        this.host = CgroupHost.detect(cgroupRoot);
+        this.procRoot = procRoot;
+        this.conf = conf;
+    }
+
+    public static GuestCgroups system(Supplier<QemuConf> conf) {
+        return new GuestCgroups(Path.of("/sys/fs/cgroup"), Path.of("/proc"), conf);
+    }
+
+    /** The controllers guests use: qemu.conf's list as far as this host has them. */
+    public List<String> controllers() {
+        List<String> out = new ArrayList<>();
+        for (String c : CgroupHost.CONTROLLERS) {
+            if (host.has(c) && conf.get().cgroups().controllers().contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Creates guest {@code id}'s cgroup with its device ACL and the tuning of {@code def};
+     * null when guests get none. A failure leaves nothing behind.
+     */
+    public DomainCgroup create(int id, DomainDef def) throws VirtException {
+        List<String> controllers = controllers();
+        if (controllers.isEmpty()) {
+            return null;
+        }
+        DomainCgroup cg = new DomainCgroup(host, CgroupPlacement.path(id, def.name()), controllers);
+        try {
+            cg.remove(0);
+            cg.create();
+            DeviceAcl.apply(cg, acl(def), disks(def));
+            CgroupTuning tuning = new CgroupTuning(cg);
+            if (cg.has("memory") && !def.tuning().memory().isEmpty()) {
+                tuning.setMemory(def.tuning().memory());
+            }
+            if (cg.has("cpu")) {
+                tuning.setCpu(def.cputune());
+            }
+            if (!def.tuning().blkio().isEmpty()) {
+                tuning.setBlkio(def.tuning().blkio());
+            }
+            return cg;
+        } catch (IOException e) {
+            cg.remove(0);
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to create cgroup for "
+                    + def.name() + ": " + e.getMessage(), e);
+        } catch (VirtException | RuntimeException e) {
+            cg.remove(0);
+            throw e;
+        }
+    }
+
+    /** The cgroup a running QEMU ({@code pid}) was placed in by an earlier daemon; null if none. */
+    public DomainCgroup find(long pid) {
+        List<String> controllers = controllers();
+        if (controllers.isEmpty()) {
+            return null;
+        }
+        String path = CgroupPlacement.ofProcess(procRoot, pid, host.unified());
+        return path == null ? null : new DomainCgroup(host, path, controllers);
+    }
+
+    /** The guest cgroup at {@code path} (relative, as {@link CgroupPlacement#path} gives it). */
+    public DomainCgroup at(String path) {
+        return new DomainCgroup(host, path, controllers());
+    }
+
+    /** Removes a stopped guest's cgroup; false when a directory could not be removed in time. */
+    public boolean remove(DomainCgroup cg) {
+        return cg == null || cg.remove(REMOVE_WAIT_MILLIS);
+    }
+
+    /**
+     * qemu.conf's list, plus the tap and vhost nodes for guests with host NICs: QEMU opens its tap
+     * by name here, where libvirt would hand it an already opened descriptor.
+     */
+    private List<String> acl(DomainDef def) {
+        List<String> acl = new ArrayList<>(conf.get().cgroups().deviceAcl());
+        boolean taps = def.devices() != null
+                && def.devices().interfaces().stream().anyMatch(i -> !"user".equals(i.type()));
+        if (taps) {
+            acl.add("/dev/net/tun");
+            acl.add("/dev/vhost-net");
+        }
+        return acl;
+    }
+
+    private static List<DeviceAcl.Disk> disks(DomainDef def) {
+        List<DeviceAcl.Disk> out = new ArrayList<>();
+        if (def.devices() != null) {
+            for (Devices.DiskDef d : def.devices().disks()) {
+                if ("block".equals(d.type())) {
+                    out.add(new DeviceAcl.Disk(d.source(), d.readonly()));
+                }
+            }
+        }
+        return out;
+    }
+}

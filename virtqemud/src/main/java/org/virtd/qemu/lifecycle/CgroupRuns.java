@@ -1,0 +1,73 @@
+package org.virtd.qemu.lifecycle;
+
+import org.virtd.conf.domain.DomainDef;
+import org.virtd.qemu.cgroup.CgroupPlacement;
+import org.virtd.qemu.cgroup.DomainCgroup;
+import org.virtd.qemu.cgroup.GuestCgroups;
+import org.virtd.qemu.process.QemuProcess;
+import org.virtd.rpc.error.VirtException;
+
+import java.util.List;
+
+/**
+ * Ties each run to its cgroup: made before QEMU is launched (the returned command prefix joins
+ * it), found again from the QEMU of a run re-attached after a restart, and removed after QEMU has
+ * exited. Without {@link GuestCgroups} (a session daemon) runs have no cgroup.
+ */
+public final class CgroupRuns {
+    private final GuestCgroups cgroups;
+
+    public CgroupRuns(GuestCgroups cgroups) {
+        this.cgroups = cgroups;
+    }
+
+    /** What a run keeps: its cgroup, null when it has none. */
+    static final class Slot {
+        volatile DomainCgroup cgroup;
+    }
+
+    /** Whether guests started now get a cgroup. */
+    public boolean enabled() {
+        return cgroups != null && !cgroups.controllers().isEmpty();
+    }
+
+    /** The cgroup of a run; null when it has none. */
+    public static DomainCgroup of(RunningDomain rd) {
+        return rd == null ? null : rd.attachment(Slot.class, Slot::new).cgroup;
+    }
+
+    /** Creates and tunes {@code rd}'s cgroup; the command prefix that joins it (empty: none). */
+    List<String> create(RunningDomain rd, DomainDef def) throws VirtException {
+        DomainCgroup cg = cgroups == null ? null : cgroups.create(rd.id(), def);
+        rd.attachment(Slot.class, Slot::new).cgroup = cg;
+        return cg == null ? List.of() : cg.joinCommand();
+    }
+
+    /** Finds the cgroup of a re-attached run from its QEMU. */
+    void adopt(RunningDomain rd, long pid) {
+        if (cgroups != null) {
+            rd.attachment(Slot.class, Slot::new).cgroup = cgroups.find(pid);
+        }
+    }
+
+    /** Removes the run's cgroup once {@code p} (null: already gone) has exited. */
+    void release(RunningDomain rd, QemuProcess p) {
+        DomainCgroup cg = of(rd);
+        if (cg == null) {
+            return;
+        }
+        rd.attachment(Slot.class, Slot::new).cgroup = null;
+        if (p == null || !p.isAlive()) {
+            cgroups.remove(cg);
+        } else {
+            p.onExit().thenRunAsync(() -> cgroups.remove(cg));
+        }
+    }
+
+    /** Removes what a run whose QEMU died while no daemon watched left behind. */
+    void releaseGone(int id, String name) {
+        if (cgroups != null && !cgroups.controllers().isEmpty()) {
+            cgroups.remove(cgroups.at(CgroupPlacement.path(id, name)));
+        }
+    }
+}
