@@ -73,6 +73,7 @@ final class BlockJobEnds {
         DiskDef after = status == COMPLETED ? completed(rd, job, before) : failed(job, before);
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
+        releaseUnused(before, after);
         BlockJobs.of(rd).remove(job);
         lifecycle.statusChanged(rd);
         emit(rd, after, job.type, status);
@@ -108,6 +109,29 @@ final class BlockJobEnds {
                 yield pivoted;
             }
         };
+    }
+
+    /** Images the disk no longer uses (a pivot's old source, a commit's merged layers) given back. */
+    private void releaseUnused(DiskDef before, DiskDef after) {
+        java.util.Set<String> kept = new java.util.HashSet<>(paths(after));
+        for (String path : paths(before)) {
+            if (!kept.contains(path)) {
+                lifecycle.releaseDisk(java.nio.file.Path.of(path), false);
+            }
+        }
+    }
+
+    private static List<String> paths(DiskDef d) {
+        List<String> out = new ArrayList<>();
+        DiskImages.of(d).forEach(i -> {
+            if ("file".equals(i.type()) && i.path() != null) {
+                out.add(i.path());
+            }
+        });
+        if (d.mirror() != null && d.mirror().source() != null) {
+            out.add(d.mirror().source());
+        }
+        return out;
     }
 
     private static DiskDef failed(BlockJob job, DiskDef d) {

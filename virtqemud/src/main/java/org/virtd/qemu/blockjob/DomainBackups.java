@@ -244,7 +244,7 @@ public final class DomainBackups implements RunEventHook {
      * through blockdev-create, over the disk when it is a pull's scratch or an incremental push's
      * qcow2 target.
      */
-    private static Part addTarget(RunningDomain rd, QmpClient mon, Chosen c, boolean pull, boolean reuse)
+    private Part addTarget(RunningDomain rd, QmpClient mon, Chosen c, boolean pull, boolean reuse)
             throws VirtException {
         BackupXml.Asked a = c.asked();
         DiskDef disk = c.disk();
@@ -265,6 +265,7 @@ public final class DomainBackups implements RunEventHook {
                     }
                 }
             }
+            lifecycle.labelDisk(file, false);
             mon.execute("blockdev-add", JsonObject.of("driver", "file", "filename", file.toString(), "node-name",
                     storage, "auto-read-only", true, "discard", "unmap"));
             if (created && !"raw".equals(a.format())) {
@@ -389,6 +390,8 @@ public final class DomainBackups implements RunEventHook {
                         DiskImages.of(part.disk()).get(0).formatNode(), "name", part.diskBitmap()));
             }
             deleteWhenReleased(mon, part);
+            // the target is the caller's again (a deleted scratch file needs nothing)
+            lifecycle.releaseDisk(Path.of(part.xml().file()), false);
         }
         // a pull backup ends by being aborted: that is its success
         boolean ok = error == null && (!b.aborted || b.pull());

@@ -379,16 +379,19 @@ public final class DomainLifecycle {
         return c.confine(def, dir, dirsOfRun);
     }
 
-    /** A hot-plugged disk image given to QEMU's account before QEMU opens it. */
-    void labelDisk(Path image, boolean readOnly) throws VirtException {
+    /**
+     * An image QEMU opens while the guest runs (a hot-plugged disk, a snapshot overlay, a copy or
+     * backup target) given to QEMU's account first, its owner remembered unless read-only.
+     */
+    public void labelDisk(Path image, boolean readOnly) throws VirtException {
         Confiner c = confiner;
         if (c != null) {
             c.labelDisk(image, readOnly);
         }
     }
 
-    /** An unplugged disk image given back. */
-    void releaseDisk(Path image, boolean readOnly) {
+    /** An image QEMU no longer uses (unplugged, a finished backup's target) given back. */
+    public void releaseDisk(Path image, boolean readOnly) {
         Confiner c = confiner;
         if (c != null) {
             c.releaseDisk(image, readOnly);

@@ -114,11 +114,27 @@ class ConfinementTest {
         ok(uri, "attach-disk", NAME, plugged.toString(), "vdb", "--targetbus", "virtio");
         assertEquals(uid, owner(plugged), "a hot-plugged disk is QEMU's before QEMU opens it");
 
+        // a copy QEMU writes is its account's too; the pivot gives the old image back at once
+        Path copy = images.resolve("copy.img");
+        ok(uri, "blockcopy", NAME, "vdb", copy.toString(), "--wait", "--pivot", "--transient-job");
+        assertEquals(uid, owner(copy), "the copy is QEMU's while it is the disk");
+        assertEquals(0, owner(plugged), "the image left by the pivot is root's again");
+
+        // the guest's own cgroup (v1 here) follows memtune
+        Path memory = Path.of("/sys/fs/cgroup/memory");
+        if (Files.isRegularFile(memory.resolve("cgroup.procs"))) {
+            String id = ok(uri, "domid", NAME).out().strip();
+            String group = "machine/qemu-" + id + "-" + NAME + ".libvirt-qemu";
+            assertTrue(Files.readString(Path.of("/proc/" + pid + "/cgroup")).contains(":memory:/" + group + "\n"));
+            ok(uri, "memtune", NAME, "--hard-limit", "262144");
+            assertEquals("268435456", Files.readString(memory.resolve(group).resolve("memory.limit_in_bytes")).strip());
+        }
+
         daemon.kill();
         daemon.restart();
         ok(uri, "destroy", NAME);
         assertEquals(0, owner(disk), "root's again after destroy, across a daemon restart");
-        assertEquals(0, owner(plugged), "the hot-plugged one too");
+        assertEquals(0, owner(copy), "the copy that replaced the hot-plugged one too");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(disk)));
         assertEquals(0, owner(images.resolve("vmlinuz")));
 
