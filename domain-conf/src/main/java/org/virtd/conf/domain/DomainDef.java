@@ -20,12 +20,21 @@ import java.util.UUID;
 public record DomainDef(String type, String name, UUID uuid, String title, String description,
                         long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
                         CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
-                        CpuTune cputune, Sysinfo sysinfo, ResourceTune tuning) {
+                        CpuTune cputune, Sysinfo sysinfo, ResourceTune tuning, SecLabel seclabel) {
 
     public DomainDef {
         features = List.copyOf(features);
         cputune = cputune == null ? CpuTune.NONE : cputune;
         tuning = tuning == null ? ResourceTune.NONE : tuning;
+    }
+
+    /** Without {@code <seclabel>}. */
+    public DomainDef(String type, String name, UUID uuid, String title, String description,
+                     long memoryKiB, long currentMemoryKiB, Vcpus vcpus, OsDef os, List<Feature> features,
+                     CpuDef cpu, ClockDef clock, Lifecycle lifecycle, Devices devices, DomainMetadata metadata,
+                     CpuTune cputune, Sysinfo sysinfo, ResourceTune tuning) {
+        this(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os, features, cpu, clock,
+                lifecycle, devices, metadata, cputune, sysinfo, tuning, null);
     }
 
     /** Without {@code <memtune>} and {@code <blkiotune>}. */
@@ -182,48 +191,48 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
 
     public DomainDef withCpu(CpuDef newCpu) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, newCpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                features, newCpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withSysinfo(Sysinfo newSysinfo) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, newSysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, newSysinfo, tuning, seclabel);
     }
 
     public DomainDef withName(String newName) {
         return new DomainDef(type, newName, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withUuid(UUID newUuid) {
         return new DomainDef(type, name, newUuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withMemory(long maxKiB, long currentKiB) {
         return new DomainDef(type, name, uuid, title, description, maxKiB, currentKiB, vcpus, os, features, cpu,
-                clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withVcpus(Vcpus newVcpus) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, newVcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withDevices(Devices newDevices) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, newDevices, metadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, newDevices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     /** With {@code <title>}, {@code <description>} and {@code <metadata>} replaced (null = absent). */
     public DomainDef withMetadata(String newTitle, String newDescription, DomainMetadata newMetadata) {
         return new DomainDef(type, name, uuid, newTitle, newDescription, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, newMetadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withOs(OsDef newOs) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, newOs,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     /** With feature {@code f} set (replacing one of the same name), in libvirt's feature order. */
@@ -233,17 +242,22 @@ public record DomainDef(String type, String name, UUID uuid, String title, Strin
         out.add(f);
         out.sort(java.util.Comparator.comparingInt(o -> FeatureOrder.rank(o.name())));
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                out, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning);
+                out, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withCpuTune(CpuTune newCputune) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, newCputune, sysinfo, tuning);
+                features, cpu, clock, lifecycle, devices, metadata, newCputune, sysinfo, tuning, seclabel);
     }
 
     public DomainDef withTuning(ResourceTune newTuning) {
         return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
-                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, newTuning);
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, newTuning, seclabel);
+    }
+
+    public DomainDef withSecLabel(SecLabel newSeclabel) {
+        return new DomainDef(type, name, uuid, title, description, memoryKiB, currentMemoryKiB, vcpus, os,
+                features, cpu, clock, lifecycle, devices, metadata, cputune, sysinfo, tuning, newSeclabel);
     }
 
     /** Whether {@code <features>} lists {@code feature}, e.g. {@code acpi}. */

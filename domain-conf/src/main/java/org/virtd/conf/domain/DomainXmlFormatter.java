@@ -119,11 +119,12 @@ public final class DomainXmlFormatter {
             w.end("pm");
         }
         DeviceXmlFormatter.format(w, def.devices(), options);
-        if (options.runtime() != null && options.runtime().dacLabel() != null) {
-            String label = options.runtime().dacLabel();
-            w.open("seclabel").attr("type", "dynamic").attr("model", "dac").attr("relabel", "yes")
-                    .textElement("label", label).textElement("imagelabel", label);
-            w.end("seclabel");
+        String runtimeLabel = options.runtime() == null ? null : options.runtime().dacLabel();
+        if (def.seclabel() != null) {
+            SecLabelXml.format(w, def.seclabel(), runtimeLabel);
+        } else if (runtimeLabel != null) {
+            // no label asked for: the run's DAC label, chosen by the driver
+            SecLabelXml.format(w, new SecLabel(SecLabel.DYNAMIC, "dac", true, null), runtimeLabel);
         }
         w.end("domain");
         return w.toString();

@@ -113,7 +113,8 @@ public final class DomainXmlParser {
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
                 current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune,
-                SysinfoXml.parse(Dom.child(root, "sysinfo")), ResourceTuneXml.parse(root));
+                SysinfoXml.parse(Dom.child(root, "sysinfo")), ResourceTuneXml.parse(root),
+                SecLabelXml.parse(root));
     }
 
     /** {@code <cputune>}: shares, bandwidth and pinning; the other tunables are not kept. */

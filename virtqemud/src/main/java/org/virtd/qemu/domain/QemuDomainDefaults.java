@@ -64,7 +64,8 @@ public final class QemuDomainDefaults {
                 : new ClockDef(def.clock().offset() == null ? "utc" : def.clock().offset(), def.clock().timers());
         DomainDef out = new DomainDef(def.type(), def.name(), uuid, def.title(), def.description(),
                 def.memoryKiB(), current, def.vcpus(), os, def.features(), withTopology(cpu(def.cpu()), def.cpu()),
-                clock, lifecycle, def.devices(), def.metadata(), def.cputune(), def.sysinfo(), def.tuning());
+                clock, lifecycle, def.devices(), def.metadata(), def.cputune(), def.sysinfo(), def.tuning(),
+                def.seclabel());
         return out.withDevices(new QemuDeviceDefaults(machine, random).apply(out.devices(), emulator));
     }
 

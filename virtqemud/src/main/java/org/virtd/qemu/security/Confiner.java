@@ -1,6 +1,7 @@
 package org.virtd.qemu.security;
 
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.SecLabel;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
@@ -37,16 +38,22 @@ public final class Confiner {
      */
     public Confinement confine(DomainDef def, Path domainDir, List<Path> privateDirs) throws VirtException {
         SecurityPolicy p = policy.get();
-        QemuAccount account = p.account();
+        SecLabel asked = def.seclabel() != null && def.seclabel().isFor("dac") ? def.seclabel() : null;
+        QemuAccount account = asked != null && asked.isStatic() ? staticAccount(asked.label(), p) : p.account();
+        // a label the guest's XML gives with relabel='no' (or type 'none') leaves its files alone
+        boolean relabel = p.dynamicOwnership() && relabels(def);
         List<String> namespace = new ArrayList<>();
         List<String> drop = new ArrayList<>();
         if (p.dynamicOwnership()) {
+            // the run's own directories are QEMU's whatever the guest's label says of its files
+            for (Path dir : privateDirs) {
+                createDir(dir);
+                labels.set(dir, account, false);
+            }
+        }
+        if (relabel) {
             List<GuestFiles.GuestFile> done = new ArrayList<>();
             try {
-                for (Path dir : privateDirs) {
-                    createDir(dir);
-                    labels.set(dir, account, false);
-                }
                 for (GuestFiles.GuestFile f : GuestFiles.of(def)) {
                     if (f.output()) {
                         createFile(f.path());
@@ -70,6 +77,28 @@ public final class Confiner {
             drop.addAll(PrivilegeDrop.wrapper(account));
         }
         return new Confinement(p.model(), account, p.privileged(), namespace, drop);
+    }
+
+    /** Whether the guest's files are labelled: not when its XML says {@code relabel='no'} for DAC. */
+    private static boolean relabels(DomainDef def) {
+        SecLabel s = def.seclabel();
+        return s == null || !s.isFor("dac") || s.relabel();
+    }
+
+    /** {@code <seclabel type='static' model='dac'>}'s {@code +UID:+GID} or {@code user:group}. */
+    private static QemuAccount staticAccount(String label, SecurityPolicy p) throws VirtException {
+        int colon = label.indexOf(':');
+        if (colon <= 0 || colon == label.length() - 1) {
+            throw new VirtException(org.virtd.rpc.error.ErrorCode.INVALID_ARG, org.virtd.rpc.error.ErrorDomain.SECURITY,
+                    "Failed to parse DAC seclabel '" + label + "' for domain");
+        }
+        if (!p.privileged()) {
+            return p.account();
+        }
+        return QemuAccount.resolve(label.substring(0, colon), label.substring(colon + 1))
+                .orElseThrow(() -> new VirtException(org.virtd.rpc.error.ErrorCode.INVALID_ARG,
+                        org.virtd.rpc.error.ErrorDomain.SECURITY, "Failed to parse DAC seclabel '" + label
+                        + "' for domain: no such user or group"));
     }
 
     /**
@@ -100,7 +129,7 @@ public final class Confiner {
     /** Gives the files of a stopped guest back (what the ledger remembers, else root's as libvirt does). */
     public void release(DomainDef def) {
         SecurityPolicy p = policy.get();
-        if (!p.dynamicOwnership()) {
+        if (!p.dynamicOwnership() || !relabels(def)) {
             return;
         }
         for (GuestFiles.GuestFile f : GuestFiles.of(def)) {

@@ -3,6 +3,7 @@ package org.virtd.qemu.security;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.conf.domain.SecLabel;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.domain.QemuXmlConf;
 import org.virtd.rpc.error.VirtException;
@@ -71,6 +72,31 @@ class ConfinerTest {
                 dir.resolve("run/dac-owners")).release(def); // a restarted daemon's: the ledger is on disk
         assertEquals(0, owner(disk));
         assertEquals(64055, owner(cdrom), "a read-only disk is left to the guests that may share it");
+    }
+
+    @Test
+    void aStaticLabelWithoutRelabellingRunsQemuAsItAndLeavesTheFilesAlone() throws Exception {
+        assumeTrue(owner(Path.of("/proc/self")) == 0, "chown needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path disk = Files.writeString(dir.resolve("disk.img"), "x");
+        Path cdrom = Files.writeString(dir.resolve("cd.iso"), "x");
+        Files.writeString(dir.resolve("vmlinuz"), "k");
+        Confiner confiner = new Confiner(() -> SecurityPolicy.of(conf("+64055", QemuConf.Confinement.DEFAULT), true),
+                dir.resolve("run/dac-owners"));
+        DomainDef def = guest(disk, cdrom).withSecLabel(new SecLabel("static", "dac", false, "+4242:+4343"));
+        Confinement c = confiner.confine(def, dir.resolve("domain-2-g"), List.of(dir.resolve("domain-2-g")));
+        assertEquals("+4242:+4343", c.account().label());
+        assertEquals(0, owner(disk), "relabel='no': the guest's files stay as they are");
+        assertEquals(4242, owner(dir.resolve("domain-2-g")), "the run's own directory is QEMU's all the same");
+        int setpriv = c.wrapper().indexOf("/usr/bin/setpriv");
+        assertEquals(List.of("--reuid=4242", "--regid=4343"), c.wrapper().subList(setpriv + 1, setpriv + 3));
+        confiner.release(def);
+        assertEquals(0, owner(disk));
+
+        VirtException bad = assertThrows(VirtException.class, () -> confiner.confine(
+                guest(disk, cdrom).withSecLabel(new SecLabel("static", "dac", true, "4242")), dir.resolve("d3"),
+                List.of()));
+        assertTrue(bad.getMessage().contains("Failed to parse DAC seclabel '4242'"), bad.getMessage());
     }
 
     @Test

@@ -145,4 +145,46 @@ class ConfinementTest {
                 && refused.err().contains("is not searchable"), refused.err());
         assertEquals(0, owner(disk), "nothing stays changed after a refused start");
     }
+
+    @Test
+    @Timeout(420)
+    void aStaticLabelRunsQemuAsTheAccountItNamesAndLeavesTheFilesAlone() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "confinement needs a system daemon");
+        TinyGuest guest = TinyGuest.get();
+        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
+        boolean hostHasUser = Cli.run(List.of("getent", "passwd", "libvirt-qemu"), 10).exit() == 0;
+        Files.createDirectories(LabQemuConf.file(prefix).getParent());
+        Files.writeString(LabQemuConf.file(prefix), hostHasUser ? "" : "user = \"+64055\"\ngroup = \"+64055\"\n");
+        String name = "labelled";
+        Path images = Files.createDirectories(prefix.resolve("images"));
+        for (String f : List.of("vmlinuz", "initrd.img")) {
+            Files.copy(guest.dir().resolve(f), images.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        // relabel='no': what QEMU uses must already be open to the account the label names
+        Path disk = images.resolve("shared.img");
+        Files.write(disk, new byte[1 << 20]);
+        Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path console = Files.writeString(prefix.resolve(name + ".console"), "");
+        Files.setPosixFilePermissions(console, PosixFilePermissions.fromString("rw-rw-rw-"));
+        String xml = guest.xml(name, prefix).replace(guest.dir().toString(), images.toString())
+                .replace("<devices>\n", "<devices>\n    <disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+                        + "<source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>\n")
+                .replace("</domain>", "  <seclabel type='static' model='dac' relabel='no'><label>+4242:+4242</label>"
+                        + "</seclabel>\n</domain>");
+        Path xmlFile = Files.writeString(prefix.resolve(name + ".xml"), xml);
+
+        daemon = VirtqemudProcess.start(prefix);
+        String uri = daemon.uri();
+        ok(uri, "define", xmlFile.toString());
+        ok(uri, "start", name);
+        TinyGuest.awaitBoots(prefix, name, 1, Duration.ofSeconds(60));
+        long pid = Long.parseLong(Files.readString(daemon.runDir().resolve("qemu/" + name + ".pid")).trim());
+        Map<String, String> st = status(pid);
+        assertEquals("4242", st.get("Uid").split("\\s+")[0], st.toString());
+        assertEquals("4242", st.get("Gid").split("\\s+")[0], st.toString());
+        assertEquals(0, owner(disk), "relabel='no' leaves the disk's owner alone");
+        assertTrue(ok(uri, "dumpxml", name).out().contains("<label>+4242:+4242</label>"));
+        ok(uri, "destroy", name);
+        assertEquals(0, owner(disk));
+    }
 }
