@@ -61,21 +61,30 @@ class ConfinementTest {
         return out;
     }
 
-    @Test
-    @Timeout(420) // may first build the test guest, which TinyGuest bounds at 300 s
-    void defaultConfigRunsQemuUnprivilegedSandboxedWithItsOwnDevAndGivesFilesBack() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "confinement needs a system daemon");
-        TinyGuest guest = TinyGuest.get();
+    /**
+     * The default confinement (an empty qemu.conf, or only the account where the host has no
+     * libvirt-qemu), a prefix QEMU's account may search, and our own copies of the kernel and
+     * initrd, which are given to QEMU too; returns the directory of the copies.
+     */
+    private Path defaultConfiguration(TinyGuest guest) throws Exception {
         // mktemp's 0700 would keep QEMU's account out of everything below the prefix
         Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean hostHasUser = Cli.run(List.of("getent", "passwd", "libvirt-qemu"), 10).exit() == 0;
         Files.createDirectories(LabQemuConf.file(prefix).getParent());
         Files.writeString(LabQemuConf.file(prefix), hostHasUser ? "" : "user = \"+64055\"\ngroup = \"+64055\"\n");
-        // the kernel and initrd are given to QEMU too: our own copies, not the shared ones
         Path images = Files.createDirectories(prefix.resolve("images"));
         for (String f : List.of("vmlinuz", "initrd.img")) {
             Files.copy(guest.dir().resolve(f), images.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
+        return images;
+    }
+
+    @Test
+    @Timeout(420) // may first build the test guest, which TinyGuest bounds at 300 s
+    void defaultConfigRunsQemuUnprivilegedSandboxedWithItsOwnDevAndGivesFilesBack() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "confinement needs a system daemon");
+        TinyGuest guest = TinyGuest.get();
+        Path images = defaultConfiguration(guest);
         Path disk = images.resolve("disk.img");
         Files.write(disk, new byte[1 << 20]);
         Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-------"));
@@ -151,15 +160,8 @@ class ConfinementTest {
     void aStaticLabelRunsQemuAsTheAccountItNamesAndLeavesTheFilesAlone() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "confinement needs a system daemon");
         TinyGuest guest = TinyGuest.get();
-        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
-        boolean hostHasUser = Cli.run(List.of("getent", "passwd", "libvirt-qemu"), 10).exit() == 0;
-        Files.createDirectories(LabQemuConf.file(prefix).getParent());
-        Files.writeString(LabQemuConf.file(prefix), hostHasUser ? "" : "user = \"+64055\"\ngroup = \"+64055\"\n");
+        Path images = defaultConfiguration(guest);
         String name = "labelled";
-        Path images = Files.createDirectories(prefix.resolve("images"));
-        for (String f : List.of("vmlinuz", "initrd.img")) {
-            Files.copy(guest.dir().resolve(f), images.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
         // relabel='no': what QEMU uses must already be open to the account the label names
         Path disk = images.resolve("shared.img");
         Files.write(disk, new byte[1 << 20]);
