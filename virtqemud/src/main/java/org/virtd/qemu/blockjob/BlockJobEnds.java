@@ -15,8 +15,11 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BlockJob2Event;
 import org.virtd.rpc.remote.types.BlockJobEvent;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What follows QEMU's job states, as libvirt's blockdev job handling does: "ready" makes a copy
@@ -113,10 +116,10 @@ final class BlockJobEnds {
 
     /** Images the disk no longer uses (a pivot's old source, a commit's merged layers) given back. */
     private void releaseUnused(DiskDef before, DiskDef after) {
-        java.util.Set<String> kept = new java.util.HashSet<>(paths(after));
+        Set<String> kept = new HashSet<>(paths(after));
         for (String path : paths(before)) {
             if (!kept.contains(path)) {
-                lifecycle.releaseDisk(java.nio.file.Path.of(path), false);
+                lifecycle.releaseDisk(Path.of(path), false);
             }
         }
     }

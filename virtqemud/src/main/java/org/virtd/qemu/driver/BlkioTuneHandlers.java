@@ -100,8 +100,7 @@ final class BlkioTuneHandlers {
         TypedParamRules.check(a.params(), RULES);
         cgroups.requirePrivileged(SESSION);
         DomainObject dom = lookup.resolve(a.domain());
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, a.flags());
             if (impact.live()) {
                 CgroupTuning tuning = cgroups.tuning(dom, "blkio", MISSING);
@@ -135,9 +134,8 @@ final class BlkioTuneHandlers {
                 }
                 lookup.registry().saveConfig(dom, def.withTuning(def.tuning().withBlkio(tune)));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     private static Device.Field field(String param) {

@@ -68,8 +68,7 @@ final class MemoryTuneHandlers {
         DomainLookup.checkFlags(a.flags(), LIVE | CONFIG, "qemuDomainSetMemoryParameters");
         TypedParamRules.check(a.params(), RULES);
         DomainObject dom = lookup.resolve(a.domain());
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, a.flags());
             CgroupTuning tuning = impact.live() ? cgroups.tuning(dom, "memory", MISSING) : null;
             if (impact.live()) {
@@ -84,9 +83,8 @@ final class MemoryTuneHandlers {
                 MemTune next = apply(def.tuning().memory(), a.params());
                 lookup.registry().saveConfig(dom, def.withTuning(def.tuning().withMemory(next)));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     /** {@code old} with the given limits; the hard limit may not exceed the swap one. */

@@ -132,8 +132,7 @@ final class SchedulerHandlers {
     private void set(DomainObject dom, List<TypedParam> params, int flags) throws VirtException {
         TypedParamRules.check(params, RULES);
         cgroups.requirePrivileged(SESSION);
-        dom.lock().lock();
-        try {
+        DomainLookup.locked(dom, () -> {
             ModificationImpact impact = ModificationImpact.of(dom, flags);
             for (TypedParam p : params) {
                 checkRange(p);
@@ -166,9 +165,8 @@ final class SchedulerHandlers {
                 }
                 lookup.registry().saveConfig(dom, def.withCpuTune(tune));
             }
-        } finally {
-            dom.lock().unlock();
-        }
+            return null;
+        });
     }
 
     private static void checkRange(TypedParam p) throws VirtException {

@@ -29,6 +29,7 @@ import org.virtd.rpc.remote.types.LifecycleEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -371,7 +372,7 @@ public final class DomainLifecycle {
         if (c == null) {
             return adoptedConfinement();
         }
-        java.util.List<Path> dirsOfRun = new java.util.ArrayList<>(java.util.List.of(dir));
+        List<Path> dirsOfRun = new ArrayList<>(List.of(dir));
         Path channels = dirs.lib().resolve("channel/target").resolve(dir.getFileName());
         if (Files.isDirectory(channels)) {
             dirsOfRun.add(channels);

@@ -1,5 +1,6 @@
 package org.virtd.qemu.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record Confinement(String model, QemuAccount account, boolean privileged,
      * controller that refuses mknod does not stop them).
      */
     public List<String> wrapper(List<String> middle) {
-        List<String> all = new java.util.ArrayList<>(namespace);
+        List<String> all = new ArrayList<>(namespace);
         all.addAll(middle);
         all.addAll(drop);
         return all;

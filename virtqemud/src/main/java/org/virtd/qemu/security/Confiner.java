@@ -2,11 +2,14 @@ package org.virtd.qemu.security;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.SecLabel;
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -89,15 +92,15 @@ public final class Confiner {
     private static QemuAccount staticAccount(String label, SecurityPolicy p) throws VirtException {
         int colon = label.indexOf(':');
         if (colon <= 0 || colon == label.length() - 1) {
-            throw new VirtException(org.virtd.rpc.error.ErrorCode.INVALID_ARG, org.virtd.rpc.error.ErrorDomain.SECURITY,
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.SECURITY,
                     "Failed to parse DAC seclabel '" + label + "' for domain");
         }
         if (!p.privileged()) {
             return p.account();
         }
         return QemuAccount.resolve(label.substring(0, colon), label.substring(colon + 1))
-                .orElseThrow(() -> new VirtException(org.virtd.rpc.error.ErrorCode.INVALID_ARG,
-                        org.virtd.rpc.error.ErrorDomain.SECURITY, "Failed to parse DAC seclabel '" + label
+                .orElseThrow(() -> new VirtException(ErrorCode.INVALID_ARG,
+                        ErrorDomain.SECURITY, "Failed to parse DAC seclabel '" + label
                         + "' for domain: no such user or group"));
     }
 
@@ -147,14 +150,14 @@ public final class Confiner {
     private static void createFile(Path file) throws VirtException {
         try {
             if (!Files.exists(file)) {
-                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // made meanwhile: fine
         } catch (IOException e) {
-            throw new VirtException(org.virtd.rpc.error.ErrorCode.SYSTEM_ERROR,
-                    org.virtd.rpc.error.ErrorDomain.QEMU, "cannot create file '" + file + "': " + e.getMessage());
+            throw new VirtException(ErrorCode.SYSTEM_ERROR,
+                    ErrorDomain.QEMU, "cannot create file '" + file + "': " + e.getMessage());
         }
     }
 
@@ -162,8 +165,8 @@ public final class Confiner {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new VirtException(org.virtd.rpc.error.ErrorCode.SYSTEM_ERROR,
-                    org.virtd.rpc.error.ErrorDomain.QEMU, "cannot create directory '" + dir + "': " + e.getMessage());
+            throw new VirtException(ErrorCode.SYSTEM_ERROR,
+                    ErrorDomain.QEMU, "cannot create directory '" + dir + "': " + e.getMessage());
         }
     }
 }
