@@ -2,7 +2,6 @@ package org.virtd.qemu.cgroup;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +55,7 @@ public final class DeviceAcl {
             if (type == 0) {
                 return null;
             }
-            long rdev = (Long) Files.getAttribute(real, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
-            return type + " " + DeviceNodes.major(rdev) + ":" + DeviceNodes.minor(rdev) + " " + access;
+            return type + " " + DeviceNodes.numbers(real) + " " + access;
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

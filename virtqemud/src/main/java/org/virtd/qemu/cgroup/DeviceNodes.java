@@ -27,12 +27,17 @@ final class DeviceNodes {
                 throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.CGROUP, "Path '" + path
                         + "' must be a block device");
             }
-            long rdev = (Long) Files.getAttribute(real, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
-            return major(rdev) + ":" + minor(rdev);
+            return numbers(real);
         } catch (IOException | UnsupportedOperationException e) {
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Couldn't stat device " + path
                     + ": No such file or directory");
         }
+    }
+
+    /** The {@code major:minor} of the device node {@code real} (a path with no links left). */
+    static String numbers(Path real) throws IOException {
+        long rdev = (Long) Files.getAttribute(real, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
+        return major(rdev) + ":" + minor(rdev);
     }
 
     /** Whether {@code p} is a block special file (its mode's type bits are 060000). */

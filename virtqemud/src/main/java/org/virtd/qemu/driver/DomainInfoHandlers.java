@@ -15,7 +15,6 @@ import org.virtd.rpc.remote.DomainFlags.Xml;
 import org.virtd.rpc.remote.RemoteProgram;
 import org.virtd.rpc.remote.types.DomainInfo;
 import org.virtd.rpc.remote.types.DomainState;
-import org.virtd.rpc.remote.types.SchedulerType;
 import org.virtd.qemu.security.Confinement;
 import org.virtd.rpc.remote.types.SecurityLabel;
 import org.virtd.rpc.remote.types.SecurityLabelList;
