@@ -75,7 +75,7 @@ class SnapshotTest {
     @Test
     @Order(1)
     void revertBringsBackTheMarkerOfTheSnapshot() throws Exception {
-        assertTrue(console("echo " + FIRST + " > /tmp/mark", "tiny-guest#").contains("seen True"));
+        assertTrue(console("echo " + FIRST + " > /tmp/mark; cat /tmp/mark", FIRST_OUT).contains("seen True"));
         ok(uri, "snapshot-create-as", NAME, "s1");
         assertEquals("running (unpaused)", state(uri, NAME));
         assertTrue(console("echo " + SECOND + " > /tmp/mark; cat /tmp/mark", SECOND_OUT).contains("seen True"));
