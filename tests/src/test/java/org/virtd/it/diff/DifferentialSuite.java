@@ -40,12 +40,7 @@ final class DifferentialSuite {
         }
     }
 
-    Report run(Target oracle, Target ours) throws IOException, InterruptedException {
-        return run(oracle, ours, null);
-    }
-
-    /** @param proxied our daemon through virtproxyd, or null to skip that comparison */
-    Report run(Target oracle, Target ours, Target proxied) throws IOException, InterruptedException {
+    Report run(Daemons daemons) throws IOException, InterruptedException {
         List<ScenarioFile> files = new ArrayList<>();
         try (var list = Files.list(diffDir.resolve("scenarios"))) {
             for (Path p : list.filter(p -> p.toString().endsWith(".scn")).sorted().toList()) {
@@ -70,6 +65,10 @@ final class DifferentialSuite {
                 continue;
             }
             long t0 = System.nanoTime();
+            Daemons.Trio trio = daemons.in(file.qemuConf());
+            Target oracle = trio.oracle();
+            Target ours = trio.ours();
+            Target proxied = trio.proxied();
             Map<String, String> left = runFile(file, oracle, normaliser);
             Map<String, String> right = runFile(file, ours, normaliser);
             Map<String, String> third = proxied == null ? null : runFile(file, proxied, normaliser);

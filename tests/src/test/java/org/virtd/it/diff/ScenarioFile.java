@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * A parsed {@code .scn} file (format in {@code tests/diff/README.md}): set-up steps, scenarios in
- * order, tear-down steps. Parse errors name the file and line: a broken scenario file must fail
- * the suite, not silently shrink it.
+ * order, tear-down steps, and the qemu.conf both daemons run it in ({@code qemu.conf: NAME} before
+ * {@code setup:}, the file {@code conf/NAME.conf}; null for the lab one). Parse errors name the
+ * file and line: a broken scenario file must fail the suite, not silently shrink it.
  */
-record ScenarioFile(String name, Path path, String text, List<Step> setup, List<Scenario> scenarios,
-        List<Step> teardown) {
+record ScenarioFile(String name, Path path, String text, String qemuConf, List<Step> setup,
+        List<Scenario> scenarios, List<Step> teardown) {
 
     static ScenarioFile parse(Path path) throws IOException {
         String text = Files.readString(path);
@@ -31,6 +32,7 @@ record ScenarioFile(String name, Path path, String text, List<Step> setup, List<
         private String scenarioName;
         private boolean scenarioEvents;
         private boolean inTeardown;
+        private String qemuConf;
 
         Parser(String file, Path path, String text) {
             this.file = file;
@@ -48,6 +50,14 @@ record ScenarioFile(String name, Path path, String text, List<Step> setup, List<
                     continueCode(raw.length() > 2 ? raw.substring(2) : "", no);
                 } else if (line.isEmpty() || line.startsWith("#")) {
                     continue;
+                } else if (line.startsWith("qemu.conf:")) {
+                    if (current != null || qemuConf != null) {
+                        throw error(no, "qemu.conf: comes once, before setup: and the scenarios");
+                    }
+                    qemuConf = line.substring(10).strip();
+                    if (!qemuConf.matches("[a-z0-9-]+")) {
+                        throw error(no, "a qemu.conf name is lower-case letters, digits and '-'");
+                    }
                 } else if (line.equals("setup:")) {
                     if (scenarioName != null || inTeardown) {
                         throw error(no, "setup: must come before the first scenario");
@@ -80,7 +90,7 @@ record ScenarioFile(String name, Path path, String text, List<Step> setup, List<
                 }
             }
             endScenario();
-            return new ScenarioFile(file, path, text, List.copyOf(setup), List.copyOf(scenarios),
+            return new ScenarioFile(file, path, text, qemuConf, List.copyOf(setup), List.copyOf(scenarios),
                     List.copyOf(teardown));
         }
 

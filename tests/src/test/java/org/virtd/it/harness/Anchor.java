@@ -24,10 +24,20 @@ public final class Anchor implements AutoCloseable {
 
     /** Starts libvirtd with its state under {@code state}; a missing libvirtd fails loudly in CI. */
     public static Anchor start(Path state) throws IOException, InterruptedException {
+        return start(state, null);
+    }
+
+    /** Starts libvirtd as {@link #start(Path)} does, with {@code qemuConf} as its qemu.conf (null: the lab one). */
+    public static Anchor start(Path state, Path qemuConf) throws IOException, InterruptedException {
         Cli.requireTool(LIBVIRTD);
         Path up = scripts().resolve("anchor-up.sh");
         Files.createDirectories(state);
-        Cli.Result r = Cli.run(List.of(up.toString(), state.toString()), 90);
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/env"));
+        if (qemuConf != null) {
+            cmd.add("ANCHOR_QEMU_CONF=" + qemuConf.toAbsolutePath());
+        }
+        cmd.addAll(List.of(up.toString(), state.toString()));
+        Cli.Result r = Cli.run(cmd, 90);
         if (r.exit() != 0) {
             throw new AssertionError("anchor-up.sh failed (" + r.exit() + "): " + r.all());
         }

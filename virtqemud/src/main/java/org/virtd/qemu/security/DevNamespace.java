@@ -16,12 +16,11 @@ import java.util.Set;
  */
 final class DevNamespace {
     static final Path UNSHARE = Path.of("/usr/bin/unshare");
-    /** Always there (libvirt's defaultDeviceACL without the ones QEMU needs no node for). */
+    /** Always there: libvirt's default device ACL, the same nodes libvirtd gives QEMU. */
     static final List<String> BASE = List.of("/dev/null", "/dev/full", "/dev/zero", "/dev/random",
             "/dev/urandom", "/dev/ptmx");
-    /** Copied when the host has them: acceleration, taps, vhost and the RNG device. */
-    static final List<String> OPTIONAL = List.of("/dev/kvm", "/dev/net/tun", "/dev/vhost-net", "/dev/vhost-vsock",
-            "/dev/hwrng", "/dev/sev");
+    /** From that ACL too, when the host has it. Others only when a device needs them (GuestFiles). */
+    static final List<String> OPTIONAL = List.of("/dev/kvm");
 
     private static final String SCRIPT = """
             set -e
@@ -36,10 +35,6 @@ final class DevNamespace {
             mkdir -p "$d/pts" "$d/shm"
             mount --bind /dev/pts "$d/pts"
             if [ -d /dev/shm ]; then mount --bind /dev/shm "$d/shm"; fi
-            ln -s /proc/self/fd "$d/fd"
-            ln -s /proc/self/fd/0 "$d/stdin"
-            ln -s /proc/self/fd/1 "$d/stdout"
-            ln -s /proc/self/fd/2 "$d/stderr"
             mount --move "$d" /dev
             exec "$@"
             """;

@@ -4,6 +4,7 @@ import org.virtd.conf.domain.BackingChain;
 import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.DomainDef;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ public final class GuestFiles {
      */
     public record GuestFile(Path path, boolean restore, boolean output) {
     }
+
+    private static final List<String> TAP_TYPES = List.of("ethernet", "bridge", "network");
+    private static final Path TUN = Path.of("/dev/net/tun");
+    private static final Path VHOST_NET = Path.of("/dev/vhost-net");
 
     private GuestFiles() {
     }
@@ -60,9 +65,26 @@ public final class GuestFiles {
         return List.copyOf(out.values());
     }
 
-    /** The block devices among the guest's disks, for its private {@code /dev}. */
+    /**
+     * The nodes QEMU opens itself besides libvirt's default ones, for its private {@code /dev}:
+     * block devices among its disks, an RNG's host device, and the tap and vhost-net nodes.
+     */
     public static List<Path> deviceNodes(DomainDef def) {
-        return of(def).stream().map(GuestFile::path).filter(p -> p.startsWith("/dev/")).toList();
+        List<Path> nodes = new ArrayList<>(of(def).stream().map(GuestFile::path).filter(p -> p.startsWith("/dev/")).toList());
+        Devices dev = def.devices() == null ? Devices.empty() : def.devices();
+        for (Devices.RngDef r : dev.rngs()) {
+            if ("random".equals(r.backendModel()) && r.backendSource() != null && r.backendSource().startsWith("/dev/")) {
+                nodes.add(Path.of(r.backendSource()));
+            }
+        }
+        // QEMU opens the taps we create by name, and vhost-net beside them on KVM
+        if (dev.interfaces().stream().anyMatch(i -> TAP_TYPES.contains(i.type()))) {
+            nodes.add(TUN);
+            if ("kvm".equals(def.type()) && Files.exists(VHOST_NET)) {
+                nodes.add(VHOST_NET);
+            }
+        }
+        return List.copyOf(nodes);
     }
 
     private static void add(Map<Path, GuestFile> out, String path, boolean restore, boolean output) {

@@ -61,15 +61,16 @@ public record QemuAccount(int uid, int gid, List<Integer> groups) {
         if (gid == null) {
             return Optional.empty();
         }
-        // the user's own groups, as an initgroups() would give them, and the group asked for
-        List<Integer> extra = new ArrayList<>();
+        // the group asked for and the user's own groups, as getgrouplist() gives them: libvirt
+        // runs QEMU with that list, so the gid is among the supplementary groups too
+        List<Integer> extra = new ArrayList<>(List.of(gid));
         if (primary != null && !primary.equals(gid)) {
             extra.add(primary);
         }
         for (String[] g : groups) {
             if (userName != null && g.length >= 4 && List.of(g[3].split(",")).contains(userName)) {
                 Integer id = Integer.valueOf(g[2]);
-                if (!id.equals(gid) && !extra.contains(id)) {
+                if (!extra.contains(id)) {
                     extra.add(id);
                 }
             }

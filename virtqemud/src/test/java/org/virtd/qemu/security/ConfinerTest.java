@@ -63,7 +63,7 @@ class ConfinerTest {
         assertEquals("/usr/bin/unshare", c.wrapper().get(0));
         int setpriv = c.wrapper().indexOf("/usr/bin/setpriv");
         assertTrue(setpriv > c.wrapper().indexOf("/usr/bin/unshare"), c.wrapper().toString());
-        assertEquals(List.of("--reuid=64055", "--regid=64055", "--clear-groups", "--"),
+        assertEquals(List.of("--reuid=64055", "--regid=64055", "--groups=64055", "--"),
                 c.wrapper().subList(setpriv + 1, c.wrapper().size()));
         assertFalse(c.highPrivileges());
         assertEquals("+64055:+64055", c.account().label());

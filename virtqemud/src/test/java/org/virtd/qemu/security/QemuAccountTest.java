@@ -26,14 +26,14 @@ class QemuAccountTest {
     @Test
     void namesComeFromPasswdAndGroupWithTheUsersOtherGroups() throws Exception {
         QemuAccount a = resolve("libvirt-qemu", "libvirt-qemu").orElseThrow();
-        assertEquals(new QemuAccount(64055, 64055, List.of(64054)), a);
+        assertEquals(new QemuAccount(64055, 64055, List.of(64055, 64054)), a);
         assertEquals("+64055:+64055", a.label());
         assertTrue(resolve("root", "root").orElseThrow().isRoot());
     }
 
     @Test
     void numbersNeedNoEntry() throws Exception {
-        assertEquals(new QemuAccount(107, 108, List.of()), resolve("+107", "+108").orElseThrow());
+        assertEquals(new QemuAccount(107, 108, List.of(108)), resolve("+107", "+108").orElseThrow());
     }
 
     @Test

@@ -23,12 +23,29 @@ def expect(pat, t):
             if pat in buf:
                 return True
     return pat in buf
+def fresh_prompt(t):
+    # A prompt printed after our Enter: the shell is reading its input now. One already on the
+    # screen may be from boot, with init still writing, and a line typed then can be lost.
+    global buf
+    mark = len(buf)
+    os.write(fd, b"\r")
+    end = time.time() + t
+    while time.time() < end:
+        if PROMPT in buf[mark:]:
+            return True
+        expect(PROMPT + b"\x00", 0.3)  # reads for 0.3 s; the pattern never matches
+    return PROMPT in buf[mark:]
+PROMPT = b"tiny-guest# "
 expect(b"Escape character", 10)
-time.sleep(1.2)
-os.write(fd, b"\r")
-time.sleep(0.3)
-os.write(fd, command.encode() + b"\r")
-seen = expect(want, 10)
+for _ in range(3):
+    if fresh_prompt(5):
+        break
+# Typed in small pieces: the guest's UART takes 16 bytes at a time.
+line = command.encode() + b"\r"
+for i in range(0, len(line), 8):
+    os.write(fd, line[i:i + 8])
+    time.sleep(0.02)
+seen = expect(want, 15)
 os.write(fd, b"\x1d")
 end = time.time() + 10
 while time.time() < end:
