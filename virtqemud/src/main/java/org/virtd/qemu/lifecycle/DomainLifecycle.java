@@ -14,12 +14,14 @@ import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.process.DomainLog;
 import org.virtd.qemu.process.DomainStatus;
 import org.virtd.qemu.process.DomainStatusFile;
+import org.virtd.qemu.process.QemuCommandLine;
 import org.virtd.qemu.process.QemuLaunchSpec;
 import org.virtd.qemu.process.QemuLauncher;
 import org.virtd.qemu.process.QemuProcess;
 import org.virtd.qemu.qmp.JsonObject;
 import org.virtd.qemu.security.Confinement;
 import org.virtd.qemu.security.Confiner;
+import org.virtd.qemu.security.MasterKey;
 import org.virtd.qemu.security.QemuAccount;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -277,6 +279,8 @@ public final class DomainLifecycle {
         Confinement confinement;
         try {
             confinement = confine(def, dir);
+            MasterKey.write(QemuCommandLine.masterKey(spec),
+                    confinement.account());
         } catch (VirtException | RuntimeException e) {
             hostNics.release(def);
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);

@@ -17,12 +17,14 @@ import org.virtd.rpc.error.VirtException;
 
 /**
  * Builds QEMU's argv from a {@link QemuLaunchSpec} in the order libvirt 9.0 uses
- * (qemu-driver.md §4): identity, paused start, machine and accelerator, CPU, memory, SMP, UUID,
- * no defaults, the QMP monitor, clock, {@code -no-shutdown}, boot, kernel, disks, NICs, serial
+ * (qemu-driver.md §4): identity, paused start, master key, machine and accelerator, CPU, memory
+ * (with its backend object and overcommit), SMP, UUID, display none without graphics, no defaults, the QMP monitor, clock, {@code -no-shutdown}, boot, kernel, disks, NICs, serial
  * ptys, audio/graphics, video, balloon, panic. Devices use QEMU's JSON syntax; values put into
  * QemuOpts strings have their commas doubled. The result starts with the emulator path.
  */
 public final class QemuCommandLine {
+
+    public static final String MASTER_KEY = "master-key.aes";
 
     private QemuCommandLine() {
     }
@@ -33,16 +35,29 @@ public final class QemuCommandLine {
         add(a, "-name", "guest=" + opt(s.name())
                 + (s.host().processName() ? ",process=qemu:" + opt(s.name()) : "") + ",debug-threads=on");
         a.add("-S");
+        add(a, "-object", JsonObject.of("qom-type", "secret", "id", "masterKey0", "format", "raw",
+                "file", masterKey(s).toString()).toJson());
         a.addAll(FirmwareArgs.blockdevs(s.firmware()));
+        String ramId = ramId(s.machine());
         add(a, "-machine", opt(s.machine()) + ",usb=off" + FirmwareArgs.smm(s.firmware()) + ",dump-guest-core=off"
-                + FirmwareArgs.machineProps(s.firmware()));
+                + (ramId != null ? ",memory-backend=" + ramId : "") + FirmwareArgs.machineProps(s.firmware()));
         add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
         add(a, "-cpu", cpu(s));
         a.addAll(FirmwareArgs.globals(s.firmware()));
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
+        if (ramId != null) {
+            // the guest's RAM as an object of its own, named as the machine names its RAM, so
+            // states saved with or without it load either way
+            add(a, "-object", JsonObject.of("qom-type", "memory-backend-ram", "id", ramId,
+                    "size", (s.memoryKiB() + 1023) / 1024 * 1024 * 1024).toJson());
+        }
+        add(a, "-overcommit", "mem-lock=off");
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());
         a.addAll(s.platform().smbios());
+        if (s.displays().isEmpty()) {
+            add(a, "-display", "none");
+        }
         a.add("-no-user-config");
         a.add("-nodefaults");
         add(a, "-chardev", "socket,id=charmonitor,path=" + opt(s.monitorSocket().toString()) + ",server=on,wait=off");
@@ -358,12 +373,23 @@ public final class QemuCommandLine {
         }
     }
 
+    /**
+     * The file QEMU reads its master key from ({@code masterKey0}, which secrets handed to it are
+     * encrypted with): beside the monitor socket, in the domain's own directory.
+     */
+    public static Path masterKey(QemuLaunchSpec s) {
+        return s.monitorSocket().resolveSibling(MASTER_KEY);
+    }
+
+    /** The id x86 machines give their RAM (QEMU's default-ram-id), or null for one without it. */
+    static String ramId(String machine) {
+        return machine != null && (machine.startsWith("pc") || machine.startsWith("q35") || machine.equals("isapc"))
+                ? "pc.ram" : null;
+    }
+
     private static void display(List<String> a, QemuLaunchSpec s) {
         boolean spice = s.displays().stream().anyMatch(QemuLaunchSpec.Display::spice);
         add(a, "-audiodev", JsonObject.of("id", "audio1", "driver", spice ? "spice" : "none").toJson());
-        if (s.displays().isEmpty()) {
-            add(a, "-display", "none");
-        }
         for (QemuLaunchSpec.Display d : s.displays()) { // in the definition's order, as libvirt
             String listen = d.listen();
             if (d.spice()) {

@@ -58,7 +58,11 @@ class QemuLauncherTest {
         }
     }
 
-    QemuLaunchSpec.Builder spec(TinyGuest guest, String name) {
+    QemuLaunchSpec.Builder spec(TinyGuest guest, String name) throws java.io.IOException {
+        // the master key file QEMU's argv names, beside the monitor socket (the lifecycle writes it)
+        Path keyDir = prefix.resolve("lib/domain-1-" + name);
+        Files.createDirectories(keyDir);
+        Files.write(keyDir.resolve(QemuCommandLine.MASTER_KEY), new byte[32]);
         return QemuLaunchSpec.builder(name, UUID.randomUUID()).emulator(QEMU).machine("pc")
                 .kernel(guest.kernel(), guest.initrd(), "console=ttyS0 quiet")
                 .serial(new Serial(0, prefix.resolve("log/" + name + "-console.log"), false))
