@@ -91,10 +91,10 @@ public final class X86Decoder {
      * the total is its feature count. For a guest CPU, libvirtd 9.0 as Debian ships it weighs
      * disabled features 2, 3, 4... while it walks the list, but its walk stops where the index meets
      * the count of features not yet found disabled. Required features come first, so only the
-     * first half (rounded up) of the disabled ones is weighed and the rest count for nothing: the
-     * qemu-system-i386 TCG host-model comes out Opteron_G2 (46 required, 2 disabled scored as one)
-     * rather than EPYC, and qemu-system-x86_64's stays EPYC. The total is the features left
-     * unweighed plus the penalty.
+     * first half (rounded up) of the disabled ones is weighed; the rest count 1 each, like a
+     * required feature. So the qemu-system-i386 TCG host-model comes out Opteron_G2 (46 required,
+     * 2 disabled: 49) rather than EPYC (18 required, 12 disabled: 51), and qemu-system-x86_64's
+     * stays EPYC. The total is the features left unweighed plus the penalty.
      */
     static long[] cost(Decoded d, boolean guest) {
         List<Feature> fs = d.features();
