@@ -9,8 +9,8 @@ import java.util.Map;
  * cpu_map model the hypervisor also offers and whose vendor does not contradict the data is a
  * candidate described as the model plus required features minus disabled ones (features the
  * hypervisor reports as blocking the model are disabled too), newest model first. A candidate
- * whose signature matches the CPU's family/model beats one that does not; otherwise the shorter
- * feature list wins, the newer model on a tie.
+ * whose signature matches the CPU's family/model beats one that does not; otherwise the lower
+ * {@link #cost cost} wins, then the fewer disabled features, the newer model on a full tie.
  */
 public final class X86Decoder {
     private final CpuMap map;
@@ -64,7 +64,7 @@ public final class X86Decoder {
             if (candidate.name().equals(preferred)) {
                 return d;
             }
-            if (best == null || better(data, bestModel, best, candidate, d)) {
+            if (best == null || better(data, bestModel, best, candidate, d, guest)) {
                 best = d;
                 bestModel = candidate;
             }
@@ -72,7 +72,8 @@ public final class X86Decoder {
         return best;
     }
 
-    private static boolean better(CpuData data, X86Model current, Decoded cur, X86Model candidate, Decoded cand) {
+    private static boolean better(CpuData data, X86Model current, Decoded cur, X86Model candidate, Decoded cand,
+            boolean guest) {
         if (data.family() != 0) {
             boolean curSig = current.matches(data.family(), data.model());
             boolean candSig = candidate.matches(data.family(), data.model());
@@ -80,7 +81,35 @@ public final class X86Decoder {
                 return candSig;
             }
         }
-        return cand.features().size() < cur.features().size();
+        long[] c = cost(cur, guest);
+        long[] n = cost(cand, guest);
+        return n[0] < c[0] || (n[0] == c[0] && n[1] < c[1]);
+    }
+
+    /**
+     * {total, penalty}: how far a candidate is from the data. For a host CPU (no disabled features)
+     * the total is its feature count. For a guest CPU, libvirtd 9.0 as Debian ships it weighs
+     * disabled features 2, 3, 4... while it walks the list, but its walk stops where the index meets
+     * the count of features not yet found disabled. Required features come first, so only the
+     * first half (rounded up) of the disabled ones is weighed; the rest count 1 each, like a
+     * required feature. So the qemu-system-i386 TCG host-model comes out Opteron_G2 (46 required,
+     * 2 disabled: 49) rather than EPYC (18 required, 12 disabled: 51), and qemu-system-x86_64's
+     * stays EPYC. The total is the features left unweighed plus the penalty.
+     */
+    static long[] cost(Decoded d, boolean guest) {
+        List<Feature> fs = d.features();
+        int unweighed = fs.size();
+        long penalty = 0;
+        if (guest) {
+            int weight = 2;
+            for (int i = 0; i < unweighed; i++) {
+                if (fs.get(i).policy().equals("disable")) {
+                    unweighed--;
+                    penalty += weight++;
+                }
+            }
+        }
+        return new long[] {unweighed + penalty, penalty};
     }
 
     /** The data as {@code model} plus required and minus disabled features. */

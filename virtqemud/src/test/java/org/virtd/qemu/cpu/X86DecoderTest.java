@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,14 +78,34 @@ class X86DecoderTest {
     }
 
     @Test
-    void onATieTheNewerModelWins() throws IOException {
+    void onEqualCostFewerDisabledWins() throws IOException {
         CpuMap m = map();
-        CpuBits data = m.bitsOf(List.of("fpu", "vme", "monitor"));
+        CpuBits data = m.bitsOf(List.of("fpu", "vme", "avx2"));
         X86Decoder.Decoded d = new X86Decoder(m).decode(new X86Decoder.CpuData(data, "AMD", 15, 107),
-                Map.of("Small", List.of(), "Big", List.of("avx2")), true);
-        // Small requires vme and monitor; Big requires monitor and disables avx2: libvirt walks the map from
-        // its newest end and only a strictly shorter list replaces what it has
-        assertEquals("Big", d.model());
+                Map.of("Small", List.of(), "Big", List.of()), true);
+        // Big (met first) disables only the removed monitor, weighed 2; Small requires vme and avx2: both cost 2
+        assertEquals("Small", d.model());
+    }
+
+    @Test
+    void onlyTheFirstHalfOfTheDisabledFeaturesIsWeighed() {
+        // the totals and penalties libvirtd 9.0 logs for the TCG host-models of this host
+        assertEquals(List.of(49L, 2L), cost(46, 2, true)); // qemu-system-i386: Opteron_G2
+        assertEquals(List.of(51L, 27L), cost(18, 12, true)); // qemu-system-i386: EPYC
+        assertEquals(List.of(43L, 20L), cost(18, 10, true)); // qemu-system-x86_64: EPYC
+        assertEquals(List.of(5L, 0L), cost(3, 2, false)); // a host CPU counts features
+    }
+
+    private static List<Long> cost(int required, int disabled, boolean guest) {
+        List<X86Decoder.Feature> fs = new ArrayList<>();
+        for (int i = 0; i < required; i++) {
+            fs.add(new X86Decoder.Feature("r" + i, "require"));
+        }
+        for (int i = 0; i < disabled; i++) {
+            fs.add(new X86Decoder.Feature("d" + i, "disable"));
+        }
+        long[] c = X86Decoder.cost(new X86Decoder.Decoded("M", null, fs), guest);
+        return List.of(c[0], c[1]);
     }
 
     @Test
