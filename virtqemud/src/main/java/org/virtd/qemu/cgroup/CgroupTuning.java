@@ -105,11 +105,24 @@ public final class CgroupTuning {
             write("cpu", "cpu.max", (q < 0 ? "max" : Long.toString(q)) + " " + p);
             return;
         }
+        String oldPeriod = period != 0 && quota != 0 ? read("cpu", "cpu.cfs_period_us") : null;
         if (period != 0) {
             write("cpu", "cpu.cfs_period_us", Long.toString(period));
         }
         if (quota != 0) {
-            write("cpu", "cpu.cfs_quota_us", Long.toString(quota));
+            try {
+                write("cpu", "cpu.cfs_quota_us", Long.toString(quota));
+            } catch (VirtException e) {
+                // the kernel refused the pair (a child's quota above its parent's): keep the old period
+                if (oldPeriod != null) {
+                    try {
+                        cg.write("cpu", "cpu.cfs_period_us", oldPeriod);
+                    } catch (IOException ignored) {
+                        // the first error is the one to report
+                    }
+                }
+                throw e;
+            }
         }
     }
 
@@ -131,6 +144,28 @@ public final class CgroupTuning {
         }
         if (tune.bandwidth("global_period") != 0 || tune.bandwidth("global_quota") != 0) {
             setBandwidth(tune.bandwidth("global_period"), tune.bandwidth("global_quota"));
+        }
+    }
+
+    // ---- cpuset and threads
+
+    /** Confines the group to host CPUs {@code cpus} ({@code cpuset.cpus}, both layouts). */
+    public void setCpus(java.util.BitSet cpus) throws VirtException {
+        require("cpuset", "cgroup cpuset controller is not mounted");
+        write("cpuset", "cpuset.cpus", org.virtd.conf.domain.CpuSet.format(cpus));
+    }
+
+    /** Moves thread {@code tid} into the group; false when the thread is already gone. */
+    public boolean addThread(long tid) throws VirtException {
+        try {
+            cg.addThread(tid);
+            return true;
+        } catch (IOException e) {
+            if (e instanceof java.nio.file.FileSystemException f && "No such process".equals(f.getReason())) {
+                return false;
+            }
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to add thread " + tid
+                    + " to '" + cg.dirs().get(0) + "': " + reason(e));
         }
     }
 
@@ -280,7 +315,11 @@ public final class CgroupTuning {
         }
     }
 
+    /** The errno text alone, as libvirt prints it after the file name. */
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }
