@@ -9,6 +9,7 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import java.util.List;
 public final class CgroupTuning {
     /** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED in KiB. */
     public static final long UNLIMITED_KIB = 9007199254740991L;
+
+    /** strerror(EINVAL). */
+    private static final String INVALID = "Invalid argument";
 
     private final DomainCgroup cg;
 
@@ -301,8 +305,11 @@ public final class CgroupTuning {
         try {
             cg.write(controller, file, value);
         } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to write to '"
-                    + cg.dir(controller).resolve(file) + "': " + reason(e));
+            Path path = cg.dir(controller).resolve(file);
+            // the kernel's EINVAL is about the value, and libvirt names the value rather than the path
+            String what = INVALID.equals(reason(e)) ? "Invalid value '" + value + "' for '" + path.getFileName() + "'"
+                    : "Unable to write to '" + path + "'";
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, what + ": " + reason(e));
         }
     }
 
