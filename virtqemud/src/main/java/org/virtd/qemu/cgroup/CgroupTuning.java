@@ -151,6 +151,24 @@ public final class CgroupTuning {
         }
     }
 
+    /**
+     * Refuses a start whose {@code <cputune>} asks for CFS bandwidth of the guest, its vCPUs or its
+     * emulator when {@code cg} (null: none) lacks the CPU controller, as libvirt's process setup
+     * does. I/O thread bandwidth needs I/O threads, which guests here do not have, so it is kept.
+     */
+    public static void requireCpuForBandwidth(DomainCgroup cg, CpuTune tune) throws VirtException {
+        if (cg != null && cg.has("cpu")) {
+            return;
+        }
+        for (String name : List.of("period", "quota", "emulator_period", "emulator_quota", "global_period",
+                "global_quota")) {
+            if (tune.bandwidth(name) != 0) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "cgroup cpu is required for scheduler tuning");
+            }
+        }
+    }
+
     // ---- cpuset and threads
 
     /** Confines the group to host CPUs {@code cpus} ({@code cpuset.cpus}, both layouts). */
