@@ -114,4 +114,18 @@ class ThreadCgroupsTest {
         assertFalse(Files.exists(root.resolve("memory").resolve(GUEST).resolve("vcpu0")));
         assertEquals(List.of(), groups.groups(ThreadCgroups.VCPU));
     }
+
+    @Test
+    void bandwidthWithoutTheCpuControllerFailsAStart() throws Exception {
+        FakeCgroupFs.v1(root);
+        org.virtd.conf.domain.CpuTune quota = org.virtd.conf.domain.CpuTune.NONE.withBandwidth("emulator_quota", 5000);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.virtd.rpc.error.VirtException.class,
+                () -> CgroupTuning.requireCpuForBandwidth(guest(List.of("cpuset")), quota));
+        assertTrue(e.getMessage().endsWith("cgroup cpu is required for scheduler tuning"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(org.virtd.rpc.error.VirtException.class,
+                () -> CgroupTuning.requireCpuForBandwidth(null, quota));
+        CgroupTuning.requireCpuForBandwidth(guest(List.of("cpu")), quota);
+        CgroupTuning.requireCpuForBandwidth(null,
+                org.virtd.conf.domain.CpuTune.NONE.withBandwidth("iothread_quota", 5000).withShares(300L));
+    }
 }

@@ -11,14 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.virtd.it.qemu.lifecycle.CgroupTuningTest.read;
+import static org.virtd.it.qemu.lifecycle.CgroupTuningTest.value;
 import static org.virtd.it.qemu.lifecycle.Guests.ok;
 
 /**
@@ -50,8 +50,7 @@ class CgroupThreadsTest {
     void threadsLiveInTheirGroupsAndTheGroupsFollowSchedinfo() throws Exception {
         assumeTrue(Files.isRegularFile(CPU.resolve("tasks")) && Files.isWritable(CPU)
                 && Files.isRegularFile(CPUSET.resolve("tasks")), "needs writable v1 cpu and cpuset hierarchies");
-        LabQemuConf.write(prefix, "cgroup_controllers = [ \"cpu\", \"cpuacct\", \"cpuset\", \"memory\", \"devices\","
-                + " \"freezer\", \"blkio\" ]\n");
+        LabQemuConf.write(prefix, CgroupTuningTest.ALL_CONTROLLERS);
         daemon = VirtqemudProcess.start(prefix);
         String uri = daemon.uri();
         Path xml = prefix.resolve(NAME + ".xml");
@@ -130,16 +129,5 @@ class CgroupThreadsTest {
 
     private static String cgroupOf(long pid, long tid) throws Exception {
         return Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/cgroup"));
-    }
-
-    private static String read(Path p) throws Exception {
-        return Files.readString(p).strip();
-    }
-
-    /** The value virsh prints for {@code name} in its "name : value" table. */
-    private static String value(String out, String name) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s*:\\s*(\\S+)").matcher(out);
-        assertTrue(m.find(), name + " missing in: " + out);
-        return m.group(1);
     }
 }
