@@ -9,6 +9,7 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import java.util.List;
 public final class CgroupTuning {
     /** VIR_DOMAIN_MEMORY_PARAM_UNLIMITED in KiB. */
     public static final long UNLIMITED_KIB = 9007199254740991L;
+
+    /** strerror(EINVAL). */
+    private static final String INVALID = "Invalid argument";
 
     private final DomainCgroup cg;
 
@@ -105,11 +109,24 @@ public final class CgroupTuning {
             write("cpu", "cpu.max", (q < 0 ? "max" : Long.toString(q)) + " " + p);
             return;
         }
+        String oldPeriod = period != 0 && quota != 0 ? read("cpu", "cpu.cfs_period_us") : null;
         if (period != 0) {
             write("cpu", "cpu.cfs_period_us", Long.toString(period));
         }
         if (quota != 0) {
-            write("cpu", "cpu.cfs_quota_us", Long.toString(quota));
+            try {
+                write("cpu", "cpu.cfs_quota_us", Long.toString(quota));
+            } catch (VirtException e) {
+                // the kernel refused the pair (a child's quota above its parent's): keep the old period
+                if (oldPeriod != null) {
+                    try {
+                        cg.write("cpu", "cpu.cfs_period_us", oldPeriod);
+                    } catch (IOException ignored) {
+                        // the first error is the one to report
+                    }
+                }
+                throw e;
+            }
         }
     }
 
@@ -131,6 +148,46 @@ public final class CgroupTuning {
         }
         if (tune.bandwidth("global_period") != 0 || tune.bandwidth("global_quota") != 0) {
             setBandwidth(tune.bandwidth("global_period"), tune.bandwidth("global_quota"));
+        }
+    }
+
+    /**
+     * Refuses a start whose {@code <cputune>} asks for CFS bandwidth of the guest, its vCPUs or its
+     * emulator when {@code cg} (null: none) lacks the CPU controller, as libvirt's process setup
+     * does. I/O thread bandwidth needs I/O threads, which guests here do not have, so it is kept.
+     */
+    public static void requireCpuForBandwidth(DomainCgroup cg, CpuTune tune) throws VirtException {
+        if (cg != null && cg.has("cpu")) {
+            return;
+        }
+        for (String name : List.of("period", "quota", "emulator_period", "emulator_quota", "global_period",
+                "global_quota")) {
+            if (tune.bandwidth(name) != 0) {
+                throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                        "cgroup cpu is required for scheduler tuning");
+            }
+        }
+    }
+
+    // ---- cpuset and threads
+
+    /** Confines the group to host CPUs {@code cpus} ({@code cpuset.cpus}, both layouts). */
+    public void setCpus(java.util.BitSet cpus) throws VirtException {
+        require("cpuset", "cgroup cpuset controller is not mounted");
+        write("cpuset", "cpuset.cpus", org.virtd.conf.domain.CpuSet.format(cpus));
+    }
+
+    /** Moves thread {@code tid} into the group; false when the thread is already gone. */
+    public boolean addThread(long tid) throws VirtException {
+        try {
+            cg.addThread(tid);
+            return true;
+        } catch (IOException e) {
+            if (e instanceof java.nio.file.FileSystemException f && "No such process".equals(f.getReason())) {
+                return false;
+            }
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to add thread " + tid
+                    + " to '" + cg.dirs().get(0) + "': " + reason(e));
         }
     }
 
@@ -266,8 +323,11 @@ public final class CgroupTuning {
         try {
             cg.write(controller, file, value);
         } catch (IOException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to write to '"
-                    + cg.dir(controller).resolve(file) + "': " + reason(e));
+            Path path = cg.dir(controller).resolve(file);
+            // the kernel's EINVAL is about the value, and libvirt names the value rather than the path
+            String what = INVALID.equals(reason(e)) ? "Invalid value '" + value + "' for '" + path.getFileName() + "'"
+                    : "Unable to write to '" + path + "'";
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, what + ": " + reason(e));
         }
     }
 
@@ -280,7 +340,11 @@ public final class CgroupTuning {
         }
     }
 
+    /** The errno text alone, as libvirt prints it after the file name. */
     private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

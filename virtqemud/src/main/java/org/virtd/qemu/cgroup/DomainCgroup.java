@@ -15,18 +15,48 @@ import java.util.Set;
  * guest's own directories, the partition stays for the next guest as with libvirt.
  */
 public final class DomainCgroup {
+    /** The controllers a per-thread sub-group (vcpuN, emulator, iothreadN) uses, as libvirt's. */
+    private static final List<String> THREAD_CONTROLLERS = List.of("cpu", "cpuacct", "cpuset");
+
     private final CgroupHost host;
     private final String path;
     private final List<String> controllers;
+    /** A per-thread sub-group: v2 makes it {@code threaded}, tasks join it one thread at a time. */
+    private final boolean thread;
 
     /**
      * @param path        relative to each hierarchy's root, without a leading slash
      * @param controllers the controllers in use, all mounted on {@code host}
      */
     public DomainCgroup(CgroupHost host, String path, List<String> controllers) {
+        this(host, path, controllers, false);
+    }
+
+    private DomainCgroup(CgroupHost host, String path, List<String> controllers, boolean thread) {
         this.host = host;
         this.path = path;
         this.controllers = List.copyOf(controllers);
+        this.thread = thread;
+    }
+
+    /**
+     * The per-thread sub-group {@code name} of this guest's cgroup (whether or not it exists), in
+     * the hierarchies of the CPU controllers this guest uses; null when it uses none of them.
+     */
+    public DomainCgroup thread(String name) {
+        List<String> use = new ArrayList<>(THREAD_CONTROLLERS);
+        use.retainAll(controllers);
+        return use.isEmpty() ? null : new DomainCgroup(host, path + "/" + name, use, true);
+    }
+
+    /** Whether the directories exist (all of them: a half-made group counts as missing). */
+    public boolean exists() {
+        for (Path d : dirs()) {
+            if (!Files.isDirectory(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The path as {@code /proc/PID/cgroup} and the live XML's partition print it. */
@@ -63,7 +93,11 @@ public final class DomainCgroup {
     /** Makes the directories (and the partition above them), ready for QEMU to join. */
     public void create() throws IOException {
         if (host.unified()) {
-            createV2();
+            if (thread) {
+                createThreadedV2();
+            } else {
+                createV2();
+            }
             return;
         }
         for (String c : controllers) {
@@ -93,6 +127,22 @@ public final class DomainCgroup {
                 Files.createDirectory(dir);
             }
         }
+    }
+
+    /**
+     * A v2 per-thread group must be {@code threaded} before its parent, which holds QEMU, may hand
+     * it the CPU controllers: a threaded subtree is exempt from the no-internal-process rule.
+     */
+    private void createThreadedV2() throws IOException {
+        Path dir = host.v2Root().resolve(path);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+        }
+        Path type = dir.resolve("cgroup.type");
+        if (!Files.exists(type) || !Files.readString(type).strip().equals("threaded")) {
+            Files.writeString(type, "threaded");
+        }
+        enableControllers(dir.getParent());
     }
 
     /** Lets the children of a v2 directory use the controllers this guest needs. */
@@ -131,19 +181,62 @@ public final class DomainCgroup {
         long deadline = System.currentTimeMillis() + waitMillis;
         boolean all = true;
         for (Path dir : dirs()) {
-            while (Files.isDirectory(dir)) {
-                try {
-                    Files.delete(dir);
-                } catch (IOException e) {
-                    if (System.currentTimeMillis() > deadline) {
-                        all = false;
-                        break;
-                    }
-                    sleep();
+            all &= removeTree(dir, deadline);
+        }
+        return all;
+    }
+
+    /** Removes {@code dir}, its sub-groups first (the kernel refuses a cgroup that has children). */
+    private static boolean removeTree(Path dir, long deadline) {
+        boolean all = true;
+        for (Path child : subgroups(dir)) {
+            all &= removeTree(child, deadline);
+        }
+        while (Files.isDirectory(dir)) {
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    return false;
                 }
+                sleep();
             }
         }
         return all;
+    }
+
+    private static List<Path> subgroups(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The names of this group's existing sub-groups that start with {@code prefix}, as a guest
+     * re-attached after a restart finds the per-thread groups an earlier daemon made.
+     */
+    public List<String> subgroupNames(String prefix) {
+        Path first = dirs().get(0);
+        List<String> out = new ArrayList<>();
+        for (Path p : subgroups(first)) {
+            String n = p.getFileName().toString();
+            if (n.startsWith(prefix)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Moves thread {@code tid} (not its whole process) into this group: v1's {@code tasks} of
+     * each hierarchy, v2's {@code cgroup.threads}.
+     */
+    public void addThread(long tid) throws IOException {
+        for (Path d : dirs()) {
+            Files.writeString(d.resolve(host.unified() ? "cgroup.threads" : "tasks"), Long.toString(tid));
+        }
     }
 
     private static void sleep() {

@@ -3,6 +3,7 @@ package org.virtd.qemu.driver;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.cgroup.CgroupTuning;
 import org.virtd.qemu.cgroup.DomainCgroup;
+import org.virtd.qemu.cgroup.ThreadCgroups;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.lifecycle.CgroupRuns;
 import org.virtd.qemu.lifecycle.DomainProcesses;
@@ -41,11 +42,20 @@ final class LiveCgroups {
 
     /** The running guest's cgroup with {@code controller}, else OPERATION_INVALID {@code missing}. */
     CgroupTuning tuning(DomainObject dom, String controller, String missing) throws VirtException {
+        return new CgroupTuning(cgroup(dom, controller, missing));
+    }
+
+    /** The per-thread groups of the running guest's cgroup with {@code controller}, checked as {@link #tuning}. */
+    ThreadCgroups threads(DomainObject dom, String controller, String missing) throws VirtException {
+        return new ThreadCgroups(cgroup(dom, controller, missing));
+    }
+
+    private DomainCgroup cgroup(DomainObject dom, String controller, String missing) throws VirtException {
         DomainCgroup cg = CgroupRuns.of(run(dom));
         if (cg == null || !cg.has(controller)) {
             throw invalid(missing);
         }
-        return new CgroupTuning(cg);
+        return cg;
     }
 
     DomainDef liveDef(DomainObject dom) throws VirtException {

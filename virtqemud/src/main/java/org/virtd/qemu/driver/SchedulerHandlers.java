@@ -5,6 +5,7 @@ import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.state.ModificationImpact;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.cgroup.CgroupTuning;
+import org.virtd.qemu.cgroup.ThreadCgroups;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.DomainFlags;
@@ -20,8 +21,10 @@ import java.util.Map;
 /**
  * {@code virsh schedinfo} (qemuDomainGetSchedulerType, qemuDomainGet/SetSchedulerParametersFlags):
  * the guest's CPU weight and CFS bandwidth. Live, {@code cpu_shares} and the {@code global_*}
- * bandwidth are the guest cgroup's; the per-vCPU, emulator and I/O thread bandwidth are kept in
- * the live definition. Config values live in {@code <cputune>}.
+ * bandwidth are the guest cgroup's, the {@code vcpu_*}, {@code emulator_*} and {@code iothread_*}
+ * bandwidth its per-thread groups' (read from the first of a kind, set on all of it; read from the
+ * guest's cgroup when it has none of that kind), each non-zero value also kept in the live
+ * definition. Config values live in {@code <cputune>}.
  */
 final class SchedulerHandlers {
     private static final int LIVE = DomainFlags.ModificationImpact.LIVE;
@@ -36,8 +39,6 @@ final class SchedulerHandlers {
     private static final long MAX_QUOTA = 17592186044415L;
     /** Parameter name → {@code <cputune>} element, in the order libvirt reports them. */
     private static final Map<String, String> BANDWIDTH = new LinkedHashMap<>();
-    /** A CFS period and quota nobody changed: 100 ms, no limit. */
-    private static final long DEFAULT_PERIOD = 100000;
 
     static {
         BANDWIDTH.put("vcpu_period", "period");
@@ -98,16 +99,12 @@ final class SchedulerHandlers {
         List<TypedParam> all = new ArrayList<>();
         if (live) {
             CgroupTuning tuning = cgroups.tuning(dom, "cpu", MISSING);
-            CpuTune tune = cgroups.liveDef(dom).cputune();
-            long[] global = tuning.bandwidth();
+            ThreadCgroups threads = cgroups.threads(dom, "cpu", MISSING);
             all.add(TypedParam.ofULLong("cpu_shares", tuning.shares()));
-            for (Map.Entry<String, String> e : BANDWIDTH.entrySet()) {
-                long v = switch (e.getKey()) {
-                    case "global_period" -> global[0];
-                    case "global_quota" -> global[1];
-                    default -> liveDefault(e.getKey(), tune.bandwidth(e.getValue()));
-                };
-                all.add(param(e.getKey(), v));
+            for (String kind : List.of(ThreadCgroups.VCPU, ThreadCgroups.EMULATOR, "global", ThreadCgroups.IOTHREAD)) {
+                long[] bw = kind.equals("global") ? tuning.bandwidth() : threads.bandwidth(kind);
+                all.add(param(kind + "_period", bw[0]));
+                all.add(param(kind + "_quota", bw[1]));
             }
         } else {
             CpuTune tune = dom.def().cputune();
@@ -115,14 +112,6 @@ final class SchedulerHandlers {
             BANDWIDTH.forEach((name, element) -> all.add(param(name, tune.bandwidth(element))));
         }
         return all.subList(0, Math.max(0, Math.min(nparams, all.size())));
-    }
-
-    /** A live value never set: what a fresh cgroup has (no I/O threads here: 0). */
-    private static long liveDefault(String name, long v) {
-        if (v != 0 || name.startsWith("iothread")) {
-            return v;
-        }
-        return name.endsWith("period") ? DEFAULT_PERIOD : -1;
     }
 
     private static TypedParam param(String name, long v) {
@@ -139,6 +128,7 @@ final class SchedulerHandlers {
             }
             if (impact.live()) {
                 CgroupTuning tuning = cgroups.tuning(dom, "cpu", MISSING);
+                ThreadCgroups threads = cgroups.threads(dom, "cpu", MISSING);
                 DomainDef live = cgroups.liveDef(dom);
                 CpuTune tune = live.cputune();
                 for (TypedParam p : params) {
@@ -147,9 +137,13 @@ final class SchedulerHandlers {
                         tuning.setShares(v);
                         tune = tune.withShares(tuning.shares());
                     } else if (v != 0) {
-                        if (p.field().startsWith("global_")) {
-                            tuning.setBandwidth(p.field().equals("global_period") ? v : 0,
-                                    p.field().equals("global_quota") ? v : 0);
+                        String kind = p.field().substring(0, p.field().indexOf('_'));
+                        long period = p.field().endsWith("period") ? v : 0;
+                        long quota = p.field().endsWith("quota") ? v : 0;
+                        if (kind.equals("global")) {
+                            tuning.setBandwidth(period, quota);
+                        } else {
+                            threads.setBandwidth(kind, period, quota);
                         }
                         tune = tune.withBandwidth(BANDWIDTH.get(p.field()), v);
                     }

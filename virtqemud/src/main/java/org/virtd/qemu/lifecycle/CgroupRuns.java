@@ -2,6 +2,7 @@ package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.cgroup.CgroupPlacement;
+import org.virtd.qemu.cgroup.CgroupTuning;
 import org.virtd.qemu.cgroup.DomainCgroup;
 import org.virtd.qemu.cgroup.GuestCgroups;
 import org.virtd.qemu.process.QemuProcess;
@@ -36,10 +37,14 @@ public final class CgroupRuns {
         return rd == null ? null : rd.attachment(Slot.class, Slot::new).cgroup;
     }
 
-    /** Creates and tunes {@code rd}'s cgroup; the command prefix that joins it (empty: none). */
+    /**
+     * Creates and tunes {@code rd}'s cgroup; the command prefix that joins it (empty: none).
+     * Bandwidth tuning without the CPU controller fails the start (the caller then releases).
+     */
     List<String> create(RunningDomain rd, DomainDef def) throws VirtException {
         DomainCgroup cg = cgroups == null ? null : cgroups.create(rd.id(), def);
         rd.attachment(Slot.class, Slot::new).cgroup = cg;
+        CgroupTuning.requireCpuForBandwidth(cg, def.cputune());
         return cg == null ? List.of() : cg.joinCommand();
     }
 

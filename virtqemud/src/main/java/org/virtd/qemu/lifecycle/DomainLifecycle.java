@@ -421,6 +421,7 @@ public final class DomainLifecycle {
         if (boot && spec.balloon() && current < def.memoryKiB()) {
             monitor.execute("balloon", JsonObject.of("value", current * 1024));
         }
+        ThreadGroups.atStart(rd, def.cputune());
         DomainPinning.applyAtStart(rd, def.cputune());
         setLinksDown(monitor, def);
         var balloon = def.devices() == null ? null : def.devices().memballoon();

@@ -13,10 +13,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The live half of vcpupin and emulatorpin: the affinity of QEMU's vCPU threads, or of all its
- * other threads, set with {@code sched_setaffinity} (there are no cgroups here, as with a
- * libvirtd without them), and the pin recorded in the live definition and status file. The
- * caller holds the domain's lock and has checked the arguments.
+ * The live half of vcpupin and emulatorpin: the cpuset of the thread's group when the guest's
+ * cgroup has per-thread groups, then the affinity of QEMU's vCPU threads, or of all its other
+ * threads, set with {@code sched_setaffinity} (all a libvirtd without cgroups does), and the pin
+ * recorded in the live definition and status file. The caller holds the domain's lock and has
+ * checked the arguments.
  */
 public final class DomainPinning {
     private final DomainLifecycle lifecycle;
@@ -34,6 +35,7 @@ public final class DomainPinning {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                     "vcpu " + vcpu + " is out of range of live cpu count " + rd.live().vcpus().effectiveCurrent());
         }
+        ThreadGroups.pin(rd, org.virtd.qemu.cgroup.ThreadCgroups.vcpu(vcpu), cpus);
         setAffinity(tid, cpus);
         record(rd, rd.live().cputune().withVcpuPin(vcpu, cpus));
     }
@@ -41,6 +43,7 @@ public final class DomainPinning {
     public void pinEmulator(DomainObject dom, BitSet cpus) throws VirtException {
         RunningDomain rd = guests.active(dom, ErrorDomain.DOMAIN);
         Collection<Long> vcpus = VcpuThreads.of(DomainControl.monitor(rd)).values();
+        ThreadGroups.pin(rd, org.virtd.qemu.cgroup.ThreadCgroups.EMULATOR, cpus);
         for (long tid : ThreadAffinity.threads(rd.process().pid())) {
             if (!vcpus.contains(tid)) {
                 setAffinity(tid, cpus);

@@ -9,6 +9,10 @@ import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 
 /**
  * The live half of setmem and setvcpus (qemu-driver.md §5): the balloon target through QMP
@@ -110,18 +114,50 @@ public final class DomainResources {
                         "requested vcpus is greater than max allowable vcpus for the live domain: " + count + " > "
                                 + max);
             }
-            VcpuHotplug plug = new VcpuHotplug(DomainControl.monitor(rd), rd.deletions, VcpuHotplug.slots(vcpus));
+            List<DomainDef.VcpuSlot> before = VcpuHotplug.slots(vcpus);
+            VcpuHotplug plug = new VcpuHotplug(DomainControl.monitor(rd), rd.deletions, before);
+            boolean reached = false;
             try {
                 plug.reach(count);
+                reached = true;
             } finally {
                 if (plug.changed()) {
                     rd.live(rd.live().withVcpus(vcpus.withSlots(plug.enabled(), plug.result())));
                     dom.setActive(rd.id(), rd.live());
                     lifecycle.writeStatus(rd);
+                    followGroups(rd, before, plug.result(), reached);
                 }
             }
         } finally {
             dom.lock().unlock();
+        }
+    }
+
+    /**
+     * The per-thread cgroups follow the vCPUs that came and went; after a failed change the
+     * hotplug's error is the one reported, a cgroup error only logged.
+     */
+    private static void followGroups(RunningDomain rd, List<DomainDef.VcpuSlot> before,
+            List<DomainDef.VcpuSlot> after, boolean report) throws VirtException {
+        Set<Integer> plugged = new TreeSet<>();
+        Set<Integer> unplugged = new TreeSet<>();
+        for (int i = 0; i < after.size(); i++) {
+            boolean was = before.get(i).enabled();
+            boolean is = after.get(i).enabled();
+            if (is && !was) {
+                plugged.add(i);
+            } else if (was && !is) {
+                unplugged.add(i);
+            }
+        }
+        try {
+            ThreadGroups.vcpusChanged(rd, plugged, unplugged);
+        } catch (VirtException e) {
+            if (report) {
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(DomainResources.class).warn("vCPU cgroups of '{}': {}",
+                    rd.domain().name(), e.getMessage());
         }
     }
 }
