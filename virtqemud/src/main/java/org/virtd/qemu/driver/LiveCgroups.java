@@ -41,11 +41,16 @@ final class LiveCgroups {
 
     /** The running guest's cgroup with {@code controller}, else OPERATION_INVALID {@code missing}. */
     CgroupTuning tuning(DomainObject dom, String controller, String missing) throws VirtException {
+        return new CgroupTuning(cgroup(dom, controller, missing));
+    }
+
+    /** The running guest's cgroup itself, on the same terms as {@link #tuning}. */
+    DomainCgroup cgroup(DomainObject dom, String controller, String missing) throws VirtException {
         DomainCgroup cg = CgroupRuns.of(run(dom));
         if (cg == null || !cg.has(controller)) {
             throw invalid(missing);
         }
-        return new CgroupTuning(cg);
+        return cg;
     }
 
     DomainDef liveDef(DomainObject dom) throws VirtException {

@@ -10,7 +10,9 @@ import org.virtd.qemu.process.QemuLaunchSpec.Bus;
 import org.virtd.qemu.process.QemuLaunchSpec.Disk;
 import org.virtd.qemu.process.QemuLaunchSpec.Nic;
 import org.virtd.qemu.process.QemuLaunchSpec.Serial;
+import org.virtd.qemu.qmp.JsonArray;
 import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -35,11 +37,12 @@ public final class QemuCommandLine {
         a.add("-S");
         a.addAll(FirmwareArgs.blockdevs(s.firmware()));
         add(a, "-machine", opt(s.machine()) + ",usb=off" + FirmwareArgs.smm(s.firmware()) + ",dump-guest-core=off"
-                + FirmwareArgs.machineProps(s.firmware()));
+                + FirmwareArgs.machineProps(s.firmware()) + (s.memoryPolicy() != null ? ",memory-backend=pc.ram" : ""));
         add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
         add(a, "-cpu", cpu(s));
         a.addAll(FirmwareArgs.globals(s.firmware()));
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
+        memoryBackend(a, s);
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());
         a.addAll(s.platform().smbios());
@@ -120,6 +123,20 @@ public final class QemuCommandLine {
     static String smp(int current, int max) {
         return current == max ? current + ",sockets=" + max + ",cores=1,threads=1"
                 : current + ",maxcpus=" + max + ",sockets=" + max + ",cores=1,threads=1";
+    }
+
+    /** The guest's RAM as a backend object with {@code <numatune>}'s host nodes and policy, as libvirt gives it. */
+    private static void memoryBackend(List<String> a, QemuLaunchSpec s) {
+        QemuLaunchSpec.MemoryPolicy p = s.memoryPolicy();
+        if (p == null) {
+            return;
+        }
+        JsonObject ram = JsonObject.of("qom-type", "memory-backend-ram", "id", "pc.ram", "size", s.memoryKiB() * 1024);
+        if (p.policy() != null) {
+            JsonValue[] nodes = p.hostNodes().stream().map(n -> JsonValue.of((long) n)).toArray(JsonValue[]::new);
+            ram = ram.with("host-nodes", JsonArray.of(nodes)).with("policy", p.policy());
+        }
+        add(a, "-object", ram.toJson());
     }
 
     private static void kernel(List<String> a, QemuLaunchSpec s) {
