@@ -161,11 +161,7 @@ public final class DomainXmlParser {
         if (text == null) {
             throw DefErrors.xml("missing cpuset for " + pin.getTagName());
         }
-        BitSet set = CpuSet.parse(text);
-        if (set == null) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-        }
-        return set;
+        return CpuSet.bitmap(text);
     }
 
     private static Long shares(Element cputune) throws VirtException {

@@ -56,10 +56,7 @@ final class NumatuneXml {
 
     /** A nodeset attribute: a bitmap that names at least one node. */
     static BitSet nodeset(String text) throws VirtException {
-        BitSet set = CpuSet.parse(text);
-        if (set == null) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-        }
+        BitSet set = CpuSet.bitmap(text);
         if (set.isEmpty()) {
             throw DefErrors.unsupported("Invalid value of 'nodeset': " + text);
         }

@@ -133,10 +133,7 @@ final class NumaTuneHandlers {
     }
 
     private static BitSet nodeset(String text) throws VirtException {
-        BitSet set = CpuSet.parse(text);
-        if (set == null) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-        }
+        BitSet set = CpuSet.bitmap(text);
         if (set.isEmpty()) {
             throw LiveCgroups.invalid("Invalid nodeset of 'numatune': " + text);
         }
