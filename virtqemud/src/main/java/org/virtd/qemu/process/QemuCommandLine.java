@@ -36,8 +36,9 @@ public final class QemuCommandLine {
                 + (s.host().processName() ? ",process=qemu:" + opt(s.name()) : "") + ",debug-threads=on");
         a.add("-S");
         a.addAll(FirmwareArgs.blockdevs(s.firmware()));
+        // libvirt names the RAM backend before the pflash drives
         add(a, "-machine", opt(s.machine()) + ",usb=off" + FirmwareArgs.smm(s.firmware()) + ",dump-guest-core=off"
-                + FirmwareArgs.machineProps(s.firmware()) + (s.memoryPolicy() != null ? ",memory-backend=pc.ram" : ""));
+                + (s.memoryPolicy() != null ? ",memory-backend=pc.ram" : "") + FirmwareArgs.machineProps(s.firmware()));
         add(a, "-accel", s.accel() == Accel.KVM ? "kvm" : "tcg");
         add(a, "-cpu", cpu(s));
         a.addAll(FirmwareArgs.globals(s.firmware()));
