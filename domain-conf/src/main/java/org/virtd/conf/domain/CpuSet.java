@@ -1,5 +1,9 @@
 package org.virtd.conf.domain;
 
+import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrorDomain;
+import org.virtd.rpc.error.VirtException;
+
 import java.util.BitSet;
 
 /**
@@ -37,6 +41,15 @@ public final class CpuSet {
             }
         }
         set.andNot(minus);
+        return set;
+    }
+
+    /** Parses {@code text}; INVALID_ARG as libvirt's virBitmapParse reports it when it is not a list. */
+    public static BitSet bitmap(String text) throws VirtException {
+        BitSet set = parse(text);
+        if (set == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
+        }
         return set;
     }
 

@@ -28,7 +28,7 @@ final class DomainSchema {
                 + "numatune resource sysinfo bootloader bootloader_args os idmap features cpu clock on_poweroff "
                 + "on_reboot on_crash on_lockfailure pm perf devices seclabel keywrap launchSecurity");
         for (String opaque : ("metadata maxMemory blkiotune memtune memoryBacking vcpus iothreads iothreadids "
-                + "cputune numatune resource sysinfo idmap pm perf seclabel keywrap launchSecurity on_lockfailure "
+                + "cputune resource sysinfo idmap pm perf seclabel keywrap launchSecurity on_lockfailure "
                 + "genid bootloader bootloader_args").split(" ")) {
             CHILDREN.put("domain/" + opaque, Set.of(ANY));
         }
@@ -39,6 +39,9 @@ final class DomainSchema {
         node("domain/memory", "unit dumpCore", "");
         node("domain/currentMemory", "unit", "");
         node("domain/vcpu", "placement cpuset current", "");
+        node("domain/numatune", "", "memory memnode");
+        node("domain/numatune/memory", "mode nodeset placement", "");
+        node("domain/numatune/memnode", "cellid mode nodeset", "");
         node("domain/os", "firmware", "type loader nvram kernel initrd cmdline dtb acpi boot bootmenu smbios bios "
                 + "firmware");
         for (String opaque : "loader nvram acpi smbios bios firmware".split(" ")) {

@@ -78,10 +78,9 @@ public final class DomainXmlFormatter {
             w.end("vcpus");
         }
         cputune(w, def.cputune());
-        if ("auto".equals(v.placement())) {
-            w.open("numatune").open("memory").attr("mode", "strict").attr("placement", "auto").end("memory")
-                    .end("numatune");
-        }
+        Numatune numa = def.tuning().numa();
+        // a definition made in code with automatic vCPU placement has numad place its memory too
+        NumatuneXml.format(w, numa.isEmpty() && "auto".equals(v.placement()) ? Numatune.AUTO : numa);
         if (options.runtime() != null && options.runtime().partition() != null) {
             w.open("resource").textElement("partition", options.runtime().partition());
             w.end("resource");

@@ -99,6 +99,12 @@ public final class DomainXmlParser {
         long current = memory(root, "currentMemory");
         Vcpus vcpus = withSlots(vcpus(Dom.child(root, "vcpu")), Dom.child(root, "vcpus"));
         CpuTune cputune = cputune(Dom.child(root, "cputune"), vcpus.max());
+        Numatune numatune = NumatuneXml.parse(root, "static".equals(vcpus.placement()), guestCells(root));
+        if (numatune.autoPlacement() && Dom.childAttr(root, "vcpu", "cpuset") == null
+                && cputune.vcpupins().isEmpty() && cputune.emulatorpin() == null) {
+            // numad places the memory, so it places the vCPUs too unless they are pinned
+            vcpus = new Vcpus(vcpus.max(), vcpus.current(), "auto", vcpus.slots());
+        }
         OsDef os = os(Dom.child(root, "os"));
         List<Feature> features = features(Dom.child(root, "features"));
         CpuDef cpu = cpu(Dom.child(root, "cpu"));
@@ -113,8 +119,13 @@ public final class DomainXmlParser {
         }
         return new DomainDef(type, name, uuid, Dom.text(root, "title"), Dom.text(root, "description"), memory,
                 current, vcpus, os, features, cpu, clock, lifecycle, devices, null, cputune,
-                SysinfoXml.parse(Dom.child(root, "sysinfo")), ResourceTuneXml.parse(root),
+                SysinfoXml.parse(Dom.child(root, "sysinfo")), ResourceTuneXml.parse(root).withNuma(numatune),
                 SecLabelXml.parse(root));
+    }
+
+    /** The number of guest NUMA cells, {@code <cpu><numa><cell>}, that {@code <memnode>} may name. */
+    private static int guestCells(Element root) {
+        return Dom.children(Dom.child(Dom.child(root, "cpu"), "numa"), "cell").size();
     }
 
     /** {@code <cputune>}: shares, bandwidth and pinning; the other tunables are not kept. */
@@ -150,11 +161,7 @@ public final class DomainXmlParser {
         if (text == null) {
             throw DefErrors.xml("missing cpuset for " + pin.getTagName());
         }
-        BitSet set = CpuSet.parse(text);
-        if (set == null) {
-            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, "Failed to parse bitmap '" + text + "'");
-        }
-        return set;
+        return CpuSet.bitmap(text);
     }
 
     private static Long shares(Element cputune) throws VirtException {

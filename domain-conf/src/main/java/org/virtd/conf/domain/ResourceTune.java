@@ -4,26 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code <memtune>} and {@code <blkiotune>}: the memory limits and block I/O weights a driver
- * enforces through cgroups. Immutable; null values are "not given".
+ * {@code <memtune>}, {@code <blkiotune>} and {@code <numatune>}: the memory limits, block I/O
+ * weights and host memory nodes a driver enforces through cgroups (and QEMU's memory policy).
+ * Immutable; null values are "not given".
  *
  * @param memory the three limits of {@code <memtune>}
  * @param blkio  {@code <blkiotune>}'s weight and per-device settings
+ * @param numa   {@code <numatune>}; never null ({@link Numatune#NONE})
  */
-public record ResourceTune(MemTune memory, BlkioTune blkio) {
+public record ResourceTune(MemTune memory, BlkioTune blkio, Numatune numa) {
     public static final ResourceTune NONE = new ResourceTune(MemTune.NONE, BlkioTune.NONE);
 
     public ResourceTune {
         memory = memory == null ? MemTune.NONE : memory;
         blkio = blkio == null ? BlkioTune.NONE : blkio;
+        numa = numa == null ? Numatune.NONE : numa;
+    }
+
+    /** Without {@code <numatune>}. */
+    public ResourceTune(MemTune memory, BlkioTune blkio) {
+        this(memory, blkio, Numatune.NONE);
     }
 
     public ResourceTune withMemory(MemTune m) {
-        return new ResourceTune(m, blkio);
+        return new ResourceTune(m, blkio, numa);
     }
 
     public ResourceTune withBlkio(BlkioTune b) {
-        return new ResourceTune(memory, b);
+        return new ResourceTune(memory, b, numa);
+    }
+
+    public ResourceTune withNuma(Numatune n) {
+        return new ResourceTune(memory, blkio, n);
     }
 
     /** {@code <hard_limit>}, {@code <soft_limit>}, {@code <swap_hard_limit>} in KiB; null = unlimited. */

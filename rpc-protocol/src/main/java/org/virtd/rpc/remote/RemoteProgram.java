@@ -499,6 +499,8 @@ public final class RemoteProgram {
     public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS =
             P.call(219, "DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS", DomainParamsFlagsArgs.SCHEDULER, Xdr.VOID)
                     .denyReadOnly().add();
+    public static final Procedure<DomainParamsFlagsArgs, Void> DOMAIN_SET_NUMA_PARAMETERS =
+            P.call(254, "DOMAIN_SET_NUMA_PARAMETERS", DomainParamsFlagsArgs.NUMA, Xdr.VOID).denyReadOnly().add();
     public static final Procedure<DomainNParamsFlagsArgs, CountedParams> DOMAIN_GET_NUMA_PARAMETERS =
             P.call(255, "DOMAIN_GET_NUMA_PARAMETERS", Xdr.lazy(DomainNParamsFlagsArgs.class), CountedParams.codec(Limits.DOMAIN_NUMA_PARAMETERS_MAX)).add();
     public static final Procedure<DomainVcpusFlagsArgs, Void> DOMAIN_SET_VCPUS_FLAGS =

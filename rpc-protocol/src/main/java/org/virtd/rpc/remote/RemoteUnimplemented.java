@@ -99,7 +99,6 @@ final class RemoteUnimplemented {
         p.unimplemented(221, "INTERFACE_CHANGE_COMMIT").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(222, "INTERFACE_CHANGE_ROLLBACK").denyReadOnly().refusalDomain(ErrorDomain.INTERFACE).add();
         p.unimplemented(250, "NODE_SUSPEND_FOR_DURATION").denyReadOnly().add();
-        p.unimplemented(254, "DOMAIN_SET_NUMA_PARAMETERS").denyReadOnly().add();
         p.unimplemented(259, "STORAGE_VOL_WIPE_PATTERN").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(260, "STORAGE_VOL_RESIZE").denyReadOnly().refusalDomain(ErrorDomain.STORAGE).add();
         p.unimplemented(261, "DOMAIN_PM_SUSPEND_FOR_DURATION").denyReadOnly().add();

@@ -73,6 +73,9 @@ public final class GuestCgroups {
             if (!def.tuning().blkio().isEmpty()) {
                 tuning.setBlkio(def.tuning().blkio());
             }
+            if (cg.has("cpuset")) {
+                new CpusetMems(cg).setup(def.tuning().numa());
+            }
             return cg;
         } catch (IOException e) {
             cg.remove(0);

@@ -50,7 +50,8 @@ final class LiveCgroups {
         return new ThreadCgroups(cgroup(dom, controller, missing));
     }
 
-    private DomainCgroup cgroup(DomainObject dom, String controller, String missing) throws VirtException {
+    /** The running guest's cgroup itself, on the same terms as {@link #tuning}. */
+    DomainCgroup cgroup(DomainObject dom, String controller, String missing) throws VirtException {
         DomainCgroup cg = CgroupRuns.of(run(dom));
         if (cg == null || !cg.has(controller)) {
             throw invalid(missing);

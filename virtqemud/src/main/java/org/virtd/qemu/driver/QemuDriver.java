@@ -135,8 +135,8 @@ public final class QemuDriver implements Driver {
         new DomainJobHandlers(lookup, () -> processes, () -> backups).bind(table);
         new AllDomainStatsHandlers(lookup, () -> processes).bind(table);
         new GuestAgentHandlers(lookup, () -> processes).bind(table);
-        new TuningQueryHandlers(lookup).bind(table);
         LiveCgroups cgroups = new LiveCgroups(() -> processes, this::privileged);
+        new NumaTuneHandlers(lookup, cgroups).bind(table);
         new MemoryTuneHandlers(lookup, cgroups).bind(table);
         new BlkioTuneHandlers(lookup, cgroups).bind(table);
         new SchedulerHandlers(lookup, cgroups).bind(table);

@@ -234,6 +234,7 @@ public final class DomainLifecycle {
         }
         try {
             GuestCpuCheck.beforeLaunch(def, hostCpuModels);
+            NumaMemory.beforeLaunch(def);
         } catch (VirtException e) {
             dom.setState(DomainStates.SHUTOFF, DomainStates.SHUTOFF_FAILED);
             throw e;

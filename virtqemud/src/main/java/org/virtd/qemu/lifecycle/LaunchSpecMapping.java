@@ -98,6 +98,7 @@ public final class LaunchSpecMapping {
                 .host(new QemuLaunchSpec.HostPolicy(qemuConf.setProcessName(), qemuConf.logTimestamp(),
                         qemuConf.maxProcesses(), qemuConf.maxFiles(), qemuConf.confinement().seccompSandbox() != 0));
         b.firmware(firmware(def));
+        b.memoryPolicy(NumaMemory.policy(def));
         b.panicIsa(dev.panics().stream().anyMatch(p -> "isa".equals(p.model())));
         if (def.cpu() != null && def.cpu().mode() != null) {
             b.cpu(new QemuLaunchSpec.Cpu(def.cpu().mode(), def.cpu().model(), cpuSwitches(def.cpu())));

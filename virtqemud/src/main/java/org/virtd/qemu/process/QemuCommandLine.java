@@ -10,7 +10,9 @@ import org.virtd.qemu.process.QemuLaunchSpec.Bus;
 import org.virtd.qemu.process.QemuLaunchSpec.Disk;
 import org.virtd.qemu.process.QemuLaunchSpec.Nic;
 import org.virtd.qemu.process.QemuLaunchSpec.Serial;
+import org.virtd.qemu.qmp.JsonArray;
 import org.virtd.qemu.qmp.JsonObject;
+import org.virtd.qemu.qmp.JsonValue;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -45,12 +47,7 @@ public final class QemuCommandLine {
         add(a, "-cpu", cpu(s));
         a.addAll(FirmwareArgs.globals(s.firmware()));
         add(a, "-m", Long.toString((s.memoryKiB() + 1023) / 1024));
-        if (ramId != null) {
-            // the guest's RAM as an object of its own, named as the machine names its RAM, so
-            // states saved with or without it load either way
-            add(a, "-object", JsonObject.of("qom-type", "memory-backend-ram", "id", ramId,
-                    "size", (s.memoryKiB() + 1023) / 1024 * 1024 * 1024).toJson());
-        }
+        memoryBackend(a, s, ramId);
         add(a, "-overcommit", "mem-lock=off");
         add(a, "-smp", smp(s.vcpus(), s.maxVcpus()));
         add(a, "-uuid", s.uuid().toString());
@@ -135,6 +132,25 @@ public final class QemuCommandLine {
     static String smp(int current, int max) {
         return current == max ? current + ",sockets=" + max + ",cores=1,threads=1"
                 : current + ",maxcpus=" + max + ",sockets=" + max + ",cores=1,threads=1";
+    }
+
+    /** The guest's RAM as a backend object with {@code <numatune>}'s host nodes and policy, as libvirt gives it. */
+    /**
+     * The guest's RAM as an object of its own, named as the machine names its RAM (so states saved
+     * with or without it load either way), with {@code <numatune>}'s host nodes and policy.
+     */
+    private static void memoryBackend(List<String> a, QemuLaunchSpec s, String ramId) {
+        if (ramId == null) {
+            return;
+        }
+        JsonObject ram = JsonObject.of("qom-type", "memory-backend-ram", "id", ramId,
+                "size", (s.memoryKiB() + 1023) / 1024 * 1024 * 1024);
+        QemuLaunchSpec.MemoryPolicy p = s.memoryPolicy();
+        if (p != null && p.policy() != null) {
+            JsonValue[] nodes = p.hostNodes().stream().map(n -> JsonValue.of((long) n)).toArray(JsonValue[]::new);
+            ram = ram.with("host-nodes", JsonArray.of(nodes)).with("policy", p.policy());
+        }
+        add(a, "-object", ram.toJson());
     }
 
     private static void kernel(List<String> a, QemuLaunchSpec s) {

@@ -17,7 +17,18 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         String machine, Accel accel, Cpu cpu, boolean acpi, String clockOffset,
         Path kernel, Path initrd, String append,
         List<Disk> disks, List<Nic> nics, List<Serial> serials, List<Display> displays, String video, int videoVramKiB, boolean balloon,
-        boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host, Firmware firmware) {
+        boolean panicIsa, Path monitorSocket, Platform platform, HostPolicy host, Firmware firmware,
+        MemoryPolicy memoryPolicy) {
+
+    /**
+     * Where {@code <numatune>} puts the guest's RAM: the host nodes and QEMU's policy for them
+     * ({@code bind}, {@code preferred}, {@code interleave}). Null in the spec: QEMU's default RAM.
+     */
+    public record MemoryPolicy(List<Integer> hostNodes, String policy) {
+        public MemoryPolicy {
+            hostNodes = List.copyOf(hostNodes);
+        }
+    }
 
     /**
      * UEFI in flash: the read-only code image, the guest's writable variable store (null: none),
@@ -231,6 +242,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         private Platform platform = Platform.NONE;
         private HostPolicy host = HostPolicy.DEFAULT;
         private Firmware firmware;
+        private MemoryPolicy memoryPolicy;
 
         private Builder(String name, UUID uuid) {
             this.name = name;
@@ -263,7 +275,12 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
         public QemuLaunchSpec build() {
             return new QemuLaunchSpec(emulator, name, uuid, memoryKiB, vcpus, maxVcpus, machine, accel, cpu, acpi,
                     clockOffset, kernel, initrd, append, disks, nics, serials, List.copyOf(displays), video, videoVramKiB, balloon, panicIsa,
-                    monitorSocket, platform, host, firmware);
+                    monitorSocket, platform, host, firmware, memoryPolicy);
+        }
+
+        public Builder memoryPolicy(MemoryPolicy p) {
+            this.memoryPolicy = p;
+            return this;
         }
     }
 }

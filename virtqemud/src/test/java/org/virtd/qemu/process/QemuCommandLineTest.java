@@ -154,6 +154,21 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void numatuneNodesGoToAMemoryBackendAsLibvirtWritesIt() throws Exception {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .memoryKiB(131072).memoryPolicy(new QemuLaunchSpec.MemoryPolicy(List.of(0, 2), "interleave")).build();
+        List<String> argv = QemuCommandLine.build(s);
+        assertTrue(argv.get(argv.indexOf("-machine") + 1).endsWith(",dump-guest-core=off,memory-backend=pc.ram"),
+                argv.toString());
+        int m = argv.indexOf("-m");
+        assertEquals(List.of("-m", "128", "-object", "{\"qom-type\":\"memory-backend-ram\",\"id\":\"pc.ram\","
+                + "\"size\":134217728,\"host-nodes\":[0,2],\"policy\":\"interleave\"}"), argv.subList(m, m + 4));
+        List<String> plain = QemuCommandLine.build(QemuLaunchSpec.builder("t", UUID.randomUUID())
+                .monitorSocket(Path.of("/m")).build());
+        assertFalse(String.join(" ", plain).contains("pc.ram"), plain.toString());
+    }
+
+    @Test
     void smpForm() {
         assertEquals("1,sockets=1,cores=1,threads=1", QemuCommandLine.smp(1, 1));
         assertEquals("2,maxcpus=8,sockets=8,cores=1,threads=1", QemuCommandLine.smp(2, 8));
