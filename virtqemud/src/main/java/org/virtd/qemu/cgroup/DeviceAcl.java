@@ -10,8 +10,9 @@ import java.util.List;
  * The v1 devices controller's list for a guest: everything denied, then read-write access to
  * the nodes of {@code cgroup_device_acl}, to the pseudo-terminals (major 136) the serial
  * consoles use, and to the block devices among its disks (read-only disks read only). Paths that
- * do not exist on this host (no /dev/kvm) are skipped as libvirt skips them. On v2 the same list
- * would need an eBPF program, which this daemon does not load: the rules apply on v1 only.
+ * do not exist on this host (no /dev/kvm) are skipped as libvirt skips them. On v2 the same
+ * rules go into the guest's {@link DeviceFilter} (a BPF device program), attached before QEMU
+ * joins. Devices plugged in later are allowed and denied one by one the same two ways.
  */
 public final class DeviceAcl {
     static final int PTY_MAJOR = 136;
@@ -61,14 +62,58 @@ public final class DeviceAcl {
         }
     }
 
-    /** Denies all, then allows {@link #rules}; nothing on v2 or without the devices controller. */
-    static void apply(DomainCgroup cg, List<String> acl, List<Disk> disks) throws IOException {
-        if (!cg.has("devices") || cg.unified()) {
+    /** Denies all, then allows {@link #rules}; nothing without the devices controller. */
+    static void apply(DomainCgroup cg, DeviceFilters filters, List<String> acl, List<Disk> disks) throws IOException {
+        if (!cg.has("devices")) {
+            return;
+        }
+        List<String> rules = rules(acl, disks);
+        if (cg.unified()) {
+            try (DeviceFilter f = filters.attach(cg.dir("devices"))) {
+                for (String rule : rules) {
+                    f.allow(DeviceRule.parse(rule));
+                }
+            }
             return;
         }
         cg.write("devices", "devices.deny", "a");
-        for (String rule : rules(acl, disks)) {
+        for (String rule : rules) {
             cg.write("devices", "devices.allow", rule);
+        }
+    }
+
+    /**
+     * Allows the node {@code path} ({@code access} of "rwm") to a running guest; nothing when it
+     * is not a device node or the guest has no devices controller.
+     */
+    static void allow(DomainCgroup cg, DeviceFilters filters, String path, String access) throws IOException {
+        change(cg, filters, path, access, true);
+    }
+
+    /** Takes all access to the node {@code path} away from a running guest. */
+    static void deny(DomainCgroup cg, DeviceFilters filters, String path) throws IOException {
+        change(cg, filters, path, "rwm", false);
+    }
+
+    private static void change(DomainCgroup cg, DeviceFilters filters, String path, String access, boolean allow)
+            throws IOException {
+        String rule = path == null || !cg.has("devices") ? null : rule(Path.of(path), access);
+        if (rule == null) {
+            return;
+        }
+        if (!cg.unified()) {
+            cg.write("devices", allow ? "devices.allow" : "devices.deny", rule);
+            return;
+        }
+        try (DeviceFilter f = filters.find(cg.dir("devices"))) {
+            // a guest without a filter (started where none was attached) has nothing to change
+            if (f != null) {
+                if (allow) {
+                    f.allow(DeviceRule.parse(rule));
+                } else {
+                    f.deny(DeviceRule.parse(rule));
+                }
+            }
         }
     }
 }

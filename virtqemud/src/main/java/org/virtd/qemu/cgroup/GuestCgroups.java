@@ -26,27 +26,49 @@ public final class GuestCgroups {
     private final CgroupHost host;
     private final Path procRoot;
     private final Supplier<QemuConf> conf;
+    private final DeviceFilters filters;
+    /** Whether a v2 host runs device programs: asked once, like libvirt's detection of controllers. */
+    private volatile Boolean filtersWork;
 
     /** @param cgroupRoot {@code /sys/fs/cgroup}; @param procRoot {@code /proc} */
     public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf) {
+        this(cgroupRoot, procRoot, conf, new KernelDeviceFilters());
+    }
+
+    /** @param filters the device filters of a v2 host */
+    public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf, DeviceFilters filters) {
         this.host = CgroupHost.detect(cgroupRoot);
         this.procRoot = procRoot;
         this.conf = conf;
+        this.filters = filters;
     }
 
     public static GuestCgroups system(Supplier<QemuConf> conf) {
         return new GuestCgroups(Path.of("/sys/fs/cgroup"), Path.of("/proc"), conf);
     }
 
-    /** The controllers guests use: qemu.conf's list as far as this host has them. */
+    /**
+     * The controllers guests use: qemu.conf's list as far as this host has them (on v2, devices
+     * only where the kernel runs device programs).
+     */
     public List<String> controllers() {
         List<String> out = new ArrayList<>();
         for (String c : CgroupHost.CONTROLLERS) {
-            if (host.has(c) && conf.get().cgroups().controllers().contains(c)) {
+            if (host.has(c) && conf.get().cgroups().controllers().contains(c)
+                    && (!"devices".equals(c) || !host.unified() || filtersWork())) {
                 out.add(c);
             }
         }
         return out;
+    }
+
+    private boolean filtersWork() {
+        Boolean works = filtersWork;
+        if (works == null) {
+            works = filters.available(host.v2Root());
+            filtersWork = works;
+        }
+        return works;
     }
 
     /**
@@ -62,7 +84,7 @@ public final class GuestCgroups {
         try {
             cg.remove(0);
             cg.create();
-            DeviceAcl.apply(cg, acl(def), disks(def));
+            DeviceAcl.apply(cg, filters, acl(def), disks(def));
             CgroupTuning tuning = new CgroupTuning(cg);
             if (cg.has("memory") && !def.tuning().memory().isEmpty()) {
                 tuning.setMemory(def.tuning().memory());
@@ -102,7 +124,36 @@ public final class GuestCgroups {
         return new DomainCgroup(host, path, controllers());
     }
 
-    /** Removes a stopped guest's cgroup; false when a directory could not be removed in time. */
+    /**
+     * Lets a running guest use the device node {@code path} (a hot-plugged block disk, the tap
+     * device of a hot-plugged NIC), read only or read-write; nothing for other files.
+     */
+    public void allowDevice(DomainCgroup cg, String path, boolean readOnly) throws VirtException {
+        changeDevices(() -> DeviceAcl.allow(cg, filters, path, readOnly ? "r" : "rw"));
+    }
+
+    /** Takes the device node {@code path} away from a running guest (an unplugged disk). */
+    public void denyDevice(DomainCgroup cg, String path) throws VirtException {
+        changeDevices(() -> DeviceAcl.deny(cg, filters, path));
+    }
+
+    private interface DeviceChange {
+        void run() throws IOException;
+    }
+
+    private static void changeDevices(DeviceChange change) throws VirtException {
+        try {
+            change.run();
+        } catch (IOException e) {
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes a stopped guest's cgroup; false when a directory could not be removed in time. A v2
+     * guest's device program goes with its directory: the kernel drops what is attached to a
+     * cgroup it destroys, and nothing of it is held open here between calls.
+     */
     public boolean remove(DomainCgroup cg) {
         return cg == null || cg.remove(REMOVE_WAIT_MILLIS);
     }

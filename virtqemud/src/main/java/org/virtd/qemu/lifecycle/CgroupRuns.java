@@ -55,6 +55,22 @@ public final class CgroupRuns {
         }
     }
 
+    /** Lets {@code rd}'s QEMU open the device node {@code path} (nothing for a plain file or without a cgroup). */
+    void allowDevice(RunningDomain rd, String path, boolean readOnly) throws VirtException {
+        DomainCgroup cg = of(rd);
+        if (cg != null) {
+            cgroups.allowDevice(cg, path, readOnly);
+        }
+    }
+
+    /** Takes the device node {@code path} away from {@code rd}'s QEMU. */
+    void denyDevice(RunningDomain rd, String path) throws VirtException {
+        DomainCgroup cg = of(rd);
+        if (cg != null) {
+            cgroups.denyDevice(cg, path);
+        }
+    }
+
     /** Removes the run's cgroup once {@code p} (null: already gone) has exited. */
     void release(RunningDomain rd, QemuProcess p) {
         DomainCgroup cg = of(rd);

@@ -131,19 +131,26 @@ public final class LiveDevices {
                 disk.driverType() == null ? "raw" : disk.driverType(), bus, disk.readonly(), addr)
                 .withAlias(alias).withSourceIndex(node);
         lifecycle.labelDisk(Path.of(disk.source()), disk.readonly() || "cdrom".equals(disk.device()));
-        m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevStorage(spec, node),
-                disk.driverCache()));
+        // a block device needs the guest's device ACL to let QEMU open it (a plain file needs nothing)
+        lifecycle.cgroups().allowDevice(rd, disk.source(), disk.readonly() || "cdrom".equals(disk.device()));
         try {
-            m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevFormat(spec, node),
+            m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevStorage(spec, node),
                     disk.driverCache()));
             try {
-                m.execute("device_add", device);
+                m.execute("blockdev-add", QemuCommandLine.withCache(QemuCommandLine.blockdevFormat(spec, node),
+                        disk.driverCache()));
+                try {
+                    m.execute("device_add", device);
+                } catch (VirtException e) {
+                    quietly(m, "blockdev-del", JsonObject.of("node-name", format));
+                    throw e;
+                }
             } catch (VirtException e) {
-                quietly(m, "blockdev-del", JsonObject.of("node-name", format));
+                quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + node + "-storage"));
                 throw e;
             }
         } catch (VirtException e) {
-            quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + node + "-storage"));
+            denyDeviceQuietly(rd, disk.source(), live);
             throw e;
         }
         List<DiskDef> disks = new ArrayList<>(live.devices().disks());
@@ -256,6 +263,11 @@ public final class LiveDevices {
         }
         boolean pcie = "virtio".equals(nic.model()) || "e1000e".equals(nic.model());
         DeviceAddress addr = nic.address() != null ? nic.address() : DeviceSlots.next(live, pcie);
+        if (!"user".equals(nic.type())) {
+            // QEMU opens its tap by name here: a guest that started without one needs the nodes now
+            lifecycle.cgroups().allowDevice(rd, "/dev/net/tun", false);
+            lifecycle.cgroups().allowDevice(rd, "/dev/vhost-net", false);
+        }
         DomainDef one = live.withDevices(Devices.empty().withInterfaces(List.of(nic)));
         InterfaceDef n = lifecycle.hostNics().connect(one).devices().interfaces().get(0)
                 .with(nic.mac(), nic.model(), addr).withAlias("net" + idx);
@@ -330,6 +342,7 @@ public final class LiveDevices {
                     lifecycle.releaseDisk(Path.of(k.source()), k.readonly() || "cdrom".equals(k.device()));
                 }
                 after = live.withDevices(d.withDisks(d.disks().stream().filter(x -> x != k).toList()));
+                denyDeviceQuietly(rd, k.source(), after);
             }
         }
         for (InterfaceDef n : d.interfaces()) {
@@ -344,6 +357,18 @@ public final class LiveDevices {
         }
         publish(rd, after);
         lifecycle.events().domainEvent(new DeviceRemovedEvent(rd.domain().ref(), alias));
+    }
+
+    /** Takes {@code source} out of the guest's device ACL unless a disk of {@code left} still uses it. */
+    private void denyDeviceQuietly(RunningDomain rd, String source, DomainDef left) {
+        if (source == null || left.devices().disks().stream().anyMatch(x -> source.equals(x.source()))) {
+            return;
+        }
+        try {
+            lifecycle.cgroups().denyDevice(rd, source);
+        } catch (VirtException e) {
+            LOG.warn("cannot take {} out of the device ACL: {}", source, e.getMessage());
+        }
     }
 
     /** {@code <link state=>} of the running NIC {@code alias} through QMP set_link. */

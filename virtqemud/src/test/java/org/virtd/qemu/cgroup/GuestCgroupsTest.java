@@ -112,6 +112,47 @@ class GuestCgroupsTest {
     }
 
     @Test
+    void v2GuestGetsTheDeviceAclAsAFilter() throws Exception {
+        FakeCgroupFs.v2(root);
+        prepopulate(true);
+        RecordingDeviceFilters filters = new RecordingDeviceFilters();
+        GuestCgroups cgroups = new GuestCgroups(root, root.resolve("proc"), () -> conf(QemuConf.Cgroups.KNOWN), filters);
+        assertTrue(cgroups.controllers().contains("devices"));
+        DomainCgroup cg = cgroups.create(1, def());
+        List<String> rules = filters.allowed.get(root.resolve(GUEST));
+        assertEquals(DeviceAcl.rules(QemuConf.Cgroups.DEFAULT_ACL, List.of()), rules, "the same list as v1");
+        assertTrue(rules.contains("c 1:3 rw") && rules.contains("c 136:* rw"), rules.toString());
+        assertFalse(Files.exists(root.resolve(GUEST).resolve("devices.deny")), "no v1 files");
+
+        cgroups.allowDevice(cg, "/dev/tty", true);
+        assertEquals("c 5:0 r", rules.get(rules.size() - 1));
+        cgroups.denyDevice(cg, "/dev/tty");
+        cgroups.allowDevice(cg, "/etc/hostname", false);
+        assertEquals(DeviceAcl.rules(QemuConf.Cgroups.DEFAULT_ACL, List.of()), rules, "a plain file is no device");
+    }
+
+    @Test
+    void v2HostWhoseKernelRefusesDeviceProgramsHasNoDevicesController() throws Exception {
+        FakeCgroupFs.v2(root);
+        GuestCgroups cgroups = new GuestCgroups(root, root.resolve("proc"), () -> conf(QemuConf.Cgroups.KNOWN));
+        assertFalse(cgroups.controllers().contains("devices"), "a temporary directory is no cgroup to attach to");
+        assertTrue(cgroups.controllers().contains("memory"));
+    }
+
+    @Test
+    void v1HotplugWritesAllowAndDeny() throws Exception {
+        FakeCgroupFs.v1(root);
+        prepopulate(false);
+        GuestCgroups cgroups = new GuestCgroups(root, root.resolve("proc"), () -> conf(QemuConf.Cgroups.KNOWN));
+        DomainCgroup cg = cgroups.create(1, def());
+        Path devices = root.resolve("devices").resolve(GUEST);
+        cgroups.allowDevice(cg, "/dev/full", false);
+        assertEquals("c 1:7 rw", Files.readString(devices.resolve("devices.allow")));
+        cgroups.denyDevice(cg, "/dev/full");
+        assertEquals("c 1:7 rwm", Files.readString(devices.resolve("devices.deny")));
+    }
+
+    @Test
     void emptyControllerListMeansNoCgroup() throws Exception {
         FakeCgroupFs.v1(root);
         GuestCgroups cgroups = new GuestCgroups(root, root.resolve("proc"), () -> conf(List.of()));
