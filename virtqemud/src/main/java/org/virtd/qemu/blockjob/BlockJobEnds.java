@@ -15,6 +15,8 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BlockJob2Event;
 import org.virtd.rpc.remote.types.BlockJobEvent;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,6 +79,9 @@ final class BlockJobEnds {
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
         releaseUnused(before, after);
+        if (status == COMPLETED && job.deleteImages) {
+            deleteMerged(rd, job, before);
+        }
         BlockJobs.of(rd).remove(job);
         lifecycle.statusChanged(rd);
         emit(rd, after, job.type, status);
@@ -120,6 +125,22 @@ final class BlockJobEnds {
         for (String path : paths(before)) {
             if (!kept.contains(path)) {
                 lifecycle.releaseDisk(Path.of(path), false);
+            }
+        }
+    }
+
+    /** A completed commit's merged images (top down to the one above its base) removed from disk. */
+    private static void deleteMerged(RunningDomain rd, BlockJob job, DiskDef before) {
+        List<Image> images = DiskImages.of(before);
+        int base = position(images, job.base);
+        for (Image i : images.subList(position(images, job.top), base)) {
+            if ("file".equals(i.type()) && i.path() != null) {
+                try {
+                    Files.deleteIfExists(Path.of(i.path()));
+                } catch (IOException e) {
+                    LOG.warn("cannot remove the committed image '{}' of '{}': {}", i.path(), rd.domain().name(),
+                            e.getMessage());
+                }
             }
         }
     }
