@@ -75,6 +75,9 @@ final class BlockJobEnds {
             LOG.info("block job '{}' failed: {}", job.name, error);
         }
         DiskDef before = DiskImages.disk(rd.live(), job.dst);
+        if (status == COMPLETED) {
+            carryBitmaps(mon, job, before);
+        }
         DiskDef after = status == COMPLETED ? completed(rd, job, before) : failed(job, before);
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
@@ -117,6 +120,21 @@ final class BlockJobEnds {
                 yield pivoted;
             }
         };
+    }
+
+    /**
+     * Before the layers a job leaves go, their checkpoints' bitmaps move to the new top: the
+     * base of an active commit, the copy of a pivot (from its top image only when shallow).
+     */
+    private static void carryBitmaps(QmpClient mon, BlockJob job, DiskDef d) {
+        List<Image> images = DiskImages.of(d);
+        if (job.type == BlockJobType.ACTIVE_COMMIT) {
+            int base = position(images, job.base);
+            ChainBitmaps.carry(mon, images, images.subList(0, base), images.get(base).formatNode());
+        } else if (job.type == BlockJobType.COPY && job.state == BlockJob.State.PIVOTING && d.mirror() != null) {
+            ChainBitmaps.carry(mon, images, job.shallow ? images.subList(0, 1) : images,
+                    "libvirt-" + d.mirror().index() + "-format");
+        }
     }
 
     /** Images the disk no longer uses (a pivot's old source, a commit's merged layers) given back. */
