@@ -16,10 +16,17 @@ final class BlockJob {
     final int base;
     final int mirror;
     final boolean shallow;
+    /** A commit's merged images are deleted once it completes (VIR_DOMAIN_BLOCK_COMMIT_DELETE). */
+    final boolean deleteImages;
     State state;
 
     BlockJob(String name, BlockJobType type, String dst, int top, int base, int mirror, boolean shallow,
              State state) {
+        this(name, type, dst, top, base, mirror, shallow, state, false);
+    }
+
+    BlockJob(String name, BlockJobType type, String dst, int top, int base, int mirror, boolean shallow,
+             State state, boolean deleteImages) {
         this.name = name;
         this.type = type;
         this.dst = dst;
@@ -28,17 +35,19 @@ final class BlockJob {
         this.mirror = mirror;
         this.shallow = shallow;
         this.state = state;
+        this.deleteImages = deleteImages;
     }
 
     /** One line of the job record: tab-separated fields. */
     String record() {
         return String.join("\t", name, type.xmlName, dst, Integer.toString(top), Integer.toString(base),
-                Integer.toString(mirror), Boolean.toString(shallow), state.name());
+                Integer.toString(mirror), Boolean.toString(shallow), state.name(), Boolean.toString(deleteImages));
     }
 
     static BlockJob parse(String line) {
         String[] f = line.split("\t");
         return new BlockJob(f[0], BlockJobType.named(f[1]), f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                Integer.parseInt(f[5]), Boolean.parseBoolean(f[6]), State.valueOf(f[7]));
+                Integer.parseInt(f[5]), Boolean.parseBoolean(f[6]), State.valueOf(f[7]),
+                f.length > 8 && Boolean.parseBoolean(f[8]));
     }
 }

@@ -15,6 +15,8 @@ import org.virtd.rpc.error.VirtException;
 import org.virtd.rpc.remote.types.BlockJob2Event;
 import org.virtd.rpc.remote.types.BlockJobEvent;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,10 +75,16 @@ final class BlockJobEnds {
             LOG.info("block job '{}' failed: {}", job.name, error);
         }
         DiskDef before = DiskImages.disk(rd.live(), job.dst);
+        if (status == COMPLETED) {
+            carryBitmaps(mon, job, before);
+        }
         DiskDef after = status == COMPLETED ? completed(rd, job, before) : failed(job, before);
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
         releaseUnused(before, after);
+        if (status == COMPLETED && job.deleteImages) {
+            deleteMerged(rd, job, before);
+        }
         BlockJobs.of(rd).remove(job);
         lifecycle.statusChanged(rd);
         emit(rd, after, job.type, status);
@@ -114,12 +122,43 @@ final class BlockJobEnds {
         };
     }
 
+    /**
+     * Before the layers a job leaves go, their checkpoints' bitmaps move to the new top: the
+     * base of an active commit, the copy of a pivot (from its top image only when shallow).
+     */
+    private static void carryBitmaps(QmpClient mon, BlockJob job, DiskDef d) {
+        List<Image> images = DiskImages.of(d);
+        if (job.type == BlockJobType.ACTIVE_COMMIT) {
+            int base = position(images, job.base);
+            ChainBitmaps.carry(mon, images, images.subList(0, base), images.get(base).formatNode());
+        } else if (job.type == BlockJobType.COPY && job.state == BlockJob.State.PIVOTING && d.mirror() != null) {
+            ChainBitmaps.carry(mon, images, job.shallow ? images.subList(0, 1) : images,
+                    "libvirt-" + d.mirror().index() + "-format");
+        }
+    }
+
     /** Images the disk no longer uses (a pivot's old source, a commit's merged layers) given back. */
     private void releaseUnused(DiskDef before, DiskDef after) {
         Set<String> kept = new HashSet<>(paths(after));
         for (String path : paths(before)) {
             if (!kept.contains(path)) {
                 lifecycle.releaseDisk(Path.of(path), false);
+            }
+        }
+    }
+
+    /** A completed commit's merged images (top down to the one above its base) removed from disk. */
+    private static void deleteMerged(RunningDomain rd, BlockJob job, DiskDef before) {
+        List<Image> images = DiskImages.of(before);
+        int base = position(images, job.base);
+        for (Image i : images.subList(position(images, job.top), base)) {
+            if ("file".equals(i.type()) && i.path() != null) {
+                try {
+                    Files.deleteIfExists(Path.of(i.path()));
+                } catch (IOException e) {
+                    LOG.warn("cannot remove the committed image '{}' of '{}': {}", i.path(), rd.domain().name(),
+                            e.getMessage());
+                }
             }
         }
     }

@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
 public final class BlockJobManager implements RunEventHook {
     public static final int ABORT_ASYNC = 1;
     public static final int ABORT_PIVOT = 2;
+    public static final int COMMIT_SHALLOW = 1;
+    public static final int COMMIT_DELETE = 2;
+    public static final int COMMIT_ACTIVE = 4;
+    public static final int COMMIT_RELATIVE = 8;
     private static final Logger LOG = LoggerFactory.getLogger(BlockJobManager.class);
     private static final long ABORT_WAIT_SECONDS = 60;
 
@@ -57,9 +61,21 @@ public final class BlockJobManager implements RunEventHook {
      */
     public void commit(RunningDomain rd, DiskDef d, String top, String base, boolean active, long speed)
             throws VirtException {
+        commit(rd, d, top, base, active ? COMMIT_ACTIVE : 0, speed);
+    }
+
+    /**
+     * virDomainBlockCommit on a running guest with its flags: SHALLOW takes the image right below
+     * {@code top} as the base, DELETE removes the merged images' files once the job completes,
+     * RELATIVE writes the base's name relative into the image that comes to name it.
+     */
+    public void commit(RunningDomain rd, DiskDef d, String top, String base, int flags, long speed)
+            throws VirtException {
         List<DiskImages.Image> images = DiskImages.of(d);
+        boolean shallow = (flags & COMMIT_SHALLOW) != 0;
+        boolean active = (flags & COMMIT_ACTIVE) != 0;
         int t = DiskImages.find(images, d, top, 0, false);
-        int b = DiskImages.base(images, d, base, t);
+        int b = shallow && base == null ? t + 1 : DiskImages.base(images, d, base, t);
         requireNoJob(rd, d);
         if (t == 0 && !active) {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
@@ -69,21 +85,39 @@ public final class BlockJobManager implements RunEventHook {
             throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
                     "active commit requested but '" + images.get(t).path() + "' is not active");
         }
-        starts.commit(rd, d, t, b, speed);
+        if (t + 1 >= images.size()) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "top '" + images.get(t).path()
+                    + "' in chain for '" + d.source() + "' has no backing file");
+        }
+        if (shallow && b != t + 1) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU, "base '" + images.get(b).path()
+                    + "' is not immediately below '" + images.get(t).path() + "' in chain for '" + d.source() + "'");
+        }
+        String backingName = (flags & COMMIT_RELATIVE) != 0 && t != 0 ? RelativeBacking.name(images, t, b) : null;
+        starts.commit(rd, d, t, b, speed, backingName, (flags & COMMIT_DELETE) != 0);
     }
 
     /** Checks commit arguments against a domain that is not running (its definition's chain). */
-    public static void checkCommitInactive(DiskDef d, String top, String base) throws VirtException {
+    public static void checkCommitInactive(DiskDef d, String top, String base, int flags) throws VirtException {
         List<DiskImages.Image> images = DiskImages.of(d);
-        DiskImages.base(images, d, base, DiskImages.find(images, d, top, 0, false));
+        int t = DiskImages.find(images, d, top, 0, false);
+        if ((flags & COMMIT_SHALLOW) == 0 || base != null) {
+            DiskImages.base(images, d, base, t);
+        }
     }
 
     /** Pull into the source of everything above {@code base} (null: all of the chain). */
     public void pull(RunningDomain rd, DiskDef d, String base, long speed) throws VirtException {
+        pull(rd, d, base, false, speed);
+    }
+
+    /** The same; {@code relative}: the base's name is written relative into the source's header. */
+    public void pull(RunningDomain rd, DiskDef d, String base, boolean relative, long speed) throws VirtException {
         List<DiskImages.Image> images = DiskImages.of(d);
         int b = base == null ? -1 : DiskImages.find(images, d, base, 1, true);
         requireNoJob(rd, d);
-        starts.pull(rd, d, b, speed);
+        String backingName = relative && b > 0 ? RelativeBacking.name(images, 1, b) : null;
+        starts.pull(rd, d, b, speed, backingName);
     }
 
     /** Copy of the disk to {@code dest}; {@code tuning}: granularity and buf-size for QEMU. */

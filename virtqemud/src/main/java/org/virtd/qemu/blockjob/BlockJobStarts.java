@@ -37,8 +37,13 @@ final class BlockJobStarts {
         this.lifecycle = lifecycle;
     }
 
-    /** Block commit of images top..above base into base; active when top is the disk's source. */
-    void commit(RunningDomain rd, DiskDef d, int top, int base, long speed) throws VirtException {
+    /**
+     * Block commit of images top..above base into base; active when top is the disk's source.
+     * {@code backingName}: what the image above top comes to name the base by (null: its path);
+     * {@code deleteImages}: the merged images' files go once the job has completed.
+     */
+    void commit(RunningDomain rd, DiskDef d, int top, int base, long speed, String backingName,
+                boolean deleteImages) throws VirtException {
         List<Image> images = DiskImages.of(d);
         Image topImage = images.get(top);
         Image baseImage = images.get(base);
@@ -47,13 +52,13 @@ final class BlockJobStarts {
         JsonObject args = JsonObject.of("device", images.get(0).formatNode(), "job-id", name,
                 "top-node", topImage.formatNode(), "base-node", baseImage.formatNode());
         if (!active) {
-            args = args.with("backing-file", baseImage.path());
+            args = args.with("backing-file", backingName != null ? backingName : baseImage.path());
         }
         args = withSpeed(args, speed).with("auto-finalize", true).with("auto-dismiss", false);
         monitor(rd).execute("block-commit", args);
         BlockJobs jobs = BlockJobs.of(rd);
         jobs.add(new BlockJob(name, active ? BlockJobType.ACTIVE_COMMIT : BlockJobType.COMMIT, d.targetDev(),
-                topImage.index(), baseImage.index(), 0, false, BlockJob.State.RUNNING));
+                topImage.index(), baseImage.index(), 0, false, BlockJob.State.RUNNING, deleteImages));
         lifecycle.statusChanged(rd);
         if (active) {
             replaceDisk(rd, d.withMirror(new DiskMirror("active-commit", baseImage.type(), baseImage.format(),
@@ -62,12 +67,13 @@ final class BlockJobStarts {
     }
 
     /** Block pull into the source of everything above {@code base} (-1: the whole chain). */
-    void pull(RunningDomain rd, DiskDef d, int base, long speed) throws VirtException {
+    void pull(RunningDomain rd, DiskDef d, int base, long speed, String backingName) throws VirtException {
         List<Image> images = DiskImages.of(d);
         String name = "pull-" + d.targetDev() + "-" + images.get(0).formatNode();
         JsonObject args = JsonObject.of("device", images.get(0).formatNode(), "job-id", name);
         if (base > 0) {
-            args = args.with("base-node", images.get(base).formatNode()).with("backing-file", images.get(base).path());
+            args = args.with("base-node", images.get(base).formatNode()).with("backing-file",
+                    backingName != null ? backingName : images.get(base).path());
         }
         args = withSpeed(args, speed).with("auto-finalize", true).with("auto-dismiss", false);
         monitor(rd).execute("block-stream", args);

@@ -40,6 +40,11 @@ final class NodeBitmaps {
         return new NodeBitmaps(out);
     }
 
+    /** The names of the bitmaps on {@code node}. */
+    List<String> names(String node) {
+        return new ArrayList<>(byNode.getOrDefault(node, Map.of()).keySet());
+    }
+
     JsonObject get(String node, String bitmap) {
         return byNode.getOrDefault(node, Map.of()).get(bitmap);
     }

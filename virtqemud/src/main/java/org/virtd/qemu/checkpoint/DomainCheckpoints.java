@@ -30,6 +30,7 @@ import java.util.function.LongSupplier;
  * files. Callers hold the domain's lock for changes.
  */
 public final class DomainCheckpoints {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DomainCheckpoints.class);
     public static final int CREATE_REDEFINE = 1;
     public static final int CREATE_REDEFINE_VALIDATE = 4;
     public static final int XML_NO_DOMAIN = 2;
@@ -52,6 +53,7 @@ public final class DomainCheckpoints {
         this.moments = moments;
         this.store = store;
         this.nowSeconds = nowSeconds;
+        registry.onTransientRemoved(this::discardAll);
     }
 
     /** Start-up: every known domain's metadata files, so list filters are right at once. */
@@ -343,6 +345,19 @@ public final class DomainCheckpoints {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
                     "cannot delete inactive domain with " + n + " checkpoints");
         }
+        discard(dom, tree);
+    }
+
+    /** A transient domain that stopped: its checkpoints' metadata goes (the bitmaps stay in the images). */
+    private void discardAll(DomainObject dom) {
+        try {
+            discard(dom, tree(dom));
+        } catch (VirtException e) {
+            LOG.warn("cannot remove the checkpoint metadata of '{}': {}", dom.name(), e.getMessage());
+        }
+    }
+
+    private void discard(DomainObject dom, CheckpointTree tree) throws VirtException {
         for (CheckpointDef d : tree.all()) {
             store.delete(dom.name(), d.name());
             tree.remove(d.name());

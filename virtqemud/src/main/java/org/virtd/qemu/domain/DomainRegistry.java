@@ -28,6 +28,8 @@ public final class DomainRegistry {
     public record Defined(DomainObject domain, boolean updated) {
     }
 
+    private final List<java.util.function.Consumer<DomainObject>> transientGone =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DomainStore store;
     private final ConcurrentHashMap<String, DomainObject> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, DomainObject> byUuid = new ConcurrentHashMap<>();
@@ -268,7 +270,16 @@ public final class DomainRegistry {
         requireOwner(dom);
         if (!dom.isPersistent() && !dom.isActive()) {
             remove(dom);
+            transientGone.forEach(h -> h.accept(dom));
         }
+    }
+
+    /**
+     * Work done when a transient domain leaves after its stop, under its lock: metadata kept
+     * beside it (its checkpoints) goes with it, as libvirt removes an inactive domain's.
+     */
+    public void onTransientRemoved(java.util.function.Consumer<DomainObject> hook) {
+        transientGone.add(hook);
     }
 
     private void remove(DomainObject dom) {

@@ -31,13 +31,13 @@ import java.util.function.Supplier;
  */
 final class BlockJobHandlers {
     static final int COMMIT_FLAGS = 0x1f;
-    static final int COMMIT_ACTIVE = 4;
     static final int COMMIT_BYTES = 16;
     static final int PULL_BYTES = 64;
     static final int REBASE_SHALLOW = 1;
     static final int REBASE_REUSE_EXT = 2;
     static final int REBASE_COPY_RAW = 4;
     static final int REBASE_COPY = 8;
+    static final int REBASE_RELATIVE = 16;
     static final int REBASE_BYTES = 64;
     static final int REBASE_FLAGS = 0x7f;
     static final int COPY_SHALLOW = 1;
@@ -116,11 +116,11 @@ final class BlockJobHandlers {
             if (rd == null) {
                 // libvirt looks the images up in the definition before it finds the guest is off
                 DiskDef d = BlockJobManager.disk(dom.def(), a.disk());
-                BlockJobManager.checkCommitInactive(d, a.top(), a.base());
+                BlockJobManager.checkCommitInactive(d, a.top(), a.base(), a.flags());
                 throw notRunning();
             }
             DiskDef d = BlockJobManager.disk(rd.live(), a.disk());
-            jobs.get().commit(rd, d, a.top(), a.base(), (a.flags() & COMMIT_ACTIVE) != 0, speed);
+            jobs.get().commit(rd, d, a.top(), a.base(), a.flags() & ~COMMIT_BYTES, speed);
         } finally {
             dom.lock().unlock();
         }
@@ -130,10 +130,19 @@ final class BlockJobHandlers {
         DomainLookup.checkFlags(a.flags(), REBASE_FLAGS, "qemuDomainBlockRebase");
         long speed = bandwidth(a.bandwidth(), (a.flags() & REBASE_BYTES) != 0);
         boolean copy = (a.flags() & REBASE_COPY) != 0;
+        boolean relative = (a.flags() & REBASE_RELATIVE) != 0;
         DomainObject dom = lookup.resolve(a.domain());
+        if (relative && copy) {
+            throw new VirtException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.QEMU,
+                    "Relative backing during copy not supported yet");
+        }
+        if (relative && a.base() == null) {
+            throw new VirtException(ErrorCode.INVALID_ARG, ErrorDomain.QEMU,
+                    "flag VIR_DOMAIN_BLOCK_REBASE_RELATIVE is valid only with non-null base");
+        }
         onDisk(dom, a.path(), (rd, d) -> {
             if (!copy) {
-                jobs.get().pull(rd, d, a.base(), speed);
+                jobs.get().pull(rd, d, a.base(), relative, speed);
                 return null;
             }
             if (dom.isPersistent()) {

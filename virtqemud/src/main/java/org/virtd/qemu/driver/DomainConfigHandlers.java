@@ -144,7 +144,7 @@ public final class DomainConfigHandlers {
             }
             if (!dom.isPersistent()) {
                 throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                        "Cannot undefine transient domain");
+                        "cannot undefine transient domain");
             }
             undefineGuard.beforeUndefine(dom, flags);
             lookup.registry().undefine(dom);

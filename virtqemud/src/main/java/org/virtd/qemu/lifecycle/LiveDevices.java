@@ -58,6 +58,10 @@ public final class LiveDevices {
     public void attachDisk(DomainObject dom, DiskDef disk) throws VirtException {
         RunningDomain rd = active(dom);
         DomainDef live = rd.live();
+        boolean usb = "usb".equals(disk.targetBus());
+        if (usb) {
+            UsbHotplugPorts.requireBus(live);
+        }
         for (DiskDef k : live.devices().disks()) {
             if (k.targetDev().equals(disk.targetDev())) {
                 if ("cdrom".equals(disk.device()) || "floppy".equals(disk.device())) {
@@ -72,10 +76,12 @@ public final class LiveDevices {
         String bus = disk.targetBus();
         DiskHotplugRules.checkKind(disk, live);
         boolean ideLike = "sata".equals(bus) || "ide".equals(bus);
-        if (!"virtio".equals(bus) && !"scsi".equals(bus) && !ideLike) {
+        if (!"virtio".equals(bus) && !"scsi".equals(bus) && !ideLike && !usb) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "disk bus '" + bus + "' cannot be hotplugged.");
         }
+        // a USB port is taken before the disk's node number is spent
+        DeviceAddress usbPort = usb ? UsbHotplugPorts.assign(live, disk.address()) : null;
         int node = nextNode(rd);
         DiskHotplugRules.checkController(disk, live);
         if (disk.source() == null || !java.nio.file.Files.exists(Path.of(disk.source()))) {
@@ -115,6 +121,15 @@ public final class LiveDevices {
             device = lsi ? device.with("scsi-id", (long) unit)
                     : device.with("channel", 0L).with("scsi-id", 0L).with("lun", (long) unit);
             device = device.with("device_id", "drive-" + alias).with("drive", format).with("id", alias);
+        } else if (usb) {
+            // usb-storage on a free port of the guest's USB bus, its id usb-diskN by target
+            addr = usbPort;
+            alias = "usb-disk" + index;
+            spec = new QemuLaunchSpec.Disk(Path.of(disk.source()), disk.driverType(), disk.targetDev(),
+                    QemuLaunchSpec.Bus.VIRTIO, false, disk.readonly(), 0, 0, List.of(), null,
+                    LaunchSpecMapping.tuning(disk));
+            device = JsonObject.of("driver", "usb-storage", "bus", UsbHotplugPorts.qemuBus(addr.number("bus")),
+                    "port", addr.get("port"), "drive", format, "id", alias);
         } else {
             addr = disk.address() != null ? disk.address() : DeviceSlots.next(live, true);
             alias = "virtio-disk" + index;
