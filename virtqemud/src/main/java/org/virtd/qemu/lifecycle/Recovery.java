@@ -63,6 +63,7 @@ public final class Recovery {
             RunningDomain rd = new RunningDomain(dom, s.id(), s.monitorPath().getParent(),
                     new DomainLog(lifecycle.dirs().logFile(dom.name())), live, parsed);
             rd.starting = false;
+            rd.recoveredStatus = previousStatus(s);
             QemuProcess p;
             try {
                 p = lifecycle.launcher().reattach(s, new MonitorEvents(lifecycle, rd));
@@ -81,10 +82,26 @@ public final class Recovery {
             lifecycle.adopt(rd);
             synchronise(dom, rd);
             AgentChannels.refresh(rd, p.monitor());
+            for (RunEventHook hook : lifecycle.eventHooks()) {
+                try {
+                    hook.onReattach(rd);
+                } catch (RuntimeException e) {
+                    LOG.warn("re-attaching '{}': {}", dom.name(), e.toString());
+                }
+            }
             lifecycle.writeStatus(rd);
             return true;
         } finally {
             dom.lock().unlock();
+        }
+    }
+
+    /** The status file's text, for what others kept in it (block jobs, a backup); null when unreadable. */
+    private String previousStatus(DomainStatus s) {
+        try {
+            return Files.readString(lifecycle.statusFiles().pathOf(s.name()));
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -46,6 +46,13 @@ public final class RunningDomain {
     final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
     private final java.util.Map<Class<?>, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The status file as the previous daemon left it (a run re-attached at start), else null. */
+    volatile String recoveredStatus;
+
+    /** The status XML a previous daemon wrote of this run; null for a run this daemon started. */
+    public String recoveredStatus() {
+        return recoveredStatus;
+    }
 
     /** What another mechanism keeps for this run (its block jobs, say), made on first use. */
     public <T> T attachment(Class<T> kind, java.util.function.Supplier<T> create) {
