@@ -37,14 +37,18 @@ class DifferentialSuiteIT {
                 VirtqemudProcess ours = VirtqemudProcess.start(prefix);
                 VirtqemudProcess proxy = VirtqemudProcess.start(prefix, "virtproxyd", Map.of())) {
             Target oracle = new Target("libvirtd", anchor.uri(), tmp.resolve("work-1"), "",
-                    tmp.resolve("anchor/lib"));
+                    tmp.resolve("anchor/lib")).withRestart(anchor::killAndRestart);
+            Target.Restart ourRestart = () -> {
+                ours.kill();
+                ours.restart();
+            };
             Target us = new Target("virtqemud",
                     "qemu+unix:///system?socket=" + prefix.resolve("run/libvirt/virtqemud-sock"),
-                    tmp.resolve("work-2"), prefix.toString());
+                    tmp.resolve("work-2"), prefix.toString()).withRestart(ourRestart);
             // the same daemon through virtproxyd's legacy socket must answer exactly as directly
             Target proxied = Boolean.parseBoolean(System.getProperty("diff.proxy", "true"))
                     ? new Target("virtproxyd", "qemu+unix:///system?socket=" + proxy.socket(), tmp.resolve("work-3"),
-                    prefix.toString()) : null;
+                    prefix.toString()).withRestart(ourRestart) : null;
             DifferentialSuite.Report report = new DifferentialSuite(diffDir, guest, only, System.out)
                     .run(oracle, us, proxied);
             assertTrue(report.failed().isEmpty(), report.summary() + "\n  " + String.join("\n  ", report.failed()));

@@ -36,6 +36,34 @@ public final class Anchor implements AutoCloseable {
         return new Anchor(state, uri);
     }
 
+    /**
+     * SIGKILL of libvirtd, as a crash would, then anchor-up.sh again on the same state: its
+     * guests run on and the new libvirtd reconnects to them.
+     */
+    public void killAndRestart() throws IOException, InterruptedException {
+        Path pidFile = state.resolve("libvirtd.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (running(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Cli.Result r = Cli.run(List.of(scripts().resolve("anchor-up.sh").toString(), state.toString()), 90);
+        if (r.exit() != 0) {
+            throw new AssertionError("anchor-up.sh failed after the kill (" + r.exit() + "): " + r.all());
+        }
+    }
+
+    /** Alive and not a zombie waiting to be reaped. */
+    private static boolean running(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        try {
+            return Files.readAllLines(status).stream().noneMatch(l -> l.startsWith("State:") && l.contains("Z"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
     public String uri() {
         return uri;
     }

@@ -103,7 +103,7 @@ final class BlockJobStarts {
         }
         QmpClient mon = monitor(rd);
         BlockJobs jobs = BlockJobs.of(rd);
-        int index = jobs.nextIndex(rd.live());
+        int index = BlockJobs.nextIndex(rd);
         String storage = "libvirt-" + index + "-storage";
         String formatNode = "libvirt-" + index + "-format";
         boolean created = false;

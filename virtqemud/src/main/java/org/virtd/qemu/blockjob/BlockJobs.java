@@ -18,8 +18,8 @@ import java.util.concurrent.locks.Condition;
 
 /**
  * The block jobs of one run, by disk target, kept in the run's status file ({@code <blockjobs>},
- * {@link BlockJobStatus}) from which a restarted daemon reads them back; also the run's counter
- * of block node numbers, which never hands out a number twice. Used under the domain's lock;
+ * {@link BlockJobStatus}) from which a restarted daemon reads them back; also numbers new block
+ * nodes from the run's counter, which never hands out a number twice. Used under the domain's lock;
  * {@link #changed} wakes callers that wait for a job to end.
  */
 final class BlockJobs {
@@ -31,7 +31,6 @@ final class BlockJobs {
     final Condition changed;
     /** The status entries of a running backup's jobs ("" when none runs). */
     private String backupEntries = "";
-    private int lastIndex;
 
     private BlockJobs(Condition changed) {
         this.changed = changed;
@@ -103,14 +102,14 @@ final class BlockJobs {
     }
 
     /** A number for a new block node: above every image of the live definition and every number given. */
-    int nextIndex(DomainDef live) {
-        int max = lastIndex;
+    static int nextIndex(RunningDomain rd) {
+        int max = 0;
+        DomainDef live = rd.live();
         if (live.devices() != null) {
             for (DiskDef d : live.devices().disks()) {
                 max = Math.max(max, d.highestIndex());
             }
         }
-        lastIndex = max + 1;
-        return lastIndex;
+        return rd.nextNode(max);
     }
 }

@@ -223,7 +223,7 @@ public final class DomainBackups implements RunEventHook {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "pull mode backup for disk '" + a.name() + "' requires qcow2 driver");
         }
-        int index = BlockJobs.of(rd).nextIndex(rd.live());
+        int index = BlockJobs.nextIndex(rd);
         if (!BackupXml.INCREMENTAL.equals(a.mode())) {
             return new Chosen(disk, a, index, null, null);
         }
@@ -334,7 +334,12 @@ public final class DomainBackups implements RunEventHook {
         if (b == null) {
             return "";
         }
-        String doc = BackupXml.format(b.def.mode(), b.def.incremental(), b.server, shown(b),
+        // an export name begin chose itself is not kept (libvirtd records it only when asked for)
+        List<BackupXml.Disk> disks = shown(b).stream().map(d -> b.def.disks().stream()
+                .anyMatch(a -> a.name().equals(d.name()) && a.exportName() != null) ? d
+                : new BackupXml.Disk(d.name(), d.backup(), d.mode(), d.incremental(), null, d.exportBitmap(),
+                        d.index(), d.format(), d.file())).toList();
+        String doc = BackupXml.format(b.def.mode(), b.def.incremental(), b.server, disks,
                 b.aborted ? "cancelling" : "running");
         StringBuilder sb = new StringBuilder("  <backups>\n");
         doc.lines().forEach(l -> sb.append("    ").append(l).append('\n'));

@@ -64,6 +64,7 @@ public final class Recovery {
                     new DomainLog(lifecycle.dirs().logFile(dom.name())), live, parsed);
             rd.starting = false;
             rd.recoveredStatus = previousStatus(s);
+            rd.lastNode = lastNode(rd.recoveredStatus);
             QemuProcess p;
             try {
                 p = lifecycle.launcher().reattach(s, new MonitorEvents(lifecycle, rd));
@@ -103,6 +104,13 @@ public final class Recovery {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The node name counter a status file kept ({@code <nodename index='N'/>}); 0 when it kept none. */
+    static int lastNode(String status) {
+        java.util.regex.Matcher m = status == null ? null
+                : java.util.regex.Pattern.compile("\n  <nodename index='(\\d+)'/>").matcher(status);
+        return m != null && m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Brings our state in line with what QEMU says; finishes a shutdown that was under way. */

@@ -30,6 +30,15 @@ public final class RunningDomain {
     final DeviceDeletions deletions = new DeviceDeletions();
     /** The highest block node index this run has handed out (0: only those of its start). */
     int lastNode;
+
+    /**
+     * A number for a new block node: above {@code highestInUse} and above every number this run
+     * handed out, removed nodes' included (libvirt's node name counter).
+     */
+    public synchronized int nextNode(int highestInUse) {
+        lastNode = Math.max(lastNode, highestInUse) + 1;
+        return lastNode;
+    }
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;

@@ -119,19 +119,12 @@ class BackupRestartTest {
 
     /** Tiny guest with a 512 MiB qcow2 vda holding 256 MiB of data; the daemon's URI. */
     private String startWith(Path disk) throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Guests.img("create", "-q", "-f", "qcow2", disk.toString(), "512M");
         Cli.Result w = Cli.run(List.of("qemu-io", "-f", "qcow2", "-c", "write -P 5 0 256M", disk.toString()), 120);
         assertTrue(w.exit() == 0, w.all());
         daemon = VirtqemudProcess.start(prefix);
-        String uri = daemon.uri();
-        Path xml = prefix.resolve(NAME + ".xml");
-        Files.writeString(xml, guest.xml(NAME, prefix).replace("  <devices>\n", "  <devices>\n"
-                + "    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + disk
-                + "'/><target dev='vda' bus='virtio'/></disk>\n"));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", NAME);
-        return uri;
+        Guests.defineAndStart(daemon.uri(), prefix, NAME, disk);
+        return daemon.uri();
     }
 
     private Path push(Path target, String file) throws Exception {

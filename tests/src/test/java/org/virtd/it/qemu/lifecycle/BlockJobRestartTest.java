@@ -47,13 +47,10 @@ class BlockJobRestartTest {
     @Test
     @Timeout(300)
     void aThrottledCopySurvivesAKilledDaemonAndPivotsAfterTheRestart() throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Path disk = prefix.resolve("disk.qcow2");
         Path copy = prefix.resolve("copy.qcow2");
-        Guests.img("create", "-q", "-f", "qcow2", disk.toString(), "32M");
-        Cli.Result w = Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P 5 0 24M", disk.toString()), 60);
-        assertTrue(w.exit() == 0, w.all());
-        String uri = startWith(guest, NAME, disk);
+        withData(disk, 5, 24);
+        String uri = startWith(NAME, disk);
         ok(uri, "blockcopy", NAME, "vda", copy.toString(), "--transient-job", "--bandwidth", "65536", "--bytes");
         String before = ok(uri, "blockjob", NAME, "vda", "--info").all();
         assertTrue(before.contains("Block Copy"), before);
@@ -86,25 +83,23 @@ class BlockJobRestartTest {
     @Test
     @Timeout(300)
     void aThrottledCommitOfTheMiddleImageEndsAfterTheRestart() throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Path base = prefix.resolve("base.qcow2");
         Path mid = prefix.resolve("mid.qcow2");
         Path top = prefix.resolve("top.qcow2");
-        chain(base, mid, top);
+        withData(base, 5, 24);
+        Guests.img("create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", mid.toString());
+        assertTrue(Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P 6 0 8M", mid.toString()), 60)
+                .exit() == 0);
+        Guests.img("create", "-q", "-f", "qcow2", "-b", mid.toString(), "-F", "qcow2", top.toString());
         String name = "commit-restart";
-        String uri = startWith(guest, name, top);
+        String uri = startWith(name, top);
         ok(uri, "blockcommit", name, "vda", "--top", mid.toString(), "--base", base.toString(), "--bandwidth",
                 "65536", "--bytes");
 
         restart(name, "<blockjob name='commit-vda-libvirt-2-format' type='commit' state='running' jobflags='0x0'>\n"
                 + "      <disk dst='vda'/>\n      <base node='libvirt-3-format'/>\n      <top node='libvirt-2-format'/>\n"
                 + "      <topparent node='libvirt-1-format'/>\n    </blockjob>");
-        String uriAfter = daemon.uri();
-        String info = ok(uriAfter, "blockjob", name, "vda", "--info", "--bytes").all();
-        assertTrue(info.contains("Block Commit") && info.contains("65536 bytes/s"), info);
-        ok(uriAfter, "blockjob", name, "vda", "--bandwidth", "0");
-        TinyGuest.await(() -> events.lines().contains("blockjob2 " + name + " vda 3 0"), Duration.ofSeconds(60),
-                "COMPLETED after the restart: " + events.lines());
+        String uriAfter = runToTheEnd(name, "Block Commit", 3);
         String live = ok(uriAfter, "dumpxml", name).out();
         assertFalse(live.contains(mid.toString()), live);
         assertTrue(live.contains("<source file='" + base + "'"), live);
@@ -116,25 +111,17 @@ class BlockJobRestartTest {
     @Test
     @Timeout(300)
     void aThrottledPullEndsAfterTheRestart() throws Exception {
-        TinyGuest guest = TinyGuest.get();
         Path base = prefix.resolve("base.qcow2");
         Path top = prefix.resolve("top.qcow2");
-        Guests.img("create", "-q", "-f", "qcow2", base.toString(), "32M");
-        Cli.Result w = Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P 5 0 24M", base.toString()), 60);
-        assertTrue(w.exit() == 0, w.all());
+        withData(base, 5, 24);
         Guests.img("create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", top.toString());
         String name = "pull-restart";
-        String uri = startWith(guest, name, top);
+        String uri = startWith(name, top);
         ok(uri, "blockpull", name, "vda", "--bandwidth", "65536", "--bytes");
 
         restart(name, "<blockjob name='pull-vda-libvirt-1-format' type='pull' state='running' jobflags='0x0'>\n"
                 + "      <disk dst='vda'/>\n    </blockjob>");
-        String uriAfter = daemon.uri();
-        String info = ok(uriAfter, "blockjob", name, "vda", "--info", "--bytes").all();
-        assertTrue(info.contains("Block Pull") && info.contains("65536 bytes/s"), info);
-        ok(uriAfter, "blockjob", name, "vda", "--bandwidth", "0");
-        TinyGuest.await(() -> events.lines().contains("blockjob2 " + name + " vda 1 0"), Duration.ofSeconds(60),
-                "COMPLETED after the restart: " + events.lines());
+        String uriAfter = runToTheEnd(name, "Block Pull", 1);
         String live = ok(uriAfter, "dumpxml", name).out();
         assertFalse(live.contains(base.toString()), live);
         ok(uriAfter, "destroy", name); // QEMU's cached image metadata reaches the file
@@ -142,16 +129,21 @@ class BlockJobRestartTest {
         assertTrue(reads(top, 5, 0, 24), "the pulled image holds the data itself");
     }
 
-    /** Defines and starts tiny guest {@code name} with {@code disk} (qcow2) as vda; the daemon's URI. */
-    private String startWith(TinyGuest guest, String name, Path disk) throws Exception {
+    /** A new daemon and tiny guest {@code name} started on it with {@code disk} as vda; the daemon's URI. */
+    private String startWith(String name, Path disk) throws Exception {
         daemon = VirtqemudProcess.start(prefix);
+        Guests.defineAndStart(daemon.uri(), prefix, name, disk);
+        return daemon.uri();
+    }
+
+    /** After the restart: the job is shown still slowed, may run at full speed and completes; the URI. */
+    private String runToTheEnd(String name, String label, int type) throws Exception {
         String uri = daemon.uri();
-        Path xml = prefix.resolve(name + ".xml");
-        Files.writeString(xml, guest.xml(name, prefix).replace("  <devices>\n", "  <devices>\n"
-                + "    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + disk
-                + "'/><target dev='vda' bus='virtio'/></disk>\n"));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", name);
+        String info = ok(uri, "blockjob", name, "vda", "--info", "--bytes").all();
+        assertTrue(info.contains(label) && info.contains("65536 bytes/s"), info);
+        ok(uri, "blockjob", name, "vda", "--bandwidth", "0");
+        TinyGuest.await(() -> events.lines().contains("blockjob2 " + name + " vda " + type + " 0"),
+                Duration.ofSeconds(60), "COMPLETED after the restart: " + events.lines());
         return uri;
     }
 
@@ -164,15 +156,12 @@ class BlockJobRestartTest {
         events = EventRecorder.start(daemon.uri(), prefix);
     }
 
-    /** base (24 MiB of 5s) under mid (8 MiB of 6s) under an empty top. */
-    private static void chain(Path base, Path mid, Path top) throws Exception {
-        Guests.img("create", "-q", "-f", "qcow2", base.toString(), "32M");
-        assertTrue(Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P 5 0 24M", base.toString()), 60)
-                .exit() == 0);
-        Guests.img("create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", mid.toString());
-        assertTrue(Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P 6 0 8M", mid.toString()), 60)
-                .exit() == 0);
-        Guests.img("create", "-q", "-f", "qcow2", "-b", mid.toString(), "-F", "qcow2", top.toString());
+    /** A new qcow2 {@code image} of 32 MiB whose first {@code mib} MiB hold pattern {@code p}. */
+    private static void withData(Path image, int p, int mib) throws Exception {
+        Guests.img("create", "-q", "-f", "qcow2", image.toString(), "32M");
+        Cli.Result w = Cli.run(java.util.List.of("qemu-io", "-f", "qcow2", "-c", "write -P " + p + " 0 " + mib + "M",
+                image.toString()), 60);
+        assertTrue(w.exit() == 0, w.all());
     }
 
     /** Whether {@code image} (with its chain) holds pattern {@code p} from MiB {@code from} to {@code to}. */
