@@ -63,16 +63,21 @@ final class LiveDaemons implements Daemons, AutoCloseable {
         running.push(anchor);
         VirtqemudProcess ours = VirtqemudProcess.start(prefix);
         running.push(ours);
-        Target oracle = new Target("libvirtd", anchor.uri(), dir.resolve("work-1"), "", dir.resolve("anchor/lib"));
+        Target oracle = new Target("libvirtd", anchor.uri(), dir.resolve("work-1"), "", dir.resolve("anchor/lib"))
+                .withRestart(anchor::killAndRestart);
+        Target.Restart ourRestart = () -> {
+            ours.kill();
+            ours.restart();
+        };
         Target us = new Target("virtqemud", "qemu+unix:///system?socket=" + prefix.resolve("run/libvirt/virtqemud-sock"),
-                dir.resolve("work-2"), prefix.toString());
+                dir.resolve("work-2"), prefix.toString()).withRestart(ourRestart);
         Target proxied = null;
         if (proxy) {
             // the same daemon through virtproxyd's legacy socket must answer exactly as directly
             VirtqemudProcess virtproxyd = VirtqemudProcess.start(prefix, "virtproxyd", Map.of());
             running.push(virtproxyd);
             proxied = new Target("virtproxyd", "qemu+unix:///system?socket=" + virtproxyd.socket(),
-                    dir.resolve("work-3"), prefix.toString());
+                    dir.resolve("work-3"), prefix.toString()).withRestart(ourRestart);
         }
         return new Trio(oracle, us, proxied);
     }

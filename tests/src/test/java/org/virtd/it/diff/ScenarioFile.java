@@ -134,6 +134,9 @@ record ScenarioFile(String name, Path path, String text, String qemuConf, List<S
             if (line.startsWith("sleep:")) {
                 return new Step(Step.Kind.SLEEP, line.substring(6).strip(), false, no);
             }
+            if (line.equals("restart:")) {
+                return new Step(Step.Kind.RESTART, "", false, no);
+            }
             throw error(no, "unknown step: " + line);
         }
 

@@ -38,6 +38,7 @@ final class StepRunner {
                 Thread.sleep((long) (Double.parseDouble(text) * 1000));
                 yield "";
             }
+            case RESTART -> restart(target);
         };
     }
 
@@ -81,6 +82,19 @@ final class StepRunner {
             if (!text.endsWith("\n")) {
                 r.append("\\ no newline at end\n");
             }
+        }
+    }
+
+    /** SIGKILL and a new start of the target's daemon; a failure is a difference. */
+    private static String restart(Target target) {
+        if (target.restart() == null) {
+            return target.name() + " cannot be restarted\n";
+        }
+        try {
+            target.restart().run();
+            return "";
+        } catch (Exception e) {
+            return "restart of " + target.name() + " failed: " + e + "\n";
         }
     }
 

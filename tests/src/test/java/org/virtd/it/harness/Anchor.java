@@ -15,10 +15,12 @@ public final class Anchor implements AutoCloseable {
     private static final String LIBVIRTD = "/usr/sbin/libvirtd";
 
     private final Path state;
+    private final Path qemuConf;
     private final String uri;
 
-    private Anchor(Path state, String uri) {
+    private Anchor(Path state, Path qemuConf, String uri) {
         this.state = state;
+        this.qemuConf = qemuConf;
         this.uri = uri;
     }
 
@@ -30,20 +32,51 @@ public final class Anchor implements AutoCloseable {
     /** Starts libvirtd as {@link #start(Path)} does, with {@code qemuConf} as its qemu.conf (null: the lab one). */
     public static Anchor start(Path state, Path qemuConf) throws IOException, InterruptedException {
         Cli.requireTool(LIBVIRTD);
-        Path up = scripts().resolve("anchor-up.sh");
         Files.createDirectories(state);
-        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/env"));
-        if (qemuConf != null) {
-            cmd.add("ANCHOR_QEMU_CONF=" + qemuConf.toAbsolutePath());
-        }
-        cmd.addAll(List.of(up.toString(), state.toString()));
-        Cli.Result r = Cli.run(cmd, 90);
+        Cli.Result r = up(state, qemuConf);
         if (r.exit() != 0) {
             throw new AssertionError("anchor-up.sh failed (" + r.exit() + "): " + r.all());
         }
         String uri = r.out().lines().filter(l -> l.startsWith("URI=")).map(l -> l.substring(4)).findFirst()
                 .orElseThrow(() -> new AssertionError("anchor-up.sh printed no URI: " + r.all()));
-        return new Anchor(state, uri);
+        return new Anchor(state, qemuConf, uri);
+    }
+
+    private static Cli.Result up(Path state, Path qemuConf) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/env"));
+        if (qemuConf != null) {
+            cmd.add("ANCHOR_QEMU_CONF=" + qemuConf.toAbsolutePath());
+        }
+        cmd.addAll(List.of(scripts().resolve("anchor-up.sh").toString(), state.toString()));
+        return Cli.run(cmd, 90);
+    }
+
+    /**
+     * SIGKILL of libvirtd, as a crash would, then anchor-up.sh again on the same state: its
+     * guests run on and the new libvirtd reconnects to them.
+     */
+    public void killAndRestart() throws IOException, InterruptedException {
+        Path pidFile = state.resolve("libvirtd.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (running(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Cli.Result r = up(state, qemuConf);
+        if (r.exit() != 0) {
+            throw new AssertionError("anchor-up.sh failed after the kill (" + r.exit() + "): " + r.all());
+        }
+    }
+
+    /** Alive and not a zombie waiting to be reaped. */
+    private static boolean running(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        try {
+            return Files.readAllLines(status).stream().noneMatch(l -> l.startsWith("State:") && l.contains("Z"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     public String uri() {

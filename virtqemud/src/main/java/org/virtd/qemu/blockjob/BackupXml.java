@@ -56,6 +56,11 @@ final class BackupXml {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.DOMAIN,
                     "expecting root element of 'domainbackup', not '" + root.getNodeName() + "'");
         }
+        return parse(root);
+    }
+
+    /** A {@code <domainbackup>} element, a client's or the one a status file keeps. */
+    static Parsed parse(Element root) throws VirtException {
         String mode = root.getAttribute("mode").isEmpty() ? PUSH : root.getAttribute("mode");
         if (!PUSH.equals(mode) && !PULL.equals(mode)) {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.DOMAIN,
@@ -160,6 +165,14 @@ final class BackupXml {
     }
 
     static String format(String mode, String incremental, Server server, List<Disk> disks) {
+        return format(mode, incremental, server, disks, null);
+    }
+
+    /**
+     * The document; with {@code state} (running, cancelling) the form a status file keeps, each
+     * disk's state and its file's node names added as libvirt's internal format has them.
+     */
+    static String format(String mode, String incremental, Server server, List<Disk> disks, String state) {
         StringBuilder sb = new StringBuilder("<domainbackup mode='").append(mode).append("'>\n");
         if (incremental != null) {
             sb.append("  <incremental>").append(escape(incremental)).append("</incremental>\n");
@@ -181,14 +194,23 @@ final class BackupXml {
                 sb.append("/>\n");
                 continue;
             }
+            if (state != null) {
+                sb.append(" state='").append(state).append('\'');
+            }
             sb.append(" type='file' backupmode='").append(d.mode()).append('\'');
             optional(sb, "incremental", d.incremental());
             optional(sb, "exportname", d.exportName());
             optional(sb, "exportbitmap", d.exportBitmap());
             sb.append(" index='").append(d.index()).append("'>\n");
             sb.append("      <driver type='").append(d.format()).append("'/>\n");
-            sb.append("      <").append(PULL.equals(mode) ? "scratch" : "target").append(" file='")
-                    .append(escape(d.file())).append("'/>\n");
+            String fileTag = PULL.equals(mode) ? "scratch" : "target";
+            sb.append("      <").append(fileTag).append(" file='").append(escape(d.file()));
+            if (state == null) {
+                sb.append("'/>\n");
+            } else {
+                sb.append("'>\n").append(BlockJobStatus.nodenames("        ", d.index()))
+                        .append("      </").append(fileTag).append(">\n");
+            }
             sb.append("    </disk>\n");
         }
         return sb.append("  </disks>\n</domainbackup>\n").toString();
@@ -200,7 +222,7 @@ final class BackupXml {
         }
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 }

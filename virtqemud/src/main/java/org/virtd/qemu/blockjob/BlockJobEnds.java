@@ -53,7 +53,6 @@ final class BlockJobEnds {
             return;
         }
         job.state = BlockJob.State.READY;
-        BlockJobs.of(rd).save();
         lifecycle.statusChanged(rd);
         DiskDef d = DiskImages.disk(rd.live(), job.dst);
         if (d.mirror() != null) {

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * The block job calls on a running guest (blockCommit, blockPull/Rebase, blockCopy,
  * getBlockJobInfo, blockJobSetSpeed, blockJobAbort) and the QMP events that move its jobs on.
  * Arguments are checked in libvirt's order; callers hold the domain's lock and pass the run.
- * A job recorded before a daemon restart is matched again with QEMU's list on first use.
+ * Jobs recorded by a daemon before a restart are matched again with QEMU's list at re-attach
+ * and on each use.
  */
 public final class BlockJobManager implements RunEventHook {
     public static final int ABORT_ASYNC = 1;
@@ -43,11 +44,7 @@ public final class BlockJobManager implements RunEventHook {
         this.lifecycle = lifecycle;
         this.starts = new BlockJobStarts(lifecycle);
         this.ends = new BlockJobEnds(lifecycle, starts);
-        lifecycle.addStatusSection(rd -> BlockJobs.of(rd).statusXml());
-        // runs re-attached before this existed had their status written without their jobs
-        for (RunningDomain rd : lifecycle.allRunning()) {
-            lifecycle.statusChanged(rd);
-        }
+        lifecycle.addStatusSection(rd -> BlockJobs.of(rd).statusXml(rd.live()));
     }
 
     /** The disk {@code name} of the live definition; libvirt's error when there is none. */
@@ -191,7 +188,6 @@ public final class BlockJobManager implements RunEventHook {
             job.state = BlockJob.State.ABORTING;
         }
         BlockJobs jobs = BlockJobs.of(rd);
-        jobs.save();
         lifecycle.statusChanged(rd);
         if ((flags & ABORT_ASYNC) != 0) {
             return;
@@ -252,6 +248,21 @@ public final class BlockJobManager implements RunEventHook {
             ends.ready(rd, job);
         } else if ("concluded".equals(status)) {
             ends.concluded(rd, job);
+        }
+    }
+
+    /**
+     * A run found alive at start: its jobs come from its status file and are matched with QEMU's
+     * list, so a job that became ready or ended while no daemon listened moves on now.
+     */
+    @Override
+    public void onReattach(RunningDomain rd) {
+        for (BlockJob job : BlockJobs.of(rd).all()) {
+            try {
+                reconcile(rd, job);
+            } catch (VirtException | RuntimeException e) {
+                LOG.warn("block job '{}' of '{}': {}", job.name, rd.domain().name(), e.getMessage());
+            }
         }
     }
 

@@ -30,6 +30,11 @@ import java.util.List;
  */
 final class BlockJobStarts {
     private static final Duration CREATE_WAIT = Duration.ofSeconds(60);
+    /** The API flags a job's status entry keeps (jobflags) as far as they reach the start. */
+    private static final int COMMIT_ACTIVE = 4;
+    private static final int COPY_SHALLOW = 1;
+    private static final int COPY_REUSE_EXT = 2;
+    private static final int COPY_TRANSIENT_JOB = 4;
 
     private final DomainLifecycle lifecycle;
 
@@ -58,7 +63,8 @@ final class BlockJobStarts {
         monitor(rd).execute("block-commit", args);
         BlockJobs jobs = BlockJobs.of(rd);
         jobs.add(new BlockJob(name, active ? BlockJobType.ACTIVE_COMMIT : BlockJobType.COMMIT, d.targetDev(),
-                topImage.index(), baseImage.index(), 0, false, BlockJob.State.RUNNING, deleteImages));
+                topImage.index(), baseImage.index(), 0, false, active ? COMMIT_ACTIVE : 0, BlockJob.State.RUNNING,
+                deleteImages));
         lifecycle.statusChanged(rd);
         if (active) {
             replaceDisk(rd, d.withMirror(new DiskMirror("active-commit", baseImage.type(), baseImage.format(),
@@ -104,7 +110,7 @@ final class BlockJobStarts {
         }
         QmpClient mon = monitor(rd);
         BlockJobs jobs = BlockJobs.of(rd);
-        int index = jobs.nextIndex(rd.live());
+        int index = BlockJobs.nextIndex(rd);
         String storage = "libvirt-" + index + "-storage";
         String formatNode = "libvirt-" + index + "-format";
         boolean created = false;
@@ -155,7 +161,7 @@ final class BlockJobStarts {
             throw e;
         }
         jobs.add(new BlockJob(name, BlockJobType.COPY, d.targetDev(), top.index(), 0, index, shallow,
-                BlockJob.State.RUNNING));
+                (shallow ? COPY_SHALLOW : 0) | (reuse ? COPY_REUSE_EXT : 0) | COPY_TRANSIENT_JOB, BlockJob.State.RUNNING));
         replaceDisk(rd, d.withMirror(new DiskMirror("copy", "file", fmt, dest.toString(), index, false, !shallow)));
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.qemu.lifecycle.RunningDomain;
+import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,30 +17,30 @@ import java.util.Map;
 import java.util.concurrent.locks.Condition;
 
 /**
- * The block jobs of one run, by disk target, and the record of them beside the run's status
- * file ({@code blockjobs} in the domain's runtime dir) that a restarted daemon reads back; also
- * the run's counter of block node numbers, which never hands out a number twice. Used under the
- * domain's lock; {@link #changed} wakes callers that wait for a job to end.
+ * The block jobs of one run, by disk target, kept in the run's status file ({@code <blockjobs>},
+ * {@link BlockJobStatus}) from which a restarted daemon reads them back; also numbers new block
+ * nodes from the run's counter, which never hands out a number twice. Used under the domain's lock;
+ * {@link #changed} wakes callers that wait for a job to end.
  */
 final class BlockJobs {
     private static final Logger LOG = LoggerFactory.getLogger(BlockJobs.class);
-    private static final String FILE = "blockjobs";
+    /** The job record of earlier versions beside the status file, read once if still there. */
+    private static final String LEGACY_RECORD = "blockjobs";
 
     private final Map<String, BlockJob> byDisk = new LinkedHashMap<>();
-    private final Path record;
     final Condition changed;
-    private int lastIndex;
+    /** The status entries of a running backup's jobs ("" when none runs). */
+    private String backupEntries = "";
 
-    private BlockJobs(Path record, Condition changed) {
-        this.record = record;
+    private BlockJobs(Condition changed) {
         this.changed = changed;
     }
 
-    /** The jobs of {@code rd}, read from its record the first time (after a daemon restart, say). */
+    /** The jobs of {@code rd}; a run re-attached at start first gets those its status file names. */
     static BlockJobs of(RunningDomain rd) {
         return rd.attachment(BlockJobs.class, () -> {
-            BlockJobs jobs = new BlockJobs(rd.domainDir().resolve(FILE), rd.domain().lock().newCondition());
-            jobs.load();
+            BlockJobs jobs = new BlockJobs(rd.domain().lock().newCondition());
+            jobs.load(rd);
             return jobs;
         });
     }
@@ -63,74 +64,52 @@ final class BlockJobs {
 
     void add(BlockJob job) {
         byDisk.put(job.dst, job);
-        save();
     }
 
     void remove(BlockJob job) {
         byDisk.remove(job.dst, job);
-        save();
         changed.signalAll();
     }
 
-    void save() {
-        StringBuilder out = new StringBuilder();
-        byDisk.values().forEach(j -> out.append(j.record()).append('\n'));
+    private void load(RunningDomain rd) {
+        Path legacy = rd.domainDir().resolve(LEGACY_RECORD);
         try {
-            if (byDisk.isEmpty()) {
-                Files.deleteIfExists(record);
-            } else {
-                Files.writeString(record, out);
+            if (rd.recoveredStatus() != null) {
+                BlockJobStatus.parse(rd.recoveredStatus(), rd.live()).forEach(j -> byDisk.put(j.dst, j));
             }
-        } catch (IOException e) {
-            LOG.warn("cannot record block jobs in {}: {}", record, e.getMessage());
-        }
-    }
-
-    private void load() {
-        try {
-            if (Files.exists(record)) {
-                for (String line : Files.readAllLines(record)) {
+            if (Files.exists(legacy)) {
+                for (String line : Files.readAllLines(legacy)) {
                     if (!line.isBlank()) {
-                        BlockJob j = BlockJob.parse(line);
-                        byDisk.put(j.dst, j);
+                        BlockJob j = BlockJob.parseRecord(line);
+                        byDisk.putIfAbsent(j.dst, j);
                     }
                 }
+                Files.delete(legacy);
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the block job record {}: {}", record, e.getMessage());
+        } catch (VirtException | IOException | RuntimeException e) {
+            LOG.warn("cannot read the block jobs of '{}': {}", rd.domain().name(), e.getMessage());
         }
     }
 
-    /**
-     * The jobs as libvirt's status XML holds them: {@code <blockjobs active=>} with each job's
-     * name, type and state and the disk it runs on (mirror='yes' while it has a mirror).
-     */
-    String statusXml() {
-        if (byDisk.isEmpty()) {
-            return "  <blockjobs active='no'/>\n";
-        }
-        StringBuilder sb = new StringBuilder("  <blockjobs active='yes'>\n");
-        for (BlockJob j : byDisk.values()) {
-            sb.append("    <blockjob name='").append(j.name).append("' type='").append(j.type.xmlName)
-                    .append("' state='").append(j.state.name().toLowerCase(java.util.Locale.ROOT)).append("'>\n")
-                    .append("      <disk dst='").append(j.dst).append('\'');
-            if (j.type == BlockJobType.COPY || j.type == BlockJobType.ACTIVE_COMMIT) {
-                sb.append(" mirror='yes'");
-            }
-            sb.append("/>\n    </blockjob>\n");
-        }
-        return sb.append("  </blockjobs>\n").toString();
+    /** A backup's jobs as the status XML lists them beside these; "" when its jobs ended. */
+    void backupEntries(String entries) {
+        backupEntries = entries;
+    }
+
+    /** The jobs as the status XML holds them, a backup's after the disk jobs. */
+    String statusXml(DomainDef live) {
+        return BlockJobStatus.format(all(), live, backupEntries);
     }
 
     /** A number for a new block node: above every image of the live definition and every number given. */
-    int nextIndex(DomainDef live) {
-        int max = lastIndex;
+    static int nextIndex(RunningDomain rd) {
+        int max = 0;
+        DomainDef live = rd.live();
         if (live.devices() != null) {
             for (DiskDef d : live.devices().disks()) {
                 max = Math.max(max, d.highestIndex());
             }
         }
-        lastIndex = max + 1;
-        return lastIndex;
+        return rd.nextNode(max);
     }
 }

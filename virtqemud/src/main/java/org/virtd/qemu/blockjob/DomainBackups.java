@@ -80,15 +80,17 @@ public final class DomainBackups implements RunEventHook {
         final BackupXml.Server server;
         final List<Part> parts;
         final List<String> order;
+        final int flags;
         final Map<String, JsonObject> concluded = new ConcurrentHashMap<>();
         volatile boolean aborted;
 
-        /** {@code order}: every disk's name in the order backup-dumpxml lists them. */
-        Backup(BackupXml.Parsed def, BackupXml.Server server, List<Part> parts, List<String> order) {
+        /** {@code order}: every disk's name in the order backup-dumpxml lists them; {@code flags}: begin's. */
+        Backup(BackupXml.Parsed def, BackupXml.Server server, List<Part> parts, List<String> order, int flags) {
             this.def = def;
             this.server = server;
             this.parts = parts;
             this.order = order;
+            this.flags = flags;
         }
 
         boolean pull() {
@@ -104,6 +106,7 @@ public final class DomainBackups implements RunEventHook {
     public DomainBackups(DomainLifecycle lifecycle, BackupCheckpoints checkpoints) {
         this.lifecycle = lifecycle;
         this.checkpoints = checkpoints;
+        lifecycle.addStatusSection(this::statusXml);
     }
 
     public void begin(DomainObject dom, String backupXml, String checkpointXml, int flags) throws VirtException {
@@ -163,7 +166,7 @@ public final class DomainBackups implements RunEventHook {
                 mon.execute("nbd-server-start", JsonObject.of("addr", address(server)));
                 nbdStarted = true;
             }
-            Backup backup = new Backup(p, server, parts, aligned.stream().map(BackupXml.Asked::name).toList());
+            Backup backup = new Backup(p, server, parts, aligned.stream().map(BackupXml.Asked::name).toList(), flags);
             active.put(dom.uuid(), backup);
             try {
                 mon.execute("transaction", JsonObject.of("actions", new JsonArray(actions)));
@@ -201,6 +204,11 @@ public final class DomainBackups implements RunEventHook {
                 }
             }
         }
+        Backup started = active.get(dom.uuid());
+        if (started != null) {
+            BlockJobs.of(rd).backupEntries(blockJobEntries(started));
+            lifecycle.statusChanged(rd);
+        }
     }
 
     /**
@@ -215,7 +223,7 @@ public final class DomainBackups implements RunEventHook {
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "pull mode backup for disk '" + a.name() + "' requires qcow2 driver");
         }
-        int index = BlockJobs.of(rd).nextIndex(rd.live());
+        int index = BlockJobs.nextIndex(rd);
         if (!BackupXml.INCREMENTAL.equals(a.mode())) {
             return new Chosen(disk, a, index, null, null);
         }
@@ -304,12 +312,50 @@ public final class DomainBackups implements RunEventHook {
         if (b == null) {
             throw new VirtException(ErrorCode.NO_DOMAIN_BACKUP, ErrorDomain.QEMU, "no domain backup job present");
         }
+        return BackupXml.format(b.def.mode(), b.def.incremental(), b.server, shown(b));
+    }
+
+    /** Every disk of the backup as backup-dumpxml lists it. */
+    private static List<BackupXml.Disk> shown(Backup b) {
         List<BackupXml.Disk> disks = new ArrayList<>();
         for (String name : b.order) {
             disks.add(b.parts.stream().filter(p -> p.disk().targetDev().equals(name)).map(Part::xml).findFirst()
                     .orElse(BackupXml.Disk.skipped(name)));
         }
-        return BackupXml.format(b.def.mode(), b.def.incremental(), b.server, disks);
+        return disks;
+    }
+
+    /**
+     * What the status file keeps of a running backup, as libvirt does: its definition with the
+     * disks' states and nodes ({@code <backups>}) and the domain's backup job ({@code <job>}).
+     */
+    private String statusXml(RunningDomain rd) {
+        Backup b = active.get(rd.domain().uuid());
+        if (b == null) {
+            return "";
+        }
+        // an export name begin chose itself is not kept (libvirtd records it only when asked for)
+        List<BackupXml.Disk> disks = shown(b).stream().map(d -> b.def.disks().stream()
+                .anyMatch(a -> a.name().equals(d.name()) && a.exportName() != null) ? d
+                : new BackupXml.Disk(d.name(), d.backup(), d.mode(), d.incremental(), null, d.exportBitmap(),
+                        d.index(), d.format(), d.file())).toList();
+        String doc = BackupXml.format(b.def.mode(), b.def.incremental(), b.server, disks,
+                b.aborted ? "cancelling" : "running");
+        StringBuilder sb = new StringBuilder("  <backups>\n");
+        doc.lines().forEach(l -> sb.append("    ").append(l).append('\n'));
+        return sb.append("  </backups>\n  <job type='none' async='backup' flags='0x")
+                .append(Integer.toHexString(b.flags)).append("' asyncStarted='").append(b.started).append("'/>\n")
+                .toString();
+    }
+
+    /** The backup's jobs as the status file's {@code <blockjobs>} lists them. */
+    private static String blockJobEntries(Backup b) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : b.parts) {
+            sb.append(BlockJobStatus.backupEntry(p.job(), p.disk().targetDev(), p.xml().format(), p.xml().file(),
+                    p.xml().index()));
+        }
+        return sb.toString();
     }
 
     /**
@@ -337,6 +383,7 @@ public final class DomainBackups implements RunEventHook {
             return false;
         }
         b.aborted = true;
+        lifecycle.statusChanged(rd);
         QmpClient mon = BlockJobStarts.monitor(rd);
         for (Part part : b.parts) {
             if (!b.concluded.containsKey(part.job())) {
@@ -344,6 +391,60 @@ public final class DomainBackups implements RunEventHook {
             }
         }
         return true;
+    }
+
+    /**
+     * A run found alive at start: the backup its status file records runs on as before (its
+     * elapsed time counted from now, as libvirt does); jobs that ended while no daemon listened
+     * are finished now.
+     */
+    @Override
+    public void onReattach(RunningDomain rd) {
+        if (rd.recoveredStatus() == null) {
+            return;
+        }
+        try {
+            BackupStatus.Recovered r = BackupStatus.parse(rd.recoveredStatus());
+            if (r == null) {
+                return;
+            }
+            List<Part> parts = new ArrayList<>();
+            for (BackupStatus.Store st : r.stores()) {
+                parts.add(recoveredPart(rd, r, st));
+            }
+            Backup b = new Backup(r.def(), r.def().server(), parts, r.order(), r.flags());
+            b.aborted = r.cancelling();
+            active.put(rd.domain().uuid(), b);
+            BlockJobs.of(rd).backupEntries(blockJobEntries(b));
+            QmpClient mon = BlockJobStarts.monitor(rd);
+            for (Part part : parts) {
+                JsonObject info = QmpJobs.find(mon, part.job());
+                if (info == null || "concluded".equals(info.string("status", ""))) {
+                    b.concluded.put(part.job(), info == null ? JsonObject.EMPTY : info);
+                }
+            }
+            if (b.concluded.size() == parts.size()) {
+                finish(rd, mon, b);
+            }
+        } catch (VirtException | RuntimeException e) {
+            LOG.warn("cannot take up the backup of '{}' again: {}", rd.domain().name(), e.getMessage());
+        }
+    }
+
+    /** A disk of a recovered backup; its file counts as ours unless begin reused existing files. */
+    private static Part recoveredPart(RunningDomain rd, BackupStatus.Recovered r, BackupStatus.Store st)
+            throws VirtException {
+        DiskDef disk = DiskImages.disk(rd.live(), st.name());
+        BackupXml.Asked a = r.def().disks().stream().filter(d -> d.name().equals(st.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("disk " + st.name() + " missing from the backup"));
+        String job = st.job() != null ? st.job()
+                : "backup-" + st.name() + "-" + DiskImages.of(disk).get(0).formatNode();
+        boolean pull = r.def().pull();
+        String mode = a.mode() != null ? a.mode() : BackupXml.FULL;
+        BackupXml.Disk shown = new BackupXml.Disk(st.name(), true, mode, a.incremental(), a.exportName(),
+                a.exportBitmap(), st.index(), a.format() != null ? a.format() : "qcow2", a.file());
+        String diskBitmap = !pull && BackupXml.INCREMENTAL.equals(mode) ? "backup-" + st.name() : null;
+        return new Part(disk, shown, job, (r.flags() & BEGIN_REUSE_EXTERNAL) == 0, diskBitmap);
     }
 
     @Override
@@ -407,6 +508,8 @@ public final class DomainBackups implements RunEventHook {
         }
         completed.put(dom.uuid(), new JobStats(ok ? JOB_COMPLETED : cancelled ? JOB_CANCELLED : JOB_FAILED, params));
         active.remove(dom.uuid());
+        BlockJobs.of(rd).backupEntries("");
+        lifecycle.statusChanged(rd);
         var ref = dom.ref();
         lifecycle.events().domainEvent(new JobCompletedEvent(ref, params));
         int status = error == null && !b.aborted ? 0 : b.aborted ? 2 : 1;

@@ -230,6 +230,7 @@ public final class QemuDriver implements Driver {
             processes.lifecycle().hostCpuModels(compare::hostModel);
         }
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
+        processes.reattach();
         processes.autostartInBackground();
     }
 

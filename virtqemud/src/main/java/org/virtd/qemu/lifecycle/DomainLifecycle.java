@@ -554,7 +554,8 @@ public final class DomainLifecycle {
         String xml = DomainXmlFormatter.format(rd.live(), new DomainXmlFormatter.Options(rd.id(), true));
         DomainStatus s = new DomainStatus(dom.name(), rd.id(), p.pid(), emulatorOf(rd.live()), p.monitorPath(),
                 DomainStates.stateName(dom.state()), DomainStates.reasonName(dom.state(), dom.reason()), xml);
-        StringBuilder sections = new StringBuilder();
+        // libvirt's node name counter: a restarted daemon must not hand out a number again
+        StringBuilder sections = new StringBuilder("  <nodename index='").append(rd.lastNode).append("'/>\n");
         for (var section : statusSections) {
             sections.append(section.apply(rd));
         }

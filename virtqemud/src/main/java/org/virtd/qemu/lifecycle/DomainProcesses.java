@@ -71,7 +71,7 @@ public final class DomainProcesses {
         this.snapshots = new SnapshotRuns(lifecycle, saves);
     }
 
-    /** Builds the running half and re-attaches the guests a previous daemon left running. */
+    /** Builds the running half; {@link #reattach} then finds the guests a previous daemon left running. */
     public static DomainProcesses open(DriverContext ctx, DomainRegistry registry, boolean kvmWorks,
                                        MonitorCallbacks monitorCallbacks, Supplier<QemuConf> conf,
                                        SavedDefinitions definitions) {
@@ -90,9 +90,16 @@ public final class DomainProcesses {
         }
         DomainProcesses p = new DomainProcesses(lifecycle, ctx.privileged(), definitions, conf);
         p.saves.loadManagedSaves(registry);
-        int alive = p.recovery.reattachAll();
-        LOG.debug("re-attached {} running domains", alive);
         return p;
+    }
+
+    /**
+     * Re-attaches the guests a previous daemon left running; called once the mechanisms that keep
+     * state in their status files (block jobs, backups) follow the runs.
+     */
+    public void reattach() {
+        int alive = recovery.reattachAll();
+        LOG.debug("re-attached {} running domains", alive);
     }
 
     public void autostartInBackground() {

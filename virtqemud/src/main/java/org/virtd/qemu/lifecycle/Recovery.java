@@ -63,6 +63,8 @@ public final class Recovery {
             RunningDomain rd = new RunningDomain(dom, s.id(), s.monitorPath().getParent(),
                     new DomainLog(lifecycle.dirs().logFile(dom.name())), live, parsed);
             rd.starting = false;
+            rd.recoveredStatus = previousStatus(s);
+            rd.lastNode = lastNode(rd.recoveredStatus);
             QemuProcess p;
             try {
                 p = lifecycle.launcher().reattach(s, new MonitorEvents(lifecycle, rd));
@@ -81,11 +83,34 @@ public final class Recovery {
             lifecycle.adopt(rd);
             synchronise(dom, rd);
             AgentChannels.refresh(rd, p.monitor());
+            for (RunEventHook hook : lifecycle.eventHooks()) {
+                try {
+                    hook.onReattach(rd);
+                } catch (RuntimeException e) {
+                    LOG.warn("re-attaching '{}': {}", dom.name(), e.toString());
+                }
+            }
             lifecycle.writeStatus(rd);
             return true;
         } finally {
             dom.lock().unlock();
         }
+    }
+
+    /** The status file's text, for what others kept in it (block jobs, a backup); null when unreadable. */
+    private String previousStatus(DomainStatus s) {
+        try {
+            return Files.readString(lifecycle.statusFiles().pathOf(s.name()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The node name counter a status file kept ({@code <nodename index='N'/>}); 0 when it kept none. */
+    static int lastNode(String status) {
+        java.util.regex.Matcher m = status == null ? null
+                : java.util.regex.Pattern.compile("\n  <nodename index='(\\d+)'/>").matcher(status);
+        return m != null && m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Brings our state in line with what QEMU says; finishes a shutdown that was under way. */

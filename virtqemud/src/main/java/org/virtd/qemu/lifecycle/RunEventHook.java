@@ -9,4 +9,11 @@ import org.virtd.qemu.qmp.QmpEvent;
  */
 public interface RunEventHook {
     void onEvent(RunningDomain rd, QmpEvent event);
+
+    /**
+     * A run found alive at daemon start, under its domain's lock, before its status file is
+     * written again: what the previous daemon kept of it is in {@link RunningDomain#recoveredStatus}.
+     */
+    default void onReattach(RunningDomain rd) {
+    }
 }

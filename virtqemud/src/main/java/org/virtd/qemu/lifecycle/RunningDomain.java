@@ -30,6 +30,15 @@ public final class RunningDomain {
     final DeviceDeletions deletions = new DeviceDeletions();
     /** The highest block node index this run has handed out (0: only those of its start). */
     int lastNode;
+
+    /**
+     * A number for a new block node: above {@code highestInUse} and above every number this run
+     * handed out, removed nodes' included (libvirt's node name counter).
+     */
+    public synchronized int nextNode(int highestInUse) {
+        lastNode = Math.max(lastNode, highestInUse) + 1;
+        return lastNode;
+    }
     volatile boolean starting = true;
     volatile boolean shutdownSeen;
     volatile boolean fakeReboot;
@@ -46,6 +55,13 @@ public final class RunningDomain {
     final java.util.concurrent.atomic.AtomicInteger ownResumes = new java.util.concurrent.atomic.AtomicInteger();
 
     private final java.util.Map<Class<?>, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The status file as the previous daemon left it (a run re-attached at start), else null. */
+    volatile String recoveredStatus;
+
+    /** The status XML a previous daemon wrote of this run; null for a run this daemon started. */
+    public String recoveredStatus() {
+        return recoveredStatus;
+    }
 
     /** What another mechanism keeps for this run (its block jobs, say), made on first use. */
     public <T> T attachment(Class<T> kind, java.util.function.Supplier<T> create) {

@@ -78,7 +78,7 @@ public final class DomainStatusFile {
             if (!root.getTagName().equals("domstatus") || monitor == null) {
                 throw new IOException("not a status file: " + file);
             }
-            int domainAt = text.indexOf("<domain", text.indexOf("<monitor"));
+            int domainAt = domainStart(text, text.indexOf("<monitor"));
             int end = text.lastIndexOf(END);
             if (domainAt < 0 || end < domainAt) {
                 throw new IOException("status file without a domain definition: " + file);
@@ -90,6 +90,16 @@ public final class DomainStatusFile {
         } catch (SAXException | ParserConfigurationException | RuntimeException e) {
             throw new IOException("malformed status file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the live {@code <domain>} starts after {@code from}: not a {@code <domainbackup>} kept before it. */
+    private static int domainStart(String text, int from) {
+        int at = text.indexOf("<domain", from);
+        while (at >= 0 && at + 7 < text.length() && !Character.isWhitespace(text.charAt(at + 7))
+                && text.charAt(at + 7) != '>' && text.charAt(at + 7) != '/') {
+            at = text.indexOf("<domain", at + 1);
+        }
+        return at;
     }
 
     /** Every readable status file; unreadable ones are logged and skipped. */

@@ -51,6 +51,13 @@ class DomainStatusFileTest {
     }
 
     @Test
+    void aBackupKeptBeforeTheDomainIsNotTakenForIt() throws Exception {
+        DomainStatusFile files = new DomainStatusFile(dir);
+        files.write(status(), "  <backups>\n    <domainbackup mode='push'>\n    </domainbackup>\n  </backups>\n");
+        assertEquals(XML, files.read(files.pathOf("t1")).domainXml());
+    }
+
+    @Test
     void malformedFilesAreSkippedNotFatal() throws Exception {
         DomainStatusFile files = new DomainStatusFile(dir);
         files.write(status());

@@ -55,6 +55,16 @@ final class Guests {
         TinyGuest.awaitBoots(prefix, name, 1, java.time.Duration.ofSeconds(40));
     }
 
+    /** Defines tiny guest {@code name} (its plain initrd) with {@code disk} (qcow2) as vda and starts it. */
+    static void defineAndStart(String uri, Path prefix, String name, Path disk) throws Exception {
+        Path xml = prefix.resolve(name + ".xml");
+        Files.writeString(xml, TinyGuest.get().xml(name, prefix).replace("  <devices>\n", "  <devices>\n"
+                + "    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + disk
+                + "'/><target dev='vda' bus='virtio'/></disk>\n"));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", name);
+    }
+
     /** The guest writes 2 MiB of random data 1 MiB into its vda, through its own driver, flushed. */
     static void writeVda(String uri, Path prefix, String name) throws IOException, InterruptedException {
         // conv=fsync: the guest's sync alone sends QEMU no flush, and qemu-img reads the file
