@@ -338,7 +338,12 @@ public final class DomainCheckpoints {
     public void beforeUndefine(DomainObject dom, boolean discard) throws VirtException {
         CheckpointTree tree = tree(dom);
         int n = tree.size();
-        if (n == 0 || dom.isActive()) {
+        if (dom.isActive()) {
+            return;
+        }
+        if (n == 0) {
+            // an empty directory left by checkpoints deleted one by one goes too, as with libvirtd
+            store.dropDirectory(dom.name());
             return;
         }
         if (!discard) {
