@@ -3,6 +3,7 @@ package org.virtd.qemu.cgroup;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
 import org.virtd.qemu.config.QemuConf;
+import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -165,7 +166,7 @@ public final class GuestCgroups {
     private List<String> acl(DomainDef def) {
         List<String> acl = new ArrayList<>(conf.get().cgroups().deviceAcl());
         boolean taps = def.devices() != null
-                && def.devices().interfaces().stream().anyMatch(i -> !"user".equals(i.type()));
+                && def.devices().interfaces().stream().anyMatch(HostNics::tapType);
         if (taps) {
             acl.add("/dev/net/tun");
             acl.add("/dev/vhost-net");

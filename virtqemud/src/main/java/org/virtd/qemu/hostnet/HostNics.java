@@ -113,8 +113,12 @@ public final class HostNics {
 
     /** Whether {@code n} is backed by a host tap (whose counters are swapped for the guest's view). */
     public static boolean tapBacked(InterfaceDef n) {
-        return n.targetDev() != null && ("ethernet".equals(n.type()) || "bridge".equals(n.type())
-                || "network".equals(n.type()));
+        return n.targetDev() != null && tapType(n);
+    }
+
+    /** Whether {@code n}'s type is one QEMU reaches through a tap (opened by name, through /dev/net/tun). */
+    public static boolean tapType(InterfaceDef n) {
+        return "ethernet".equals(n.type()) || "bridge".equals(n.type()) || "network".equals(n.type());
     }
 
     private void releaseAll(List<InterfaceDef> nics) {

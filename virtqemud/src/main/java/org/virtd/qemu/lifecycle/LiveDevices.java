@@ -278,7 +278,7 @@ public final class LiveDevices {
         }
         boolean pcie = "virtio".equals(nic.model()) || "e1000e".equals(nic.model());
         DeviceAddress addr = nic.address() != null ? nic.address() : DeviceSlots.next(live, pcie);
-        if (!"user".equals(nic.type())) {
+        if (HostNics.tapType(nic)) {
             // QEMU opens its tap by name here: a guest that started without one needs the nodes now
             lifecycle.cgroups().allowDevice(rd, "/dev/net/tun", false);
             lifecycle.cgroups().allowDevice(rd, "/dev/vhost-net", false);

@@ -3,6 +3,7 @@ package org.virtd.qemu.security;
 import org.virtd.conf.domain.BackingChain;
 import org.virtd.conf.domain.Devices;
 import org.virtd.conf.domain.DomainDef;
+import org.virtd.qemu.hostnet.HostNics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ public final class GuestFiles {
     public record GuestFile(Path path, boolean restore, boolean output) {
     }
 
-    private static final List<String> TAP_TYPES = List.of("ethernet", "bridge", "network");
     private static final Path TUN = Path.of("/dev/net/tun");
     private static final Path VHOST_NET = Path.of("/dev/vhost-net");
 
@@ -78,7 +78,7 @@ public final class GuestFiles {
             }
         }
         // QEMU opens the taps we create by name, and vhost-net beside them on KVM
-        if (dev.interfaces().stream().anyMatch(i -> TAP_TYPES.contains(i.type()))) {
+        if (dev.interfaces().stream().anyMatch(HostNics::tapType)) {
             nodes.add(TUN);
             if ("kvm".equals(def.type()) && Files.exists(VHOST_NET)) {
                 nodes.add(VHOST_NET);
