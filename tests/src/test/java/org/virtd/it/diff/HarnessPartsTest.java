@@ -29,6 +29,13 @@ class HarnessPartsTest {
         assertFalse(a.steps().get(2).compared());
         assertEquals("x:b", sf.scenarios().get(1).key());
         assertEquals(1, sf.teardown().size());
+        assertEquals(null, sf.qemuConf());
+        Path confined = dir.resolve("c.scn");
+        Files.writeString(confined, "qemu.conf: confined\nsetup:\n~virsh list\n=== a\nvirsh list\n");
+        assertEquals("confined", ScenarioFile.parse(confined).qemuConf());
+        Files.writeString(confined, "setup:\n~virsh list\nqemu.conf: confined\n=== a\nvirsh list\n");
+        IllegalArgumentException late = assertThrows(IllegalArgumentException.class, () -> ScenarioFile.parse(confined));
+        assertTrue(late.getMessage().contains("c.scn:3"), late.getMessage());
     }
 
     @Test

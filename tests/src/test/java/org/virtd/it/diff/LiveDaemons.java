@@ -47,7 +47,7 @@ final class LiveDaemons implements Daemons, AutoCloseable {
         if (qemuConf != null) {
             // a confined QEMU (another account) must reach the work directories' disks and logs
             Files.createDirectories(dir);
-            for (Path p = dir; p.startsWith(root) && !p.equals(root.getParent()); p = p.getParent()) {
+            for (Path p = dir; p.startsWith(root); p = p.getParent()) {
                 Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             conf = confDir.resolve(qemuConf + ".conf");
