@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * and must give exactly what our daemon gave directly: the allow list does not apply there.
  */
 final class DifferentialSuite {
+    /** How many lines of each difference the failure message carries. */
+    private static final int EXCERPT_LINES = 12;
+
     private final Path diffDir;
     private final Pattern only;
     private final PrintStream out;
@@ -78,9 +81,9 @@ final class DifferentialSuite {
                 String b = right.get(s.name());
                 String reason = allow.reason(s);
                 if (third != null && !b.equals(third.get(s.name()))) {
-                    failed.add(s.key() + " through " + proxied.name());
-                    out.println("PROXY     " + s.key() + "\n" + LineDiff.of(b, third.get(s.name()), ours.name(),
-                            proxied.name()));
+                    String diff = LineDiff.of(b, third.get(s.name()), ours.name(), proxied.name());
+                    failed.add(s.key() + " through " + proxied.name() + "\n" + excerpt(diff));
+                    out.println("PROXY     " + s.key() + "\n" + diff);
                 }
                 if (a.equals(b)) {
                     if (reason != null) {
@@ -97,8 +100,9 @@ final class DifferentialSuite {
                         out.println(LineDiff.of(a, b, oracle.name(), ours.name()));
                     }
                 } else {
-                    failed.add(s.key());
-                    out.println("DIFFERS   " + s.key() + "\n" + LineDiff.of(a, b, oracle.name(), ours.name()));
+                    String diff = LineDiff.of(a, b, oracle.name(), ours.name());
+                    failed.add(s.key() + "\n" + excerpt(diff));
+                    out.println("DIFFERS   " + s.key() + "\n" + diff);
                 }
             }
             out.printf("file %s: %d scenarios in %.1f s%n", file.name(), selected.size(), (System.nanoTime() - t0) / 1e9);
@@ -110,6 +114,23 @@ final class DifferentialSuite {
         Report report = new Report(total, identical, allowed, pending, List.copyOf(failed));
         out.println(report.summary());
         return report;
+    }
+
+    /**
+     * The head of a difference, indented, for the failure message: CI keeps only the message's
+     * end of a long log, and a flaky difference must be readable from it alone.
+     */
+    private static String excerpt(String diff) {
+        List<String> lines = List.of(diff.split("\n"));
+        int shown = Math.min(lines.size(), EXCERPT_LINES);
+        StringBuilder b = new StringBuilder();
+        for (String line : lines.subList(0, shown)) {
+            b.append("      ").append(line).append('\n');
+        }
+        if (shown < lines.size()) {
+            b.append("      (").append(lines.size() - shown).append(" more lines in the log)\n");
+        }
+        return b.toString().stripTrailing();
     }
 
     /** One file on one daemon: set-up, each scenario's normalised result, tear-down. */

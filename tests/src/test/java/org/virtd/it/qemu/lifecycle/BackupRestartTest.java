@@ -37,13 +37,7 @@ class BackupRestartTest {
 
     @AfterEach
     void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, daemon);
     }
 
     @Test

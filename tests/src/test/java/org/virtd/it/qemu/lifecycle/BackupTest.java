@@ -29,10 +29,7 @@ class BackupTest {
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

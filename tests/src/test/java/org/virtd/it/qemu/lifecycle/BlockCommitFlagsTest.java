@@ -34,10 +34,7 @@ class BlockCommitFlagsTest {
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

@@ -35,13 +35,7 @@ class BlockJobRestartTest {
 
     @AfterEach
     void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, daemon);
     }
 
     @Test

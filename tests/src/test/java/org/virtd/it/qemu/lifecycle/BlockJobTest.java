@@ -58,13 +58,7 @@ class BlockJobTest {
 
     @AfterAll
     static void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, daemon);
     }
 
     private static Cli.Result img(String... args) throws Exception {

@@ -40,10 +40,7 @@ class CgroupTuningTest {
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

@@ -31,10 +31,7 @@ class CheckpointTest {
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

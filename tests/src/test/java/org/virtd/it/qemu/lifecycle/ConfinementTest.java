@@ -42,10 +42,7 @@ class ConfinementTest {
 
     @AfterEach
     void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     private static int owner(Path p) throws IOException {

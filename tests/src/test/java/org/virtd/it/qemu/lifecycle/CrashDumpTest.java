@@ -62,13 +62,7 @@ class CrashDumpTest {
 
     @AfterAll
     static void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, daemon);
     }
 
     @Test

@@ -33,10 +33,7 @@ class DeviceHotplugTest {
 
     @AfterEach
     void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

@@ -65,10 +65,7 @@ class DomainStatsTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     /** The tiny guest with two vCPUs, the disk (read-only for the second domain) and a balloon. */

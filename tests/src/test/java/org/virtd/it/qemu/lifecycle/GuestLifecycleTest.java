@@ -52,13 +52,7 @@ class GuestLifecycleTest {
 
     @AfterAll
     static void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, daemon);
     }
 
     @Test

@@ -121,6 +121,36 @@ final class Guests {
         return out;
     }
 
+    /**
+     * A test's clean-up: closes what it opened, in the order given (event clients before the
+     * daemon they listen to; nulls are what never opened), then kills any QEMU still running
+     * under its prefix, even when a close failed.
+     */
+    static void cleanUp(Path prefix, AutoCloseable... opened) {
+        IllegalStateException failure = null;
+        for (AutoCloseable c : opened) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failure == null) {
+                    failure = new IllegalStateException("clean-up: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        killQemusUnder(prefix);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     static void killQemusUnder(Path prefix) {
         for (long pid : qemusUnder(prefix)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

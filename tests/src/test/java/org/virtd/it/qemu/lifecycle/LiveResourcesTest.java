@@ -65,10 +65,7 @@ class LiveResourcesTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     /** The tiny guest's initrd with the virtio balloon driver (built once, bounded). */

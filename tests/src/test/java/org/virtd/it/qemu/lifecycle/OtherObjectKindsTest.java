@@ -45,10 +45,7 @@ class OtherObjectKindsTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @AfterEach

@@ -46,13 +46,7 @@ class ProxiedGraphicsTest {
 
     @AfterEach
     void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (qemud != null) {
-            qemud.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, proxy, qemud);
     }
 
     @Test

@@ -57,16 +57,7 @@ class ProxiedGuestTest {
 
     @AfterAll
     static void stop() {
-        if (events != null) {
-            events.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (qemud != null) {
-            qemud.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, events, proxy, qemud);
     }
 
     @Test

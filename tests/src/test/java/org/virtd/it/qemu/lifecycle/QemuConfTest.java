@@ -32,10 +32,7 @@ class QemuConfTest {
 
     @AfterEach
     void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     private Path writeConf(String text) throws Exception {

@@ -35,10 +35,7 @@ class RestartSafetyTest {
 
     @AfterEach
     void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test

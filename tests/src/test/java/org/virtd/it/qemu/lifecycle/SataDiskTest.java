@@ -47,10 +47,7 @@ class SataDiskTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     /** Guest {@code name} on machine type {@code name}, defined, booted, and its live XML. */

@@ -58,10 +58,7 @@ class UefiFirmwareTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        Guests.killQemusUnder(prefix);
+        Guests.cleanUp(prefix, daemon);
     }
 
     @Test
