@@ -43,26 +43,28 @@ public final class CgroupPlacement {
 
     /**
      * The guest cgroup {@code pid} is in, relative and without a leading slash, read from
-     * {@code procRoot/PID/cgroup}: the memory (v1) or unified (v2) line; null when the process
-     * is gone or is not in a guest cgroup.
+     * {@code procRoot/PID/cgroup}: the first hierarchy (legacy or unified) that places it below
+     * the partition, a per-thread sub-group such as {@code emulator} cut off; null when the
+     * process is gone or is not in a guest cgroup.
      */
-    public static String ofProcess(Path procRoot, long pid, boolean unified) {
+    public static String ofProcess(Path procRoot, long pid) {
         String text;
         try {
             text = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("cgroup"));
         } catch (IOException e) {
             return null;
         }
+        String prefix = "/" + PARTITION + "/";
         for (String line : text.split("\n")) {
             String[] f = line.split(":", 3);
-            if (f.length < 3) {
+            if (f.length < 3 || !f[2].startsWith(prefix)) {
                 continue;
             }
-            boolean wanted = unified ? f[0].equals("0") && f[1].isEmpty()
-                    : java.util.Arrays.asList(f[1].split(",")).stream().anyMatch(CgroupHost.CONTROLLERS::contains);
-            String p = f[2].strip();
-            if (wanted && p.startsWith("/" + PARTITION + "/") && p.endsWith(SUFFIX)) {
-                return p.substring(1);
+            String rest = f[2].strip().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            String group = slash < 0 ? rest : rest.substring(0, slash);
+            if (group.endsWith(SUFFIX)) {
+                return PARTITION + "/" + group;
             }
         }
         return null;

@@ -38,26 +38,26 @@ public final class CgroupTuning {
     public void setMemory(MemTune m) throws VirtException {
         require("memory", "cgroup memory controller is not mounted");
         // v1 refuses a memory limit above the memory+swap one: lift that first, set it last
-        if (!cg.unified()) {
+        if (!cg.unified("memory")) {
             writeLimit(swapFile(), null);
         }
         writeLimit(hardFile(), m.hardLimitKiB());
         writeLimit(swapFile(), m.swapHardLimitKiB());
-        writeLimit(cg.unified() ? "memory.high" : "memory.soft_limit_in_bytes", m.softLimitKiB());
+        writeLimit(cg.unified("memory") ? "memory.high" : "memory.soft_limit_in_bytes", m.softLimitKiB());
     }
 
     public MemTune memory() throws VirtException {
         require("memory", "cgroup memory controller is not mounted");
         return new MemTune(readLimit(hardFile()),
-                readLimit(cg.unified() ? "memory.high" : "memory.soft_limit_in_bytes"), readLimit(swapFile()));
+                readLimit(cg.unified("memory") ? "memory.high" : "memory.soft_limit_in_bytes"), readLimit(swapFile()));
     }
 
     private String hardFile() {
-        return cg.unified() ? "memory.max" : "memory.limit_in_bytes";
+        return cg.unified("memory") ? "memory.max" : "memory.limit_in_bytes";
     }
 
     private String swapFile() {
-        return cg.unified() ? "memory.swap.max" : "memory.memsw.limit_in_bytes";
+        return cg.unified("memory") ? "memory.swap.max" : "memory.memsw.limit_in_bytes";
     }
 
     private void writeLimit(String file, Long kib) throws VirtException {
@@ -67,7 +67,7 @@ public final class CgroupTuning {
             }
             throw invalid("cgroup file '" + file + "' is missing: this host's memory controller cannot set it");
         }
-        String value = kib == null || kib >= UNLIMITED_KIB ? (cg.unified() ? "max" : "-1")
+        String value = kib == null || kib >= UNLIMITED_KIB ? (cg.unified("memory") ? "max" : "-1")
                 : Long.toString(kib << 10);
         write("memory", file, value);
     }
@@ -90,19 +90,19 @@ public final class CgroupTuning {
 
     public void setShares(long shares) throws VirtException {
         require("cpu", "cgroup CPU controller is not mounted");
-        write("cpu", cg.unified() ? "cpu.weight" : "cpu.shares", Long.toString(shares));
+        write("cpu", cg.unified("cpu") ? "cpu.weight" : "cpu.shares", Long.toString(shares));
     }
 
     public long shares() throws VirtException {
         require("cpu", "cgroup CPU controller is not mounted");
-        String v = read("cpu", cg.unified() ? "cpu.weight" : "cpu.shares");
+        String v = read("cpu", cg.unified("cpu") ? "cpu.weight" : "cpu.shares");
         return v == null ? 0 : Long.parseLong(v);
     }
 
     /** The CFS bandwidth of the whole guest; 0 leaves a value as it is, quota -1 is unlimited. */
     public void setBandwidth(long period, long quota) throws VirtException {
         require("cpu", "cgroup CPU controller is not mounted");
-        if (cg.unified()) {
+        if (cg.unified("cpu")) {
             long[] now = bandwidth();
             long p = period != 0 ? period : now[0];
             long q = quota != 0 ? quota : now[1];
@@ -133,7 +133,7 @@ public final class CgroupTuning {
     /** {period, quota} of the whole guest; quota -1 is unlimited. */
     public long[] bandwidth() throws VirtException {
         require("cpu", "cgroup CPU controller is not mounted");
-        if (cg.unified()) {
+        if (cg.unified("cpu")) {
             String[] f = read("cpu", "cpu.max").split("\\s+");
             return new long[] {Long.parseLong(f[1]), f[0].equals("max") ? -1 : Long.parseLong(f[0])};
         }
@@ -195,20 +195,20 @@ public final class CgroupTuning {
 
     private String weightFile() throws VirtException {
         require("blkio", "blkio cgroup isn't mounted");
-        List<String> candidates = cg.unified() ? List.of("io.bfq.weight", "io.weight")
+        List<String> candidates = cg.unified("blkio") ? List.of("io.bfq.weight", "io.weight")
                 : List.of("blkio.bfq.weight", "blkio.weight");
         for (String f : candidates) {
             if (cg.exists("blkio", f)) {
                 return f;
             }
         }
-        throw invalid(cg.unified() ? "blkio device weight is valid only for cfq scheduler"
+        throw invalid(cg.unified("blkio") ? "blkio device weight is valid only for cfq scheduler"
                 : "blkio device weight is valid only for bfq or cfq scheduler");
     }
 
     public void setBlkioWeight(int weight) throws VirtException {
         String f = weightFile();
-        write("blkio", f, cg.unified() && f.equals("io.weight") ? "default " + weight : Integer.toString(weight));
+        write("blkio", f, cg.unified("blkio") && f.equals("io.weight") ? "default " + weight : Integer.toString(weight));
     }
 
     public int blkioWeight() throws VirtException {
@@ -220,7 +220,7 @@ public final class CgroupTuning {
     /** Writes one per-device value; {@code majMin} is {@code 8:0}. */
     public void setDevice(Device.Field field, String majMin, long value) throws VirtException {
         require("blkio", "blkio cgroup isn't mounted");
-        if (cg.unified()) {
+        if (cg.unified("blkio")) {
             if (field == Device.Field.WEIGHT) {
                 weightFile();
                 write("blkio", "io.weight", majMin + " " + (value == 0 ? "default" : value));
@@ -239,7 +239,7 @@ public final class CgroupTuning {
     /** The per-device values the cgroup holds: {@code majMin} → value, 0 = none. */
     public long device(Device.Field field, String majMin) throws VirtException {
         require("blkio", "blkio cgroup isn't mounted");
-        String file = cg.unified() ? (field == Device.Field.WEIGHT ? "io.weight" : "io.max") : v1DeviceFile(field);
+        String file = cg.unified("blkio") ? (field == Device.Field.WEIGHT ? "io.weight" : "io.max") : v1DeviceFile(field);
         String text = read("blkio", file);
         if (text == null) {
             return 0;
@@ -249,7 +249,7 @@ public final class CgroupTuning {
             if (f.length < 2 || !f[0].equals(majMin)) {
                 continue;
             }
-            if (!cg.unified() || field == Device.Field.WEIGHT) {
+            if (!cg.unified("blkio") || field == Device.Field.WEIGHT) {
                 return Long.parseLong(f[1]);
             }
             for (int i = 1; i < f.length; i++) {

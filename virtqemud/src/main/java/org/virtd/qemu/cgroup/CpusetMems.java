@@ -34,7 +34,7 @@ public final class CpusetMems {
 
     /** A new guest's cgroup before QEMU joins it. */
     void setup(Numatune n) throws IOException {
-        if (!cg.unified() && cg.exists("cpuset", "cpuset.memory_migrate")) {
+        if (!cg.unified("cpuset") && cg.exists("cpuset", "cpuset.memory_migrate")) {
             cg.write("cpuset", "cpuset.memory_migrate", "1");
         }
         if (enforced(n)) {

@@ -68,7 +68,7 @@ public final class DeviceAcl {
             return;
         }
         List<String> rules = rules(acl, disks);
-        if (cg.unified()) {
+        if (cg.unified("devices")) {
             try (DeviceFilter f = filters.attach(cg.dir("devices"))) {
                 for (String rule : rules) {
                     f.allow(DeviceRule.parse(rule));
@@ -101,7 +101,7 @@ public final class DeviceAcl {
         if (rule == null) {
             return;
         }
-        if (!cg.unified()) {
+        if (!cg.unified("devices")) {
             cg.write("devices", allow ? "devices.allow" : "devices.deny", rule);
             return;
         }

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One guest's cgroup: the same relative path ({@code machine/qemu-1-vm.libvirt-qemu}) in each
- * hierarchy of the controllers it uses. Creating it fills in what a v1 cpuset child needs before
- * a task may join and enables the controllers of a v2 parent; removing it removes only the
+ * hierarchy of the controllers it uses, each controller in the backend {@link CgroupHost} gave
+ * it (on a hybrid host both a legacy and the unified tree). Removing it removes only the
  * guest's own directories, the partition stays for the next guest as with libvirt.
  */
 public final class DomainCgroup {
@@ -72,16 +74,17 @@ public final class DomainCgroup {
         return controllers.contains(controller);
     }
 
-    public boolean unified() {
-        return host.unified();
+    /** Whether {@code controller} is the unified tree's here, and so uses its files. */
+    public boolean unified(String controller) {
+        return host.backend(controller).unified();
     }
 
     /** The directory of {@code controller}'s hierarchy for this guest. */
     public Path dir(String controller) {
-        return host.mount(controller).resolve(path);
+        return host.backend(controller).dir(controller, path);
     }
 
-    /** Each distinct directory once: one per v1 hierarchy, a single one for v2. */
+    /** Each distinct directory once: one per v1 hierarchy, a single one for all of v2's. */
     public List<Path> dirs() {
         Set<Path> out = new LinkedHashSet<>();
         for (String c : controllers) {
@@ -90,87 +93,20 @@ public final class DomainCgroup {
         return new ArrayList<>(out);
     }
 
-    /** Makes the directories (and the partition above them), ready for QEMU to join. */
+    /** Makes the directories (and the partition above them) in each backend, ready for QEMU to join. */
     public void create() throws IOException {
-        if (host.unified()) {
-            if (thread) {
-                createThreadedV2();
-            } else {
-                createV2();
-            }
-            return;
+        for (Map.Entry<CgroupBackend, List<String>> e : byBackend().entrySet()) {
+            e.getKey().create(path, e.getValue(), thread);
         }
+    }
+
+    /** This group's controllers grouped by the backend owning them, in controller order. */
+    private Map<CgroupBackend, List<String>> byBackend() {
+        Map<CgroupBackend, List<String>> out = new LinkedHashMap<>();
         for (String c : controllers) {
-            Path mount = host.mount(c);
-            Path dir = mount;
-            for (String part : path.split("/")) {
-                Path parent = dir;
-                dir = dir.resolve(part);
-                if (!Files.isDirectory(dir)) {
-                    Files.createDirectory(dir);
-                }
-                if ("cpuset".equals(c)) {
-                    // a v1 cpuset child starts with no CPUs and no memory nodes: nothing could join it
-                    inherit(parent, dir, "cpuset.cpus");
-                    inherit(parent, dir, "cpuset.mems");
-                }
-            }
+            out.computeIfAbsent(host.backend(c), b -> new ArrayList<>()).add(c);
         }
-    }
-
-    private void createV2() throws IOException {
-        Path dir = host.v2Root();
-        for (String part : path.split("/")) {
-            enableControllers(dir);
-            dir = dir.resolve(part);
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectory(dir);
-            }
-        }
-    }
-
-    /**
-     * A v2 per-thread group must be {@code threaded} before its parent, which holds QEMU, may hand
-     * it the CPU controllers: a threaded subtree is exempt from the no-internal-process rule.
-     */
-    private void createThreadedV2() throws IOException {
-        Path dir = host.v2Root().resolve(path);
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectory(dir);
-        }
-        Path type = dir.resolve("cgroup.type");
-        if (!Files.exists(type) || !Files.readString(type).strip().equals("threaded")) {
-            Files.writeString(type, "threaded");
-        }
-        enableControllers(dir.getParent());
-    }
-
-    /** Lets the children of a v2 directory use the controllers this guest needs. */
-    private void enableControllers(Path dir) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String c : controllers) {
-            switch (c) {
-                case "cpu", "cpuacct" -> names.add("cpu");
-                case "blkio" -> names.add("io");
-                case "memory", "cpuset" -> names.add(c);
-                default -> { }
-            }
-        }
-        for (String n : names) {
-            try {
-                Files.writeString(dir.resolve("cgroup.subtree_control"), "+" + n);
-            } catch (IOException e) {
-                // already enabled higher up, or not delegated to us: the tuning that needs it says so later
-            }
-        }
-    }
-
-    private static void inherit(Path parent, Path dir, String file) throws IOException {
-        Path target = dir.resolve(file);
-        if (!Files.exists(target) || !Files.readString(target).isBlank()) {
-            return;
-        }
-        Files.writeString(target, Files.readString(parent.resolve(file)).strip());
+        return out;
     }
 
     /**
@@ -231,11 +167,16 @@ public final class DomainCgroup {
 
     /**
      * Moves thread {@code tid} (not its whole process) into this group: v1's {@code tasks} of
-     * each hierarchy, v2's {@code cgroup.threads}.
+     * each legacy hierarchy, {@code cgroup.threads} of the unified tree.
      */
     public void addThread(long tid) throws IOException {
-        for (Path d : dirs()) {
-            Files.writeString(d.resolve(host.unified() ? "cgroup.threads" : "tasks"), Long.toString(tid));
+        Set<Path> done = new LinkedHashSet<>();
+        for (String c : controllers) {
+            CgroupBackend b = host.backend(c);
+            Path d = b.dir(c, path);
+            if (done.add(d)) {
+                Files.writeString(d.resolve(b.threadsFile()), Long.toString(tid));
+            }
         }
     }
 

@@ -28,8 +28,6 @@ public final class GuestCgroups {
     private final Path procRoot;
     private final Supplier<QemuConf> conf;
     private final DeviceFilters filters;
-    /** Whether a v2 host runs device programs: asked once, like libvirt's detection of controllers. */
-    private volatile Boolean filtersWork;
 
     /** @param cgroupRoot {@code /sys/fs/cgroup}; @param procRoot {@code /proc} */
     public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf) {
@@ -38,7 +36,7 @@ public final class GuestCgroups {
 
     /** @param filters the device filters of a v2 host */
     public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf, DeviceFilters filters) {
-        this.host = CgroupHost.detect(cgroupRoot);
+        this.host = CgroupHost.detect(cgroupRoot, filters::available);
         this.procRoot = procRoot;
         this.conf = conf;
         this.filters = filters;
@@ -48,28 +46,15 @@ public final class GuestCgroups {
         return new GuestCgroups(Path.of("/sys/fs/cgroup"), Path.of("/proc"), conf);
     }
 
-    /**
-     * The controllers guests use: qemu.conf's list as far as this host has them (on v2, devices
-     * only where the kernel runs device programs).
-     */
+    /** The controllers guests use: qemu.conf's list as far as this host has them. */
     public List<String> controllers() {
         List<String> out = new ArrayList<>();
         for (String c : CgroupHost.CONTROLLERS) {
-            if (host.has(c) && conf.get().cgroups().controllers().contains(c)
-                    && (!"devices".equals(c) || !host.unified() || filtersWork())) {
+            if (host.has(c) && conf.get().cgroups().controllers().contains(c)) {
                 out.add(c);
             }
         }
         return out;
-    }
-
-    private boolean filtersWork() {
-        Boolean works = filtersWork;
-        if (works == null) {
-            works = filters.available(host.v2Root());
-            filtersWork = works;
-        }
-        return works;
     }
 
     /**
@@ -116,7 +101,7 @@ public final class GuestCgroups {
         if (controllers.isEmpty()) {
             return null;
         }
-        String path = CgroupPlacement.ofProcess(procRoot, pid, host.unified());
+        String path = CgroupPlacement.ofProcess(procRoot, pid);
         return path == null ? null : new DomainCgroup(host, path, controllers);
     }
 

@@ -3,7 +3,9 @@ package org.virtd.qemu.driver;
 import org.virtd.core.driver.HandlerTable;
 import org.virtd.qemu.blockjob.DomainBackups;
 import org.virtd.qemu.domain.DomainObject;
+import org.virtd.qemu.lifecycle.CgroupRuns;
 import org.virtd.qemu.lifecycle.DomainProcesses;
+import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -19,8 +21,7 @@ import java.util.function.Supplier;
  * Background jobs, the monitor's control state and CPU accounting (virsh domjobinfo,
  * domjobabort, domcontrol, cpu-stats). No call of this driver runs as a background job (no
  * migration, save or dump jobs), so a running domain has no job (type NONE), nothing to abort
- * and an idle monitor; per-CPU accounting needs the cpuacct cgroup, which this daemon does
- * not use, so cpu-stats fails as on a libvirtd without that controller.
+ * and an idle monitor; CPU accounting comes from the guest's cgroup ({@link DomainCpuStats}).
  */
 final class DomainJobHandlers {
     static final int JOB_NONE = 0;
@@ -75,9 +76,8 @@ final class DomainJobHandlers {
         });
         t.on(RemoteProgram.DOMAIN_GET_CPU_STATS, (c, a) -> {
             DomainLookup.checkFlags(a.flags(), DomainStatsHandlers.TYPED_PARAM_STRING_OKAY, "qemuDomainGetCPUStats");
-            requireActive(lookup.resolve(a.domain()));
-            throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU,
-                    "cgroup CPUACCT controller is not mounted");
+            RunningDomain rd = requireActive(lookup.resolve(a.domain()));
+            return DomainCpuStats.of(CgroupRuns.of(rd), a.nparams(), a.startCpu(), a.ncpus());
         });
     }
 
@@ -100,11 +100,11 @@ final class DomainJobHandlers {
         throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "no job is active on the domain");
     }
 
-    private void requireActive(DomainObject dom) throws VirtException {
+    private RunningDomain requireActive(DomainObject dom) throws VirtException {
         DomainProcesses p = processes.get();
         if (p == null) {
             throw new VirtException(ErrorCode.OPERATION_INVALID, ErrorDomain.QEMU, "the QEMU driver is still starting");
         }
-        p.guests().active(dom, ErrorDomain.DOMAIN);
+        return p.guests().active(dom, ErrorDomain.DOMAIN);
     }
 }

@@ -390,17 +390,27 @@ public final class DomainLifecycle {
      * backup target) given to QEMU's account first, its owner remembered unless read-only.
      */
     public void labelDisk(Path image, boolean readOnly) throws VirtException {
+        labelDisk(null, image, readOnly);
+    }
+
+    /** As {@link #labelDisk(Path, boolean)}, for the files of guest {@code def}: its DAC label's account. */
+    public void labelDisk(DomainDef def, Path image, boolean readOnly) throws VirtException {
         Confiner c = confiner;
         if (c != null) {
-            c.labelDisk(image, readOnly);
+            c.labelDisk(def, image, readOnly);
         }
     }
 
     /** An image QEMU no longer uses (unplugged, a finished backup's target) given back. */
     public void releaseDisk(Path image, boolean readOnly) {
+        releaseDisk(null, image, readOnly);
+    }
+
+    /** As {@link #releaseDisk(Path, boolean)}, for guest {@code def}: nothing when its label says relabel='no'. */
+    public void releaseDisk(DomainDef def, Path image, boolean readOnly) {
         Confiner c = confiner;
         if (c != null) {
-            c.releaseDisk(image, readOnly);
+            c.releaseDisk(def, image, readOnly);
         }
     }
 

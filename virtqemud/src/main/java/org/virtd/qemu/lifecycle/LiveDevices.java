@@ -145,7 +145,7 @@ public final class LiveDevices {
         DiskDef k = disk.withBusAndAddress(disk.driverName() == null ? "qemu" : disk.driverName(),
                 disk.driverType() == null ? "raw" : disk.driverType(), bus, disk.readonly(), addr)
                 .withAlias(alias).withSourceIndex(node);
-        lifecycle.labelDisk(Path.of(disk.source()), disk.readonly() || "cdrom".equals(disk.device()));
+        lifecycle.labelDisk(rd.live(), Path.of(disk.source()), disk.readonly() || "cdrom".equals(disk.device()));
         // a block device needs the guest's device ACL to let QEMU open it (a plain file needs nothing)
         lifecycle.cgroups().allowDevice(rd, disk.source(), disk.readonly() || "cdrom".equals(disk.device()));
         try {
@@ -354,7 +354,7 @@ public final class LiveDevices {
                 quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + k.sourceIndex() + "-format"));
                 quietly(m, "blockdev-del", JsonObject.of("node-name", "libvirt-" + k.sourceIndex() + "-storage"));
                 if (k.source() != null && "file".equals(k.type())) {
-                    lifecycle.releaseDisk(Path.of(k.source()), k.readonly() || "cdrom".equals(k.device()));
+                    lifecycle.releaseDisk(live, Path.of(k.source()), k.readonly() || "cdrom".equals(k.device()));
                 }
                 after = live.withDevices(d.withDisks(d.disks().stream().filter(x -> x != k).toList()));
                 denyDeviceQuietly(rd, k.source(), after);

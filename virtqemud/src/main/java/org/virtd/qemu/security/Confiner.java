@@ -41,8 +41,7 @@ public final class Confiner {
      */
     public Confinement confine(DomainDef def, Path domainDir, List<Path> privateDirs) throws VirtException {
         SecurityPolicy p = policy.get();
-        SecLabel asked = def.seclabel() != null && def.seclabel().isFor("dac") ? def.seclabel() : null;
-        QemuAccount account = asked != null && asked.isStatic() ? staticAccount(asked.label(), p) : p.account();
+        QemuAccount account = account(def, p);
         // a label the guest's XML gives with relabel='no' (or type 'none') leaves its files alone
         boolean relabel = p.dynamicOwnership() && relabels(def);
         List<String> namespace = new ArrayList<>();
@@ -88,6 +87,12 @@ public final class Confiner {
         return s == null || !s.isFor("dac") || s.relabel();
     }
 
+    /** The account the guest's files go to: its static DAC label's, else qemu.conf's. */
+    private static QemuAccount account(DomainDef def, SecurityPolicy p) throws VirtException {
+        SecLabel asked = def.seclabel() != null && def.seclabel().isFor("dac") ? def.seclabel() : null;
+        return asked != null && asked.isStatic() ? staticAccount(asked.label(), p) : p.account();
+    }
+
     /** {@code <seclabel type='static' model='dac'>}'s {@code +UID:+GID} or {@code user:group}. */
     private static QemuAccount staticAccount(String label, SecurityPolicy p) throws VirtException {
         int colon = label.indexOf(':');
@@ -105,20 +110,21 @@ public final class Confiner {
     }
 
     /**
-     * A disk plugged into a running guest: given to QEMU's account before QEMU opens it, its
+     * A disk plugged into running guest {@code def} (null: qemu.conf's account): given to the
+     * account its files go to before QEMU opens it (nothing under {@code relabel='no'}), its
      * owner remembered unless it is read-only (then left as set, as at start).
      */
-    public void labelDisk(Path image, boolean readOnly) throws VirtException {
+    public void labelDisk(DomainDef def, Path image, boolean readOnly) throws VirtException {
         SecurityPolicy p = policy.get();
-        if (p.dynamicOwnership()) {
-            labels.set(image, p.account(), p.rememberOwner() && !readOnly);
+        if (p.dynamicOwnership() && (def == null || relabels(def))) {
+            labels.set(image, def == null ? p.account() : account(def, p), p.rememberOwner() && !readOnly);
         }
     }
 
-    /** A disk unplugged from a running guest: its owner given back. */
-    public void releaseDisk(Path image, boolean readOnly) {
+    /** A disk unplugged from running guest {@code def} (null: any): its owner given back. */
+    public void releaseDisk(DomainDef def, Path image, boolean readOnly) {
         SecurityPolicy p = policy.get();
-        if (p.dynamicOwnership() && !readOnly) {
+        if (p.dynamicOwnership() && !readOnly && (def == null || relabels(def))) {
             restore(new GuestFiles.GuestFile(image, true, false), p);
         }
     }

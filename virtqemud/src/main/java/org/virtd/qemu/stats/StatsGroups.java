@@ -3,9 +3,12 @@ package org.virtd.qemu.stats;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices.DiskDef;
+import org.virtd.qemu.cgroup.CpuAccounting;
+import org.virtd.qemu.cgroup.DomainCgroup;
 import org.virtd.qemu.domain.DomainObject;
 import org.virtd.qemu.hostnet.HostNics;
 import org.virtd.qemu.hostnet.InterfaceCounters;
+import org.virtd.qemu.lifecycle.CgroupRuns;
 import org.virtd.qemu.lifecycle.LiveGuests;
 import org.virtd.qemu.lifecycle.RunningDomain;
 import org.virtd.qemu.lifecycle.VcpuThreads;
@@ -108,19 +111,47 @@ public final class StatsGroups {
         }
     }
 
-    /** Without cgroups libvirt reads the QEMU process's times; for an inactive domain, its own (pid 0). */
+    /**
+     * A guest with a cgroup: its CPU accounting (nothing when it lacks cpuacct). Without cgroups
+     * libvirt reads the QEMU process's times; for an inactive domain, its own (pid 0).
+     */
     private static void cpu(List<TypedParam> out, RunningDomain rd) {
-        ProcStat s = rd != null ? ProcStat.of(rd.process().pid(), 0) : ProcStat.self();
-        if (s == null) {
-            return;
+        DomainCgroup cg = CgroupRuns.of(rd);
+        if (cg != null) {
+            cgroupCpu(out, cg);
+        } else {
+            ProcStat s = rd != null ? ProcStat.of(rd.process().pid(), 0) : ProcStat.self();
+            if (s == null) {
+                return;
+            }
+            out.add(TypedParam.ofULLong("cpu.time", s.cpuNanos()));
+            out.add(TypedParam.ofULLong("cpu.user", s.userNanos()));
+            out.add(TypedParam.ofULLong("cpu.system", s.systemNanos()));
         }
-        out.add(TypedParam.ofULLong("cpu.time", s.cpuNanos()));
-        out.add(TypedParam.ofULLong("cpu.user", s.userNanos()));
-        out.add(TypedParam.ofULLong("cpu.system", s.systemNanos()));
         if (rd != null) {
             out.add(TypedParam.ofUInt("cpu.cache.monitor.count", 0));
             out.add(TypedParam.ofULLong("cpu.haltpoll.success.time", 0));
             out.add(TypedParam.ofULLong("cpu.haltpoll.fail.time", 0));
+        }
+    }
+
+    /** Each figure the cgroup can give; one it cannot is left out, as libvirt's. */
+    private static void cgroupCpu(List<TypedParam> out, DomainCgroup cg) {
+        if (!cg.has("cpuacct")) {
+            return;
+        }
+        CpuAccounting acct = new CpuAccounting(cg);
+        try {
+            out.add(TypedParam.ofULLong("cpu.time", acct.usage()));
+        } catch (VirtException e) {
+            // left out
+        }
+        try {
+            long[] us = acct.userSystem();
+            out.add(TypedParam.ofULLong("cpu.user", us[0]));
+            out.add(TypedParam.ofULLong("cpu.system", us[1]));
+        } catch (VirtException e) {
+            // left out
         }
     }
 

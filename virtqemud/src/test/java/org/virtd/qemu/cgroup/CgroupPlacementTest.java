@@ -31,22 +31,29 @@ class CgroupPlacementTest {
         Files.createDirectories(proc.resolve("42"));
         Files.writeString(proc.resolve("42/cgroup"), "9:name=systemd:/\n8:pids:/\n"
                 + "4:memory:/machine/qemu-1-tiny.libvirt-qemu\n1:cpu:/machine/qemu-1-tiny.libvirt-qemu\n0::/\n");
-        assertEquals("machine/qemu-1-tiny.libvirt-qemu", CgroupPlacement.ofProcess(proc, 42, false));
-        assertNull(CgroupPlacement.ofProcess(proc, 42, true), "the unified line is /");
-        assertNull(CgroupPlacement.ofProcess(proc, 43, false), "no such process");
+        assertEquals("machine/qemu-1-tiny.libvirt-qemu", CgroupPlacement.ofProcess(proc, 42));
+        assertNull(CgroupPlacement.ofProcess(proc, 43), "no such process");
     }
 
     @Test
     void findsItOnV2() throws Exception {
         Files.createDirectories(proc.resolve("7"));
         Files.writeString(proc.resolve("7/cgroup"), "0::/machine/qemu-2-vm.libvirt-qemu\n");
-        assertEquals("machine/qemu-2-vm.libvirt-qemu", CgroupPlacement.ofProcess(proc, 7, true));
+        assertEquals("machine/qemu-2-vm.libvirt-qemu", CgroupPlacement.ofProcess(proc, 7));
+    }
+
+    @Test
+    void aHybridHostsQemuIsFoundFromItsEmulatorGroups() throws Exception {
+        Files.createDirectories(proc.resolve("8"));
+        Files.writeString(proc.resolve("8/cgroup"), "5:devices:/\n2:cpuacct:/\n"
+                + "1:cpu:/machine/qemu-3-vm.libvirt-qemu/emulator\n0::/machine/qemu-3-vm.libvirt-qemu/emulator\n");
+        assertEquals("machine/qemu-3-vm.libvirt-qemu", CgroupPlacement.ofProcess(proc, 8));
     }
 
     @Test
     void aProcessOutsideAnyGuestCgroupHasNone() throws Exception {
         Files.createDirectories(proc.resolve("5"));
         Files.writeString(proc.resolve("5/cgroup"), "4:memory:/process_api/abc\n0::/\n");
-        assertNull(CgroupPlacement.ofProcess(proc, 5, false));
+        assertNull(CgroupPlacement.ofProcess(proc, 5));
     }
 }

@@ -26,6 +26,17 @@ final class FakeCgroupFs {
         return root;
     }
 
+    /**
+     * A hybrid host as this project's CI: the v1 mounts, and {@code root/unified} a cgroup2 tree
+     * listing only hugetlb (no controller of a guest's).
+     */
+    static Path hybrid(Path root) throws IOException {
+        v1(root);
+        Path unified = Files.createDirectories(root.resolve("unified"));
+        files(unified, Map.of("cgroup.controllers", "hugetlb", "cgroup.procs", "", "cgroup.subtree_control", ""));
+        return root;
+    }
+
     /** A unified tree at {@code root} with the usual controllers. */
     static Path v2(Path root) throws IOException {
         Files.createDirectories(root);

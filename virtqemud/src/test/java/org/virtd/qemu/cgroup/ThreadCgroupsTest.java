@@ -21,7 +21,7 @@ class ThreadCgroupsTest {
     Path root;
 
     private DomainCgroup guest(List<String> controllers) throws Exception {
-        DomainCgroup cg = new DomainCgroup(CgroupHost.detect(root), GUEST, controllers);
+        DomainCgroup cg = new DomainCgroup(CgroupHost.detect(root, dir -> true), GUEST, controllers);
         cg.create();
         return cg;
     }

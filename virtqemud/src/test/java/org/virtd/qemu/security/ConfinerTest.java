@@ -106,10 +106,27 @@ class ConfinerTest {
         Path disk = Files.writeString(dir.resolve("plugged.img"), "x");
         Confiner confiner = new Confiner(() -> SecurityPolicy.of(conf("+64055", QemuConf.Confinement.DEFAULT), true),
                 dir.resolve("run/dac-owners"));
-        confiner.labelDisk(disk, false);
+        confiner.labelDisk(null, disk, false);
         assertEquals(64055, owner(disk));
-        confiner.releaseDisk(disk, false);
+        confiner.releaseDisk(null, disk, false);
         assertEquals(0, owner(disk));
+    }
+
+    @Test
+    void aHotPluggedDiskOfAStaticallyLabelledGuestGoesToItsLabel() throws Exception {
+        assumeTrue(owner(Path.of("/proc/self")) == 0, "chown needs root");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path disk = Files.writeString(dir.resolve("plugged.img"), "x");
+        Confiner confiner = new Confiner(() -> SecurityPolicy.of(conf("+64055", QemuConf.Confinement.DEFAULT), true),
+                dir.resolve("run/dac-owners"));
+        var labelled = guest(disk, disk).withSecLabel(new SecLabel("static", "dac", true, "+4242:+4343"));
+        confiner.labelDisk(labelled, disk, false);
+        assertEquals(4242, owner(disk));
+        confiner.releaseDisk(labelled, disk, false);
+        assertEquals(0, owner(disk));
+        var untouched = guest(disk, disk).withSecLabel(new SecLabel("static", "dac", false, "+4242:+4343"));
+        confiner.labelDisk(untouched, disk, false);
+        assertEquals(0, owner(disk), "relabel='no' leaves it alone");
     }
 
     @Test
