@@ -30,11 +30,6 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # socket, URI and environment of each daemon's first call
 sock_of() { case $1 in virtproxyd) echo libvirt-sock ;; *) echo "$1-sock" ;; esac; }
 uri_of() { case $1 in virtvboxd) echo vbox:///system ;; *) echo qemu:///system ;; esac; }
-vbox_env() {
-    mkdir -p "$work/vbox/bin" "$work/vbox/home"
-    [ -e "$work/vbox/bin/VBoxManage" ] || ln -s "$(cd "$shared/vbox" && pwd)/VBoxManage" "$work/vbox/bin/VBoxManage"
-    export PATH="$work/vbox/bin:$PATH" VBOX_USER_HOME="$work/vbox/home/.vbox" HOME="$work/vbox/home"
-}
 
 # TARGET: DAEMON (this tree's) or base-DAEMON (the BASELINE tree's)
 measure_daemon() {
@@ -70,7 +65,7 @@ if [ -n "${BASELINE:-}" ]; then
 fi
 for d in "${daemons[@]}"; do
     case $d in
-        virtvboxd) vbox_env ;;
+        virtvboxd) vbox_env "$work/vbox" ;;
         base-virtproxyd)
             mkdir -p "$work/$d"
             ln -s ../virtproxyd/run "$work/$d/run" 2>/dev/null || true
@@ -91,10 +86,7 @@ measure() { if [ "$1" = libvirtd ]; then measure_libvirtd; else measure_daemon "
 for d in "${daemons[@]}"; do
     measure_daemon "$d" >/dev/null
     measure_daemon "$d" >/dev/null
-    for _ in $(seq 1 600); do
-        compgen -G "$work/$d/var/cache/libvirt/cds/${d#base-}-*.jsa" >/dev/null && break
-        sleep 0.1
-    done
+    await_archive "$work/$d" "${d#base-}"
 done
 [ -x /usr/sbin/libvirtd ] && measure_libvirtd >/dev/null
 # the daemons take turns, so that all see the same moments of a noisy host
