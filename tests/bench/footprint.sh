@@ -38,6 +38,14 @@ warm() {
         pid=$!
         java -cp "$cp" org.virtd.it.bench.FirstReply "$p/run/libvirt/$3" "$4" >/dev/null
         sleep 2 # the delayed QEMU probe
+        if [ "$d" = virtqemud ]; then
+            # until the probe has cached the capabilities (bounded): a loaded host takes longer
+            # than 2 s, and a daemon measured while it probes again holds ~10 MB and 2 threads more
+            for _ in $(seq 1 1200); do
+                compgen -G "$p/var/cache/libvirt/qemu/capabilities/*.json" >/dev/null && break
+                sleep 0.1
+            done
+        fi
         kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
     done
     await_archive "$p" "$d"
@@ -46,28 +54,37 @@ warm() {
 extra_pids=()
 trap 'for p in "${extra_pids[@]}"; do kill "$p" 2>/dev/null; done; cleanup' EXIT
 
+read -r -a targets <<<"${DAEMONS:-virtqemud virtproxyd virtvboxd}"
+wants() { [[ " ${targets[*]} " == *" $1 "* ]]; }
+
 # virtqemud, then virtproxyd in front of it (its churn goes through to virtqemud)
-mkdir -p "$work/ours"
-warm virtqemud "$work/ours" virtqemud-sock qemu:///system
-start_ours
-warm virtproxyd "$work/ours" libvirt-sock qemu:///system
-footprint virtqemud "$ours_pid" "$OURS_SOCK" qemu:///system qemu "$churn" "$settle"
-VIRTD_PREFIX="$work/ours" "$repo/bin/virtproxyd" >"$work/proxy.log" 2>&1 &
-extra_pids+=($!)
-await_socket "$work/ours/run/libvirt/libvirt-sock"
-footprint virtproxyd "${extra_pids[0]}" "$work/ours/run/libvirt/libvirt-sock" qemu:///system qemu "$churn" \
-    "$settle"
+if wants virtqemud || wants virtproxyd; then
+    mkdir -p "$work/ours"
+    warm virtqemud "$work/ours" virtqemud-sock qemu:///system
+    start_ours
+fi
+if wants virtqemud; then
+    footprint virtqemud "$ours_pid" "$OURS_SOCK" qemu:///system qemu "$churn" "$settle"
+fi
+if wants virtproxyd; then
+    warm virtproxyd "$work/ours" libvirt-sock qemu:///system
+    VIRTD_PREFIX="$work/ours" "$repo/bin/virtproxyd" >"$work/proxy.log" 2>&1 &
+    extra_pids+=($!)
+    await_socket "$work/ours/run/libvirt/libvirt-sock"
+    footprint virtproxyd "${extra_pids[-1]}" "$work/ours/run/libvirt/libvirt-sock" qemu:///system qemu \
+        "$churn" "$settle"
+fi
 
 # virtvboxd over the VBoxManage stand-in
-vbox_env "$work/vbox"
-warm virtvboxd "$work/vbox" virtvboxd-sock vbox:///system
-VIRTD_PREFIX="$work/vbox" "$repo/bin/virtvboxd" >"$work/vbox.log" 2>&1 &
-extra_pids+=($!)
-await_socket "$work/vbox/run/libvirt/virtvboxd-sock"
-footprint virtvboxd "${extra_pids[1]}" "$work/vbox/run/libvirt/virtvboxd-sock" vbox:///system vbox \
-    "$vbox_churn" "$settle"
-
-targets=(virtqemud virtproxyd virtvboxd)
+if wants virtvboxd; then
+    vbox_env "$work/vbox"
+    warm virtvboxd "$work/vbox" virtvboxd-sock vbox:///system
+    VIRTD_PREFIX="$work/vbox" "$repo/bin/virtvboxd" >"$work/vbox.log" 2>&1 &
+    extra_pids+=($!)
+    await_socket "$work/vbox/run/libvirt/virtvboxd-sock"
+    footprint virtvboxd "${extra_pids[-1]}" "$work/vbox/run/libvirt/virtvboxd-sock" vbox:///system vbox \
+        "$vbox_churn" "$settle"
+fi
 if [ -x /usr/sbin/libvirtd ] && [ -x "$shared/anchor/anchor-up.sh" ]; then
     anchor_state="$work/anchor"
     # no check call: the idle reading is of a daemon nobody has talked to yet
