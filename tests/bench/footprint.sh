@@ -39,10 +39,18 @@ warm() {
         java -cp "$cp" org.virtd.it.bench.FirstReply "$p/run/libvirt/$3" "$4" >/dev/null
         sleep 2 # the delayed QEMU probe
         if [ "$d" = virtqemud ]; then
-            # until the probe has cached the capabilities (bounded): a loaded host takes longer
-            # than 2 s, and a daemon measured while it probes again holds ~10 MB and 2 threads more
+            # until the probe has cached every emulator's capabilities (bounded): a cache file
+            # and, for 1.5 s, no QEMU child left. A loaded host takes longer than 2 s, and a
+            # daemon measured while it probes again holds ~10 MB and 2 threads more.
+            local quiet=0
             for _ in $(seq 1 1200); do
-                compgen -G "$p/var/cache/libvirt/qemu/capabilities/*.json" >/dev/null && break
+                if compgen -G "$p/var/cache/libvirt/qemu/capabilities/*.json" >/dev/null \
+                        && ! pgrep -P "$pid" >/dev/null; then
+                    quiet=$((quiet + 1))
+                    [ "$quiet" -ge 15 ] && break
+                else
+                    quiet=0
+                fi
                 sleep 0.1
             done
         fi
