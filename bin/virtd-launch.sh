@@ -157,14 +157,6 @@ else
             | md5sum | cut -c1-12)
         cds=$(cds_flags "$@")
         [ -n "$cds" ] && opts+=("$cds")
-        # The archive mapped where it was dumped, not at a random address (the default of
-        # Debian's 17.0.21, as of JDK 21): relocating rewrites every pointer in it, which makes
-        # all its ~24 MB the process's private dirty memory (measured: 20.6 MB); in place only
-        # its read-write part is (~9 MB), the rest stays clean page cache the kernel can share
-        # and drop. The same RSS; 11 MB less that only this process holds.
-        if [ "${cds%%=*}" = -XX:SharedArchiveFile ] && [ "${feature:-0}" -ge 17 ] 2>/dev/null; then
-            opts+=(-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
-        fi
         # JNA's and Netty's native libraries: unpacked once (by the daemon, see NativeLibraryCache)
         # and loaded in place, instead of copied to /tmp at every start. java.library.path then
         # names only that directory: the JDK's own libraries come from its boot path, and a
