@@ -8,11 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Gives memory back once the daemon turns idle (issue 17): {@link #DELAY_SECONDS} after the last
- * client left, one full collection (which lets the serial collector shrink the heap, sized by the
- * launcher's heap-free ratios) and a trim of the C heap. A burst of work otherwise leaves its heap
- * and malloc pages with an idle daemon for good: the serial collector shrinks only at a full
- * collection, which an idle daemon never has. Runs on the daemon's timer thread; a client arriving
- * first cancels it, and it runs at most once per idle period.
+ * client left, one full collection and a trim of the C heap. Otherwise a burst of work leaves its
+ * heap and malloc pages with the idle daemon for good: the serial collector gives heap back only
+ * at a full collection, which an idle daemon never has. Runs on the daemon's timer thread; a
+ * client arriving first cancels it, and it runs at most once per idle period.
  */
 final class IdleCompaction {
     static final long DELAY_SECONDS = 5;
