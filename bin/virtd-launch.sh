@@ -3,8 +3,9 @@
 # The caller sets: here (its directory), daemon, module, main, and may name its class path in
 # launch_classpath (the tests' test daemon does). Otherwise finds the jars either in a
 # distribution (bin/../lib/*.jar) or in a built source tree (<module>/target), picks JVM flags
-# for a small, quickly starting daemon (overridable with VIRTD_JAVA_OPTS) and execs java, so the
-# daemon's pid is this script's pid.
+# for a small, quickly starting daemon (overridable with VIRTD_JAVA_OPTS; VIRTD_EXTRA_OPTS adds
+# to them, e.g. -XX:NativeMemoryTracking=summary to measure) and execs java, so the daemon's pid
+# is this script's pid.
 
 top=$(cd "$here/.." && pwd)
 # The name the daemon was run by: an installed wrapper passes its own (see install.sh), so
@@ -167,4 +168,5 @@ else
     fi
 fi
 
-exec "$java" "${opts[@]}" -Dvirtd.argv0="$argv0" -cp "$classpath" "$main" "$@"
+# shellcheck disable=SC2086
+exec "$java" "${opts[@]}" ${VIRTD_EXTRA_OPTS:-} -Dvirtd.argv0="$argv0" -cp "$classpath" "$main" "$@"

@@ -89,3 +89,29 @@ kill_leftovers() {
     # shellcheck disable=SC2086
     kill -KILL $pids 2>/dev/null || true
 }
+
+# Waits (bounded, 240 s: the launcher dumps it at the lowest priority, which a loaded host
+# starves) for DAEMON's class-data archive under PREFIX; says so on stderr when there is none,
+# since the figures of a daemon without it are those of the JDK's own archive, not the ones
+# measured here.
+#   await_archive PREFIX DAEMON
+await_archive() {
+    for _ in $(seq 1 2400); do
+        compgen -G "$1/var/cache/libvirt/cds/$2-*.jsa" >/dev/null && return 0
+        sleep 0.1
+    done
+    echo "warning: no class-data archive for $2 in $1: its figures are without it" >&2
+}
+
+# The VirtualBox stand-in (../shared/vbox) as VBoxManage, run by the Python interpreter itself
+# rather than through a version manager's shim, which would double each call's time; every
+# open of vbox:/// runs it once.
+#   vbox_env DIR    (sets PATH, VBOX_USER_HOME and HOME for the daemon)
+vbox_env() {
+    local py
+    mkdir -p "$1/bin" "$1/home"
+    [ -e "$1/bin/VBoxManage" ] || ln -s "$(cd "$shared/vbox" && pwd)/VBoxManage" "$1/bin/VBoxManage"
+    py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)
+    [ -n "$py" ] && [ ! -e "$1/bin/python3" ] && ln -s "$py" "$1/bin/python3"
+    export PATH="$1/bin:$PATH" VBOX_USER_HOME="$1/home/.vbox" HOME="$1/home"
+}

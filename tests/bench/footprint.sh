@@ -20,7 +20,13 @@ churn=${CHURN:-1000}
 vbox_churn=${VBOX_CHURN:-100}
 settle=${SETTLE:-12}
 cp=$(bench_classpath)
-footprint() { java -cp "$cp" org.virtd.it.bench.Footprint "$@"; }
+# footprint NAME PID SOCKET URI TYPE CHURN SETTLE: NAME's readings into $work/NAME.fp, its threads' names
+# per reading into $work/NAME.threads
+footprint() {
+    local t=$1
+    shift
+    java -cp "$cp" org.virtd.it.bench.Footprint "$@" >"$work/$t.fp" 2>"$work/$t.threads"
+}
 
 # As on a host where the daemon ran before: two starts with a call each, so that the launcher's
 # class-data archive exists (awaited, bounded) and the QEMU capabilities are cached.
@@ -32,46 +38,66 @@ warm() {
         pid=$!
         java -cp "$cp" org.virtd.it.bench.FirstReply "$p/run/libvirt/$3" "$4" >/dev/null
         sleep 2 # the delayed QEMU probe
+        if [ "$d" = virtqemud ]; then
+            # until the probe has cached every emulator's capabilities (bounded): a cache file
+            # and, for 1.5 s, no QEMU child left. A loaded host takes longer than 2 s, and a
+            # daemon measured while it probes again holds ~10 MB and 2 threads more.
+            local quiet=0
+            for _ in $(seq 1 1200); do
+                if compgen -G "$p/var/cache/libvirt/qemu/capabilities/*.json" >/dev/null \
+                        && ! pgrep -P "$pid" >/dev/null; then
+                    quiet=$((quiet + 1))
+                    [ "$quiet" -ge 15 ] && break
+                else
+                    quiet=0
+                fi
+                sleep 0.1
+            done
+        fi
         kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
     done
-    for _ in $(seq 1 600); do
-        compgen -G "$p/var/cache/libvirt/cds/$d-*.jsa" >/dev/null && return 0
-        sleep 0.1
-    done
+    await_archive "$p" "$d"
 }
 
 extra_pids=()
 trap 'for p in "${extra_pids[@]}"; do kill "$p" 2>/dev/null; done; cleanup' EXIT
 
+read -r -a targets <<<"${DAEMONS:-virtqemud virtproxyd virtvboxd}"
+wants() { [[ " ${targets[*]} " == *" $1 "* ]]; }
+
 # virtqemud, then virtproxyd in front of it (its churn goes through to virtqemud)
-mkdir -p "$work/ours"
-warm virtqemud "$work/ours" virtqemud-sock qemu:///system
-start_ours
-warm virtproxyd "$work/ours" libvirt-sock qemu:///system
-footprint "$ours_pid" "$OURS_SOCK" qemu:///system qemu "$churn" "$settle" >"$work/virtqemud.fp"
-VIRTD_PREFIX="$work/ours" "$repo/bin/virtproxyd" >"$work/proxy.log" 2>&1 &
-extra_pids+=($!)
-await_socket "$work/ours/run/libvirt/libvirt-sock"
-footprint "${extra_pids[0]}" "$work/ours/run/libvirt/libvirt-sock" qemu:///system qemu "$churn" "$settle" \
-    >"$work/virtproxyd.fp"
+if wants virtqemud || wants virtproxyd; then
+    mkdir -p "$work/ours"
+    warm virtqemud "$work/ours" virtqemud-sock qemu:///system
+    start_ours
+fi
+if wants virtqemud; then
+    footprint virtqemud "$ours_pid" "$OURS_SOCK" qemu:///system qemu "$churn" "$settle"
+fi
+if wants virtproxyd; then
+    warm virtproxyd "$work/ours" libvirt-sock qemu:///system
+    VIRTD_PREFIX="$work/ours" "$repo/bin/virtproxyd" >"$work/proxy.log" 2>&1 &
+    extra_pids+=($!)
+    await_socket "$work/ours/run/libvirt/libvirt-sock"
+    footprint virtproxyd "${extra_pids[-1]}" "$work/ours/run/libvirt/libvirt-sock" qemu:///system qemu \
+        "$churn" "$settle"
+fi
 
 # virtvboxd over the VBoxManage stand-in
-mkdir -p "$work/vbox/bin" "$work/vbox/home"
-ln -s "$(cd "$shared/vbox" && pwd)/VBoxManage" "$work/vbox/bin/VBoxManage"
-export PATH="$work/vbox/bin:$PATH" VBOX_USER_HOME="$work/vbox/home/.vbox" HOME="$work/vbox/home"
-warm virtvboxd "$work/vbox" virtvboxd-sock vbox:///system
-VIRTD_PREFIX="$work/vbox" "$repo/bin/virtvboxd" >"$work/vbox.log" 2>&1 &
-extra_pids+=($!)
-await_socket "$work/vbox/run/libvirt/virtvboxd-sock"
-footprint "${extra_pids[1]}" "$work/vbox/run/libvirt/virtvboxd-sock" vbox:///system vbox "$vbox_churn" "$settle" \
-    >"$work/virtvboxd.fp"
-
-targets=(virtqemud virtproxyd virtvboxd)
+if wants virtvboxd; then
+    vbox_env "$work/vbox"
+    warm virtvboxd "$work/vbox" virtvboxd-sock vbox:///system
+    VIRTD_PREFIX="$work/vbox" "$repo/bin/virtvboxd" >"$work/vbox.log" 2>&1 &
+    extra_pids+=($!)
+    await_socket "$work/vbox/run/libvirt/virtvboxd-sock"
+    footprint virtvboxd "${extra_pids[-1]}" "$work/vbox/run/libvirt/virtvboxd-sock" vbox:///system vbox \
+        "$vbox_churn" "$settle"
+fi
 if [ -x /usr/sbin/libvirtd ] && [ -x "$shared/anchor/anchor-up.sh" ]; then
     anchor_state="$work/anchor"
     # no check call: the idle reading is of a daemon nobody has talked to yet
     eval "$(ANCHOR_CHECK=0 "$shared/anchor/anchor-up.sh" "$anchor_state" | grep -E '^(SOCK|PID)=')"
-    footprint "$PID" "$SOCK" qemu:///system qemu "$churn" "$settle" >"$work/libvirtd.fp"
+    footprint libvirtd "$PID" "$SOCK" qemu:///system qemu "$churn" "$settle"
     targets+=(libvirtd)
 fi
 
@@ -86,4 +112,9 @@ for state in idle one-call churn clients open-1000; do
         printf '%16s' "$(awk -v s="$state" '$1 == s {printf "%.1f / %d", $2, $3}' "$work/$t.fp")"
     done
     echo
+done
+echo
+echo "threads of each reading:"
+for t in "${targets[@]}"; do
+    sed "s/^/$t /" "$work/$t.threads"
 done

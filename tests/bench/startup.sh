@@ -5,6 +5,10 @@
 #   tests/bench/startup.sh [RUNS [DAEMON...]]     (default 15 runs of virtqemud)
 # DAEMON: virtqemud, virtproxyd (in front of a running virtqemud, which it forwards the call
 # to), virtvboxd (over the VBoxManage stand-in in ../shared/vbox).
+# Besides the wall-clock median, which a loaded host stretches, it reports the CPU time the daemon
+# used up to its first reply (utime+stime), which load hardly changes. Env BASELINE=DIR (another
+# built tree, e.g. a checkout of main) adds that tree's daemons as base-DAEMON, timed in turns
+# with ours, for before/after figures from one run.
 . "$(dirname "$0")/bench-env.sh"
 runs=${1:-15}
 shift || true
@@ -13,6 +17,8 @@ daemons=("$@")
 cp=$(bench_classpath)
 probe() { java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$cp" org.virtd.it.bench.FirstReply "$@"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU milliseconds the process has used (utime + stime; field 2, the name, has no spaces here)
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # One prefix (and one anchor state) for every run, as on a host where the daemon restarts:
@@ -24,22 +30,19 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # socket, URI and environment of each daemon's first call
 sock_of() { case $1 in virtproxyd) echo libvirt-sock ;; *) echo "$1-sock" ;; esac; }
 uri_of() { case $1 in virtvboxd) echo vbox:///system ;; *) echo qemu:///system ;; esac; }
-vbox_env() {
-    mkdir -p "$work/vbox/bin" "$work/vbox/home"
-    [ -e "$work/vbox/bin/VBoxManage" ] || ln -s "$(cd "$shared/vbox" && pwd)/VBoxManage" "$work/vbox/bin/VBoxManage"
-    export PATH="$work/vbox/bin:$PATH" VBOX_USER_HOME="$work/vbox/home/.vbox" HOME="$work/vbox/home"
-}
 
+# TARGET: DAEMON (this tree's) or base-DAEMON (the BASELINE tree's)
 measure_daemon() {
-    local d=$1 p="$work/$1" sock
+    local t=$1 d=${1#base-} p="$work/$1" sock tree=$repo
+    [ "$t" != "$d" ] && tree=$BASELINE
     sock="$p/run/libvirt/$(sock_of "$d")"
     rm -f "$sock"
     mkdir -p "$p/run/libvirt"
     VIRTD_PREFIX="$p" systemd-socket-activate -l "$sock" --fdname="$d.socket" \
-        -E VIRTD_PREFIX -E PATH -E VBOX_USER_HOME -E HOME "$repo/bin/$d" >"$p.log" 2>&1 &
+        -E VIRTD_PREFIX -E PATH -E VBOX_USER_HOME -E HOME "$tree/bin/$d" >"$p.log" 2>&1 &
     local pid=$!
     local ms; ms=$(probe "$sock" "$(uri_of "$d")")
-    echo "$ms $(rss_kb $pid)"  # socket-activate and the launcher exec: $pid is the JVM
+    echo "$ms $(rss_kb $pid) $(cpu_ms $pid)"  # socket-activate and the launcher exec: $pid is the JVM
     kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
 }
 
@@ -52,14 +55,21 @@ measure_libvirtd() {
         "$shared/anchor/anchor-up.sh" "$s" >"$s.log" 2>&1 &
     local ms; ms=$(probe "$sock" "qemu:///system")
     local pid; pid=$(cat "$s/libvirtd.pid" 2>/dev/null || pgrep -n -f "libvirtd -f $s/etc")
-    echo "$ms $(rss_kb "$pid")"
+    echo "$ms $(rss_kb "$pid") $(cpu_ms "$pid")"
     kill "$pid" 2>/dev/null || true
     sleep 0.3
 }
 
+if [ -n "${BASELINE:-}" ]; then
+    for d in "${daemons[@]}"; do daemons+=("base-$d"); done
+fi
 for d in "${daemons[@]}"; do
     case $d in
-        virtvboxd) vbox_env ;;
+        virtvboxd) vbox_env "$work/vbox" ;;
+        base-virtproxyd)
+            mkdir -p "$work/$d"
+            ln -s ../virtproxyd/run "$work/$d/run" 2>/dev/null || true
+            ;;
         virtproxyd)
             # the virtqemud it forwards to, started once as a service in the proxy's prefix
             mkdir -p "$work/virtproxyd"
@@ -76,10 +86,7 @@ measure() { if [ "$1" = libvirtd ]; then measure_libvirtd; else measure_daemon "
 for d in "${daemons[@]}"; do
     measure_daemon "$d" >/dev/null
     measure_daemon "$d" >/dev/null
-    for _ in $(seq 1 600); do
-        compgen -G "$work/$d/var/cache/libvirt/cds/$d-*.jsa" >/dev/null && break
-        sleep 0.1
-    done
+    await_archive "$work/$d" "${d#base-}"
 done
 [ -x /usr/sbin/libvirtd ] && measure_libvirtd >/dev/null
 # the daemons take turns, so that all see the same moments of a noisy host
@@ -89,14 +96,20 @@ for _ in $(seq 1 "$runs"); do
         measure "$t" >>"$work/$t.txt"
     done
 done
-printf '%-10s %18s %18s %10s\n' target "first reply ms" "idle RSS MB" "vs libvirtd"
+echo "medians of $runs runs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %15s %11s %15s %11s %12s\n' target "first reply ms" "vs libvirtd" "CPU ms by then" "vs libvirtd" "RSS MB then"
 lib_ms=""
-[ -s "$work/libvirtd.txt" ] && lib_ms=$(cut -d' ' -f1 "$work/libvirtd.txt" | median)
+lib_cpu=""
+if [ -s "$work/libvirtd.txt" ]; then
+    lib_ms=$(cut -d' ' -f1 "$work/libvirtd.txt" | median)
+    lib_cpu=$(cut -d' ' -f3 "$work/libvirtd.txt" | median)
+fi
+ratio() { [ -n "$2" ] && [ "$2" != 0 ] && printf '%.2fx' "$(echo "$1 / $2" | bc -l)"; }
 for t in "${targets[@]}"; do
-    echo "$t samples (ms RSSkB): $(tr '\n' ' ' <"$work/$t.txt")" >&2
+    echo "$t samples (ms RSSkB CPUms): $(tr '\n' ' ' <"$work/$t.txt")" >&2
     ms=$(cut -d' ' -f1 "$work/$t.txt" | median)
     rss=$(cut -d' ' -f2 "$work/$t.txt" | median)
-    ratio=""
-    [ -n "$lib_ms" ] && ratio=$(printf '%.2fx' "$(echo "$ms / $lib_ms" | bc -l)")
-    printf '%-10s %18s %18.1f %10s\n' "$t" "$ms" "$(echo "$rss / 1024" | bc -l)" "$ratio"
+    cpu=$(cut -d' ' -f3 "$work/$t.txt" | median)
+    printf '%-16s %15s %11s %15s %11s %12.1f\n' "$t" "$ms" "$(ratio "$ms" "$lib_ms")" "$cpu" \
+        "$(ratio "$cpu" "$lib_cpu")" "$(echo "$rss / 1024" | bc -l)"
 done

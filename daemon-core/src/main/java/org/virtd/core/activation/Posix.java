@@ -65,6 +65,8 @@ public final class Posix {
         int umask(int mask);
 
         int chown(byte[] path, int owner, int group);
+
+        int malloc_trim(long pad);
     }
 
     /** A C string: the bytes in the platform's file-name encoding and a NUL. */
@@ -185,5 +187,14 @@ public final class Posix {
         }
         // struct group { char *gr_name; char *gr_passwd; gid_t gr_gid; char **gr_mem; }
         return grp.getInt(2L * Native.POINTER_SIZE);
+    }
+
+    /** malloc_trim(3): gives the C heap's free pages back to the kernel (glibc only; else nothing). */
+    public static void mallocTrim() {
+        try {
+            c().malloc_trim(0);
+        } catch (UnsatisfiedLinkError e) {
+            // a C library without malloc_trim (musl): its free pages stay, nothing else changes
+        }
     }
 }

@@ -107,7 +107,11 @@ final class DaemonRuntime {
         try {
             driver = driverFactory.create();
             rpc = new RpcDaemon(id.name(), config.main(), config.admin(), driver, adminHooks);
-            rpc.onClientCountChange(timer::clientsChanged);
+            IdleCompaction compaction = new IdleCompaction(rpc.timers());
+            rpc.onClientCountChange(count -> {
+                timer.clientsChanged(count);
+                compaction.clientsChanged(count);
+            });
             timer.scheduleOn(rpc.timers());
         } catch (RuntimeException e) {
             LOG.error("Unable to initialize the RPC servers: {}", e.toString());

@@ -96,5 +96,23 @@ public final class Footprint {
             }
         }
         System.out.printf(Locale.ROOT, "%s %.1f %d%n", state, rssKb / 1024.0, threads);
+        System.err.printf(Locale.ROOT, "%s threads: %s%n", state, threadNames(pid));
+    }
+
+    /** The daemon's thread names, counted ("virtd-io-1-1, worker x5, ..."): which ones a reading holds. */
+    private static String threadNames(long pid) throws IOException {
+        java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    names.merge(Files.readString(t.resolve("comm")).strip(), 1, Integer::sum);
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        names.forEach((n, c) -> b.append(b.length() > 0 ? ", " : "").append(n).append(c > 1 ? " x" + c : ""));
+        return b.toString();
     }
 }

@@ -40,6 +40,20 @@ public record JsonNumber(String literal) implements JsonValue {
         out.append(literal);
     }
 
+    // Written out rather than generated: a record's own equals and hashCode bootstrap
+    // java.lang.runtime.ObjectMethods on first use, which spins some 40 method-handle classes
+    // (and loads the bytecode generator) in every daemon that reads the cached QEMU
+    // capabilities (issue 17).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonNumber other && literal.equals(other.literal);
+    }
+
+    @Override
+    public int hashCode() {
+        return literal.hashCode();
+    }
+
     @Override
     public String toString() {
         return literal;

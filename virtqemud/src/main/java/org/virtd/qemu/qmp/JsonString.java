@@ -45,6 +45,20 @@ public record JsonString(String value) implements JsonValue {
         out.append('"');
     }
 
+    // Written out rather than generated: a record's own equals and hashCode bootstrap
+    // java.lang.runtime.ObjectMethods on first use, which spins some 40 method-handle classes
+    // (and loads the bytecode generator) in every daemon that reads the cached QEMU
+    // capabilities (issue 17).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonString other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return toJson();
