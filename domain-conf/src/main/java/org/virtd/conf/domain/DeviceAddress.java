@@ -30,8 +30,13 @@ public record DeviceAddress(String type, List<Attribute> attributes) {
     }
 
     public static DeviceAddress usb(int bus, int port) {
+        return usb(bus, Integer.toString(port));
+    }
+
+    /** A USB address whose port is a path through hubs, such as {@code 1.2}. */
+    public static DeviceAddress usb(int bus, String port) {
         return new DeviceAddress("usb", List.of(new Attribute("bus", Integer.toString(bus)),
-                new Attribute("port", Integer.toString(port))));
+                new Attribute("port", port)));
     }
 
     /** An attribute's value, or null. */

@@ -47,6 +47,12 @@ final class DeviceXmlFormatter {
             address(w, r.address());
             w.end("redirdev");
         });
+        d.hubs().forEach(h -> {
+            w.open("hub").attr("type", h.type());
+            alias(w, h.alias());
+            address(w, h.address());
+            w.end("hub");
+        });
         if (d.memballoon() != null) {
             w.open("memballoon").attr("model", d.memballoon().model());
             if (d.memballoon().period() > 0) {

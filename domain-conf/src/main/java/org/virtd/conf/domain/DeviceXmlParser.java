@@ -124,9 +124,14 @@ final class DeviceXmlParser {
             panics.add(new Devices.PanicDef(DefErrors.requireEnum(Dom.attr(e, "model"),
                     Set.of("isa", "pseries", "hyperv", "s390", "pvpanic"), "model", "panic")));
         }
+        List<Devices.HubDef> hubs = new ArrayList<>();
+        for (Element e : Dom.children(devices, "hub")) {
+            hubs.add(new Devices.HubDef(DefErrors.requireEnum(Dom.attr(e, "type"), Set.of("usb"), "type", "hub"),
+                    address(e), userAlias(e)));
+        }
         return new Devices(Dom.text(devices, "emulator"), disks, controllers, nics, serials, consoles, inputs,
                 graphics, audios, videos, balloon(Dom.child(devices, "memballoon")), channels, sounds, redirdevs,
-                rngs, panics);
+                rngs, panics, hubs);
     }
 
     private static ChannelDef channel(Element e) throws VirtException {

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * The {@code <devices>} of a domain, one list per device class. dumpxml prints them in libvirt's
  * order (emulator, disk, controller, interface, serial, console, channel, input, graphics, sound,
- * audio, video, redirdev, memballoon, rng), not in the order of the components here.
+ * audio, video, redirdev, hub, memballoon, rng), not in the order of the components here.
  */
 public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> controllers,
                       List<InterfaceDef> interfaces, List<CharDevDef> serials, List<CharDevDef> consoles,
                       List<InputDef> inputs, List<GraphicsDef> graphics, List<AudioDef> audios,
                       List<VideoDef> videos, MemballoonDef memballoon, List<ChannelDef> channels,
-                      List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs, List<PanicDef> panics) {
+                      List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs, List<PanicDef> panics,
+                      List<HubDef> hubs) {
 
     /** Without panic devices. */
     public Devices(String emulator, List<DiskDef> disks, List<ControllerDef> controllers,
@@ -20,7 +21,24 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
                    List<VideoDef> videos, MemballoonDef memballoon, List<ChannelDef> channels,
                    List<SoundDef> sounds, List<RedirdevDef> redirdevs, List<RngDef> rngs) {
         this(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios, videos,
-                memballoon, channels, sounds, redirdevs, rngs, List.of());
+                memballoon, channels, sounds, redirdevs, rngs, List.of(), List.of());
+    }
+
+    /** {@code <hub type='usb'>}: a USB hub of 8 ports, one a guest's USB devices may plug into. */
+    public record HubDef(String type, DeviceAddress address, String alias) {
+        public HubDef withAddress(DeviceAddress a) {
+            return new HubDef(type, a, alias);
+        }
+
+        public HubDef withAlias(String name) {
+            return new HubDef(type, address, name);
+        }
+    }
+
+    /** The same devices with other USB hubs. */
+    public Devices withHubs(List<HubDef> newHubs) {
+        return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics, newHubs);
     }
 
     /** {@code <panic model=>}: the device a guest reports its kernel panics through. */
@@ -30,11 +48,12 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     /** The same devices with {@code from}'s panic devices (a copy rebuilt field by field keeps them). */
     public Devices withPanics(List<PanicDef> from) {
         return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs, from);
+                videos, memballoon, channels, sounds, redirdevs, rngs, from, hubs);
     }
 
     public Devices {
         panics = panics == null ? List.of() : List.copyOf(panics);
+        hubs = hubs == null ? List.of() : List.copyOf(hubs);
         disks = List.copyOf(disks);
         controllers = List.copyOf(controllers);
         interfaces = List.copyOf(interfaces);
@@ -52,19 +71,19 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
     public Devices withMemballoon(MemballoonDef balloon) {
         return new Devices(emulator, disks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, balloon, channels, sounds, redirdevs, rngs, panics);
+                videos, balloon, channels, sounds, redirdevs, rngs, panics, hubs);
     }
 
     /** The same devices with other disks. */
     public Devices withDisks(List<DiskDef> newDisks) {
         return new Devices(emulator, newDisks, controllers, interfaces, serials, consoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics, hubs);
     }
 
     /** The same devices with other NICs (the host taps a start connected them to, say). */
     public Devices withInterfaces(List<InterfaceDef> newInterfaces) {
         return new Devices(emulator, disks, controllers, newInterfaces, serials, consoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics, hubs);
     }
 
     public static Devices empty() {
@@ -75,14 +94,14 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     /** The same devices with other serial ports and consoles. */
     public Devices withCharDevices(List<CharDevDef> newSerials, List<CharDevDef> newConsoles) {
         return new Devices(emulator, disks, controllers, interfaces, newSerials, newConsoles, inputs, graphics, audios,
-                videos, memballoon, channels, sounds, redirdevs, rngs, panics);
+                videos, memballoon, channels, sounds, redirdevs, rngs, panics, hubs);
     }
 
     /** The same devices with other controllers, inputs and audio backends. */
     public Devices withControllersInputsAudios(List<ControllerDef> newControllers, List<InputDef> newInputs,
                                                List<AudioDef> newAudios) {
         return new Devices(emulator, disks, newControllers, interfaces, serials, consoles, newInputs, graphics,
-                newAudios, videos, memballoon, channels, sounds, redirdevs, rngs, panics);
+                newAudios, videos, memballoon, channels, sounds, redirdevs, rngs, panics, hubs);
     }
 
     /**

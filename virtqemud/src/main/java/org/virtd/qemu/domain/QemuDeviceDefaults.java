@@ -106,19 +106,18 @@ final class QemuDeviceDefaults {
                 videos.set(i, v.withAddress(place(pci, v.address(), v.model().equals("virtio"))));
             }
         }
-        UsbPorts usb = new UsbPorts(controllers);
-        List<InputDef> inputs = inputs(d.inputs(), usb);
-        List<RedirdevDef> redirdevs = new ArrayList<>();
-        for (RedirdevDef r : d.redirdevs()) {
-            redirdevs.add(new RedirdevDef(r.bus(), r.type(), usb.next(r.address())));
-        }
+        List<InputDef> inputs = inputs(d.inputs());
+        List<RedirdevDef> redirdevs = new ArrayList<>(d.redirdevs());
+        List<Devices.HubDef> hubs = new ArrayList<>(d.hubs());
+        UsbAddresses.assign(controllers, disks, inputs, redirdevs, hubs);
+        UsbAddresses.checkDisks(disks);
         CharDevices chars = CharDevices.pair(d.serials(), d.consoles());
         boolean spice = d.graphics().stream().anyMatch(g -> g.type().equals("spice"));
         List<AudioDef> audios = d.audios().isEmpty() ? List.of(new AudioDef(1, spice ? "spice" : "none"))
                 : d.audios();
         return new Devices(emulator, disks, controllers, nics, chars.serials(), chars.consoles(), inputs,
                 graphics(d.graphics()), audios, videos, balloon, VirtioSerialPorts.assign(d.channels()), sounds,
-                redirdevs, rngs, panics(d.panics()));
+                redirdevs, rngs, panics(d.panics()), hubs);
     }
 
     /** A {@code <panic/>} without a model is the ISA pvpanic device on x86. */
@@ -190,6 +189,14 @@ final class QemuDeviceDefaults {
                 throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
                         "readonly " + k.targetBus() + " disks are not supported");
             }
+            if (k.device().equals("floppy") && !k.targetBus().equals("fdc")) {
+                throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN,
+                        "Invalid bus type '" + k.targetBus() + "' for floppy disk");
+            }
+            if (k.device().equals("lun") && k.targetBus().equals("usb")) {
+                throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED,
+                        "disk device='lun' is not supported for bus='usb'");
+            }
             if (!k.device().equals("disk") && !cdrom || !(k.type().equals("file") || k.type().equals("block"))) {
                 throw QemuDomainDefaults.qemu(ErrorCode.CONFIG_UNSUPPORTED, "disk type '" + k.type()
                         + "' device '" + k.device() + "' is not supported by this daemon");
@@ -258,15 +265,11 @@ final class QemuDeviceDefaults {
         return out;
     }
 
-    private static List<InputDef> inputs(List<InputDef> given, UsbPorts usb) throws VirtException {
+    private static List<InputDef> inputs(List<InputDef> given) {
         List<InputDef> out = new ArrayList<>();
         for (InputDef in : given) {
             String bus = in.bus() != null ? in.bus() : in.type().equals("tablet") ? "usb" : "ps2";
-            DeviceAddress addr = in.address();
-            if (bus.equals("usb")) {
-                addr = usb.next(addr);
-            }
-            out.add(new InputDef(in.type(), bus, addr, in.alias()));
+            out.add(new InputDef(in.type(), bus, in.address(), in.alias()));
         }
         for (String type : new String[]{"mouse", "keyboard"}) {
             if (out.stream().noneMatch(i -> i.type().equals(type) && i.bus().equals("ps2"))) {

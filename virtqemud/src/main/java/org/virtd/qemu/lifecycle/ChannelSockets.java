@@ -51,6 +51,6 @@ final class ChannelSockets {
         }
         return def.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), d.serials(),
                 d.consoles(), d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon(), out, d.sounds(),
-                d.redirdevs(), d.rngs(), d.panics()));
+                d.redirdevs(), d.rngs(), d.panics(), d.hubs()));
     }
 }

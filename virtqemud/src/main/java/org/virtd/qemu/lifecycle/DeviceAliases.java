@@ -73,8 +73,12 @@ final class DeviceAliases {
         for (Devices.RngDef r : d.rngs()) {
             rngs.add(r.alias() != null ? r : r.withAlias("rng" + rngs.size()));
         }
+        List<Devices.HubDef> hubs = new ArrayList<>();
+        for (Devices.HubDef h : d.hubs()) {
+            hubs.add(h.alias() != null ? h : h.withAlias("hub" + hubs.size()));
+        }
         return def.withDevices(new Devices(d.emulator(), disks, controllers, nics, serials, consoles, inputs,
-                d.graphics(), d.audios(), videos, balloon, channels, sounds, redirdevs, rngs, d.panics()));
+                d.graphics(), d.audios(), videos, balloon, channels, sounds, redirdevs, rngs, d.panics(), hubs));
     }
 
     /** A console on a serial port is that port's device; others are consoles of their own. */

@@ -200,6 +200,7 @@ public final class LaunchSpecMapping {
             case "ide" -> Bus.IDE;
             case "scsi" -> Bus.SCSI;
             case "sata" -> Bus.SATA;
+            case "usb" -> Bus.USB;
             default -> throw unsupported("disk bus '" + bus + "' is not supported by this driver");
         };
     }
@@ -207,6 +208,10 @@ public final class LaunchSpecMapping {
     /** Where a SATA or SCSI disk with a drive address sits on its controller (null for other disks). */
     static QemuLaunchSpec.Drive drive(Devices.DiskDef d, DomainDef def) {
         DeviceAddress a = d.address();
+        if ("usb".equals(d.targetBus()) && a != null && "usb".equals(a.type())) {
+            return QemuLaunchSpec.Drive.usb(UsbHotplugPorts.qemuBus(Math.max(a.number("bus"), 0)), a.get("port"),
+                    DeviceAliases.diskAlias(d, def.devices().controllers()));
+        }
         if (a == null || !"drive".equals(a.type()) || !("sata".equals(d.targetBus()) || "scsi".equals(d.targetBus()))) {
             return null;
         }

@@ -62,7 +62,7 @@ final class LiveDefinition {
         }
         return DeviceAliases.assign(out.withDevices(new Devices(d.emulator(), d.disks(),
                 d.controllers(), d.interfaces(), serials, consoles, d.inputs(), graphics, d.audios(), d.videos(),
-                d.memballoon(), channels, d.sounds(), d.redirdevs(), d.rngs(), d.panics())));
+                d.memballoon(), channels, d.sounds(), d.redirdevs(), d.rngs(), d.panics(), d.hubs())));
     }
 
     /** {@code def} without the pty paths QEMU allocated (they mean nothing to another run). */
@@ -75,7 +75,7 @@ final class LiveDefinition {
         List<Devices.CharDevDef> consoles = d.consoles().stream().map(LiveDefinition::withoutPty).toList();
         return def.withDevices(new Devices(d.emulator(), d.disks(), d.controllers(), d.interfaces(), serials,
                 consoles, d.inputs(), d.graphics(), d.audios(), d.videos(), d.memballoon(), d.channels(), d.sounds(),
-                d.redirdevs(), d.rngs(), d.panics()));
+                d.redirdevs(), d.rngs(), d.panics(), d.hubs()));
     }
 
     private static Devices.CharDevDef withoutPty(Devices.CharDevDef c) {

@@ -128,8 +128,8 @@ public final class LiveDevices {
             spec = new QemuLaunchSpec.Disk(Path.of(disk.source()), disk.driverType(), disk.targetDev(),
                     QemuLaunchSpec.Bus.VIRTIO, false, disk.readonly(), 0, 0, List.of(), null,
                     LaunchSpecMapping.tuning(disk));
-            device = JsonObject.of("driver", "usb-storage", "bus", UsbHotplugPorts.qemuBus(addr.number("bus")),
-                    "port", addr.get("port"), "drive", format, "id", alias);
+            device = QemuCommandLine.usbRemovable(JsonObject.of("driver", "usb-storage", "bus",
+                    UsbHotplugPorts.qemuBus(addr.number("bus")), "port", addr.get("port"), "drive", format, "id", alias));
         } else {
             addr = disk.address() != null ? disk.address() : DeviceSlots.next(live, true);
             alias = "virtio-disk" + index;

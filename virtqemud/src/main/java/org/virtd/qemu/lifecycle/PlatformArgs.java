@@ -52,6 +52,7 @@ final class PlatformArgs {
     static Platform of(Devices d, String machine, List<String> smbios, Path stateDir) throws VirtException {
         PlatformArgs p = new PlatformArgs(machine.contains("q35"), stateDir);
         p.controllers(d);
+        p.hubs(d.hubs());
         for (Devices.DiskDef k : d.disks()) {
             if ("virtio".equals(k.targetBus())) {
                 // libvirt's alias: the target's index (vdb is virtio-disk1 even without a vda)
@@ -137,6 +138,13 @@ final class PlatformArgs {
                 device(controllers, pci(JsonObject.of("driver", "virtio-serial-pci", "id",
                         "virtio-serial" + c.index()), c.address()));
             }
+        }
+    }
+
+    /** USB hubs follow the controllers, each on its port, id hubN. */
+    private void hubs(List<Devices.HubDef> hubs) {
+        for (int i = 0; i < hubs.size(); i++) {
+            device(controllers, usb(JsonObject.of("driver", "usb-hub", "id", "hub" + i), hubs.get(i).address()));
         }
     }
 
@@ -278,7 +286,7 @@ final class PlatformArgs {
         if (a == null || !"usb".equals(a.type())) {
             return dev;
         }
-        return dev.with("bus", "usb." + a.number("bus")).with("port", a.get("port"));
+        return dev.with("bus", UsbHotplugPorts.qemuBus(Math.max(a.number("bus"), 0))).with("port", a.get("port"));
     }
 
     private String bus(DeviceAddress a) {

@@ -184,6 +184,9 @@ public final class QemuCommandLine {
             if (d.bootIndex() > 0) {
                 dev = dev.with("bootindex", (long) d.bootIndex());
             }
+            if (d.bus() == QemuLaunchSpec.Bus.USB) {
+                dev = usbRemovable(dev);
+            }
             add(a, "-device", dev.toJson());
             countdown--;
         }
@@ -229,7 +232,14 @@ public final class QemuCommandLine {
             case IDE -> ide(d, format);
             case SATA -> JsonObject.of("driver", d.cdrom() ? "ide-cd" : "ide-hd", "bus", d.drive().bus(),
                     "drive", format, "id", d.drive().id());
+            case USB -> JsonObject.of("driver", "usb-storage", "bus", d.drive().bus(), "port", d.drive().port(),
+                    "drive", format, "id", d.drive().id());
         };
+    }
+
+    /** libvirt always tells a usb-storage device whether its medium is removable (it is not). */
+    public static JsonObject usbRemovable(JsonObject dev) {
+        return dev.with("removable", false);
     }
 
     /** A device with its PCI bus and addr ({@code pci.0}, {@code 0x3}), as device_add takes it. */

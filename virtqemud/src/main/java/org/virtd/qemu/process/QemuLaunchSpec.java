@@ -58,7 +58,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
     }
 
     /** Disk bus; the driver picks it from {@code target bus=} or the dev prefix (hd → IDE, vd → VIRTIO, sd → SCSI). */
-    public enum Bus { IDE, VIRTIO, SCSI, SATA }
+    public enum Bus { IDE, VIRTIO, SCSI, SATA, USB }
 
     /**
      * A file-backed {@code <disk>}: source, format raw|qcow2, target dev ({@code vda}, {@code hdc}),
@@ -89,7 +89,15 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * {@code scsi0.0}), its device id (libvirt's alias), SCSI target and unit, and whether the
      * controller is a narrow SCSI one (lsilogic) that addresses a disk by unit alone.
      */
-    public record Drive(String bus, String id, int target, int unit, boolean narrowScsi) {
+    public record Drive(String bus, String id, int target, int unit, boolean narrowScsi, String port) {
+        public Drive(String bus, String id, int target, int unit, boolean narrowScsi) {
+            this(bus, id, target, unit, narrowScsi, null);
+        }
+
+        /** A USB disk: its controller's QEMU bus ({@code usb.0}), port path ({@code 1.2}) and id. */
+        public static Drive usb(String bus, String port, String id) {
+            return new Drive(bus, id, 0, 0, false, port);
+        }
     }
 
     /** {@code <driver discard= detect_zeroes=>} as the format node takes them (null: not given). */
