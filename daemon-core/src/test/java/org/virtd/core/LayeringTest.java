@@ -36,6 +36,7 @@ class LayeringTest {
             entry("config", Set.of()),
             entry("activation", Set.of()),
             entry("logging", Set.of()),
+            entry("dbus", Set.of()),
             entry("peer", Set.of("driver")),
             entry("keepalive", Set.of("peer")),
             entry("stream", Set.of("peer", "driver")),

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * main server it runs. The virConf syntax is the exception: drivers read their own files
  * ({@code qemu.conf}, {@code vbox.conf}) with it, as libvirt's drivers use util/virconf; and a
  * driver may call another daemon through {@code core.client}, as libvirt's QEMU driver calls the
- * network daemon. Each
+ * network daemon; and it may talk to the system bus through {@code core.dbus}, as libvirt's drivers
+ * reach systemd-machined. Each
  * driver's layering test asserts there is no violation.
  */
 public final class DriverFence {
@@ -44,7 +45,7 @@ public final class DriverFence {
             return true;
         }
         if (!imported.startsWith("org.virtd.core.") || imported.startsWith("org.virtd.core.driver.")
-                || imported.startsWith("org.virtd.core.client.")) {
+                || imported.startsWith("org.virtd.core.client.") || imported.startsWith("org.virtd.core.dbus.")) {
             return false;
         }
         if (imported.startsWith("org.virtd.core.config.")

@@ -23,6 +23,7 @@ public enum ErrorDomain {
     DOMAIN_SNAPSHOT(35),
     STREAMS(38),
     EVENT(40),
+    DBUS(43),
     CAPABILITIES(44),
     URI(45),
     AUTH(46),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +18,13 @@ public final class Anchor implements AutoCloseable {
     private final Path state;
     private final Path qemuConf;
     private final String uri;
+    private final Map<String, String> env;
 
-    private Anchor(Path state, Path qemuConf, String uri) {
+    private Anchor(Path state, Path qemuConf, String uri, Map<String, String> env) {
         this.state = state;
         this.qemuConf = qemuConf;
         this.uri = uri;
+        this.env = env;
     }
 
     /** Starts libvirtd with its state under {@code state}; a missing libvirtd fails loudly in CI. */
@@ -31,19 +34,27 @@ public final class Anchor implements AutoCloseable {
 
     /** Starts libvirtd as {@link #start(Path)} does, with {@code qemuConf} as its qemu.conf (null: the lab one). */
     public static Anchor start(Path state, Path qemuConf) throws IOException, InterruptedException {
+        return start(state, qemuConf, Map.of());
+    }
+
+    /** Starts libvirtd with {@code env} added to its environment (e.g. DBUS_SYSTEM_BUS_ADDRESS). */
+    public static Anchor start(Path state, Path qemuConf, Map<String, String> env)
+            throws IOException, InterruptedException {
         Cli.requireTool(LIBVIRTD);
         Files.createDirectories(state);
-        Cli.Result r = up(state, qemuConf);
+        Cli.Result r = up(state, qemuConf, env);
         if (r.exit() != 0) {
             throw new AssertionError("anchor-up.sh failed (" + r.exit() + "): " + r.all());
         }
         String uri = r.out().lines().filter(l -> l.startsWith("URI=")).map(l -> l.substring(4)).findFirst()
                 .orElseThrow(() -> new AssertionError("anchor-up.sh printed no URI: " + r.all()));
-        return new Anchor(state, qemuConf, uri);
+        return new Anchor(state, qemuConf, uri, env);
     }
 
-    private static Cli.Result up(Path state, Path qemuConf) throws IOException, InterruptedException {
+    private static Cli.Result up(Path state, Path qemuConf, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/env"));
+        env.forEach((k, v) -> cmd.add(k + "=" + v));
         if (qemuConf != null) {
             cmd.add("ANCHOR_QEMU_CONF=" + qemuConf.toAbsolutePath());
         }
@@ -63,7 +74,7 @@ public final class Anchor implements AutoCloseable {
         while (running(pid) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Cli.Result r = up(state, qemuConf);
+        Cli.Result r = up(state, qemuConf, env);
         if (r.exit() != 0) {
             throw new AssertionError("anchor-up.sh failed after the kill (" + r.exit() + "): " + r.all());
         }

@@ -1,9 +1,12 @@
 package org.virtd.qemu.cgroup;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.virtd.conf.domain.DomainDef;
 import org.virtd.conf.domain.Devices;
 import org.virtd.qemu.config.QemuConf;
 import org.virtd.qemu.hostnet.HostNics;
+import org.virtd.qemu.machined.Machined;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
  * is left (qemu.conf's {@code cgroup_controllers = [ ]}, or a host without cgroups).
  */
 public final class GuestCgroups {
+    private static final Logger LOG = LoggerFactory.getLogger(GuestCgroups.class);
     /** How long removal waits for an exiting QEMU to leave its cgroup. */
     private static final long REMOVE_WAIT_MILLIS = 5000;
 
@@ -28,6 +32,8 @@ public final class GuestCgroups {
     private final Path procRoot;
     private final Supplier<QemuConf> conf;
     private final DeviceFilters filters;
+    /** systemd-machined's placement; null where guests always go into the /machine partition. */
+    private final MachineScopes machines;
 
     /** @param cgroupRoot {@code /sys/fs/cgroup}; @param procRoot {@code /proc} */
     public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf) {
@@ -36,14 +42,31 @@ public final class GuestCgroups {
 
     /** @param filters the device filters of a v2 host */
     public GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf, DeviceFilters filters) {
+        this(cgroupRoot, procRoot, conf, filters, null);
+    }
+
+    private GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf, DeviceFilters filters,
+                         MachineScopes machines) {
         this.host = CgroupHost.detect(cgroupRoot, filters::available);
         this.procRoot = procRoot;
         this.conf = conf;
         this.filters = filters;
+        this.machines = machines;
     }
 
+    /** The host's cgroups, through systemd-machined when the system bus has it. */
     public static GuestCgroups system(Supplier<QemuConf> conf) {
-        return new GuestCgroups(Path.of("/sys/fs/cgroup"), Path.of("/proc"), conf);
+        Path proc = Path.of("/proc");
+        return new GuestCgroups(Path.of("/sys/fs/cgroup"), proc, conf, new KernelDeviceFilters(),
+                new MachineScopes(Machined.system(), proc, Path.of("/sys/class/net")));
+    }
+
+    /**
+     * Whether new guests are placed through systemd-machined: then a guest's cgroup is made once
+     * its QEMU runs ({@link #register}) instead of before ({@link #create}).
+     */
+    public boolean viaMachined() {
+        return machines != null && !controllers().isEmpty() && machines.available();
     }
 
     /** The controllers guests use: qemu.conf's list as far as this host has them. */
@@ -67,8 +90,38 @@ public final class GuestCgroups {
             return null;
         }
         DomainCgroup cg = new DomainCgroup(host, CgroupPlacement.path(id, def.name()), controllers);
+        cg.remove(0);
+        setUp(cg, def);
+        return cg;
+    }
+
+    /**
+     * Registers guest {@code id}'s running QEMU ({@code pid}) with systemd-machined, then makes,
+     * tunes and moves QEMU into the guest's cgroup inside the machine's scope. On failure the
+     * machine is terminated again.
+     */
+    public DomainCgroup register(int id, DomainDef def, long pid) throws VirtException {
+        String path = machines.register(id, def, pid);
+        DomainCgroup cg = new DomainCgroup(host, path, controllers());
         try {
-            cg.remove(0);
+            setUp(cg, def);
+            for (Path dir : cg.dirs()) {
+                java.nio.file.Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+            }
+            return cg;
+        } catch (IOException e) {
+            remove(cg);
+            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to add process "
+                    + pid + " to the cgroup of " + def.name() + ": " + e.getMessage(), e);
+        } catch (VirtException | RuntimeException e) {
+            remove(cg);
+            throw e;
+        }
+    }
+
+    /** Makes {@code cg} with the device ACL and the tuning of {@code def}; a failure leaves nothing behind. */
+    private void setUp(DomainCgroup cg, DomainDef def) throws VirtException {
+        try {
             cg.create();
             DeviceAcl.apply(cg, filters, acl(def), disks(def));
             CgroupTuning tuning = new CgroupTuning(cg);
@@ -84,7 +137,6 @@ public final class GuestCgroups {
             if (cg.has("cpuset")) {
                 new CpusetMems(cg).setup(def.tuning().numa());
             }
-            return cg;
         } catch (IOException e) {
             cg.remove(0);
             throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.CGROUP, "Unable to create cgroup for "
@@ -102,6 +154,9 @@ public final class GuestCgroups {
             return null;
         }
         String path = CgroupPlacement.ofProcess(procRoot, pid);
+        if (path == null) {
+            path = MachineScopes.ofProcess(procRoot, pid);
+        }
         return path == null ? null : new DomainCgroup(host, path, controllers);
     }
 
@@ -141,7 +196,19 @@ public final class GuestCgroups {
      * cgroup it destroys, and nothing of it is held open here between calls.
      */
     public boolean remove(DomainCgroup cg) {
-        return cg == null || cg.remove(REMOVE_WAIT_MILLIS);
+        if (cg == null) {
+            return true;
+        }
+        String machine = MachineScopes.machineOf(cg.path());
+        if (machine != null && machines != null) {
+            try {
+                machines.terminate(machine);
+            } catch (VirtException e) {
+                // as with libvirt, a machine that will not terminate does not keep the guest running
+                LOG.warn("Failed to terminate machine {}: {}", machine, e.getMessage());
+            }
+        }
+        return cg.remove(REMOVE_WAIT_MILLIS);
     }
 
     /**

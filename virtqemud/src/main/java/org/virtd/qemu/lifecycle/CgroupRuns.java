@@ -42,10 +42,26 @@ public final class CgroupRuns {
      * Bandwidth tuning without the CPU controller fails the start (the caller then releases).
      */
     List<String> create(RunningDomain rd, DomainDef def) throws VirtException {
+        if (cgroups != null && cgroups.viaMachined()) {
+            return List.of(); // made once QEMU runs: see placeLaunched
+        }
         DomainCgroup cg = cgroups == null ? null : cgroups.create(rd.id(), def);
         rd.attachment(Slot.class, Slot::new).cgroup = cg;
         CgroupTuning.requireCpuForBandwidth(cg, def.cputune());
         return cg == null ? List.of() : cg.joinCommand();
+    }
+
+    /**
+     * With systemd-machined, registers the freshly launched QEMU {@code pid} as a machine and
+     * moves it into its tuned cgroup in the machine's scope; nothing otherwise.
+     */
+    void placeLaunched(RunningDomain rd, DomainDef def, long pid) throws VirtException {
+        if (cgroups == null || !cgroups.viaMachined()) {
+            return;
+        }
+        DomainCgroup cg = cgroups.register(rd.id(), def, pid);
+        rd.attachment(Slot.class, Slot::new).cgroup = cg;
+        CgroupTuning.requireCpuForBandwidth(cg, def.cputune());
     }
 
     /** Finds the cgroup of a re-attached run from its QEMU. */

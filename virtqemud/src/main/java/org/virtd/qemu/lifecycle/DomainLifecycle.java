@@ -307,6 +307,7 @@ public final class DomainLifecycle {
             note(rd, "Domain id=" + id + " is tainted: high-privileges");
         }
         try {
+            cgroups.placeLaunched(rd, def, p.pid());
             if (incoming != null) {
                 try (StreamPipe pipe = StreamPipe.from(incoming.pipeline())) {
                     pipe.handTo(p.monitor());
