@@ -112,6 +112,11 @@ def remove_scope(rel, wait=5.0):
                 break
             if os.path.isdir(top):
                 time.sleep(0.05)
+        try:
+            # the slice too, as systemd drops an empty one: a host without systemd keeps no trace
+            os.rmdir(os.path.dirname(top))
+        except OSError:
+            pass
 
 
 def create(args, with_network):
