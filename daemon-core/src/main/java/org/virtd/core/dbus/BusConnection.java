@@ -5,7 +5,6 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;

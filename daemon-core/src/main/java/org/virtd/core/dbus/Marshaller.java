@@ -1,6 +1,5 @@
 package org.virtd.core.dbus;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package org.virtd.qemu.cgroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where libvirt puts a guest without systemd-machined: the {@code /machine} partition, then
@@ -48,19 +50,12 @@ public final class CgroupPlacement {
      * process is gone or is not in a guest cgroup.
      */
     public static String ofProcess(Path procRoot, long pid) {
-        String text;
-        try {
-            text = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("cgroup"));
-        } catch (IOException e) {
-            return null;
-        }
         String prefix = "/" + PARTITION + "/";
-        for (String line : text.split("\n")) {
-            String[] f = line.split(":", 3);
-            if (f.length < 3 || !f[2].startsWith(prefix)) {
+        for (String p : placements(procRoot, pid)) {
+            if (!p.startsWith(prefix)) {
                 continue;
             }
-            String rest = f[2].strip().substring(prefix.length());
+            String rest = p.substring(prefix.length());
             int slash = rest.indexOf('/');
             String group = slash < 0 ? rest : rest.substring(0, slash);
             if (group.endsWith(SUFFIX)) {
@@ -68,5 +63,26 @@ public final class CgroupPlacement {
             }
         }
         return null;
+    }
+
+    /**
+     * Where {@code procRoot/PID/cgroup} places {@code pid}: each hierarchy's path, in the
+     * file's order; empty when the process is gone.
+     */
+    static List<String> placements(Path procRoot, long pid) {
+        List<String> out = new ArrayList<>();
+        String text;
+        try {
+            text = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("cgroup"));
+        } catch (IOException e) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3) {
+                out.add(f[2].strip());
+            }
+        }
+        return out;
     }
 }

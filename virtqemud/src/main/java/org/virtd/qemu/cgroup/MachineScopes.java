@@ -80,7 +80,7 @@ final class MachineScopes {
      * null when it is not in one.
      */
     static String ofProcess(Path procRoot, long pid) {
-        for (String p : placements(procRoot, pid)) {
+        for (String p : CgroupPlacement.placements(procRoot, pid)) {
             String group = p.endsWith("/emulator") ? p.substring(0, p.length() - "/emulator".length()) : p;
             if (group.endsWith("/" + NESTED) && machineOf(group.substring(1)) != null) {
                 return group.substring(1);
@@ -91,31 +91,12 @@ final class MachineScopes {
 
     /** The scope {@code unit} as a path: where the named systemd hierarchy or the unified tree has {@code pid}. */
     private String scopeOf(long pid, String unit) {
-        for (String p : placements(procRoot, pid)) {
+        for (String p : CgroupPlacement.placements(procRoot, pid)) {
             if (p.endsWith("/" + unit)) {
                 return p.substring(1);
             }
         }
         return null;
-    }
-
-    /** The paths of every line of {@code pid}'s /proc/PID/cgroup. */
-    private static List<String> placements(Path procRoot, long pid) {
-        List<String> out = new ArrayList<>();
-        String text;
-        try {
-            text = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("cgroup"));
-        } catch (IOException e) {
-            return out;
-        }
-        for (String line : text.split("\n")) {
-            String[] f = line.split(":", 3);
-            if (f.length < 3) {
-                continue;
-            }
-            out.add(f[2].strip());
-        }
-        return out;
     }
 
     /** The host ends of the guest's tap NICs, as interface indexes (libvirt's nicindexes). */
