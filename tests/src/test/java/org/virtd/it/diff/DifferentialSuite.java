@@ -80,6 +80,9 @@ final class DifferentialSuite {
                 String a = left.get(s.name());
                 String b = right.get(s.name());
                 String reason = allow.reason(s);
+                if (Boolean.getBoolean("diff.show")) {
+                    out.println("RESULT    " + s.key() + "\n" + b);
+                }
                 if (third != null && !b.equals(third.get(s.name()))) {
                     String diff = LineDiff.of(b, third.get(s.name()), ours.name(), proxied.name());
                     failed.add(s.key() + " through " + proxied.name() + "\n" + excerpt(diff));

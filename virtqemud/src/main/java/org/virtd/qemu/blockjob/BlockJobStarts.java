@@ -125,7 +125,7 @@ final class BlockJobStarts {
                     f.setLength(virtualSize(mon, top)[0]);
                 }
             }
-            lifecycle.labelDisk(dest, false);
+            lifecycle.labelDisk(rd.live(), dest, false);
             mon.execute("blockdev-add", JsonObject.of("driver", "file", "filename", dest.toString(), "node-name",
                     storage, "auto-read-only", true, "discard", "unmap"));
             if (!reuse && !"raw".equals(fmt)) {

@@ -273,7 +273,7 @@ public final class DomainBackups implements RunEventHook {
                     }
                 }
             }
-            lifecycle.labelDisk(file, false);
+            lifecycle.labelDisk(rd.live(), file, false);
             mon.execute("blockdev-add", JsonObject.of("driver", "file", "filename", file.toString(), "node-name",
                     storage, "auto-read-only", true, "discard", "unmap"));
             if (created && !"raw".equals(a.format())) {

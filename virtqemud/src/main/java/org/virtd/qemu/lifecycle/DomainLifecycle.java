@@ -387,14 +387,10 @@ public final class DomainLifecycle {
     }
 
     /**
-     * An image QEMU opens while the guest runs (a hot-plugged disk, a snapshot overlay, a copy or
-     * backup target) given to QEMU's account first, its owner remembered unless read-only.
+     * An image QEMU opens while guest {@code def} runs (a hot-plugged disk, a snapshot overlay, a
+     * copy or backup target) given to the account of the guest's files first (its static DAC
+     * label's, else QEMU's), its owner remembered unless read-only.
      */
-    public void labelDisk(Path image, boolean readOnly) throws VirtException {
-        labelDisk(null, image, readOnly);
-    }
-
-    /** As {@link #labelDisk(Path, boolean)}, for the files of guest {@code def}: its DAC label's account. */
     public void labelDisk(DomainDef def, Path image, boolean readOnly) throws VirtException {
         Confiner c = confiner;
         if (c != null) {

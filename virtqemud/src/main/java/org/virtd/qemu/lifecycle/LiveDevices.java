@@ -419,7 +419,7 @@ public final class LiveDevices {
         if (source != null) {
             QemuLaunchSpec.Disk spec = new QemuLaunchSpec.Disk(Path.of(source), format == null ? "raw" : format,
                     current.targetDev(), QemuLaunchSpec.Bus.IDE, true, true, 0);
-            lifecycle.labelDisk(Path.of(source), true);
+            lifecycle.labelDisk(live, Path.of(source), true);
             m.execute("blockdev-add", QemuCommandLine.blockdevStorage(spec, node));
             m.execute("blockdev-add", QemuCommandLine.blockdevFormat(spec, node));
             m.execute("blockdev-insert-medium", JsonObject.of("id", id, "node-name", "libvirt-" + node + "-format"));

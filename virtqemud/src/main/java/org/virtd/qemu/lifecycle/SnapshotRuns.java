@@ -147,7 +147,7 @@ public final class SnapshotRuns {
             int i = indexOf(disks, o.target());
             org.virtd.conf.domain.Devices.DiskDef disk = disks.get(i);
             int n = next++;
-            lifecycle.labelDisk(java.nio.file.Path.of(o.file()), false);
+            lifecycle.labelDisk(rd.live(), java.nio.file.Path.of(o.file()), false);
             monitor.execute("blockdev-add", JsonObject.of("driver", "file", "filename", o.file(),
                     "node-name", "libvirt-" + n + "-storage", "auto-read-only", true, "discard", "unmap"));
             monitor.execute("blockdev-add", JsonObject.of("node-name", "libvirt-" + n + "-format", "read-only", false,
