@@ -79,6 +79,39 @@ class MachinedTest {
                 + NAME + ".scope/libvirt")), theirs.placement.toString());
     }
 
+    @Test
+    void aRegisteredGuestIsFoundAgainAfterADaemonKill() throws Exception {
+        Cli.requireTool("/usr/bin/dbus-daemon");
+        Cli.requireTool("/usr/bin/python3");
+        assumeTrue(Files.isWritable(Path.of("/sys/fs/cgroup/memory")), "needs a writable v1 memory hierarchy");
+        String address = startBus();
+        Path record = prefix.resolve("machined.jsonl");
+        startFake(address, record);
+        Path ours = prefix.resolve("ours");
+        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
+        daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
+        String uri = daemon.uri();
+        Path xml = prefix.resolve(NAME + ".xml");
+        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", NAME);
+        String scope = "machine.slice/machine-qemu\\x2d1\\x2d" + NAME + ".scope";
+        Path memory = Path.of("/sys/fs/cgroup/memory").resolve(scope).resolve("libvirt");
+        ok(uri, "memtune", NAME, "--hard-limit", "262144", "--live");
+
+        daemon.kill();
+        daemon.restart();
+        assertTrue(Guests.state(uri, NAME).startsWith("running"), Guests.state(uri, NAME));
+        // the live tuning reaches the same group: the guest was found in the machine's scope again
+        ok(uri, "memtune", NAME, "--hard-limit", "393216", "--live");
+        assertEquals(Long.toString(393216L * 1024), read(memory.resolve("memory.limit_in_bytes")));
+        ok(uri, "destroy", NAME);
+        TinyGuest.await(() -> read(record).contains("TerminateMachine"), Duration.ofSeconds(15),
+                "no TerminateMachine after destroy: " + read(record));
+        TinyGuest.await(() -> !Files.exists(memory), Duration.ofSeconds(15), "the scope's group stayed: " + memory);
+        ok(uri, "undefine", NAME);
+    }
+
     private record Run(List<String> calls, List<String> placement) {
     }
 
