@@ -46,12 +46,8 @@ class MachinedTest {
 
     @Test
     void machineRegistrationAndPlacementMatchLibvirtd() throws Exception {
-        Cli.requireTool("/usr/bin/dbus-daemon");
-        Cli.requireTool("/usr/bin/python3");
-        assumeTrue(Files.isWritable(Path.of("/sys/fs/cgroup/memory")), "needs a writable v1 memory hierarchy");
-        String address = startBus();
         Path record = prefix.resolve("machined.jsonl");
-        startFake(address, record);
+        String address = startMachined(record);
         Map<String, String> env = Map.of("DBUS_SYSTEM_BUS_ADDRESS", address);
         String conf = LabQemuConf.TEXT.replace("cgroup_controllers = [ ]\n", "") + CgroupTuningTest.ALL_CONTROLLERS;
 
@@ -81,12 +77,8 @@ class MachinedTest {
 
     @Test
     void aRegisteredGuestIsFoundAgainAfterADaemonKill() throws Exception {
-        Cli.requireTool("/usr/bin/dbus-daemon");
-        Cli.requireTool("/usr/bin/python3");
-        assumeTrue(Files.isWritable(Path.of("/sys/fs/cgroup/memory")), "needs a writable v1 memory hierarchy");
-        String address = startBus();
         Path record = prefix.resolve("machined.jsonl");
-        startFake(address, record);
+        String address = startMachined(record);
         Path ours = prefix.resolve("ours");
         LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
         daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
@@ -110,6 +102,16 @@ class MachinedTest {
                 "no TerminateMachine after destroy: " + read(record));
         TinyGuest.await(() -> !Files.exists(memory), Duration.ofSeconds(15), "the scope's group stayed: " + memory);
         ok(uri, "undefine", NAME);
+    }
+
+    /** A private system bus with the fake machined on it, recording to {@code record}; the bus's address. */
+    private String startMachined(Path record) throws Exception {
+        Cli.requireTool("/usr/bin/dbus-daemon");
+        Cli.requireTool("/usr/bin/python3");
+        assumeTrue(Files.isWritable(Path.of("/sys/fs/cgroup/memory")), "needs a writable v1 memory hierarchy");
+        String address = startBus();
+        startFake(address, record);
+        return address;
     }
 
     private record Run(List<String> calls, List<String> placement) {
