@@ -80,7 +80,7 @@ final class BlockJobEnds {
         DiskDef after = status == COMPLETED ? completed(rd, job, before) : failed(job, before);
         starts.replaceDisk(rd, after);
         BlockJobStarts.deleteNodes(mon, removedNodes(before, after));
-        releaseUnused(before, after);
+        releaseUnused(rd, before, after);
         if (status == COMPLETED && job.deleteImages) {
             deleteMerged(rd, job, before);
         }
@@ -137,11 +137,11 @@ final class BlockJobEnds {
     }
 
     /** Images the disk no longer uses (a pivot's old source, a commit's merged layers) given back. */
-    private void releaseUnused(DiskDef before, DiskDef after) {
+    private void releaseUnused(RunningDomain rd, DiskDef before, DiskDef after) {
         Set<String> kept = new HashSet<>(paths(after));
         for (String path : paths(before)) {
             if (!kept.contains(path)) {
-                lifecycle.releaseDisk(Path.of(path), false);
+                lifecycle.releaseDisk(rd.live(), Path.of(path), false);
             }
         }
     }

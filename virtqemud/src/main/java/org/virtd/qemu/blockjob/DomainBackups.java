@@ -492,7 +492,7 @@ public final class DomainBackups implements RunEventHook {
             }
             deleteWhenReleased(mon, part);
             // the target is the caller's again (a deleted scratch file needs nothing)
-            lifecycle.releaseDisk(Path.of(part.xml().file()), false);
+            lifecycle.releaseDisk(rd.live(), Path.of(part.xml().file()), false);
         }
         // a pull backup ends by being aborted: that is its success
         boolean ok = error == null && (!b.aborted || b.pull());

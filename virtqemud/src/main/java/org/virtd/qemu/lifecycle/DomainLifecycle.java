@@ -398,12 +398,10 @@ public final class DomainLifecycle {
         }
     }
 
-    /** An image QEMU no longer uses (unplugged, a finished backup's target) given back. */
-    public void releaseDisk(Path image, boolean readOnly) {
-        releaseDisk(null, image, readOnly);
-    }
-
-    /** As {@link #releaseDisk(Path, boolean)}, for guest {@code def}: nothing when its label says relabel='no'. */
+    /**
+     * An image guest {@code def}'s QEMU no longer uses (unplugged, a finished backup's target, a
+     * merged layer) given back; nothing when its label says relabel='no', as nothing was taken.
+     */
     public void releaseDisk(DomainDef def, Path image, boolean readOnly) {
         Confiner c = confiner;
         if (c != null) {
