@@ -19,10 +19,6 @@ public final class CgroupV2 implements CgroupBackend {
         this.root = root;
     }
 
-    Path root() {
-        return root;
-    }
-
     @Override
     public boolean unified() {
         return true;

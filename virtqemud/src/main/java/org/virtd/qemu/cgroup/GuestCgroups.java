@@ -12,6 +12,7 @@ import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,12 @@ public final class GuestCgroups {
     /** How long removal waits for an exiting QEMU to leave its cgroup. */
     private static final long REMOVE_WAIT_MILLIS = 5000;
 
-    private final CgroupHost host;
+    private final Path cgroupRoot;
+    /**
+     * What the host has, found at the first question rather than at daemon start-up: probing
+     * for device programs loads native code a daemon without guests never needs.
+     */
+    private volatile CgroupHost host;
     private final Path procRoot;
     private final Supplier<QemuConf> conf;
     private final DeviceFilters filters;
@@ -47,7 +53,7 @@ public final class GuestCgroups {
 
     private GuestCgroups(Path cgroupRoot, Path procRoot, Supplier<QemuConf> conf, DeviceFilters filters,
                          MachineScopes machines) {
-        this.host = CgroupHost.detect(cgroupRoot, filters::available);
+        this.cgroupRoot = cgroupRoot;
         this.procRoot = procRoot;
         this.conf = conf;
         this.filters = filters;
@@ -69,11 +75,20 @@ public final class GuestCgroups {
         return machines != null && !controllers().isEmpty() && machines.available();
     }
 
+    private CgroupHost host() {
+        CgroupHost h = host;
+        if (h == null) {
+            h = CgroupHost.detect(cgroupRoot, filters::available);
+            host = h;
+        }
+        return h;
+    }
+
     /** The controllers guests use: qemu.conf's list as far as this host has them. */
     public List<String> controllers() {
         List<String> out = new ArrayList<>();
         for (String c : CgroupHost.CONTROLLERS) {
-            if (host.has(c) && conf.get().cgroups().controllers().contains(c)) {
+            if (host().has(c) && conf.get().cgroups().controllers().contains(c)) {
                 out.add(c);
             }
         }
@@ -89,7 +104,7 @@ public final class GuestCgroups {
         if (controllers.isEmpty()) {
             return null;
         }
-        DomainCgroup cg = new DomainCgroup(host, CgroupPlacement.path(id, def.name()), controllers);
+        DomainCgroup cg = new DomainCgroup(host(), CgroupPlacement.path(id, def.name()), controllers);
         cg.remove(0);
         setUp(cg, def);
         return cg;
@@ -102,11 +117,11 @@ public final class GuestCgroups {
      */
     public DomainCgroup register(int id, DomainDef def, long pid) throws VirtException {
         String path = machines.register(id, def, pid);
-        DomainCgroup cg = new DomainCgroup(host, path, controllers());
+        DomainCgroup cg = new DomainCgroup(host(), path, controllers());
         try {
             setUp(cg, def);
             for (Path dir : cg.dirs()) {
-                java.nio.file.Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
+                Files.writeString(dir.resolve("cgroup.procs"), Long.toString(pid));
             }
             return cg;
         } catch (IOException e) {
@@ -157,12 +172,12 @@ public final class GuestCgroups {
         if (path == null) {
             path = MachineScopes.ofProcess(procRoot, pid);
         }
-        return path == null ? null : new DomainCgroup(host, path, controllers);
+        return path == null ? null : new DomainCgroup(host(), path, controllers);
     }
 
     /** The guest cgroup at {@code path} (relative, as {@link CgroupPlacement#path} gives it). */
     public DomainCgroup at(String path) {
-        return new DomainCgroup(host, path, controllers());
+        return new DomainCgroup(host(), path, controllers());
     }
 
     /**
