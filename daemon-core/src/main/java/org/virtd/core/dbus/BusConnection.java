@@ -26,7 +26,6 @@ public final class BusConnection implements AutoCloseable {
     private final OutputStream out;
     private final Duration timeout;
     private long serial;
-    private String uniqueName;
 
     private BusConnection(AFUNIXSocket socket, Duration timeout) throws IOException {
         this.socket = socket;
@@ -46,17 +45,12 @@ public final class BusConnection implements AutoCloseable {
             s.setSoTimeout((int) timeout.toMillis());
             BusConnection c = new BusConnection(s, timeout);
             SaslExternal.authenticate(c.in, c.out, uid());
-            c.uniqueName = (String) c.call(BUS_NAME, BUS_PATH, BUS_NAME, "Hello", "", List.of()).get(0);
+            c.call(BUS_NAME, BUS_PATH, BUS_NAME, "Hello", "", List.of()); // the bus talks to no one before it
             return c;
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }
-    }
-
-    /** The name the bus gave this connection. */
-    public String uniqueName() {
-        return uniqueName;
     }
 
     /**
@@ -102,11 +96,6 @@ public final class BusConnection implements AutoCloseable {
     /** The names the bus could start on demand. */
     public List<?> activatableNames() throws IOException {
         return (List<?>) call(BUS_NAME, BUS_PATH, BUS_NAME, "ListActivatableNames", "", List.of()).get(0);
-    }
-
-    /** The names currently owned on the bus. */
-    public List<?> names() throws IOException {
-        return (List<?>) call(BUS_NAME, BUS_PATH, BUS_NAME, "ListNames", "", List.of()).get(0);
     }
 
     private Message read() throws IOException {
