@@ -111,16 +111,27 @@ done
 
 # 2. sbin wrappers: resolve the launcher relative to the wrapper itself, and tell it the name
 # the daemon was run by (the bare name when that is what PATH finds), for --version, --help
-# and its messages
+# and its messages. Shell builtins only: a command run here would delay the first reply of a
+# socket-activated daemon by a fork and an exec.
 mkdir -p "$destdir$prefix/sbin"
 for d in $daemons; do
     cat > "$destdir$prefix/sbin/$d" <<WRAPPER
 #!/bin/sh
 # $d of virtd-java; the launcher lives in ../lib/virtd-java/bin
 VIRTD_ARGV0=\$0
-[ "\$(command -v $d 2>/dev/null)" = "\$0" ] && VIRTD_ARGV0=$d
+found=
+saved_ifs=\$IFS
+IFS=:
+for dir in \$PATH; do
+    [ -f "\$dir/$d" ] && [ -x "\$dir/$d" ] && { found=\$dir/$d; break; }
+done
+IFS=\$saved_ifs
+[ "\$found" = "\$0" ] && VIRTD_ARGV0=$d
 export VIRTD_ARGV0
-exec "\$(dirname "\$(readlink -f "\$0")")/../lib/virtd-java/bin/$d" "\$@"
+self=\$0
+[ -L "\$self" ] && self=\$(readlink -f "\$self")
+case \$self in */*) ;; *) self=./\$self ;; esac
+exec "\${self%/*}/../lib/virtd-java/bin/$d" "\$@"
 WRAPPER
     chmod 0755 "$destdir$prefix/sbin/$d"
 done

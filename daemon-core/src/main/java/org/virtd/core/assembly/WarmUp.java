@@ -1,6 +1,7 @@
 package org.virtd.core.assembly;
 
 import org.slf4j.LoggerFactory;
+import org.virtd.core.activation.ClassArchiveCheck;
 import org.virtd.core.activation.NativeLibraryCache;
 import org.virtd.core.activation.Posix;
 import org.virtd.core.logging.DaemonLoggingProvider;
@@ -85,5 +86,6 @@ public final class WarmUp {
             throw new AssertionError();
         }
         NativeLibraryCache.storeMissing(); // for the next start; nothing to do once stored
+        ClassArchiveCheck.dropIfUnmapped();
     }
 }
