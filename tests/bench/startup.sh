@@ -25,7 +25,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # caches (class-data archive, native libraries, QEMU capabilities) persist. Each daemon's first
 # two runs are warm-ups and not counted: the first trains the launcher's class-data archive and stores the
 # native libraries, the second makes it dump the archive in the background, which the benchmark
-# awaits (bounded) before timing.
+# awaits (bounded) before timing; a third records the launcher's options (bin/virtd-launch.sh).
 
 # socket, URI and environment of each daemon's first call
 sock_of() { case $1 in virtproxyd) echo libvirt-sock ;; *) echo "$1-sock" ;; esac; }
@@ -87,6 +87,7 @@ for d in "${daemons[@]}"; do
     measure_daemon "$d" >/dev/null
     measure_daemon "$d" >/dev/null
     await_archive "$work/$d" "${d#base-}"
+    measure_daemon "$d" >/dev/null  # the first start with the archive writes the launch record
 done
 [ -x /usr/sbin/libvirtd ] && measure_libvirtd >/dev/null
 # the daemons take turns, so that all see the same moments of a noisy host

@@ -81,8 +81,10 @@ public final class RpcDaemon {
                 limits.sendLowWater(), limits.sendHighWater()));
     }
 
-    /** Begins accepting clients on every listener. */
+    /** Begins accepting clients on every listener, once both servers can serve them. */
     public void start() {
+        main.awaitReady();
+        admin.awaitReady();
         listeners.forEach(Listener::start);
     }
 

@@ -42,14 +42,32 @@ public final class Dispatcher implements FrameHandler {
      */
     public Dispatcher(RpcServer server, EventRegistry events, boolean requiresOpen, List<Program> served,
                       Consumer<BoundHandlers> bind) {
+        this(server, events, requiresOpen, served, bind, false);
+    }
+
+    /**
+     * @param bindInBackground binds on a thread of its own: calls wait until it is done, and
+     *                         {@link #awaitReady} reports its failure
+     */
+    public Dispatcher(RpcServer server, EventRegistry events, boolean requiresOpen, List<Program> served,
+                      Consumer<BoundHandlers> bind, boolean bindInBackground) {
         this.server = server;
         this.events = events;
         this.requiresOpen = requiresOpen;
         for (Program p : served) {
             programs.put(key(p.id(), p.version()), p);
         }
-        bind.accept(handlers);
-        handlers.seal();
+        if (bindInBackground) {
+            handlers.bindInBackground(bind, server.name() + "-bind");
+        } else {
+            handlers.bindNow(bind);
+        }
+    }
+
+    /** Returns once every handler is bound; rethrows what binding threw. */
+    @Override
+    public void awaitReady() {
+        handlers.awaitSealed();
     }
 
     /** Where the handlers of this server register and raise events. */

@@ -34,7 +34,7 @@ final class DriverServer implements MainServer {
                     new ConnectHandlers(driver, events).bind(table);
                     HandoverHandlers.bind(table);
                     driver.bind(table);
-                });
+                }, true);
     }
 
     @Override

@@ -19,6 +19,10 @@ public interface FrameHandler {
     default void writabilityChanged(Session session, boolean writable) {
     }
 
+    /** Returns once this can serve packets; throws what failed to set it up. */
+    default void awaitReady() {
+    }
+
     /** The client is gone; drop whatever was kept for it. */
     default void disconnected(Session session) {
     }

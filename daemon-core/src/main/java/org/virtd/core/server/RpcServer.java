@@ -53,6 +53,11 @@ public final class RpcServer implements Acceptor {
         return settings;
     }
 
+    /** Returns once the server can serve calls (its handlers bound); throws what failed. */
+    public void awaitReady() {
+        frames.awaitReady();
+    }
+
     FrameHandler frames() {
         return frames;
     }

@@ -71,7 +71,14 @@ public final class QemuDriver implements Driver {
     private volatile org.virtd.qemu.blockjob.DomainBackups backups;
     private volatile QemuConfSource conf;
     private QemuProbe probe;
-    private volatile CpuCompareHandlers cpuCompare;
+    // made here, not in bind: start() reads the host-model CPUs from them, and the handlers may
+    // be bound on another thread while the driver starts
+    private final HostCpuHandlers hostCpu = new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path));
+    private final CpuCompareHandlers cpuCompare = new CpuCompareHandlers(hostCpu::cpuMap,
+            (emulator, arch, machine, type) -> {
+                var s = hostCpu.select(emulator, arch, machine, type);
+                return java.util.Map.entry(s.emulator(), s.accel());
+            });
 
     @Override
     public String name() {
@@ -97,12 +104,7 @@ public final class QemuDriver implements Driver {
     public void bind(HandlerTable table) {
         new HostHandlers(this).bind(table);
         new NodeStatsHandlers().bind(table);
-        HostCpuHandlers hostCpu = new HostCpuHandlers(this::capabilities, path -> probe().capabilities(path));
         hostCpu.bind(table);
-        cpuCompare = new CpuCompareHandlers(hostCpu::cpuMap, (emulator, arch, machine, type) -> {
-            var s = hostCpu.select(emulator, arch, machine, type);
-            return java.util.Map.entry(s.emulator(), s.accel());
-        });
         cpuCompare.bind(table);
         DomainLookup lookup = new DomainLookup(this::domains);
         new DomainConfigHandlers(lookup, () -> GuestEmulators.from(capabilities()), UuidRandom.INSTANCE)
@@ -225,10 +227,7 @@ public final class QemuDriver implements Driver {
                 processes.lifecycle(), new BackupCheckpointsAdapter(cps));
         processes.lifecycle().addEventHook(backupJobs);
         this.backups = backupJobs;
-        CpuCompareHandlers compare = cpuCompare;
-        if (compare != null) {
-            processes.lifecycle().hostCpuModels(compare::hostModel);
-        }
+        processes.lifecycle().hostCpuModels(cpuCompare::hostModel);
         setLiveTuning(DomainLifecycleHandlers.liveTuning(() -> processes));
         processes.reattach();
         processes.autostartInBackground();
