@@ -180,10 +180,14 @@ public final class CommandLine {
         }
     }
 
-    /** virStrToLong_i base 10, then 0 ≤ n ≤ INT_MAX/1000; null when invalid. */
+    /**
+     * libvirt's check of {@code -t}: virStrToLong_i base 10 with an end pointer, i.e. strtol (C
+     * white space, a sign, at least one digit; what follows the digits is ignored, so {@code 5s}
+     * is 5), then 0 ≤ n ≤ INT_MAX/1000. Null when invalid.
+     */
     static Integer timeout(String text) {
         int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         boolean negative = i < text.length() && text.charAt(i) == '-';
@@ -195,7 +199,7 @@ public final class CommandLine {
         for (; i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
             n = Math.min(n * 10 + (text.charAt(i) - '0'), Integer.MAX_VALUE + 1L); // past INT_MAX is refused anyway
         }
-        if (i == digits || i < text.length()) {
+        if (i == digits) {
             return null;
         }
         return negative && n > 0 || n > Integer.MAX_VALUE / 1000 ? null : (int) n;

@@ -68,7 +68,11 @@ class CommandLineTest {
         assertEquals(new CommandLine.Outcome.Exit(1, "", "", "Invalid value for timeout"), parse("-t", "-1"));
         assertEquals(new CommandLine.Outcome.Exit(1, "", "", "Invalid value for timeout"), parse("-t", "2147484"));
         assertEquals(2147483, CommandLine.timeout("2147483"));
-        assertEquals(null, CommandLine.timeout("5s"));
+        assertEquals(5, CommandLine.timeout("5s")); // strtol's end pointer: the rest is ignored
+        assertEquals(0, CommandLine.timeout("0x10"));
+        assertEquals(9, CommandLine.timeout("\t 9"));
+        assertEquals(null, CommandLine.timeout("\u001c9")); // white space to Java, not to C
+        assertEquals(null, CommandLine.timeout("- 5"));
     }
 
     @Test
