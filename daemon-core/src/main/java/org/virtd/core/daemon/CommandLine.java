@@ -56,8 +56,7 @@ public final class CommandLine {
                 String name = arg.substring(2, eq < 0 ? arg.length() : eq);
                 int k = longOption(name);
                 if (k < 0) {
-                    return k == AMBIGUOUS ? options.error(ambiguity(arg, name)) : options.error(
-                            "unrecognized option '" + arg + "'");
+                    return options.error(k == AMBIGUOUS ? ambiguity(arg, name) : "unrecognized option '" + arg + "'");
                 }
                 char letter = LETTERS.charAt(k);
                 String longName = "'--" + LONG_NAMES[k] + "'";
@@ -106,7 +105,7 @@ public final class CommandLine {
         return new Outcome.Run(options.result());
     }
 
-    /** The index of the long option {@code name} names exactly or abbreviates alone; -1 if none. */
+    /** The long option {@code name} names exactly or abbreviates alone; -1 if none, AMBIGUOUS if several. */
     private static int longOption(String name) {
         int found = -1;
         for (int k = 0; k < LONG_NAMES.length; k++) {
