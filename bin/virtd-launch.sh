@@ -134,7 +134,7 @@ java_version() {
 # (-XX:DumpLoadedClassList, nearly free); a later start that finds a finished list dumps a
 # static archive from it in the background, at low priority, under a lock, into a temporary
 # file renamed into place; every start after that maps the archive. A static archive (unlike
-# the dynamic -XX:ArchiveClassesAtExit kind) also holds old class files such as picocli's. Any
+# the dynamic -XX:ArchiveClassesAtExit kind) also holds old class files (major version < 50). Any
 # failure only means no archive: the daemon starts the same, a little slower. Uses $cache and $key.
 cds_flags() {
     local base archive list f pid

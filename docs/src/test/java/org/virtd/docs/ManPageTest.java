@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManPageTest {
 
     /**
-     * The options of the daemons' picocli command (spec/daemons.md §3), short → long.
+     * The options of the daemons' command line (spec/daemons.md §3, daemon-core's CommandLine), short → long.
      * The daemons' own {@code --help} is compared with the built pages end to end by
      * {@code org.virtd.it.units.HelpMatchesManPageTest} in the tests module.
      */

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class WarmUp {
     private static final long LOGGING_WAIT_SECONDS = 30;
     private static final String SLF4J_PROVIDER = "slf4j.provider";
+    private static volatile boolean exiting;
     private final CountDownLatch logging = new CountDownLatch(1);
 
     private WarmUp() {
@@ -47,7 +48,21 @@ public final class WarmUp {
     private static void daemonThread(Runnable body, String name) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) -> {
+            if (!exiting) {
+                thread.getThreadGroup().uncaughtException(thread, e);
+            }
+        });
         t.start();
+    }
+
+    /**
+     * The daemon is about to exit: a warm-up the exit cuts short fails quietly. A {@code -V} ends
+     * the JVM within milliseconds, while JNA may still be unpacking its library (its
+     * File.deleteOnExit then throws "Shutdown in progress"), which is no error of the daemon's.
+     */
+    public static void exiting() {
+        exiting = true;
     }
 
     /** Waits (bounded) until the warm-up thread has initialised the logging framework. */

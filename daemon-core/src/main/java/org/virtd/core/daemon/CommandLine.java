@@ -1,21 +1,15 @@
 package org.virtd.core.daemon;
 
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
-
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * libvirt's daemon command line ({@code df:p:t:vVh} plus long forms, daemons.md §3) parsed with
- * picocli, with getopt's messages and exit statuses: usage on stderr and 0 for {@code -h}, the
- * version line on stdout for {@code -V}, a getopt-style message plus usage and 1 for a bad option,
- * {@code unexpected, non-option, command line arguments} and 1 for stray arguments.
+ * libvirt's daemon command line (daemons.md §3) read the way glibc's getopt_long reads it with the
+ * optstring {@code df:p:t:vVh} and libvirt's long options: clustered short options, values attached
+ * or in the next argument, {@code --name=value}, unique abbreviations of long names, {@code --} to
+ * end the options, non-options skipped over (permutation) and refused once all options are done.
+ * Options take effect in order, as in libvirt's loop: the first of {@code -V}, {@code -h}, a bad
+ * {@code -t} value or a getopt error decides the exit; getopt errors are followed by the usage.
  */
 public final class CommandLine {
 
@@ -32,100 +26,181 @@ public final class CommandLine {
         }
     }
 
-    /**
-     * The options as picocli's programmatic model rather than annotations: the same parser, but no
-     * reflection over annotated fields at start-up, which a socket-activated daemon pays for on
-     * its first call.
-     */
-    private static CommandSpec spec() {
-        CommandSpec spec = CommandSpec.create().name("daemon");
-        spec.addOption(flag("-d", "--daemon"));
-        spec.addOption(value("-f", "--config"));
-        spec.addOption(value("-p", "--pid-file"));
-        spec.addOption(value("-t", "--timeout"));
-        spec.addOption(flag("-v", "--verbose"));
-        spec.addOption(flag("-V", "--version"));
-        spec.addOption(flag("-h", "--help"));
-        return spec;
-    }
-
-    private static OptionSpec flag(String shortName, String longName) {
-        return OptionSpec.builder(shortName, longName).arity("0").type(boolean.class).build();
-    }
-
-    private static OptionSpec value(String shortName, String longName) {
-        return OptionSpec.builder(shortName, longName).arity("1").type(String.class).build();
-    }
-
-    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /** libvirt's long options in its table's order, which is the order getopt lists an ambiguity in. */
+    private static final String[] LONG_NAMES = {"verbose", "daemon", "config", "timeout", "pid-file", "version", "help"};
+    /** The short letter of each of {@link #LONG_NAMES}. */
+    private static final String LETTERS = "vdftpVh";
+    private static final String TAKES_VALUE = "ftp";
+    private static final int AMBIGUOUS = -2;
 
     private CommandLine() {
     }
 
     /** Parses {@code args}; {@code argv0} is the program name as invoked, {@code usage} the help text. */
     public static Outcome parse(String argv0, String[] args, String usage) {
-        // our options are strings and flags: skip registering converters for java.sql, java.time...
-        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
-            System.setProperty(CONVERTER_EXCLUDES, "java\\..*");
+        Options options = new Options(argv0, usage);
+        boolean nonOptions = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                nonOptions |= i + 1 < args.length;
+                break;
+            }
+            if (arg.length() < 2 || arg.charAt(0) != '-') {
+                nonOptions = true; // skipped now, refused after the last option
+                continue;
+            }
+            Outcome decided;
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                String name = arg.substring(2, eq < 0 ? arg.length() : eq);
+                int k = longOption(name);
+                if (k < 0) {
+                    return options.error(k == AMBIGUOUS ? ambiguity(arg, name) : "unrecognized option '" + arg + "'");
+                }
+                char letter = LETTERS.charAt(k);
+                String longName = "'--" + LONG_NAMES[k] + "'";
+                String value = null;
+                if (TAKES_VALUE.indexOf(letter) < 0) {
+                    if (eq >= 0) {
+                        return options.error("option " + longName + " doesn't allow an argument");
+                    }
+                } else if (eq >= 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    return options.error("option " + longName + " requires an argument");
+                }
+                decided = options.apply(letter, value);
+            } else {
+                decided = null;
+                for (int j = 1; j < arg.length() && decided == null; j++) {
+                    char letter = arg.charAt(j);
+                    if (LETTERS.indexOf(letter) < 0) {
+                        return options.error("invalid option -- '" + letter + "'");
+                    }
+                    if (TAKES_VALUE.indexOf(letter) < 0) {
+                        decided = options.apply(letter, null);
+                        continue;
+                    }
+                    // the rest of this argument is the value, else the next argument, whatever it is
+                    if (j + 1 < arg.length()) {
+                        decided = options.apply(letter, arg.substring(j + 1));
+                    } else if (i + 1 < args.length) {
+                        decided = options.apply(letter, args[++i]);
+                    } else {
+                        return options.error("option requires an argument -- '" + letter + "'");
+                    }
+                    break;
+                }
+            }
+            if (decided != null) {
+                return decided;
+            }
         }
-        picocli.CommandLine cli = new picocli.CommandLine(spec());
-        cli.setPosixClusteredShortOptionsAllowed(true);
-        cli.setUnmatchedOptionsArePositionalParams(false);
-        ParseResult parsed;
-        try {
-            parsed = cli.parseArgs(args);
-        } catch (UnmatchedArgumentException e) {
-            return unmatched(argv0, e.getUnmatched(), usage);
-        } catch (MissingParameterException e) {
-            return new Outcome.Exit(1, "", argv0 + ": option requires an argument -- '"
-                    + optionLetter(e) + "'\n" + usage);
-        } catch (ParameterException e) {
-            return new Outcome.Exit(1, "", argv0 + ": " + e.getMessage() + "\n" + usage);
+        if (nonOptions) {
+            return new Outcome.Exit(1, "", argv0 + ": unexpected, non-option, command line arguments\n");
         }
-        if (parsed.hasMatchedOption("-V")) {
-            return new Outcome.Exit(0, argv0 + " (libvirt) " + Version.LIBVIRT + "\n", "");
-        }
-        if (parsed.hasMatchedOption("-h")) {
-            return new Outcome.Exit(0, "", usage);
-        }
-        String timeoutText = parsed.matchedOptionValue("-t", null);
-        Integer timeout = timeoutText == null ? Integer.valueOf(0) : timeout(timeoutText);
-        if (timeout == null) {
-            return new Outcome.Exit(1, "", "", "Invalid value for timeout");
-        }
-        return new Outcome.Run(new DaemonOptions(parsed.hasMatchedOption("-d"),
-                Optional.ofNullable(parsed.<String>matchedOptionValue("-f", null)).map(Path::of),
-                Optional.ofNullable(parsed.<String>matchedOptionValue("-p", null)).map(Path::of), timeout,
-                parsed.hasMatchedOption("-v")));
+        return new Outcome.Run(options.result());
     }
 
-    private static Outcome unmatched(String argv0, List<String> unmatched, String usage) {
-        String first = unmatched.isEmpty() ? "" : unmatched.get(0);
-        if (first.startsWith("--")) {
-            return new Outcome.Exit(1, "", argv0 + ": unrecognized option '" + first + "'\n" + usage);
+    /** The long option {@code name} names exactly or abbreviates alone; -1 if none, AMBIGUOUS if several. */
+    private static int longOption(String name) {
+        int found = -1;
+        for (int k = 0; k < LONG_NAMES.length; k++) {
+            if (LONG_NAMES[k].equals(name)) {
+                return k;
+            }
+            if (LONG_NAMES[k].startsWith(name)) {
+                found = found == -1 ? k : AMBIGUOUS;
+            }
         }
-        if (first.startsWith("-") && first.length() > 1) {
-            String letter = first.substring(1, 2);
-            return new Outcome.Exit(1, "", argv0 + ": invalid option -- '" + letter + "'\n" + usage);
-        }
-        return new Outcome.Exit(1, "", argv0 + ": unexpected, non-option, command line arguments\n");
+        return found;
     }
 
-    private static String optionLetter(MissingParameterException e) {
-        if (e.getMissing() != null && !e.getMissing().isEmpty()
-                && e.getMissing().get(0) instanceof picocli.CommandLine.Model.OptionSpec o) {
-            return o.shortestName().replace("-", "");
+    private static String ambiguity(String arg, String name) {
+        StringBuilder b = new StringBuilder("option '").append(arg).append("' is ambiguous; possibilities:");
+        for (String candidate : LONG_NAMES) {
+            if (candidate.startsWith(name)) {
+                b.append(" '--").append(candidate).append('\'');
+            }
         }
-        return "?";
+        return b.toString();
     }
 
-    /** virStrToLong_i base 10, then 0 ≤ n ≤ INT_MAX/1000; null when invalid. */
-    static Integer timeout(String text) {
-        String t = text.stripLeading();
-        if (!t.matches("[+-]?\\d{1,10}")) {
+    /** What the options seen so far have set, as libvirt's main keeps it while it loops. */
+    private static final class Options {
+        private final String argv0;
+        private final String usage;
+        private boolean daemon;
+        private boolean verbose;
+        private String config;
+        private String pidFile;
+        private int timeout;
+
+        Options(String argv0, String usage) {
+            this.argv0 = argv0;
+            this.usage = usage;
+        }
+
+        /** Takes one option into account; an outcome when it ends the parse there. */
+        Outcome apply(char letter, String value) {
+            switch (letter) {
+                case 'd' -> daemon = true;
+                case 'v' -> verbose = true;
+                case 'f' -> config = value;
+                case 'p' -> pidFile = value;
+                case 't' -> {
+                    Integer seconds = timeout(value);
+                    if (seconds == null) {
+                        return new Outcome.Exit(1, "", "", "Invalid value for timeout");
+                    }
+                    timeout = seconds;
+                }
+                case 'V' -> {
+                    return new Outcome.Exit(0, argv0 + " (libvirt) " + Version.LIBVIRT + "\n", "");
+                }
+                case 'h' -> {
+                    return new Outcome.Exit(0, "", usage);
+                }
+                default -> throw new IllegalArgumentException("not an option letter: " + letter);
+            }
             return null;
         }
-        long n = Long.parseLong(t);
-        return n < 0 || n > Integer.MAX_VALUE / 1000 ? null : (int) n;
+
+        Outcome error(String message) {
+            return new Outcome.Exit(1, "", argv0 + ": " + message + "\n" + usage);
+        }
+
+        DaemonOptions result() {
+            return new DaemonOptions(daemon, Optional.ofNullable(config).map(Path::of),
+                    Optional.ofNullable(pidFile).map(Path::of), timeout, verbose);
+        }
+    }
+
+    /**
+     * libvirt's check of {@code -t}: virStrToLong_i base 10 with an end pointer, i.e. strtol (C
+     * white space, a sign, at least one digit; what follows the digits is ignored, so {@code 5s}
+     * is 5), then 0 ≤ n ≤ INT_MAX/1000. Null when invalid.
+     */
+    static Integer timeout(String text) {
+        int i = 0;
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = i < text.length() && text.charAt(i) == '-';
+        if (i < text.length() && (negative || text.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = i;
+        long n = 0;
+        for (; i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+            n = Math.min(n * 10 + (text.charAt(i) - '0'), Integer.MAX_VALUE + 1L); // past INT_MAX is refused anyway
+        }
+        if (i == digits) {
+            return null;
+        }
+        return negative && n > 0 || n > Integer.MAX_VALUE / 1000 ? null : (int) n;
     }
 }

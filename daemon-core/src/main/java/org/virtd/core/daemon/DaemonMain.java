@@ -31,6 +31,7 @@ public final class DaemonMain {
         int status = execute(id, mainServer, args, System.getenv());
         System.out.flush();
         System.err.flush();
+        WarmUp.exiting();
         System.exit(status);
     }
 

@@ -25,6 +25,30 @@ class CommandLineTest {
     }
 
     @Test
+    void longNamesAbbreviatedValuesFromTheNextArgumentLastOneWins() {
+        var run = assertInstanceOf(CommandLine.Outcome.Run.class,
+                parse("--conf", "-d", "--pid=", "--verb", "-fb.conf", "--time", "7"));
+        assertEquals(new DaemonOptions(false, Optional.of(Path.of("b.conf")), Optional.of(Path.of("")), 7, true),
+                run.options());
+    }
+
+    @Test
+    void theFirstDecidingOptionWinsAndNonOptionsAreRefusedAfterwards() {
+        assertEquals(new CommandLine.Outcome.Exit(1, "", "", "Invalid value for timeout"), parse("-t", "x", "-V"));
+        assertEquals(0, ((CommandLine.Outcome.Exit) parse("stray", "-V")).status());
+        assertEquals(new CommandLine.Outcome.Exit(1, "",
+                "/usr/sbin/virtqemud: unexpected, non-option, command line arguments\n"), parse("--", "-V"));
+        assertEquals(new CommandLine.Outcome.Exit(1, "",
+                "/usr/sbin/virtqemud: unexpected, non-option, command line arguments\n"), parse("-d", "-"));
+        assertEquals(new CommandLine.Outcome.Exit(1, "", "/usr/sbin/virtqemud: option '--ver=1' is ambiguous; "
+                + "possibilities: '--verbose' '--version'\n" + USAGE), parse("--ver=1", "-V"));
+        assertEquals(new CommandLine.Outcome.Exit(1, "",
+                "/usr/sbin/virtqemud: option '--daemon' doesn't allow an argument\n" + USAGE), parse("--dae="));
+        assertEquals(new CommandLine.Outcome.Exit(1, "",
+                "/usr/sbin/virtqemud: option '--config' requires an argument\n" + USAGE), parse("-v", "--conf"));
+    }
+
+    @Test
     void versionHelpAndErrors() {
         assertEquals(new CommandLine.Outcome.Exit(0, "/usr/sbin/virtqemud (libvirt) 9.0.0\n", ""), parse("-V"));
         assertEquals(new CommandLine.Outcome.Exit(0, "", USAGE), parse("--help"));
@@ -44,7 +68,11 @@ class CommandLineTest {
         assertEquals(new CommandLine.Outcome.Exit(1, "", "", "Invalid value for timeout"), parse("-t", "-1"));
         assertEquals(new CommandLine.Outcome.Exit(1, "", "", "Invalid value for timeout"), parse("-t", "2147484"));
         assertEquals(2147483, CommandLine.timeout("2147483"));
-        assertEquals(null, CommandLine.timeout("5s"));
+        assertEquals(5, CommandLine.timeout("5s")); // strtol's end pointer: the rest is ignored
+        assertEquals(0, CommandLine.timeout("0x10"));
+        assertEquals(9, CommandLine.timeout("\t 9"));
+        assertEquals(null, CommandLine.timeout("\u001c9")); // white space to Java, not to C
+        assertEquals(null, CommandLine.timeout("- 5"));
     }
 
     @Test

@@ -42,6 +42,17 @@ class LifecycleIT {
             DaemonRun.Result bad = run.launch("-x");
             assertEquals(1, bad.status());
             assertTrue(bad.output().startsWith(run.launcher() + ": invalid option -- 'x'\n"), bad.output());
+            // glibc getopt_long's own messages, as from libvirtd (daemon-core's CommandLineOracleTest has the rest)
+            DaemonRun.Result abbreviated = run.launch("--conf");
+            assertEquals(1, abbreviated.status());
+            assertTrue(abbreviated.output().startsWith(run.launcher() + ": option '--config' requires an argument\n"
+                    + "\nUsage:\n"), abbreviated.output());
+            DaemonRun.Result ambiguous = run.launch("-v", "--ver");
+            assertTrue(ambiguous.output().startsWith(run.launcher()
+                    + ": option '--ver' is ambiguous; possibilities: '--verbose' '--version'\n"), ambiguous.output());
+            DaemonRun.Result permuted = run.launch("stray", "-dvt5", "--vers");
+            assertEquals(0, permuted.status());
+            assertEquals(run.launcher() + " (libvirt) 9.0.0\n", permuted.output());
             DaemonRun.Result stray = run.launch("stray");
             assertEquals(1, stray.status());
             assertTrue(stray.output().contains("unexpected, non-option, command line arguments"));
