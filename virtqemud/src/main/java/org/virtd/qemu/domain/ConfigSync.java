@@ -1,6 +1,5 @@
 package org.virtd.qemu.domain;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +25,28 @@ public final class ConfigSync implements AutoCloseable {
     private static final int O_DIRECTORY = 0x10000;
     private static final int O_CLOEXEC = 0x80000;
 
-    interface LibC extends Library {
-        int open(byte[] path, int flags); // a C string: no JNA Memory, so no JNA cleaner thread
+    /**
+     * libc through JNA's direct mapping: natives registered once, with no interface proxy to
+     * generate on the daemon's start path (the driver opens this before its first reply).
+     */
+    static final class LibC {
+        static {
+            Native.register(LibC.class, "libc.so.6");
+        }
 
-        int syncfs(int fd);
+        private LibC() {
+        }
 
-        int close(int fd);
+        static native int open(byte[] path, int flags); // a C string: no JNA Memory, so no JNA cleaner thread
+
+        static native int syncfs(int fd);
+
+        static native int close(int fd);
     }
 
     /** How long the thread waits for another request before it ends. */
     static final Duration LINGER = Duration.ofSeconds(5);
 
-    private final LibC libc;
     private final int fd;
     private final Duration window;
     private final Duration linger;
@@ -45,8 +54,7 @@ public final class ConfigSync implements AutoCloseable {
     private boolean requested;
     private boolean closed;
 
-    private ConfigSync(LibC libc, int fd, Duration window, Duration linger) {
-        this.libc = libc;
+    private ConfigSync(int fd, Duration window, Duration linger) {
         this.fd = fd;
         this.window = window;
         this.linger = linger;
@@ -59,14 +67,13 @@ public final class ConfigSync implements AutoCloseable {
 
     static ConfigSync open(Path dir, Duration window, Duration linger) {
         try {
-            LibC libc = Native.load("libc.so.6", LibC.class);
-            int fd = libc.open(cString(dir.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            int fd = LibC.open(cString(dir.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd < 0) {
                 LOG.warn("cannot open {} for syncfs; falling back to fsync per write", dir);
                 return null;
             }
-            return new ConfigSync(libc, fd, window, linger);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return new ConfigSync(fd, window, linger);
+        } catch (LinkageError | RuntimeException e) {
             LOG.warn("syncfs unavailable ({}); falling back to fsync per write", e.toString());
             return null;
         }
@@ -113,7 +120,7 @@ public final class ConfigSync implements AutoCloseable {
                 }
                 requested = false;
             }
-            if (libc.syncfs(fd) != 0) {
+            if (LibC.syncfs(fd) != 0) {
                 LOG.error("syncfs of the domain config directory failed (errno {})", Native.getLastError());
             }
         }
@@ -143,6 +150,6 @@ public final class ConfigSync implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        libc.close(fd);
+        LibC.close(fd);
     }
 }
