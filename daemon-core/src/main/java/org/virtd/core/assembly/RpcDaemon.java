@@ -48,7 +48,7 @@ public final class RpcDaemon {
         this.main = new RpcServer(daemonName, mainSettings, clientIds, this::clientsChanged, mainServer::install);
         this.admin = new RpcServer(ADMIN_SERVER, adminSettings, clientIds, this::clientsChanged,
                 server -> new Dispatcher(server, new EventRegistry(0), false, List.of(AdminProgram.PROGRAM),
-                        table -> new AdminHandlers(List.of(server, main), hooks).bind(table)));
+                        table -> new AdminHandlers(List.of(server, main), hooks).bind(table), true));
     }
 
     /** The I/O thread as a timer: short timed checks belong here rather than on threads of their own. */
