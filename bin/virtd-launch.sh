@@ -179,6 +179,10 @@ cds_dump() {
     if nice -n 19 timeout 120 "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$list" \
             -XX:SharedArchiveFile="$tmp" -cp "$classpath" && [ -s "$tmp" ]; then
         mv -f "$tmp" "$archive"
+        # the archives of earlier jar sets (about 25 MB each) are of no more use
+        for f in "${archive%/*}/$daemon"-*; do
+            case $f in "$base".*) ;; *) rm -f "$f" ;; esac
+        done
     else
         rm -f "$tmp"
         : >"$base.failed"
@@ -196,7 +200,10 @@ else
           -Xshare:auto -Xlog:disable -Xlog:all=error:stderr
           # Netty: no JFR event registration (tens of ms on the first connection) and no
           # leak-detection sampling on the hot path; tests run in-process keep both.
-          -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled)
+          -Dio.netty.jfr.enabled=false -Dio.netty.leakDetection.level=disabled
+          # the JDK's own selector provider, named: else looking it up scans every jar on the
+          # class path for a service file (Netty's epoll opens a Selector as it loads)
+          -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider)
     # two malloc arenas instead of eight per core: the JVM's own allocations are few and
     # Netty's buffers are its own, so more arenas only hold freed memory
     export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
