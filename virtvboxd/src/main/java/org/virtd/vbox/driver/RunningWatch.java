@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Lifecycle events for changes made behind the daemon's back (issue 12; libvirt's vbox driver
  * has none): while any client has a domain-event callback registered, {@code list runningvms}
- * is polled at a modest interval (and not at all otherwise) and machines that came online raise STARTED, machines that went offline STOPPED with
- * the reason their state tells (crashed, saved, else shutdown). Changes the daemon makes itself
+ * is polled at a modest interval on a thread of its own (no thread and no polling otherwise) and
+ * machines that came online raise STARTED, machines that went offline STOPPED with the reason
+ * their state tells (crashed, saved, else shutdown). Changes the daemon makes itself
  * are recorded through {@link #note} under the driver's change lock, so they are not reported twice.
  */
 final class RunningWatch {
@@ -74,6 +75,11 @@ final class RunningWatch {
                 if (task != null) {
                     task.cancel(false);
                     task = null;
+                }
+                // its thread ends with the last listener, not with the daemon (issue 17's budget)
+                if (timer != null) {
+                    timer.shutdown();
+                    timer = null;
                 }
                 online = null;
             }

@@ -163,7 +163,20 @@ class MachinesWithStandInTest {
         assertEquals(List.of(ref.javaUuid()), watch.known(), "the baseline is taken before the registration returns");
         watch.listeners(false);
         assertEquals(List.of(), watch.known());
+        awaitNoThread("vbox-running-watch");
+        watch.listeners(true);
+        assertEquals(List.of(ref.javaUuid()), watch.known(), "a second registration polls again");
+        watch.listeners(false);
         watch.shutdown();
         assertEquals(List.of(), events);
+    }
+
+    /** The watch's thread ends with the last listener (bounded wait: shutting down is asynchronous). */
+    private static void awaitNoThread(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name))) {
+            assertTrue(System.nanoTime() < deadline, name + " still runs with no listener");
+            Thread.sleep(50);
+        }
     }
 }
