@@ -4,17 +4,14 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The handful of libc calls the JDK lacks and a daemon needs: fcntl flags on inherited fds,
- * fcntl record locks for the PID file, unsetenv, dup2, group lookup. Loaded through JNA on first
- * use only, so a daemon that never needs them never pays for the native library. Failures are
- * {@link IOException}s carrying the errno text. Arguments go over as Java arrays (C strings as
- * NUL-terminated bytes, struct flock as its bytes), which JNA copies in and out without native
+ * unsetenv, dup2, umask, chown, group lookup (the PID file's lock is the JDK's own, see
+ * PidFile). Loaded through JNA on first use only, so a daemon that never needs them never pays
+ * for the native library. Failures are {@link IOException}s carrying the errno text. Arguments
+ * go over as Java arrays (C strings as NUL-terminated bytes), which JNA copies in and out without native
  * {@code Memory}: every {@code Memory} or {@code String} argument would start JNA's cleaner
  * thread, which an idle daemon would then keep for good (issue 17).
  */
@@ -23,22 +20,14 @@ public final class Posix {
     private static final int F_SETFD = 2;
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
-    private static final int F_SETLK = 6;
     private static final int FD_CLOEXEC = 1;
     private static final int O_NONBLOCK = 04000;
-    private static final short F_WRLCK = 1;
-    private static final int O_WRONLY = 1;
     private static final int O_RDWR = 2;
-    private static final int O_CREAT = 0100;
     private static final int O_CLOEXEC = 02000000;
 
     private Posix() {
     }
 
-    /** sizeof(struct flock) on 64-bit Linux: short l_type, short l_whence, long l_start, long l_len, int l_pid. */
-    private static final int FLOCK_SIZE = 32;
-    private static final int FLOCK_START = 8;
-    private static final int FLOCK_LEN = 16;
 
     /**
      * libc through JNA's direct mapping: natives registered once, which needs no interface proxy
@@ -63,15 +52,9 @@ public final class Posix {
 
         static native int fcntl(int fd, int cmd, long arg);
 
-        static native int fcntl(int fd, int cmd, byte[] flock);
-
         static native int open(byte[] path, int flags, int mode);
 
         static native int close(int fd);
-
-        static native int ftruncate(int fd, long length);
-
-        static native long write(int fd, byte[] buf, long count);
 
         static native int dup2(int from, int to);
 
@@ -104,13 +87,6 @@ public final class Posix {
         return java.util.Arrays.copyOf(b, b.length + 1);
     }
 
-    /** A struct flock asking for a write lock on [start, start+len). */
-    static byte[] writeLock(long start, long len) {
-        ByteBuffer b = ByteBuffer.allocate(FLOCK_SIZE).order(ByteOrder.nativeOrder());
-        b.putShort(0, F_WRLCK).putLong(FLOCK_START, start).putLong(FLOCK_LEN, len);
-        return b.array();
-    }
-
     /** Loads the native binding now rather than on first use (start-up warm-up). */
     public static void preload() {
         C.load();
@@ -140,33 +116,6 @@ public final class Posix {
     public static void unsetenv(List<String> names) {
         for (String n : names) {
             C.unsetenv(cString(n));
-        }
-    }
-
-    /** open(path, O_WRONLY|O_CREAT|O_CLOEXEC, mode). */
-    public static int openForWrite(String path, int mode) throws IOException {
-        int fd = C.open(cString(path), O_WRONLY | O_CREAT | O_CLOEXEC, mode);
-        if (fd < 0) {
-            throw failure("Failed to open pid file '" + path + "'");
-        }
-        return fd;
-    }
-
-    /** Non-blocking fcntl write lock on [start, start+len); false when another process holds it. */
-    public static boolean tryWriteLock(int fd, long start, long len) {
-        return C.fcntl(fd, F_SETLK, writeLock(start, len)) == 0;
-    }
-
-    /** The errno text of the last failed call on this thread. */
-    public static String lastError() {
-        return C.strerror(Native.getLastError());
-    }
-
-    /** Truncates {@code fd} and writes {@code text} at its start. */
-    public static void replaceContent(int fd, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        if (C.ftruncate(fd, 0) < 0 || C.write(fd, bytes, bytes.length) != bytes.length) {
-            throw failure("Failed to write pid");
         }
     }
 

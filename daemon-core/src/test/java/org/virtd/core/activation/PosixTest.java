@@ -3,16 +3,15 @@ package org.virtd.core.activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The libc binding passes plain arrays: C strings and struct flock laid out by hand. */
+/** The libc binding: direct-mapped natives, C strings as NUL-terminated arrays, errno kept. */
 class PosixTest {
     @TempDir
     Path dir;
@@ -24,25 +23,14 @@ class PosixTest {
     }
 
     @Test
-    void aWriteLockIsStructFlockOn64BitLinux() {
-        ByteBuffer b = ByteBuffer.wrap(Posix.writeLock(5, 7)).order(ByteOrder.nativeOrder());
-        assertEquals(32, b.capacity());
-        assertEquals(1, b.getShort(0), "l_type F_WRLCK");
-        assertEquals(0, b.getShort(2), "l_whence SEEK_SET");
-        assertEquals(5, b.getLong(8), "l_start");
-        assertEquals(7, b.getLong(16), "l_len");
-    }
-
-    @Test
-    void opensLocksAndWritesAFileThroughLibc() throws Exception {
-        Path pid = dir.resolve("x.pid");
-        int fd = Posix.openForWrite(pid.toString(), 0644);
-        try {
-            assertTrue(Posix.tryWriteLock(fd, 0, 0), "a fresh file can be locked");
-            Posix.replaceContent(fd, "1234\n");
-        } finally {
-            Posix.close(fd);
-        }
-        assertEquals("1234\n", Files.readString(pid));
+    void callsReachLibcAndFailuresCarryTheErrnoText() throws Exception {
+        assertEquals(0, Posix.groupId("root"));
+        assertEquals(-1, Posix.groupId("no-such-group-here"));
+        Path missing = dir.resolve("missing");
+        IOException e = assertThrows(IOException.class, () -> Posix.chgrp(missing.toString(), 0));
+        assertEquals("Failed to change the group of '" + missing + "' to 0: No such file or directory", e.getMessage());
+        Path file = Files.createFile(dir.resolve("f"));
+        Posix.chgrp(file.toString(), 0);
+        assertEquals(0, Files.getAttribute(file, "unix:gid"));
     }
 }

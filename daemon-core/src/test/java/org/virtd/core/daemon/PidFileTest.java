@@ -47,4 +47,21 @@ class PidFileTest {
             holder.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aSecondHolderInThisProcessIsRefusedAndAnUnwritableDirectoryNamed(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("virtqemud.pid");
+        try (PidFile first = PidFile.acquire(path, 1)) {
+            PidFile.PidFileException e = assertThrows(PidFile.PidFileException.class, () -> PidFile.acquire(path, 2));
+            assertEquals("Failed to acquire pid file '" + path + "': Resource temporarily unavailable", e.getMessage());
+            assertEquals("1", Files.readString(path));
+        }
+        Path locked = Files.createDirectory(dir.resolve("ro"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("r-xr-xr-x")));
+        if (!"root".equals(System.getProperty("user.name"))) { // root writes anywhere
+            PidFile.PidFileException e = assertThrows(PidFile.PidFileException.class,
+                    () -> PidFile.acquire(locked.resolve("x.pid"), 3));
+            assertEquals("Failed to open pid file '" + locked.resolve("x.pid") + "': Permission denied", e.getMessage());
+        }
+    }
 }
