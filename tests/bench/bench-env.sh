@@ -6,6 +6,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 shared=${VIRTD_SHARED:-$repo/../shared}
 work=$(mktemp -d /tmp/virtd-bench.XXXXXX)
+# searchable by QEMU's own account (virtqemud confines QEMU to qemu.conf's user, as libvirtd does)
+chmod 0755 "$work"
 
 bench_classpath() {
     (cd "$repo" && mvn -q -B -o -pl tests dependency:build-classpath -Dmdep.includeScope=test \
