@@ -222,7 +222,8 @@ else
         # JNA's library search path named here: else JNA runs `ldconfig -p` (a fork of the whole
         # JVM and a process-reaper thread) the first time it loads a library; ours load by soname
         computed+=("-Djna.platform.library.path=/usr/lib/${HOSTTYPE:-x86_64}-linux-gnu:/lib/${HOSTTYPE:-x86_64}-linux-gnu:/usr/lib:/lib")
-        if mkdir -p "$cache" 2>/dev/null; then
+        # only a real start makes the cache: --help, --version or -d leave the host as it was
+        if { training_run "$@" && mkdir -p "$cache" 2>/dev/null; } || [ -d "$cache" ]; then
             # one key for everything cached for this java binary and these jars
             key=$( { echo "$java_real"; stat -c '%n %s %Y' ${classpath//:/ } 2>/dev/null; } \
                 | md5sum | cut -c1-12)
