@@ -1,5 +1,6 @@
 package org.virtd.core.config;
 
+import org.virtd.rpc.error.ErrnoText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,8 @@ public final class DaemonConfigReader {
                 throw new ConfigException("File '" + source + "' is too large");
             }
             return read(ConfParser.parse(source, Files.readString(path, StandardCharsets.ISO_8859_1)));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("Failed to open file '" + source + "': No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw new ConfigException("Failed to open file '" + source + "': Permission denied");
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new ConfigException("Failed to open file '" + source + "': " + ErrnoText.of(e));
         } catch (IOException e) {
             throw new ConfigException("Failed to read file '" + source + "': " + e.getMessage());
         }

@@ -1,15 +1,14 @@
 package org.virtd.core.daemon;
 
+import org.virtd.rpc.error.ErrnoText;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,7 +65,7 @@ public final class PidFile implements AutoCloseable {
                 ch = FileChannel.open(file, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
             } catch (IOException e) {
-                throw new PidFileException("Failed to open pid file '" + path + "': " + reason(e));
+                throw new PidFileException("Failed to open pid file '" + path + "': " + ErrnoText.of(e));
             }
             if (!locked(ch)) {
                 closeQuietly(ch);
@@ -81,7 +80,7 @@ public final class PidFile implements AutoCloseable {
                 ch.write(ByteBuffer.wrap(Long.toString(pid).getBytes(StandardCharsets.US_ASCII)), 0);
             } catch (IOException e) {
                 closeQuietly(ch);
-                throw new PidFileException("Failed to write pid file '" + path + "': " + reason(e));
+                throw new PidFileException("Failed to write pid file '" + path + "': " + ErrnoText.of(e));
             }
             return new PidFile(path, ch);
         }
@@ -96,7 +95,7 @@ public final class PidFile implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             return false; // this process already holds it
         } catch (IOException e) {
-            throw new PidFileException("Failed to lock pid file: " + reason(e));
+            throw new PidFileException("Failed to lock pid file: " + ErrnoText.of(e));
         }
     }
 
@@ -124,20 +123,6 @@ public final class PidFile implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
-    }
-
-    /** The errno text libvirt would print for {@code e}. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage();
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -13,11 +13,10 @@ import org.virtd.qemu.config.QemuConf;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.error.ErrnoText;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
@@ -178,12 +177,8 @@ public final class CoreDumps {
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (NoSuchFileException e) {
-            throw createError(file, "No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw createError(file, "Permission denied");
         } catch (IOException e) {
-            throw createError(file, e.getMessage());
+            throw createError(file, ErrnoText.of(e));
         }
     }
 

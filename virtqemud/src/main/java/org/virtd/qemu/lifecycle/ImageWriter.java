@@ -7,13 +7,11 @@ import org.virtd.qemu.config.ImageFormat;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.error.ErrnoText;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,14 +84,8 @@ final class ImageWriter {
                 throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
                         "failed to write header to domain save file '" + file + "': " + e.getMessage());
             }
-        } catch (NoSuchFileException e) {
-            throw createError("No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw createError("Permission denied");
-        } catch (FileAlreadyExistsException e) {
-            throw createError("File exists");
         } catch (IOException e) {
-            throw createError(e.getMessage());
+            throw createError(ErrnoText.of(e));
         }
     }
 

@@ -4,14 +4,13 @@ import org.virtd.qemu.config.ImageFormat;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.error.ErrnoText;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -97,12 +96,8 @@ public record SaveImage(boolean wasRunning, ImageFormat format, int dataLength, 
     public static SaveImage read(Path file) throws VirtException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return read(ch);
-        } catch (NoSuchFileException e) {
-            throw openError(file, "No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw openError(file, "Permission denied");
         } catch (IOException e) {
-            throw openError(file, e.getMessage());
+            throw openError(file, ErrnoText.of(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.virtd.qemu.security;
 
 import org.virtd.rpc.error.ErrorCode;
+import org.virtd.rpc.error.ErrnoText;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 
@@ -25,16 +26,6 @@ public final class MasterKey {
     private MasterKey() {
     }
 
-    private static String reason(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "Permission denied";
-        }
-        return e.getMessage();
-    }
-
     public static void write(Path file, QemuAccount owner) throws VirtException {
         byte[] key = new byte[BYTES];
         RANDOM.nextBytes(key);
@@ -53,11 +44,17 @@ public final class MasterKey {
                 Files.setAttribute(file, "unix:uid", owner.uid());
                 Files.setAttribute(file, "unix:gid", owner.gid());
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
-                    "Unable to write master key file '" + file + "': " + reason(e));
+        } catch (IOException e) {
+            throw writeError(file, ErrnoText.of(e));
+        } catch (UnsupportedOperationException e) {
+            throw writeError(file, e.getMessage());
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
+    }
+
+    private static VirtException writeError(Path file, String why) {
+        return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.QEMU,
+                "Unable to write master key file '" + file + "': " + why);
     }
 }

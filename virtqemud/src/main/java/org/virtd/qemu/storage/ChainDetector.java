@@ -4,11 +4,10 @@ import org.virtd.conf.domain.BackingChain;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
+import org.virtd.rpc.error.ErrnoText;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,11 +84,8 @@ public final class ChainDetector {
     }
 
     private static VirtException storageError(String what, IOException e) {
-        String reason = e instanceof NoSuchFileException ? "No such file or directory"
-                : e instanceof AccessDeniedException ? "Permission denied"
-                : e.getMessage();
         return new VirtException(ErrorCode.SYSTEM_ERROR, ErrorDomain.STORAGE,
-                what + " (as uid:" + id("uid") + ", gid:" + id("gid") + "): " + reason);
+                what + " (as uid:" + id("uid") + ", gid:" + id("gid") + "): " + ErrnoText.of(e));
     }
 
     private static long id(String which) {
