@@ -216,14 +216,31 @@ public final class GuestCgroups {
         }
         String machine = MachineScopes.machineOf(cg.path());
         if (machine != null && machines != null) {
-            try {
-                machines.terminate(machine);
-            } catch (VirtException e) {
-                // as with libvirt, a machine that will not terminate does not keep the guest running
-                LOG.warn("Failed to terminate machine {}: {}", machine, e.getMessage());
-            }
+            terminate(machine);
         }
         return cg.remove(REMOVE_WAIT_MILLIS);
+    }
+
+    /**
+     * Cleans up after guest {@code id} whose QEMU died while no daemon watched: through machined,
+     * its machine is terminated (systemd then removes the emptied scope with libvirt's group in
+     * it; one machined already dropped is no error); otherwise its group in the partition goes.
+     */
+    public void removeGone(int id, String name) {
+        if (viaMachined()) {
+            terminate(CgroupPlacement.machineName(id, name));
+        } else if (!controllers().isEmpty()) {
+            remove(at(CgroupPlacement.path(id, name)));
+        }
+    }
+
+    private void terminate(String machine) {
+        try {
+            machines.terminate(machine);
+        } catch (VirtException e) {
+            // as with libvirt, a machine that will not terminate does not keep the guest running
+            LOG.warn("Failed to terminate machine {}: {}", machine, e.getMessage());
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.virtd.qemu.lifecycle;
 
 import org.virtd.conf.domain.DomainDef;
-import org.virtd.qemu.cgroup.CgroupPlacement;
 import org.virtd.qemu.cgroup.CgroupTuning;
 import org.virtd.qemu.cgroup.DomainCgroup;
 import org.virtd.qemu.cgroup.GuestCgroups;
@@ -103,8 +102,8 @@ public final class CgroupRuns {
 
     /** Removes what a run whose QEMU died while no daemon watched left behind. */
     void releaseGone(int id, String name) {
-        if (cgroups != null && !cgroups.controllers().isEmpty()) {
-            cgroups.remove(cgroups.at(CgroupPlacement.path(id, name)));
+        if (cgroups != null) {
+            cgroups.removeGone(id, name);
         }
     }
 }

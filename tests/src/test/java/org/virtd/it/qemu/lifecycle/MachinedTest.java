@@ -104,6 +104,38 @@ class MachinedTest {
         ok(uri, "undefine", NAME);
     }
 
+    /**
+     * A guest whose QEMU died while no daemon watched: the restarted daemon finds it shut off
+     * (crashed) and terminates its machine, as libvirtd's reconnect stops a run it cannot attach to.
+     */
+    @Test
+    void aGuestThatDiedUnwatchedHasItsMachineTerminated() throws Exception {
+        Path record = prefix.resolve("machined.jsonl");
+        String address = startMachined(record);
+        Path ours = prefix.resolve("ours");
+        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
+        daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
+        String uri = daemon.uri();
+        Path xml = prefix.resolve(NAME + ".xml");
+        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", NAME);
+        List<Long> qemus = Guests.qemusUnder(ours);
+        assertEquals(1, qemus.size(), qemus.toString());
+
+        daemon.kill();
+        Guests.killQemusUnder(ours);
+        TinyGuest.await(() -> ProcessHandle.of(qemus.get(0)).isEmpty(), Duration.ofSeconds(15), "QEMU did not exit");
+        Files.writeString(record, "");
+        daemon.restart();
+        assertEquals("shut off (crashed)", Guests.state(uri, NAME));
+        String calls = read(record);
+        assertTrue(calls.contains("\"TerminateMachine\"") && calls.contains("qemu-1-" + NAME), calls);
+        Path scope = Path.of("/sys/fs/cgroup/memory/machine.slice/machine-qemu\\x2d1\\x2d" + NAME + ".scope");
+        TinyGuest.await(() -> !Files.exists(scope), Duration.ofSeconds(15), "the machine's scope stayed: " + scope);
+        ok(uri, "undefine", NAME);
+    }
+
     /** A private system bus with the fake machined on it, recording to {@code record}; the bus's address. */
     private String startMachined(Path record) throws Exception {
         Cli.requireTool("/usr/bin/dbus-daemon");
