@@ -32,6 +32,9 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
 class MachinedTest {
     private static final String NAME = "mdtiny";
     private static final String UUID = "6d616368-696e-6564-2d74-657374000001";
+    /** The guest's machine scope in the v1 memory hierarchy. */
+    private static final Path SCOPE_MEMORY = Path.of("/sys/fs/cgroup/memory/machine.slice/machine-qemu\\x2d1\\x2d"
+            + NAME + ".scope");
     @TempDir
     Path prefix;
     Process bus;
@@ -78,17 +81,8 @@ class MachinedTest {
     @Test
     void aRegisteredGuestIsFoundAgainAfterADaemonKill() throws Exception {
         Path record = prefix.resolve("machined.jsonl");
-        String address = startMachined(record);
-        Path ours = prefix.resolve("ours");
-        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
-        daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
-        String uri = daemon.uri();
-        Path xml = prefix.resolve(NAME + ".xml");
-        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", NAME);
-        String scope = "machine.slice/machine-qemu\\x2d1\\x2d" + NAME + ".scope";
-        Path memory = Path.of("/sys/fs/cgroup/memory").resolve(scope).resolve("libvirt");
+        String uri = startGuestUnderMachined(record);
+        Path memory = SCOPE_MEMORY.resolve("libvirt");
         ok(uri, "memtune", NAME, "--hard-limit", "262144", "--live");
 
         daemon.kill();
@@ -111,15 +105,8 @@ class MachinedTest {
     @Test
     void aGuestThatDiedUnwatchedHasItsMachineTerminated() throws Exception {
         Path record = prefix.resolve("machined.jsonl");
-        String address = startMachined(record);
+        String uri = startGuestUnderMachined(record);
         Path ours = prefix.resolve("ours");
-        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
-        daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
-        String uri = daemon.uri();
-        Path xml = prefix.resolve(NAME + ".xml");
-        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix));
-        ok(uri, "define", xml.toString());
-        ok(uri, "start", NAME);
         List<Long> qemus = Guests.qemusUnder(ours);
         assertEquals(1, qemus.size(), qemus.toString());
 
@@ -131,9 +118,23 @@ class MachinedTest {
         assertEquals("shut off (crashed)", Guests.state(uri, NAME));
         String calls = read(record);
         assertTrue(calls.contains("\"TerminateMachine\"") && calls.contains("qemu-1-" + NAME), calls);
-        Path scope = Path.of("/sys/fs/cgroup/memory/machine.slice/machine-qemu\\x2d1\\x2d" + NAME + ".scope");
-        TinyGuest.await(() -> !Files.exists(scope), Duration.ofSeconds(15), "the machine's scope stayed: " + scope);
+        TinyGuest.await(() -> !Files.exists(SCOPE_MEMORY), Duration.ofSeconds(15),
+                "the machine's scope stayed: " + SCOPE_MEMORY);
         ok(uri, "undefine", NAME);
+    }
+
+    /** Our daemon under the fake machined (recording to {@code record}) with the tiny guest started; its URI. */
+    private String startGuestUnderMachined(Path record) throws Exception {
+        String address = startMachined(record);
+        Path ours = prefix.resolve("ours");
+        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
+        daemon = VirtqemudProcess.start(ours, "virtqemud", Map.of("DBUS_SYSTEM_BUS_ADDRESS", address));
+        String uri = daemon.uri();
+        Path xml = prefix.resolve(NAME + ".xml");
+        Files.writeString(xml, TinyGuest.get().xml(NAME, prefix));
+        ok(uri, "define", xml.toString());
+        ok(uri, "start", NAME);
+        return uri;
     }
 
     /** A private system bus with the fake machined on it, recording to {@code record}; the bus's address. */
