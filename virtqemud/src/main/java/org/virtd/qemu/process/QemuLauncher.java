@@ -35,6 +35,7 @@ public final class QemuLauncher {
     /** util-linux prlimit: sets QEMU's rlimits before it runs (qemu.conf max_processes, max_files). */
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final int LOG_TAIL = 4096;
+    private static final String CLOSED_MONITOR = "qemu unexpectedly closed the monitor: ";
 
     private final Duration monitorTimeout;
     private final String banner;
@@ -79,13 +80,15 @@ public final class QemuLauncher {
             argv.add("defer");
         }
         Map<String, String> env = environment(domainDir);
-        long logStart = log.size();
+        long logStart;
         Process qemu;
         try {
             Files.createDirectories(domainDir);
             Files.createDirectories(spec.monitorSocket().getParent());
             Files.deleteIfExists(spec.monitorSocket());
             log.starting(banner, env, argv);
+            // errors quote what QEMU itself wrote, not the header above (libvirt marks the same place)
+            logStart = log.size();
             qemu = start(argv, env, log, spec.host(), wrapper);
         } catch (IOException e) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
@@ -168,11 +171,11 @@ public final class QemuLauncher {
             waitExit(qemu, 5000);
             return cause;
         }
-        if (cause.error().detail() != null && cause.error().detail().startsWith("process exited")) {
+        if (cause.error().detail() != null && cause.error().detail().startsWith(CLOSED_MONITOR)) {
             return cause;
         }
         return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                "qemu unexpectedly closed the monitor: " + log.since(logStart, LOG_TAIL), cause);
+                CLOSED_MONITOR + log.since(logStart, LOG_TAIL), cause);
     }
 
     private static boolean waitExit(Process p, long millis) {

@@ -13,7 +13,7 @@ import org.virtd.rpc.error.VirtException;
  * Connects to the monitor of a QEMU that was just started: QEMU creates its
  * {@code server=on,wait=off} socket only after parsing its command line, so the socket is
  * retried every few milliseconds until it answers, the deadline passes, or the process dies
- * (libvirt's "process exited while connecting to monitor", with QEMU's own words appended).
+ * ("qemu unexpectedly closed the monitor", with QEMU's own words appended, as libvirt says).
  */
 public final class QmpConnector {
     private static final long RETRY_MILLIS = 10;
@@ -27,8 +27,10 @@ public final class QmpConnector {
         VirtException last = null;
         while (System.nanoTime() < deadline) {
             if (!qemu.isAlive()) {
+                // libvirt 9.0 has connected by then (it listens on the socket itself and hands QEMU
+                // the descriptor), so it sees the monitor close rather than a failed connect
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                        "process exited while connecting to monitor: " + diagnostics.get());
+                        "qemu unexpectedly closed the monitor: " + diagnostics.get());
             }
             if (Files.exists(socket)) {
                 try {
