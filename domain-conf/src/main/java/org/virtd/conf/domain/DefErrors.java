@@ -51,4 +51,23 @@ final class DefErrors {
             throw xml("Cannot parse " + what + " '" + value + "'");
         }
     }
+
+    /** 27/5, what libvirt's XML property reader says about a required attribute that is absent. */
+    static VirtException missingAttribute(String attr, String element) {
+        return new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
+                "Missing required attribute '" + attr + "' in element '" + element + "'");
+    }
+
+    /** {@code value} as a non-negative int, read as libvirt's XML property reader does; 27/5 otherwise. */
+    static int nonNegativeAttribute(String value, String attr, String element) throws VirtException {
+        if (value == null) {
+            throw missingAttribute(attr, element);
+        }
+        try {
+            return Integer.parseUnsignedInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute '" + attr
+                    + "' in element '" + element + "': '" + value + "'. Expected non-negative integer value");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.VhostUserSource;
 import org.virtd.conf.domain.Devices.VideoDef;
 
 /** The {@code <devices>} half of {@link DomainXmlFormatter}, in libvirt's device order. */
@@ -165,6 +166,16 @@ final class DeviceXmlFormatter {
         if (n.sourceNetwork() != null || n.sourceBridge() != null) {
             w.open("source").attr("network", n.sourceNetwork()).attr("portid", n.portId())
                     .attr("bridge", n.sourceBridge()).end("source");
+        }
+        VhostUserSource socket = n.vhostUser();
+        if (socket != null) {
+            w.open("source").attr("type", "unix").attr("path", socket.path()).attr("mode", socket.mode());
+            if (socket.reconnect() != null) {
+                w.open("reconnect").attr("enabled", socket.reconnect())
+                        .attr("timeout", "yes".equals(socket.reconnect()) ? socket.reconnectTimeout() : null)
+                        .end("reconnect");
+            }
+            w.end("source");
         }
         bandwidth(w, n.bandwidth());
         if (n.targetDev() != null || n.targetManaged() != null) {

@@ -12,6 +12,7 @@ import org.virtd.conf.domain.Devices.MemballoonDef;
 import org.virtd.conf.domain.Devices.RedirdevDef;
 import org.virtd.conf.domain.Devices.RngDef;
 import org.virtd.conf.domain.Devices.SoundDef;
+import org.virtd.conf.domain.Devices.VhostUserSource;
 import org.virtd.conf.domain.Devices.VideoDef;
 import org.virtd.rpc.error.ErrorCode;
 import org.virtd.rpc.error.ErrorDomain;
@@ -39,6 +40,8 @@ final class DeviceXmlParser {
             "sd");
     private static final Set<String> NET_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
             "mcast", "network", "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
+    private static final Set<String> VIRTIO_NET_MODELS = Set.of("virtio", "virtio-transitional",
+            "virtio-non-transitional");
     private static final Set<String> CHAR_TYPES = Set.of("null", "vc", "pty", "dev", "file", "pipe", "stdio",
             "udp", "tcp", "unix", "spicevmc", "spiceport", "nmdm", "qemu-vdagent", "dbus");
     private static final Set<String> INPUT_TYPES = Set.of("mouse", "tablet", "keyboard", "passthrough", "evdev");
@@ -288,10 +291,50 @@ final class DeviceXmlParser {
         }
         Element mtu = Dom.child(e, "mtu");
         int mtuSize = mtu == null ? 0 : Math.max(DefErrors.uint(Dom.attr(mtu, "size"), "mtu size"), 0);
-        return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac), Dom.attr(source, "network"),
-                Dom.attr(source, "bridge"), Dom.childAttr(e, "model", "type"), address(e), userAlias(e),
-                Dom.attr(target, "dev"), managed, link, mtuSize, bandwidth(Dom.child(e, "bandwidth")),
-                "network".equals(type) ? Dom.attr(source, "portid") : null);
+        boolean vhostUser = "vhostuser".equals(type);
+        VhostUserSource socket = vhostUser ? vhostUserSource(source) : null;
+        String model = Dom.childAttr(e, "model", "type");
+        if (vhostUser && (model == null || !VIRTIO_NET_MODELS.contains(model))) {
+            throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "Wrong or no <model> 'type' "
+                    + "attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend");
+        }
+        return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac),
+                vhostUser ? null : Dom.attr(source, "network"), vhostUser ? null : Dom.attr(source, "bridge"),
+                model, address(e), userAlias(e), Dom.attr(target, "dev"), managed, link, mtuSize,
+                bandwidth(Dom.child(e, "bandwidth")), "network".equals(type) ? Dom.attr(source, "portid") : null,
+                socket);
+    }
+
+    /** A vhostuser NIC's {@code <source>}, checked in libvirt's order: the element, type, path, mode, reconnect. */
+    private static VhostUserSource vhostUserSource(Element source) throws VirtException {
+        if (source == null) {
+            throw DefErrors.xml("interface type='vhostuser' requires a 'source' element");
+        }
+        String type = Dom.attr(source, "type");
+        if (type == null) {
+            throw DefErrors.missingAttribute("type", "source");
+        }
+        if (!"unix".equals(type)) {
+            throw DefErrors.unsupported("Type='" + type + "' unsupported for <interface type='vhostuser'>");
+        }
+        String path = Dom.attr(source, "path");
+        if (path == null) {
+            throw DefErrors.missingAttribute("path", "source");
+        }
+        String mode = Dom.attr(source, "mode");
+        if (mode == null) {
+            throw DefErrors.missingAttribute("mode", "source");
+        }
+        DefErrors.requireEnum(mode, Set.of("client", "server"), "mode", "source");
+        Element reconnect = Dom.child(source, "reconnect");
+        String enabled = DefErrors.requireEnum(Dom.attr(reconnect, "enabled"), Set.of("yes", "no"), "enabled",
+                "reconnect");
+        int timeout = "yes".equals(enabled)
+                ? DefErrors.nonNegativeAttribute(Dom.attr(reconnect, "timeout"), "timeout", "reconnect") : 0;
+        if (enabled != null && "server".equals(mode)) {
+            throw DefErrors.unsupported("'reconnect' attribute unsupported 'server' mode for <interface type='vhostuser'>");
+        }
+        return new VhostUserSource(path, mode, enabled, timeout);
     }
 
     private static List<CharDevDef> chars(Element devices, String kind) throws VirtException {

@@ -259,13 +259,33 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
     }
 
     /**
-     * {@code <interface type='user|ethernet|bridge|network...'>} with mac, source, model and address;
-     * {@code <target dev= managed=>} (the host tap), {@code <link state=>} and {@code <mtu size=>}
-     * (0 = not given); {@code portId}: the network port a running {@code network} NIC holds.
+     * The socket of a {@code vhostuser} NIC, {@code <source type='unix' path= mode=>}: QEMU connects
+     * to it ({@code client}) or listens on it ({@code server}); in client mode {@code <reconnect
+     * enabled=>} (null: not given) says whether QEMU reconnects after {@code reconnectTimeout} s.
+     */
+    public record VhostUserSource(String path, String mode, String reconnect, int reconnectTimeout) {
+        public boolean server() {
+            return "server".equals(mode);
+        }
+    }
+
+    /**
+     * {@code <interface type='user|ethernet|bridge|network|vhostuser...'>} with mac, source, model and
+     * address; {@code <target dev= managed=>} (the host tap), {@code <link state=>} and {@code <mtu
+     * size=>} (0 = not given); {@code portId}: the network port a running {@code network} NIC holds;
+     * {@code vhostUser}: a vhostuser NIC's socket.
      */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                                DeviceAddress address, String alias, String targetDev, String targetManaged,
-                               String linkState, int mtu, NetBandwidth bandwidth, String portId) {
+                               String linkState, int mtu, NetBandwidth bandwidth, String portId,
+                               VhostUserSource vhostUser) {
+        public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
+                            DeviceAddress address, String alias, String targetDev, String targetManaged,
+                            String linkState, int mtu, NetBandwidth bandwidth, String portId) {
+            this(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev, targetManaged, linkState,
+                    mtu, bandwidth, portId, null);
+        }
+
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                             DeviceAddress address, String alias, String targetDev, String targetManaged,
                             String linkState, int mtu, NetBandwidth bandwidth) {
@@ -283,7 +303,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         /** The same NIC with rate limits {@code b} (null: no {@code <bandwidth>}). */
         public InterfaceDef withBandwidth(NetBandwidth b) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
-                    targetManaged, linkState, mtu, b, portId);
+                    targetManaged, linkState, mtu, b, portId, vhostUser);
         }
 
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
@@ -293,24 +313,24 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
             return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, portId);
+                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
         }
 
         public InterfaceDef withAlias(String name) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, portId);
+                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
         }
 
         /** The same NIC on host device {@code dev} (null: none, as for a definition). */
         public InterfaceDef withTargetDev(String dev) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, dev,
-                    targetManaged, linkState, mtu, bandwidth, portId);
+                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
         }
 
         /** The same NIC with its link {@code state} ("up", "down", null: not given). */
         public InterfaceDef withLinkState(String state) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
-                    targetManaged, state, mtu, bandwidth, portId);
+                    targetManaged, state, mtu, bandwidth, portId, vhostUser);
         }
 
         /**
@@ -319,7 +339,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
          */
         public InterfaceDef withPort(String id, String bridge) {
             return new InterfaceDef(type, mac, sourceNetwork, bridge, model, address, alias, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, id);
+                    targetManaged, linkState, mtu, bandwidth, id, vhostUser);
         }
 
         /** {@code <target managed='no'>}: a tap that exists before the guest and outlives it. */

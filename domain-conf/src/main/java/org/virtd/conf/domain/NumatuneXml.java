@@ -2,8 +2,6 @@ package org.virtd.conf.domain;
 
 import org.virtd.conf.domain.Numatune.MemNode;
 import org.virtd.conf.domain.Numatune.Mode;
-import org.virtd.rpc.error.ErrorCode;
-import org.virtd.rpc.error.ErrorDomain;
 import org.virtd.rpc.error.VirtException;
 import org.w3c.dom.Element;
 
@@ -108,17 +106,7 @@ final class NumatuneXml {
     }
 
     private static int cellid(Element e) throws VirtException {
-        String text = Dom.attr(e, "cellid");
-        if (text == null) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML,
-                    "Missing required attribute 'cellid' in element 'memnode'");
-        }
-        try {
-            return Integer.parseUnsignedInt(text.strip());
-        } catch (NumberFormatException ex) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute 'cellid' in "
-                    + "element 'memnode': '" + text + "'. Expected non-negative integer value");
-        }
+        return DefErrors.nonNegativeAttribute(Dom.attr(e, "cellid"), "cellid", "memnode");
     }
 
     static void format(XmlWriter w, Numatune n) {

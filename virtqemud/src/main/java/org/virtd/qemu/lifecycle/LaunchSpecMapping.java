@@ -177,6 +177,12 @@ public final class LaunchSpecMapping {
         if ("user".equals(n.type())) {
             return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex);
         }
+        Devices.VhostUserSource socket = n.vhostUser();
+        if (socket != null) {
+            int reconnect = socket.reconnect() == null ? -1 : socket.reconnectTimeout();
+            return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex, null, false, false, n.mtu(),
+                    new QemuLaunchSpec.VhostUser(Path.of(socket.path()), socket.server(), reconnect));
+        }
         boolean virtio = "virtio".equals(n.model());
         boolean vnetHdr = virtio || "e1000e".equals(n.model()) || "vmxnet3".equals(n.model());
         boolean vhost = kvm && virtio && Files.exists(VHOST_NET);

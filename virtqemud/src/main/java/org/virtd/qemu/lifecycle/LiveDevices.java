@@ -262,6 +262,11 @@ public final class LiveDevices {
 
     /** Plugs a NIC ({@code user}, {@code ethernet} or {@code bridge}) with its MAC and model already filled. */
     public void attachNic(DomainObject dom, InterfaceDef nic) throws VirtException {
+        if (nic.vhostUser() != null) {
+            // its socket chardev would have to be added live first (chardev-add); not done yet
+            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
+                    "interface type 'vhostuser' is not supported by this driver");
+        }
         RunningDomain rd = active(dom);
         DomainDef live = rd.live();
         for (InterfaceDef n : live.devices().interfaces()) {

@@ -354,6 +354,9 @@ public final class QemuCommandLine {
     private static void nics(List<String> a, List<Nic> nics, QemuLaunchSpec.Platform platform) {
         for (int i = 0; i < nics.size(); i++) {
             Nic n = nics.get(i);
+            if (n.vhostUser() != null) {
+                add(a, "-chardev", vhostUserChardev(n.vhostUser(), chardevOf("hostnet" + i)));
+            }
             add(a, "-netdev", netdev(n, "hostnet" + i).toJson());
             JsonObject dev = placed(nicDevice(n, i), platform);
             if (n.bootIndex() > 0) {
@@ -363,18 +366,43 @@ public final class QemuCommandLine {
         }
     }
 
+    /** The socket chardev {@code id} a vhost-user netdev talks to its backend through. */
+    static String vhostUserChardev(QemuLaunchSpec.VhostUser v, String id) {
+        String s = "socket,id=" + id + ",path=" + opt(v.path().toString());
+        if (v.server()) {
+            s += ",server=on";
+        }
+        return v.reconnect() >= 0 ? s + ",reconnect=" + v.reconnect() : s;
+    }
+
+    /** The chardev of netdev {@code hostnet<i>}: {@code charnet<i>}, as libvirt names it. */
+    static String chardevOf(String netdevId) {
+        return "char" + netdevId.substring("host".length());
+    }
+
     /** The guest NIC {@code net<i>} on netdev {@code hostnet<i>}, without a PCI place. */
     public static JsonObject nicDevice(Nic n, int i) {
         String model = n.model() == null ? "rtl8139" : n.model();
-        JsonObject dev = JsonObject.of("driver", model.equals("virtio") ? "virtio-net-pci" : model);
-        if (n.hostMtu() > 0 && model.equals("virtio")) {
+        JsonObject dev = JsonObject.of("driver", switch (model) {
+            case "virtio" -> "virtio-net-pci";
+            case "virtio-transitional" -> "virtio-net-pci-transitional";
+            case "virtio-non-transitional" -> "virtio-net-pci-non-transitional";
+            default -> model;
+        });
+        if (n.hostMtu() > 0 && model.startsWith("virtio")) {
             dev = dev.with("host_mtu", (long) n.hostMtu());
         }
         return dev.with("netdev", "hostnet" + i).with("id", "net" + i).with("mac", n.mac());
     }
 
-    /** User-mode networking, or the tap prepared on the host, which QEMU attaches to by name. */
+    /**
+     * User-mode networking, a vhost-user backend (through chardev {@code charnet<i>}, made first),
+     * or the tap prepared on the host, which QEMU attaches to by name.
+     */
     public static JsonObject netdev(Nic n, String id) {
+        if (n.vhostUser() != null) {
+            return JsonObject.of("type", "vhost-user", "chardev", chardevOf(id), "id", id);
+        }
         if (n.tap() == null) {
             return JsonObject.of("type", "user", "id", id);
         }

@@ -115,11 +115,24 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * header and vhost-net, and the MTU the guest is told (0 = none).
      */
     public record Nic(String mac, String model, int bootIndex, String tap, boolean vnetHdr, boolean vhost,
-                      int hostMtu) {
+                      int hostMtu, VhostUser vhostUser) {
         /** A user-mode NIC. */
         public Nic(String mac, String model, int bootIndex) {
             this(mac, model, bootIndex, null, false, false, 0);
         }
+
+        /** A NIC on the host tap {@code tap}. */
+        public Nic(String mac, String model, int bootIndex, String tap, boolean vnetHdr, boolean vhost, int hostMtu) {
+            this(mac, model, bootIndex, tap, vnetHdr, vhost, hostMtu, null);
+        }
+    }
+
+    /**
+     * A vhost-user NIC's socket: QEMU connects to {@code path} or, as {@code server}, listens there
+     * (and waits for the backend before the guest runs); {@code reconnect} seconds after a lost
+     * backend, -1 when not given.
+     */
+    public record VhostUser(Path path, boolean server, int reconnect) {
     }
 
     /** A pty {@code <serial>} with its port and optional {@code <log file= append=>}. */

@@ -82,11 +82,23 @@ class LaunchSpecMappingTest {
     @Test
     void unsupportedDevicesAreRefusedNotIgnored() throws Exception {
         VirtException e = assertThrows(VirtException.class, () -> new LaunchSpecMapping(false, () -> 5900)
-                .map(def("qemu", "<interface type='vhostuser'><source type='unix' path='/s' mode='client'/>"
+                .map(def("qemu", "<interface type='direct'><source dev='eth0' mode='vepa'/>"
                         + "<model type='virtio'/></interface>"), Path.of("/m")));
         assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.error().code());
-        assertEquals("unsupported configuration: interface type 'vhostuser' is not supported by this driver",
+        assertEquals("unsupported configuration: interface type 'direct' is not supported by this driver",
                 e.error().message());
+    }
+
+    @Test
+    void aVhostUserNicKeepsItsSocketModeAndReconnect() throws Exception {
+        QemuLaunchSpec s = new LaunchSpecMapping(false, () -> 5900).map(def("qemu",
+                "<interface type='vhostuser'><mac address='52:54:00:00:00:01'/>"
+                        + "<source type='unix' path='/s' mode='client'><reconnect enabled='yes' timeout='4'/></source>"
+                        + "<model type='virtio'/><mtu size='1400'/></interface>"), Path.of("/m"));
+        QemuLaunchSpec.Nic n = s.nics().get(0);
+        assertEquals(new QemuLaunchSpec.VhostUser(Path.of("/s"), false, 4), n.vhostUser());
+        assertEquals(null, n.tap());
+        assertEquals(1400, n.hostMtu());
     }
 
     @Test

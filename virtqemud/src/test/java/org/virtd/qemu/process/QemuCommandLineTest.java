@@ -58,6 +58,26 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aVhostUserNicTalksToItsBackendThroughASocketChardevNamedAfterItsNetdev() throws Exception {
+        QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
+                .nic(new QemuLaunchSpec.Nic("52:54:00:00:00:01", "virtio", 0, null, false, false, 0,
+                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu,0.sock"), true, -1)))
+                .nic(new QemuLaunchSpec.Nic("52:54:00:00:00:02", "virtio-transitional", 0, null, false, false, 0,
+                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu1.sock"), false, 10)))
+                .build();
+        List<String> argv = QemuCommandLine.build(s);
+        int first = argv.indexOf("socket,id=charnet0,path=/run/vu,,0.sock,server=on");
+        assertTrue(first > 0, argv.toString());
+        assertEquals("{\"type\":\"vhost-user\",\"chardev\":\"charnet0\",\"id\":\"hostnet0\"}", argv.get(first + 2));
+        assertTrue(argv.get(first + 4).startsWith("{\"driver\":\"virtio-net-pci\",\"netdev\":\"hostnet0\""),
+                argv.get(first + 4));
+        int second = argv.indexOf("socket,id=charnet1,path=/run/vu1.sock,reconnect=10");
+        assertTrue(second > first, argv.toString());
+        assertEquals("{\"type\":\"vhost-user\",\"chardev\":\"charnet1\",\"id\":\"hostnet1\"}", argv.get(second + 2));
+        assertTrue(argv.get(second + 4).startsWith("{\"driver\":\"virtio-net-pci-transitional\""), argv.get(second + 4));
+    }
+
+    @Test
     void aChainStartsDeepestFirstEachFormatNodeNamingTheOneBelow() throws Exception {
         QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
                 .disk(new Disk(Path.of("/i/top.qcow2"), "qcow2", "vda", Bus.VIRTIO, false, false, 1, 3,
