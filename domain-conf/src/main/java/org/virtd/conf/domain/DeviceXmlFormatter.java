@@ -3,11 +3,14 @@ package org.virtd.conf.domain;
 import org.virtd.conf.domain.Devices.ChannelDef;
 import org.virtd.conf.domain.Devices.CharDevDef;
 import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DirectSource;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
+import org.virtd.conf.domain.Devices.NicSource;
 import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.SocketSource;
 import org.virtd.conf.domain.Devices.VhostUserSource;
 import org.virtd.conf.domain.Devices.VideoDef;
 
@@ -167,16 +170,7 @@ final class DeviceXmlFormatter {
             w.open("source").attr("network", n.sourceNetwork()).attr("portid", n.portId())
                     .attr("bridge", n.sourceBridge()).end("source");
         }
-        VhostUserSource socket = n.vhostUser();
-        if (socket != null) {
-            w.open("source").attr("type", "unix").attr("path", socket.path()).attr("mode", socket.mode());
-            if (socket.reconnect() != null) {
-                w.open("reconnect").attr("enabled", socket.reconnect())
-                        .attr("timeout", "yes".equals(socket.reconnect()) ? socket.reconnectTimeout() : null)
-                        .end("reconnect");
-            }
-            w.end("source");
-        }
+        nicSource(w, n.source());
         bandwidth(w, n.bandwidth());
         if (n.targetDev() != null || n.targetManaged() != null) {
             w.open("target").attr("dev", n.targetDev()).attr("managed", n.targetManaged()).end("target");
@@ -193,6 +187,25 @@ final class DeviceXmlFormatter {
         alias(w, n.alias());
         address(w, n.address());
         w.end("interface");
+    }
+
+    private static void nicSource(XmlWriter w, NicSource source) {
+        if (source instanceof VhostUserSource v) {
+            w.open("source").attr("type", "unix").attr("path", v.path()).attr("mode", v.mode());
+            if (v.reconnect() != null) {
+                w.open("reconnect").attr("enabled", v.reconnect())
+                        .attr("timeout", "yes".equals(v.reconnect()) ? v.reconnectTimeout() : null).end("reconnect");
+            }
+            w.end("source");
+        } else if (source instanceof SocketSource t) {
+            w.open("source").attr("address", t.address()).attr("port", t.port());
+            if (t.localAddress() != null) {
+                w.open("local").attr("address", t.localAddress()).attr("port", t.localPort()).end("local");
+            }
+            w.end("source");
+        } else if (source instanceof DirectSource d) {
+            w.open("source").attr("dev", d.dev()).attr("mode", d.mode()).end("source");
+        }
     }
 
     /** {@code withTty}: a running console shows its pty once more as {@code tty=}, for older clients. */

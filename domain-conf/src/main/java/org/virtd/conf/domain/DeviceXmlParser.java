@@ -4,13 +4,16 @@ import org.virtd.conf.domain.Devices.AudioDef;
 import org.virtd.conf.domain.Devices.ChannelDef;
 import org.virtd.conf.domain.Devices.CharDevDef;
 import org.virtd.conf.domain.Devices.ControllerDef;
+import org.virtd.conf.domain.Devices.DirectSource;
 import org.virtd.conf.domain.Devices.DiskDef;
 import org.virtd.conf.domain.Devices.GraphicsDef;
 import org.virtd.conf.domain.Devices.InputDef;
 import org.virtd.conf.domain.Devices.InterfaceDef;
 import org.virtd.conf.domain.Devices.MemballoonDef;
+import org.virtd.conf.domain.Devices.NicSource;
 import org.virtd.conf.domain.Devices.RedirdevDef;
 import org.virtd.conf.domain.Devices.RngDef;
+import org.virtd.conf.domain.Devices.SocketSource;
 import org.virtd.conf.domain.Devices.SoundDef;
 import org.virtd.conf.domain.Devices.VhostUserSource;
 import org.virtd.conf.domain.Devices.VideoDef;
@@ -40,6 +43,7 @@ final class DeviceXmlParser {
             "sd");
     private static final Set<String> NET_TYPES = Set.of("user", "ethernet", "vhostuser", "server", "client",
             "mcast", "network", "bridge", "internal", "direct", "hostdev", "udp", "vdpa", "null", "vds");
+    private static final Set<String> DIRECT_MODES = Set.of("vepa", "private", "bridge", "passthrough");
     private static final Set<String> VIRTIO_NET_MODELS = Set.of("virtio", "virtio-transitional",
             "virtio-non-transitional");
     private static final Set<String> CHAR_TYPES = Set.of("null", "vc", "pty", "dev", "file", "pipe", "stdio",
@@ -291,25 +295,79 @@ final class DeviceXmlParser {
         }
         Element mtu = Dom.child(e, "mtu");
         int mtuSize = mtu == null ? 0 : Math.max(DefErrors.uint(Dom.attr(mtu, "size"), "mtu size"), 0);
-        boolean vhostUser = "vhostuser".equals(type);
-        VhostUserSource socket = vhostUser ? vhostUserSource(source) : null;
+        NicSource typed = nicSource(type, source);
         String model = Dom.childAttr(e, "model", "type");
-        if (vhostUser && (model == null || !VIRTIO_NET_MODELS.contains(model))) {
+        if (typed instanceof VhostUserSource && (model == null || !VIRTIO_NET_MODELS.contains(model))) {
             throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.DOMAIN, "Wrong or no <model> 'type' "
                     + "attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend");
         }
+        boolean tapSource = typed == null;
         return new InterfaceDef(type, mac == null ? null : MacAddresses.canonical(mac),
-                vhostUser ? null : Dom.attr(source, "network"), vhostUser ? null : Dom.attr(source, "bridge"),
+                tapSource ? Dom.attr(source, "network") : null, tapSource ? Dom.attr(source, "bridge") : null,
                 model, address(e), userAlias(e), Dom.attr(target, "dev"), managed, link, mtuSize,
                 bandwidth(Dom.child(e, "bandwidth")), "network".equals(type) ? Dom.attr(source, "portid") : null,
-                socket);
+                typed);
     }
 
-    /** A vhostuser NIC's {@code <source>}, checked in libvirt's order: the element, type, path, mode, reconnect. */
-    private static VhostUserSource vhostUserSource(Element source) throws VirtException {
-        if (source == null) {
-            throw DefErrors.xml("interface type='vhostuser' requires a 'source' element");
+    /** The {@code <source>} of the NIC types that carry one of their own; null for the rest. */
+    private static NicSource nicSource(String type, Element source) throws VirtException {
+        switch (type) {
+            case "vhostuser", "server", "client", "mcast", "udp", "direct" -> {
+                if (source == null) {
+                    throw DefErrors.xml("interface type='" + type + "' requires a 'source' element");
+                }
+            }
+            default -> {
+                return null;
+            }
         }
+        return switch (type) {
+            case "vhostuser" -> vhostUserSource(source);
+            case "direct" -> new DirectSource(required(source, "dev"),
+                    orDefault(DefErrors.requireEnum(Dom.attr(source, "mode"), DIRECT_MODES, "mode", "source"), "vepa"));
+            default -> socketSource(type, source);
+        };
+    }
+
+    /** A socket tunnel's ends, checked in libvirt's order: port, address (not for a server), then udp's local end. */
+    private static SocketSource socketSource(String type, Element source) throws VirtException {
+        int port = intAttribute(source, "port");
+        String address = Dom.attr(source, "address");
+        if (address == null && !"server".equals(type)) {
+            throw DefErrors.missingAttribute("address", "source");
+        }
+        if (!"udp".equals(type)) {
+            return new SocketSource(address, port, null, 0);
+        }
+        Element local = Dom.child(source, "local");
+        if (local == null) {
+            throw DefErrors.xml("'<local>' element missing for 'udp' socket interface");
+        }
+        int localPort = intAttribute(local, "port");
+        return new SocketSource(address, port, required(local, "address"), localPort);
+    }
+
+    private static String required(Element e, String attr) throws VirtException {
+        String v = Dom.attr(e, attr);
+        if (v == null) {
+            throw DefErrors.missingAttribute(attr, e.getTagName());
+        }
+        return v;
+    }
+
+    /** A required signed decimal attribute, as libvirt's XML property reader takes it. */
+    private static int intAttribute(Element e, String attr) throws VirtException {
+        String v = required(e, attr);
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException ex) {
+            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute '" + attr
+                    + "' in element '" + e.getTagName() + "': '" + v + "'. Expected integer value");
+        }
+    }
+
+    /** A vhostuser NIC's {@code <source>}, checked in libvirt's order: type, path, mode, reconnect. */
+    private static VhostUserSource vhostUserSource(Element source) throws VirtException {
         String type = Dom.attr(source, "type");
         if (type == null) {
             throw DefErrors.missingAttribute("type", "source");
@@ -317,15 +375,8 @@ final class DeviceXmlParser {
         if (!"unix".equals(type)) {
             throw DefErrors.unsupported("Type='" + type + "' unsupported for <interface type='vhostuser'>");
         }
-        String path = Dom.attr(source, "path");
-        if (path == null) {
-            throw DefErrors.missingAttribute("path", "source");
-        }
-        String mode = Dom.attr(source, "mode");
-        if (mode == null) {
-            throw DefErrors.missingAttribute("mode", "source");
-        }
-        DefErrors.requireEnum(mode, Set.of("client", "server"), "mode", "source");
+        String path = required(source, "path");
+        String mode = DefErrors.requireEnum(required(source, "mode"), Set.of("client", "server"), "mode", "source");
         Element reconnect = Dom.child(source, "reconnect");
         String enabled = DefErrors.requireEnum(Dom.attr(reconnect, "enabled"), Set.of("yes", "no"), "enabled",
                 "reconnect");

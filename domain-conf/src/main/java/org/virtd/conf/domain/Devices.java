@@ -258,27 +258,45 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         }
     }
 
+    /** The {@code <source>} of a NIC type that is neither a tap nor user-mode networking. */
+    public sealed interface NicSource permits VhostUserSource, SocketSource, DirectSource {
+    }
+
     /**
      * The socket of a {@code vhostuser} NIC, {@code <source type='unix' path= mode=>}: QEMU connects
      * to it ({@code client}) or listens on it ({@code server}); in client mode {@code <reconnect
      * enabled=>} (null: not given) says whether QEMU reconnects after {@code reconnectTimeout} s.
      */
-    public record VhostUserSource(String path, String mode, String reconnect, int reconnectTimeout) {
+    public record VhostUserSource(String path, String mode, String reconnect, int reconnectTimeout)
+            implements NicSource {
         public boolean server() {
             return "server".equals(mode);
         }
     }
 
     /**
+     * The tunnel of a {@code server}, {@code client}, {@code mcast} or {@code udp} NIC: {@code
+     * <source address= port=>} (no address: a server listens on all), and for udp the {@code
+     * <local address= port=>} it sends from (null address when not udp).
+     */
+    public record SocketSource(String address, int port, String localAddress, int localPort)
+            implements NicSource {
+    }
+
+    /** A {@code direct} NIC's host device and macvtap mode, {@code <source dev= mode=>}. */
+    public record DirectSource(String dev, String mode) implements NicSource {
+    }
+
+    /**
      * {@code <interface type='user|ethernet|bridge|network|vhostuser...'>} with mac, source, model and
      * address; {@code <target dev= managed=>} (the host tap), {@code <link state=>} and {@code <mtu
      * size=>} (0 = not given); {@code portId}: the network port a running {@code network} NIC holds;
-     * {@code vhostUser}: a vhostuser NIC's socket.
+     * {@code source}: the source of the other types (vhostuser, socket tunnels, direct).
      */
     public record InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                                DeviceAddress address, String alias, String targetDev, String targetManaged,
                                String linkState, int mtu, NetBandwidth bandwidth, String portId,
-                               VhostUserSource vhostUser) {
+                               NicSource source) {
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
                             DeviceAddress address, String alias, String targetDev, String targetManaged,
                             String linkState, int mtu, NetBandwidth bandwidth, String portId) {
@@ -303,7 +321,7 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
         /** The same NIC with rate limits {@code b} (null: no {@code <bandwidth>}). */
         public InterfaceDef withBandwidth(NetBandwidth b) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
-                    targetManaged, linkState, mtu, b, portId, vhostUser);
+                    targetManaged, linkState, mtu, b, portId, source);
         }
 
         public InterfaceDef(String type, String mac, String sourceNetwork, String sourceBridge, String model,
@@ -313,24 +331,24 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
 
         public InterfaceDef with(String newMac, String newModel, DeviceAddress newAddress) {
             return new InterfaceDef(type, newMac, sourceNetwork, sourceBridge, newModel, newAddress, alias, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
+                    targetManaged, linkState, mtu, bandwidth, portId, source);
         }
 
         public InterfaceDef withAlias(String name) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, name, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
+                    targetManaged, linkState, mtu, bandwidth, portId, source);
         }
 
         /** The same NIC on host device {@code dev} (null: none, as for a definition). */
         public InterfaceDef withTargetDev(String dev) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, dev,
-                    targetManaged, linkState, mtu, bandwidth, portId, vhostUser);
+                    targetManaged, linkState, mtu, bandwidth, portId, source);
         }
 
         /** The same NIC with its link {@code state} ("up", "down", null: not given). */
         public InterfaceDef withLinkState(String state) {
             return new InterfaceDef(type, mac, sourceNetwork, sourceBridge, model, address, alias, targetDev,
-                    targetManaged, state, mtu, bandwidth, portId, vhostUser);
+                    targetManaged, state, mtu, bandwidth, portId, source);
         }
 
         /**
@@ -339,7 +357,17 @@ public record Devices(String emulator, List<DiskDef> disks, List<ControllerDef> 
          */
         public InterfaceDef withPort(String id, String bridge) {
             return new InterfaceDef(type, mac, sourceNetwork, bridge, model, address, alias, targetDev,
-                    targetManaged, linkState, mtu, bandwidth, id, vhostUser);
+                    targetManaged, linkState, mtu, bandwidth, id, source);
+        }
+
+        /** A vhostuser NIC's socket; null for other types. */
+        public VhostUserSource vhostUser() {
+            return source instanceof VhostUserSource v ? v : null;
+        }
+
+        /** A socket tunnel's ends; null for other types. */
+        public SocketSource socket() {
+            return source instanceof SocketSource t ? t : null;
         }
 
         /** {@code <target managed='no'>}: a tap that exists before the guest and outlives it. */

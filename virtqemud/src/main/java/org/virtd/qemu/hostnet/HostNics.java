@@ -54,7 +54,7 @@ public final class HostNics {
 
     private static void check(InterfaceDef n) throws VirtException {
         switch (n.type()) {
-            case "user", "ethernet", "bridge", "vhostuser" -> {
+            case "user", "ethernet", "bridge", "vhostuser", "server", "client", "mcast", "udp" -> {
             }
             case "network" -> {
                 if (n.portId() == null) {

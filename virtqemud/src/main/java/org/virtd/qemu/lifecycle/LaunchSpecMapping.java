@@ -181,7 +181,17 @@ public final class LaunchSpecMapping {
         if (socket != null) {
             int reconnect = socket.reconnect() == null ? -1 : socket.reconnectTimeout();
             return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex, null, false, false, n.mtu(),
-                    new QemuLaunchSpec.VhostUser(Path.of(socket.path()), socket.server(), reconnect));
+                    new QemuLaunchSpec.VhostUser(Path.of(socket.path()), socket.server(), reconnect), null);
+        }
+        Devices.SocketSource t = n.socket();
+        if (t != null) {
+            String kind = switch (n.type()) {
+                case "server" -> "listen";
+                case "client" -> "connect";
+                default -> n.type();
+            };
+            return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex, null, false, false, 0, null,
+                    new QemuLaunchSpec.Tunnel(kind, t.address(), t.port(), t.localAddress(), t.localPort()));
         }
         boolean virtio = "virtio".equals(n.model());
         boolean vnetHdr = virtio || "e1000e".equals(n.model()) || "vmxnet3".equals(n.model());

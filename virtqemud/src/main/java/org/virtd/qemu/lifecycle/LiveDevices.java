@@ -262,10 +262,10 @@ public final class LiveDevices {
 
     /** Plugs a NIC ({@code user}, {@code ethernet} or {@code bridge}) with its MAC and model already filled. */
     public void attachNic(DomainObject dom, InterfaceDef nic) throws VirtException {
-        if (nic.vhostUser() != null) {
-            // its socket chardev would have to be added live first (chardev-add); not done yet
+        if (nic.source() != null) {
+            // vhost-user, socket tunnels, direct: only started with the guest so far
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                    "interface type 'vhostuser' is not supported by this driver");
+                    "interface type '" + nic.type() + "' is not supported by this driver");
         }
         RunningDomain rd = active(dom);
         DomainDef live = rd.live();

@@ -375,6 +375,11 @@ public final class QemuCommandLine {
         return v.reconnect() >= 0 ? s + ",reconnect=" + v.reconnect() : s;
     }
 
+    /** {@code host:port}, with an empty host for every address. */
+    private static String endpoint(String address, int port) {
+        return (address == null ? "" : address) + ":" + port;
+    }
+
     /** The chardev of netdev {@code hostnet<i>}: {@code charnet<i>}, as libvirt names it. */
     static String chardevOf(String netdevId) {
         return "char" + netdevId.substring("host".length());
@@ -396,12 +401,20 @@ public final class QemuCommandLine {
     }
 
     /**
-     * User-mode networking, a vhost-user backend (through chardev {@code charnet<i>}, made first),
-     * or the tap prepared on the host, which QEMU attaches to by name.
+     * User-mode networking, a vhost-user backend (through chardev {@code charnet<i>}, made first), a
+     * socket tunnel, or the tap prepared on the host, which QEMU attaches to by name.
      */
     public static JsonObject netdev(Nic n, String id) {
         if (n.vhostUser() != null) {
             return JsonObject.of("type", "vhost-user", "chardev", chardevOf(id), "id", id);
+        }
+        QemuLaunchSpec.Tunnel t = n.tunnel();
+        if (t != null) {
+            JsonObject o = JsonObject.of("type", "socket", t.kind(), endpoint(t.address(), t.port()));
+            if (t.localAddress() != null) {
+                o = o.with("localaddr", endpoint(t.localAddress(), t.localPort()));
+            }
+            return o.with("id", id);
         }
         if (n.tap() == null) {
             return JsonObject.of("type", "user", "id", id);

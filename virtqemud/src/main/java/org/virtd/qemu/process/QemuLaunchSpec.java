@@ -115,7 +115,7 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
      * header and vhost-net, and the MTU the guest is told (0 = none).
      */
     public record Nic(String mac, String model, int bootIndex, String tap, boolean vnetHdr, boolean vhost,
-                      int hostMtu, VhostUser vhostUser) {
+                      int hostMtu, VhostUser vhostUser, Tunnel tunnel) {
         /** A user-mode NIC. */
         public Nic(String mac, String model, int bootIndex) {
             this(mac, model, bootIndex, null, false, false, 0);
@@ -123,8 +123,16 @@ public record QemuLaunchSpec(Path emulator, String name, UUID uuid, long memoryK
 
         /** A NIC on the host tap {@code tap}. */
         public Nic(String mac, String model, int bootIndex, String tap, boolean vnetHdr, boolean vhost, int hostMtu) {
-            this(mac, model, bootIndex, tap, vnetHdr, vhost, hostMtu, null);
+            this(mac, model, bootIndex, tap, vnetHdr, vhost, hostMtu, null, null);
         }
+    }
+
+    /**
+     * A NIC whose frames QEMU carries over a socket to another QEMU: it listens ({@code listen}),
+     * connects ({@code connect}), joins a multicast group ({@code mcast}) or sends datagrams
+     * ({@code udp}, from {@code localAddress:localPort}). A null address is every address.
+     */
+    public record Tunnel(String kind, String address, int port, String localAddress, int localPort) {
     }
 
     /**

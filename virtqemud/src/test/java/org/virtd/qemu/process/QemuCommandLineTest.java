@@ -61,9 +61,9 @@ class QemuCommandLineTest {
     void aVhostUserNicTalksToItsBackendThroughASocketChardevNamedAfterItsNetdev() throws Exception {
         QemuLaunchSpec s = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"))
                 .nic(new QemuLaunchSpec.Nic("52:54:00:00:00:01", "virtio", 0, null, false, false, 0,
-                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu,0.sock"), true, -1)))
+                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu,0.sock"), true, -1), null))
                 .nic(new QemuLaunchSpec.Nic("52:54:00:00:00:02", "virtio-transitional", 0, null, false, false, 0,
-                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu1.sock"), false, 10)))
+                        new QemuLaunchSpec.VhostUser(Path.of("/run/vu1.sock"), false, 10), null))
                 .build();
         List<String> argv = QemuCommandLine.build(s);
         int first = argv.indexOf("socket,id=charnet0,path=/run/vu,,0.sock,server=on");
@@ -75,6 +75,32 @@ class QemuCommandLineTest {
         assertTrue(second > first, argv.toString());
         assertEquals("{\"type\":\"vhost-user\",\"chardev\":\"charnet1\",\"id\":\"hostnet1\"}", argv.get(second + 2));
         assertTrue(argv.get(second + 4).startsWith("{\"driver\":\"virtio-net-pci-transitional\""), argv.get(second + 4));
+    }
+
+    @Test
+    void socketTunnelsNameTheirEndsAsLibvirtDoes() throws Exception {
+        QemuLaunchSpec.Builder b = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"));
+        b.nic(tunnel("listen", null, 5558, null, 0));
+        b.nic(tunnel("connect", "192.0.2.1", 5558, null, 0));
+        b.nic(tunnel("mcast", "230.0.0.1", 5560, null, 0));
+        b.nic(tunnel("udp", "127.0.0.1", 5511, "127.0.0.1", 5512));
+        List<String> netdevs = new java.util.ArrayList<>();
+        List<String> argv = QemuCommandLine.build(b.build());
+        for (int i = 0; i < argv.size() - 1; i++) {
+            if (argv.get(i).equals("-netdev")) {
+                netdevs.add(argv.get(i + 1));
+            }
+        }
+        assertEquals(List.of("{\"type\":\"socket\",\"listen\":\":5558\",\"id\":\"hostnet0\"}",
+                "{\"type\":\"socket\",\"connect\":\"192.0.2.1:5558\",\"id\":\"hostnet1\"}",
+                "{\"type\":\"socket\",\"mcast\":\"230.0.0.1:5560\",\"id\":\"hostnet2\"}",
+                "{\"type\":\"socket\",\"udp\":\"127.0.0.1:5511\",\"localaddr\":\"127.0.0.1:5512\",\"id\":\"hostnet3\"}"),
+                netdevs);
+    }
+
+    private static QemuLaunchSpec.Nic tunnel(String kind, String address, int port, String local, int localPort) {
+        return new QemuLaunchSpec.Nic("52:54:00:00:00:0" + port % 10, "rtl8139", 0, null, false, false, 0, null,
+                new QemuLaunchSpec.Tunnel(kind, address, port, local, localPort));
     }
 
     @Test
