@@ -1,6 +1,7 @@
 package org.virtd.it.diff;
 
 import org.virtd.it.harness.Anchor;
+import org.virtd.it.harness.QemuProcesses;
 import org.virtd.it.harness.VirtqemudProcess;
 
 import java.io.IOException;
@@ -92,6 +93,8 @@ final class LiveDaemons implements Daemons, AutoCloseable {
                 first = first == null ? e : first;
             }
         }
+        // guests a file's teardown missed outlive our daemon, as they would libvirtd's
+        QemuProcesses.killUnder(root);
         if (first != null) {
             throw first;
         }

@@ -1,13 +1,13 @@
 package org.virtd.it.qemu.lifecycle;
 
 import org.virtd.it.harness.Cli;
+import org.virtd.it.harness.QemuProcesses;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * virsh shorthands for these tests and the cleanup every test ends with: whatever QEMU was
@@ -99,26 +99,7 @@ final class Guests {
 
     /** Pids of QEMUs whose command line mentions {@code prefix}. */
     static List<Long> qemusUnder(Path prefix) {
-        List<Long> out = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String pid = p.getFileName().toString();
-                if (!pid.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
-                    if (cmd.contains("qemu-system") && cmd.contains(prefix.toString())) {
-                        out.add(Long.parseLong(pid));
-                    }
-                } catch (IOException gone) {
-                    // exited meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        return out;
+        return QemuProcesses.under(prefix);
     }
 
     /**
@@ -152,9 +133,7 @@ final class Guests {
     }
 
     static void killQemusUnder(Path prefix) {
-        for (long pid : qemusUnder(prefix)) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
+        QemuProcesses.killUnder(prefix);
     }
 
     /** Waits (bounded, 60 s) for a finished job in {@code domjobinfo --completed} and returns that output. */
