@@ -116,7 +116,7 @@ public final class GuestCgroups {
      * machine is terminated again.
      */
     public DomainCgroup register(int id, DomainDef def, long pid) throws VirtException {
-        String path = machines.register(id, def, pid);
+        String path = machines.register(id, def, pid, conf.get().cgroups().maxThreadsPerProcess());
         DomainCgroup cg = new DomainCgroup(host(), path, controllers());
         try {
             setUp(cg, def);

@@ -41,13 +41,17 @@ final class MachineScopes {
 
     /**
      * Registers the launched QEMU {@code pid} of guest {@code id} and returns the path of its
-     * guest cgroup (relative, no leading slash): the nested group in the scope machined made.
+     * guest cgroup (relative, no leading slash): the nested group in the scope machined made,
+     * limited to {@code maxTasks} tasks when that is above 0.
      */
-    String register(int id, DomainDef def, long pid) throws VirtException {
+    String register(int id, DomainDef def, long pid, long maxTasks) throws VirtException {
         String name = CgroupPlacement.machineName(id, def.name());
         machined.createMachine(name, def.uuid(), pid, nicIndexes(def),
                 ScopeNames.slice("/" + CgroupPlacement.PARTITION));
         try {
+            if (maxTasks > 0) {
+                machined.limitTasks(ScopeNames.scope(name), maxTasks);
+            }
             String unit = machined.unitOf(pid);
             String scope = scopeOf(pid, unit);
             if (scope == null) {

@@ -45,10 +45,11 @@ public record QemuConf(String source, String user, String group, List<String> se
     }
 
     /**
-     * {@code cgroup_controllers} (empty: guests get no cgroup at all) and
-     * {@code cgroup_device_acl}, the device nodes every guest may open.
+     * {@code cgroup_controllers} (empty: guests get no cgroup at all), {@code cgroup_device_acl},
+     * the device nodes every guest may open, and {@code max_threads_per_process}, the task limit
+     * systemd puts on a guest's machine scope (0: none; without machined libvirt sets none either).
      */
-    public record Cgroups(List<String> controllers, List<String> deviceAcl) {
+    public record Cgroups(List<String> controllers, List<String> deviceAcl, long maxThreadsPerProcess) {
         /** The controller names qemu.conf accepts. */
         public static final List<String> KNOWN = List.of("cpu", "cpuacct", "cpuset", "memory", "devices",
                 "freezer", "blkio", "net_cls", "perf_event", "name=systemd");
@@ -61,6 +62,11 @@ public record QemuConf(String source, String user, String group, List<String> se
         public Cgroups {
             controllers = List.copyOf(controllers);
             deviceAcl = List.copyOf(deviceAcl);
+        }
+
+        /** Without a task limit ({@code max_threads_per_process} 0). */
+        public Cgroups(List<String> controllers, List<String> deviceAcl) {
+            this(controllers, deviceAcl, 0);
         }
     }
 

@@ -32,7 +32,7 @@ public final class QemuConfReader {
             "spice_listen", "stdio_handler", "max_processes", "max_files", "save_image_format", "dump_image_format",
             "auto_dump_path", "auto_start_bypass_cache", "set_process_name", "log_timestamp", "nvram",
             "dynamic_ownership", "remember_owner", "seccomp_sandbox", "namespaces",
-            "cgroup_controllers", "cgroup_device_acl");
+            "cgroup_controllers", "cgroup_device_acl", "max_threads_per_process");
     private static final Set<String> NAMESPACES = Set.of("mount");
     private static final Set<String> SECURITY_DRIVERS = Set.of("none", "dac", "selinux", "apparmor");
     private static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -128,7 +128,7 @@ public final class QemuConfReader {
                         1);
             }
         }
-        return new QemuConf.Cgroups(controllers, acl);
+        return new QemuConf.Cgroups(controllers, acl, f.unsigned("max_threads_per_process").orElse(0L));
     }
 
     /** A user or group name, or {@code +N} for a numeric id, that exists on this host. */

@@ -20,13 +20,16 @@ import java.util.UUID;
  * is owned (asked once per daemon); CreateMachineWithNetwork (CreateMachine when machined does
  * not know that method) with the scope properties libvirt passes; the scope unit of a leader
  * (GetMachineByPID, then the machine's Unit property); TerminateMachine, where an unknown
- * machine is no error. Each operation uses a connection of its own.
+ * machine is no error; and systemd's SetUnitProperties for the scope's task limit (qemu.conf's
+ * {@code max_threads_per_process}). Each operation uses a connection of its own.
  */
 public final class Machined {
     static final String MACHINE1 = "org.freedesktop.machine1";
     static final String SYSTEMD1 = "org.freedesktop.systemd1";
     private static final String PATH = "/org/freedesktop/machine1";
     private static final String MANAGER = "org.freedesktop.machine1.Manager";
+    private static final String SYSTEMD_PATH = "/org/freedesktop/systemd1";
+    private static final String SYSTEMD_MANAGER = "org.freedesktop.systemd1.Manager";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final BusAddress bus;
@@ -91,6 +94,16 @@ public final class Machined {
             }
             c.call(MACHINE1, PATH, MANAGER, "CreateMachine", "sayssusa(sv)",
                     List.of(name, id, "libvirt-qemu", "vm", leader, "", props));
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Limits the tasks of unit {@code scope} to {@code max} for as long as it runs (systemd's TasksMax). */
+    public void limitTasks(String scope, long max) throws VirtException {
+        try (BusConnection c = open()) {
+            c.call(SYSTEMD1, SYSTEMD_PATH, SYSTEMD_MANAGER, "SetUnitProperties", "sba(sv)",
+                    List.of(scope, true, List.of(List.of("TasksMax", new Variant("t", max)))));
         } catch (IOException e) {
             throw failure(e);
         }

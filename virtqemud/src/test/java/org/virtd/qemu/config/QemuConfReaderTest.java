@@ -51,6 +51,7 @@ class QemuConfReaderTest {
                 stdio_handler = "file"
                 max_processes = 200
                 max_files = 4096
+                max_threads_per_process = 640
                 save_image_format = "gzip"
                 dump_image_format = "xz"
                 auto_dump_path = "/srv/dumps"
@@ -67,6 +68,7 @@ class QemuConfReaderTest {
         assertEquals("file", c.stdioHandler());
         assertEquals(200, c.maxProcesses());
         assertEquals(4096, c.maxFiles());
+        assertEquals(640, c.cgroups().maxThreadsPerProcess());
         assertEquals(ImageFormat.GZIP, c.saveImageFormat());
         assertEquals(ImageFormat.XZ, c.dumpImageFormat());
         assertEquals(Path.of("/srv/dumps"), c.autoDumpPath());

@@ -32,6 +32,8 @@ import static org.virtd.it.qemu.lifecycle.Guests.ok;
 class MachinedTest {
     private static final String NAME = "mdtiny";
     private static final String UUID = "6d616368-696e-6564-2d74-657374000001";
+    /** What reaches machined of qemu.conf's limits (the scope's task limit). */
+    private static final String LIMITS = "max_threads_per_process = 321\n";
     /** The guest's machine scope in the v1 memory hierarchy. */
     private static final Path SCOPE_MEMORY = Path.of("/sys/fs/cgroup/memory/machine.slice/machine-qemu\\x2d1\\x2d"
             + NAME + ".scope");
@@ -52,7 +54,8 @@ class MachinedTest {
         Path record = prefix.resolve("machined.jsonl");
         String address = startMachined(record);
         Map<String, String> env = Map.of("DBUS_SYSTEM_BUS_ADDRESS", address);
-        String conf = LabQemuConf.TEXT.replace("cgroup_controllers = [ ]\n", "") + CgroupTuningTest.ALL_CONTROLLERS;
+        String conf = LabQemuConf.TEXT.replace("cgroup_controllers = [ ]\n", "") + CgroupTuningTest.ALL_CONTROLLERS
+                + LIMITS;
 
         Path confFile = prefix.resolve("anchor-qemu.conf");
         // libvirtd here has no virtlogd: QEMU's output goes to a file, as in the anchor's own qemu.conf
@@ -67,7 +70,7 @@ class MachinedTest {
         Files.writeString(record, "");
 
         Path ours = prefix.resolve("ours");
-        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS);
+        LabQemuConf.write(ours, CgroupTuningTest.ALL_CONTROLLERS + LIMITS);
         daemon = VirtqemudProcess.start(ours, "virtqemud", env);
         Run mine = run(daemon.uri(), prefix.resolve("b"), record, () -> Guests.qemusUnder(ours));
 
