@@ -173,7 +173,7 @@ public final class LaunchSpecMapping {
      * A tap NIC (its {@code <target dev>} already made by HostNics) gets the virtio-net header for
      * the models that understand it and, on KVM, vhost-net when the host has it, as libvirt picks.
      */
-    private static QemuLaunchSpec.Nic nic(Devices.InterfaceDef n, int bootIndex, boolean kvm) {
+    static QemuLaunchSpec.Nic nic(Devices.InterfaceDef n, int bootIndex, boolean kvm) {
         if ("user".equals(n.type())) {
             return new QemuLaunchSpec.Nic(n.mac(), n.model(), bootIndex);
         }

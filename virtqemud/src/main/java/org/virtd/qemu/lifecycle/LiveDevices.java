@@ -262,8 +262,12 @@ public final class LiveDevices {
 
     /** Plugs a NIC ({@code user}, {@code ethernet} or {@code bridge}) with its MAC and model already filled. */
     public void attachNic(DomainObject dom, InterfaceDef nic) throws VirtException {
-        if (nic.source() != null) {
-            // vhost-user, socket tunnels, direct: only started with the guest so far
+        if (nic.socket() != null) {
+            throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
+                    "hotplug of interface type of " + nic.type() + " is not implemented yet");
+        }
+        if (nic.source() instanceof Devices.DirectSource) {
+            // QEMU needs the macvtap's descriptor, which is not handed over yet
             throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
                     "interface type '" + nic.type() + "' is not supported by this driver");
         }
@@ -294,15 +298,27 @@ public final class LiveDevices {
         DomainDef mine = live.withDevices(Devices.empty().withInterfaces(List.of(n)));
         QmpClient m = rd.process().monitor();
         QemuLaunchSpec.Nic spec = "user".equals(n.type()) ? new QemuLaunchSpec.Nic(n.mac(), n.model(), 0)
+                : n.source() != null ? LaunchSpecMapping.nic(n, 0, false)
                 : new QemuLaunchSpec.Nic(n.mac(), n.model(), 0, n.targetDev(),
                         "virtio".equals(n.model()) || "e1000e".equals(n.model()), false, 0);
+        String netdev = "hostnet" + idx;
         try {
-            m.execute("netdev_add", QemuCommandLine.netdev(spec, "hostnet" + idx));
+            if (spec.vhostUser() != null) {
+                m.execute("chardev-add", QemuCommandLine.vhostUserChardevAdd(spec.vhostUser(), QemuCommandLine.chardevOf(netdev)));
+            }
             try {
-                m.execute("device_add", QemuCommandLine.atPci(QemuCommandLine.nicDevice(spec, idx),
-                        PlatformArgs.pciPlace(addr, isQ35(live))));
+                m.execute("netdev_add", QemuCommandLine.netdev(spec, netdev));
+                try {
+                    m.execute("device_add", QemuCommandLine.atPci(QemuCommandLine.nicDevice(spec, idx),
+                            PlatformArgs.pciPlace(addr, isQ35(live))));
+                } catch (VirtException e) {
+                    quietly(m, "netdev_del", JsonObject.of("id", netdev));
+                    throw e;
+                }
             } catch (VirtException e) {
-                quietly(m, "netdev_del", JsonObject.of("id", "hostnet" + idx));
+                if (spec.vhostUser() != null) {
+                    quietly(m, "chardev-remove", JsonObject.of("id", QemuCommandLine.chardevOf(netdev)));
+                }
                 throw e;
             }
             if ("down".equals(n.linkState())) {
@@ -368,6 +384,9 @@ public final class LiveDevices {
         for (InterfaceDef n : d.interfaces()) {
             if (alias.equals(n.alias())) {
                 quietly(m, "netdev_del", JsonObject.of("id", "host" + alias));
+                if (n.vhostUser() != null) {
+                    quietly(m, "chardev-remove", JsonObject.of("id", "char" + alias));
+                }
                 lifecycle.hostNics().release(live.withDevices(Devices.empty().withInterfaces(List.of(n))));
                 after = live.withDevices(d.withInterfaces(d.interfaces().stream().filter(x -> x != n).toList()));
             }

@@ -375,13 +375,29 @@ public final class QemuCommandLine {
         return v.reconnect() >= 0 ? s + ",reconnect=" + v.reconnect() : s;
     }
 
+    /**
+     * The same socket as {@link #vhostUserChardev}, as {@code chardev-add} takes it for a hot-plugged
+     * NIC; a server socket does not wait for its backend there (QEMU would hold the monitor).
+     */
+    public static JsonObject vhostUserChardevAdd(QemuLaunchSpec.VhostUser v, String id) {
+        JsonObject data = JsonObject.of("addr", JsonObject.of("type", "unix",
+                "data", JsonObject.of("path", v.path().toString())), "server", v.server());
+        if (v.server()) {
+            data = data.with("wait", false);
+        }
+        if (v.reconnect() >= 0) {
+            data = data.with("reconnect", (long) v.reconnect());
+        }
+        return JsonObject.of("id", id, "backend", JsonObject.of("type", "socket", "data", data));
+    }
+
     /** {@code host:port}, with an empty host for every address. */
     private static String endpoint(String address, int port) {
         return (address == null ? "" : address) + ":" + port;
     }
 
     /** The chardev of netdev {@code hostnet<i>}: {@code charnet<i>}, as libvirt names it. */
-    static String chardevOf(String netdevId) {
+    public static String chardevOf(String netdevId) {
         return "char" + netdevId.substring("host".length());
     }
 

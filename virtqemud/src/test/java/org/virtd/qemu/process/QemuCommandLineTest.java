@@ -78,6 +78,14 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aHotPluggedVhostUserSocketIsTheSameChardevInQmpForm() {
+        assertEquals("{\"id\":\"charnet2\",\"backend\":{\"type\":\"socket\",\"data\":{\"addr\":{\"type\":\"unix\","
+                + "\"data\":{\"path\":\"/run/vu.sock\"}},\"server\":false,\"reconnect\":5}}}",
+                QemuCommandLine.vhostUserChardevAdd(new QemuLaunchSpec.VhostUser(Path.of("/run/vu.sock"), false, 5),
+                        QemuCommandLine.chardevOf("hostnet2")).toJson());
+    }
+
+    @Test
     void socketTunnelsNameTheirEndsAsLibvirtDoes() throws Exception {
         QemuLaunchSpec.Builder b = QemuLaunchSpec.builder("t", UUID.randomUUID()).monitorSocket(Path.of("/m"));
         b.nic(tunnel("listen", null, 5558, null, 0));
