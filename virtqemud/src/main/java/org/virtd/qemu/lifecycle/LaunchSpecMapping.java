@@ -171,7 +171,8 @@ public final class LaunchSpecMapping {
 
     /**
      * A tap NIC (its {@code <target dev>} already made by HostNics) gets the virtio-net header for
-     * the models that understand it and, on KVM, vhost-net when the host has it, as libvirt picks.
+     * the models that understand it and, on KVM, vhost-net when the host has it, as libvirt picks;
+     * a vhostuser NIC its socket, a server, client, mcast or udp NIC its tunnel's ends.
      */
     static QemuLaunchSpec.Nic nic(Devices.InterfaceDef n, int bootIndex, boolean kvm) {
         if ("user".equals(n.type())) {
