@@ -60,14 +60,24 @@ final class DefErrors {
 
     /** {@code value} as a non-negative int, read as libvirt's XML property reader does; 27/5 otherwise. */
     static int nonNegativeAttribute(String value, String attr, String element) throws VirtException {
+        return number(value, attr, element, true);
+    }
+
+    /** {@code value} as a signed int, read as libvirt's XML property reader does; 27/5 otherwise. */
+    static int intAttribute(String value, String attr, String element) throws VirtException {
+        return number(value, attr, element, false);
+    }
+
+    private static int number(String value, String attr, String element, boolean unsigned) throws VirtException {
         if (value == null) {
             throw missingAttribute(attr, element);
         }
         try {
-            return Integer.parseUnsignedInt(value.strip());
+            return unsigned ? Integer.parseUnsignedInt(value.strip()) : Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute '" + attr
-                    + "' in element '" + element + "': '" + value + "'. Expected non-negative integer value");
+                    + "' in element '" + element + "': '" + value + "'. Expected "
+                    + (unsigned ? "non-negative integer" : "integer") + " value");
         }
     }
 }

@@ -355,23 +355,13 @@ final class DeviceXmlParser {
         return v;
     }
 
-    /** A required signed decimal attribute, as libvirt's XML property reader takes it. */
     private static int intAttribute(Element e, String attr) throws VirtException {
-        String v = required(e, attr);
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException ex) {
-            throw new VirtException(ErrorCode.XML_ERROR, ErrorDomain.XML, "Invalid value for attribute '" + attr
-                    + "' in element '" + e.getTagName() + "': '" + v + "'. Expected integer value");
-        }
+        return DefErrors.intAttribute(Dom.attr(e, attr), attr, e.getTagName());
     }
 
     /** A vhostuser NIC's {@code <source>}, checked in libvirt's order: type, path, mode, reconnect. */
     private static VhostUserSource vhostUserSource(Element source) throws VirtException {
-        String type = Dom.attr(source, "type");
-        if (type == null) {
-            throw DefErrors.missingAttribute("type", "source");
-        }
+        String type = required(source, "type");
         if (!"unix".equals(type)) {
             throw DefErrors.unsupported("Type='" + type + "' unsupported for <interface type='vhostuser'>");
         }

@@ -260,16 +260,14 @@ public final class LiveDevices {
         lifecycle.events().domainEvent(new DeviceAddedEvent(dom.ref(), added.alias()));
     }
 
-    /** Plugs a NIC ({@code user}, {@code ethernet} or {@code bridge}) with its MAC and model already filled. */
+    /**
+     * Plugs a NIC ({@code user}, {@code ethernet}, {@code bridge}, {@code network} or {@code vhostuser})
+     * with its MAC and model already filled; other types are refused as at start (HostNics).
+     */
     public void attachNic(DomainObject dom, InterfaceDef nic) throws VirtException {
         if (nic.socket() != null) {
             throw new VirtException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.QEMU,
                     "hotplug of interface type of " + nic.type() + " is not implemented yet");
-        }
-        if (nic.source() instanceof Devices.DirectSource) {
-            // QEMU needs the macvtap's descriptor, which is not handed over yet
-            throw new VirtException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.QEMU,
-                    "interface type '" + nic.type() + "' is not supported by this driver");
         }
         RunningDomain rd = active(dom);
         DomainDef live = rd.live();
@@ -385,7 +383,7 @@ public final class LiveDevices {
             if (alias.equals(n.alias())) {
                 quietly(m, "netdev_del", JsonObject.of("id", "host" + alias));
                 if (n.vhostUser() != null) {
-                    quietly(m, "chardev-remove", JsonObject.of("id", "char" + alias));
+                    quietly(m, "chardev-remove", JsonObject.of("id", QemuCommandLine.chardevOf("host" + alias)));
                 }
                 lifecycle.hostNics().release(live.withDevices(Devices.empty().withInterfaces(List.of(n))));
                 after = live.withDevices(d.withInterfaces(d.interfaces().stream().filter(x -> x != n).toList()));

@@ -35,7 +35,6 @@ public final class QemuLauncher {
     /** util-linux prlimit: sets QEMU's rlimits before it runs (qemu.conf max_processes, max_files). */
     static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final int LOG_TAIL = 4096;
-    private static final String CLOSED_MONITOR = "qemu unexpectedly closed the monitor: ";
 
     private final Duration monitorTimeout;
     private final String banner;
@@ -171,11 +170,11 @@ public final class QemuLauncher {
             waitExit(qemu, 5000);
             return cause;
         }
-        if (cause.error().detail() != null && cause.error().detail().startsWith(CLOSED_MONITOR)) {
+        if (cause.error().detail() != null && cause.error().detail().startsWith(QmpConnector.CLOSED_MONITOR)) {
             return cause;
         }
         return new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                CLOSED_MONITOR + log.since(logStart, LOG_TAIL), cause);
+                QmpConnector.CLOSED_MONITOR + log.since(logStart, LOG_TAIL), cause);
     }
 
     private static boolean waitExit(Process p, long millis) {

@@ -16,6 +16,8 @@ import org.virtd.rpc.error.VirtException;
  * ("qemu unexpectedly closed the monitor", with QEMU's own words appended, as libvirt says).
  */
 public final class QmpConnector {
+    /** How a QEMU that died before its monitor answered is reported, QEMU's own words after it. */
+    public static final String CLOSED_MONITOR = "qemu unexpectedly closed the monitor: ";
     private static final long RETRY_MILLIS = 10;
 
     private QmpConnector() {
@@ -30,7 +32,7 @@ public final class QmpConnector {
                 // libvirt 9.0 has connected by then (it listens on the socket itself and hands QEMU
                 // the descriptor), so it sees the monitor close rather than a failed connect
                 throw new VirtException(ErrorCode.INTERNAL_ERROR, ErrorDomain.QEMU,
-                        "qemu unexpectedly closed the monitor: " + diagnostics.get());
+                        CLOSED_MONITOR + diagnostics.get());
             }
             if (Files.exists(socket)) {
                 try {
